@@ -1,0 +1,213 @@
+"""Load the course manifest into frozen, validated models.
+
+The manifest (``exercises/course.toml``) is the one ordered definition of the
+course. Paths in it are relative to the course root, the folder that holds
+``exercises/``. Solutions and hidden suites mirror each exercise's path with a
+leading ``exercises/`` removed.
+"""
+
+from __future__ import annotations
+
+import difflib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+MANIFEST = Path("exercises") / "course.toml"
+KINDS = ("implement", "debug", "write-tests", "project")
+COURSE_KEYS = {"title", "schema", "solutions", "suites"}
+MODULE_KEYS = {"id", "title", "path"}
+EXERCISE_KEYS = {
+    "id",
+    "module",
+    "title",
+    "path",
+    "kind",
+    "points",
+    "files",
+    "hints",
+    "call_timeout",
+    "time_limit",
+}
+
+
+class CourseError(Exception):
+    """The manifest is wrong; the message names the file and the entry."""
+
+
+@dataclass(frozen=True)
+class Module:
+    id: str
+    title: str
+    path: str
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    title: str
+    module: str
+    path: str
+    kind: str
+    points: float
+    files: tuple[str, ...]
+    hints: tuple[str, ...]
+    call_timeout: float = 2.0
+    time_limit: float = 60.0
+
+    @property
+    def mirror(self) -> PurePosixPath:
+        """The exercise's path as mirrored under solutions/ and the suites folder."""
+        path = PurePosixPath(self.path)
+        return path.relative_to("exercises") if path.parts[0] == "exercises" else path
+
+    @property
+    def modules(self) -> list[str]:
+        """Python module names of the graded files, main module first."""
+        return [PurePosixPath(f).stem for f in self.files if f.endswith(".py") and "*" not in f]
+
+
+@dataclass(frozen=True)
+class Course:
+    root: Path
+    title: str
+    modules: tuple[Module, ...]
+    exercises: tuple[Exercise, ...]
+    solutions: str = "solutions"
+    suites: str = "grader/suites"
+
+    def exercise_dir(self, exercise: Exercise) -> Path:
+        return self.root / exercise.path
+
+    def solution_dir(self, exercise: Exercise) -> Path:
+        return self.root / self.solutions / exercise.mirror
+
+    def suite_dir(self, exercise: Exercise) -> Path:
+        return self.root / self.suites / exercise.mirror
+
+    def module(self, module_id: str) -> Module:
+        return next(m for m in self.modules if m.id == module_id)
+
+    def find(self, wanted: str, cwd: Path | None = None) -> Exercise:
+        """Find an exercise by id or by a path to its folder or file."""
+        for exercise in self.exercises:
+            if exercise.id == wanted:
+                return exercise
+        target = (cwd or Path.cwd()) / wanted
+        if target.exists():
+            target = target.resolve()
+            for exercise in self.exercises:
+                folder = self.exercise_dir(exercise).resolve()
+                if target == folder or folder in target.parents:
+                    return exercise
+        ids = [e.id for e in self.exercises]
+        close = difflib.get_close_matches(wanted, ids, n=1)
+        suggestion = f" Did you mean {close[0]!r}?" if close else " Run `grader list` to see them all."
+        raise CourseError(f"There is no exercise {wanted!r} in this course.{suggestion}")
+
+
+def load_course(root: Path) -> Course:
+    """Read and validate ``root/exercises/course.toml``."""
+    manifest = root / MANIFEST
+    try:
+        data = tomllib.loads(manifest.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CourseError(f"{manifest}: no course manifest here") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
+        raise CourseError(f"{manifest}: not valid TOML: {error}") from None
+    check_keys(manifest, "the top level", data, {"course", "module", "exercise"})
+    header = data.get("course", {})
+    check_keys(manifest, "[course]", header, COURSE_KEYS)
+    modules = tuple(parse_module(manifest, entry) for entry in data.get("module", []))
+    exercises = tuple(parse_exercise(manifest, entry) for entry in data.get("exercise", []))
+    course = Course(
+        root=root,
+        title=str(header.get("title", "Course")),
+        modules=modules,
+        exercises=exercises,
+        solutions=str(header.get("solutions", "solutions")),
+        suites=str(header.get("suites", "grader/suites")),
+    )
+    check_course(manifest, course)
+    return course
+
+
+def check_keys(manifest: Path, where: str, entry: dict[str, Any], allowed: set[str]) -> None:
+    for key in entry:
+        if key not in allowed:
+            close = difflib.get_close_matches(key, sorted(allowed), n=1)
+            hint = f" (did you mean {close[0]!r}?)" if close else ""
+            raise CourseError(f"{manifest}, {where}: unknown key {key!r}{hint}")
+
+
+def need(manifest: Path, where: str, entry: dict[str, Any], key: str, kind: type) -> Any:
+    if key not in entry:
+        raise CourseError(f"{manifest}, {where}: missing {key!r}")
+    value = entry[key]
+    if kind is float and isinstance(value, int) and not isinstance(value, bool):
+        value = float(value)
+    if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
+        raise CourseError(f"{manifest}, {where}: {key!r} must be a non-empty {kind.__name__}")
+    return value
+
+
+def parse_module(manifest: Path, entry: dict[str, Any]) -> Module:
+    where = f"module {entry.get('id', '?')!r}"
+    check_keys(manifest, where, entry, MODULE_KEYS)
+    return Module(
+        id=need(manifest, where, entry, "id", str),
+        title=need(manifest, where, entry, "title", str),
+        path=need(manifest, where, entry, "path", str),
+    )
+
+
+def parse_exercise(manifest: Path, entry: dict[str, Any]) -> Exercise:
+    where = f"exercise {entry.get('id', '?')!r}"
+    check_keys(manifest, where, entry, EXERCISE_KEYS)
+    kind = entry.get("kind", "implement")
+    if kind not in KINDS:
+        raise CourseError(f"{manifest}, {where}: kind {kind!r} is not one of {', '.join(KINDS)}")
+    files = need(manifest, where, entry, "files", list)
+    hints = entry.get("hints", [])
+    if not all(isinstance(f, str) and f for f in files) or not all(isinstance(h, str) for h in hints):
+        raise CourseError(f"{manifest}, {where}: 'files' and 'hints' must be lists of text")
+    return Exercise(
+        id=need(manifest, where, entry, "id", str),
+        title=need(manifest, where, entry, "title", str),
+        module=need(manifest, where, entry, "module", str),
+        path=need(manifest, where, entry, "path", str),
+        kind=kind,
+        points=need(manifest, where, entry, "points", float),
+        files=tuple(files),
+        hints=tuple(hints),
+        call_timeout=float(entry.get("call_timeout", 2.0)),
+        time_limit=float(entry.get("time_limit", 60.0)),
+    )
+
+
+def check_course(manifest: Path, course: Course) -> None:
+    """Reject duplicate ids, unknown modules and paths that do not exist."""
+    seen: set[str] = set()
+    module_ids = {m.id for m in course.modules}
+    if len(module_ids) != len(course.modules):
+        raise CourseError(f"{manifest}: two modules share an id")
+    for exercise in course.exercises:
+        where = f"{manifest}, exercise {exercise.id!r}"
+        if exercise.id in seen:
+            raise CourseError(f"{where}: the id is used twice")
+        seen.add(exercise.id)
+        if exercise.module not in module_ids:
+            raise CourseError(f"{where}: module {exercise.module!r} is not declared as a [[module]]")
+        if PurePosixPath(exercise.path).is_absolute() or ".." in PurePosixPath(exercise.path).parts:
+            raise CourseError(f"{where}: path must stay inside the course folder")
+        folder = course.exercise_dir(exercise)
+        if not folder.is_dir():
+            raise CourseError(f"{where}: folder {exercise.path} does not exist")
+        for pattern in exercise.files:
+            if not any(folder.glob(pattern)):
+                raise CourseError(f"{where}: no file matches {pattern!r} in {exercise.path}")
+        if not course.suite_dir(exercise).is_dir():
+            raise CourseError(
+                f"{where}: hidden suite folder {course.suites}/{exercise.mirror} does not exist"
+            )

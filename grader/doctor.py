@@ -1,0 +1,90 @@
+"""Check a learner's set-up and say, in plain words, how to fix each problem."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from grader.course import Course, CourseError
+from grader.grading import grade
+from grader.suite_ids import SuiteError
+from grader.workspace import open_course
+
+MINIMUM_PYTHON = (3, 11)
+
+
+@dataclass(frozen=True)
+class SetupCheck:
+    name: str
+    ok: bool
+    detail: str
+    fix: str = ""
+    required: bool = True
+
+
+@dataclass(frozen=True)
+class DoctorReport:
+    checks: tuple[SetupCheck, ...]
+
+    @property
+    def ok(self) -> bool:
+        return all(c.ok for c in self.checks if c.required)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"ok": self.ok, "checks": [asdict(c) for c in self.checks]}
+
+
+def check_python() -> SetupCheck:
+    version = ".".join(map(str, sys.version_info[:3]))
+    ok = sys.version_info[:2] >= MINIMUM_PYTHON
+    fix = "Install Python 3.11 or newer from python.org, then make a new virtual environment with it."
+    return SetupCheck("Python version", ok, f"Python {version} at {sys.executable}", "" if ok else fix)
+
+
+def check_virtualenv() -> SetupCheck:
+    inside = sys.prefix != sys.base_prefix
+    fix = "Create one with `python -m venv .venv`, activate it, then `pip install -e .` again."
+    detail = f"using {sys.prefix}" if inside else "not inside a virtual environment"
+    return SetupCheck("Virtual environment", inside, detail, "" if inside else fix, required=False)
+
+
+def check_git() -> SetupCheck:
+    found = shutil.which("git")
+    fix = "Install git (git-scm.com): `grader reset` needs it to bring back starter files."
+    return SetupCheck("git", bool(found), found or "git was not found on PATH", "" if found else fix, False)
+
+
+def check_course(course_dir: str | None) -> tuple[SetupCheck, Course | None]:
+    try:
+        course = open_course(course_dir)
+    except CourseError as error:
+        fix = "cd into the folder you cloned (it has an exercises/ folder), or pass --course DIR."
+        return SetupCheck("Course folder", False, str(error), fix), None
+    detail = f"{course.title} at {course.root} ({len(course.exercises)} exercises)"
+    return SetupCheck("Course folder", True, detail), course
+
+
+def check_grading(course: Course | None) -> SetupCheck:
+    """Grade the first exercise's reference solution: it must pass."""
+    name = "A tiny grading run"
+    if course is None or not course.exercises:
+        return SetupCheck(name, False, "skipped: no course to grade", "Fix the course folder first.")
+    exercise = course.exercises[0]
+    if not course.solution_dir(exercise).is_dir():
+        return SetupCheck(name, True, "skipped: this course ships no reference solutions", required=False)
+    try:
+        feedback = grade(course, exercise, course.solution_dir(exercise))
+    except (SuiteError, OSError) as error:
+        return SetupCheck(name, False, str(error), "Reinstall with `pip install -e .` in the course folder.")
+    if feedback.passed:
+        return SetupCheck(name, True, f"graded {exercise.id} in {feedback.duration:.2f} s")
+    fix = "Reinstall with `pip install -e .`; if it persists, run `grader doctor --json` and share it."
+    return SetupCheck(name, False, f"the check ended as {feedback.status}: {feedback.error or ''}", fix)
+
+
+def run_doctor(course_dir: str | None) -> DoctorReport:
+    course_check, course = check_course(course_dir)
+    checks = (check_python(), check_virtualenv(), check_git(), course_check, check_grading(course))
+    return DoctorReport(checks)

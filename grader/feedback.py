@@ -1,0 +1,216 @@
+"""Turn a raw grading run into feedback a beginner can act on.
+
+Pure functions only: a :class:`~grader.runner.SuiteRun` goes in, a frozen
+:class:`Feedback` comes out. Status and score are derived here, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from grader.course import Exercise
+from grader.runner import SuiteRun
+
+SCHEMA_VERSION = 1
+STATUSES = ("passed", "failed", "error", "timeout", "not_started")
+ERROR_KINDS = {"import_error", "crash", "suite_error", "server_failed"}
+PRINTED_HINT = (
+    "print() shows a value on the screen; return hands it back to the code that called "
+    "your function. Replace print(...) with return ..."
+)
+
+
+@dataclass(frozen=True)
+class TestResult:
+    """One hidden test, as the learner sees it."""
+
+    name: str
+    description: str
+    status: str
+    message: str
+    hint: str
+    output: str
+    points: float
+    max_points: float
+    duration: float
+    milestone: int | None = None
+    where: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """The outcome of grading one exercise for one learner."""
+
+    schema_version: int
+    exercise_id: str
+    title: str
+    learner: str
+    status: str
+    score: float
+    max_score: float
+    tests: tuple[TestResult, ...]
+    error: str | None
+    duration: float
+
+    @property
+    def passed(self) -> bool:
+        return self.status == "passed"
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def build_feedback(exercise: Exercise, run: SuiteRun, learner: str = "") -> Feedback:
+    """Derive statuses, messages and the score from one run."""
+    if run.missing_files:
+        names = ", ".join(run.missing_files)
+        error = f"Missing file: {names}. Run `grader reset {exercise.id}` to get the starter back."
+        return whole_run_failure(exercise, run, learner, "error", error)
+    if run.report is None:
+        status = "timeout" if run.timed_out else "error"
+        return whole_run_failure(exercise, run, learner, status, run.problem or "no report")
+    tests = tuple(test_result(entry, exercise) for entry in run.report["tests"])
+    earned = sum(t.points for t in tests)
+    available = sum(t.max_points for t in tests)
+    score = round(exercise.points * earned / available, 2) if available else 0.0
+    return Feedback(
+        schema_version=SCHEMA_VERSION,
+        exercise_id=exercise.id,
+        title=exercise.title,
+        learner=learner,
+        status=overall_status(tests),
+        score=score,
+        max_score=exercise.points,
+        tests=tests,
+        error=shared_error(tests),
+        duration=round(run.seconds, 3),
+    )
+
+
+def whole_run_failure(exercise: Exercise, run: SuiteRun, learner: str, status: str, error: str) -> Feedback:
+    return Feedback(
+        schema_version=SCHEMA_VERSION,
+        exercise_id=exercise.id,
+        title=exercise.title,
+        learner=learner,
+        status=status,
+        score=0.0,
+        max_score=exercise.points,
+        tests=(),
+        error=error,
+        duration=round(run.seconds, 3),
+    )
+
+
+def overall_status(tests: tuple[TestResult, ...]) -> str:
+    unfinished = {t.status for t in tests if t.status != "passed"}
+    if not unfinished:
+        return "passed"
+    if unfinished == {"not_started"} and not any(t.status == "passed" for t in tests):
+        return "not_started"
+    if "error" in unfinished:
+        return "error"
+    if unfinished == {"timeout"}:
+        return "timeout"
+    return "failed"
+
+
+def shared_error(tests: tuple[TestResult, ...]) -> str | None:
+    """A problem that broke every test (a file that cannot load), said once."""
+    errors = {t.message for t in tests if t.status == "error"}
+    if len(errors) == 1 and all(t.status == "error" for t in tests):
+        return errors.pop()
+    return None
+
+
+def test_result(entry: dict[str, Any], exercise: Exercise) -> TestResult:
+    meta = entry.get("metadata") or {}
+    failure = failure_of(entry, meta)
+    max_points = float(meta.get("points", 1.0))
+    status = test_status(entry.get("outcome"), failure)
+    message, hint = explain(failure, exercise, meta) if status != "passed" else ("", "")
+    return TestResult(
+        name=str(entry.get("nodeid", "")).rsplit("::", 1)[-1],
+        description=str(meta.get("description", "")),
+        status=status,
+        message=message,
+        hint=hint,
+        output=str(failure.get("output", "")) if failure else "",
+        points=max_points if status == "passed" else 0.0,
+        max_points=max_points,
+        duration=round(sum(float(entry.get(s, {}).get("duration", 0)) for s in ("setup", "call")), 4),
+        milestone=meta.get("milestone"),
+        where=tuple(frame_lines(failure, exercise)),
+    )
+
+
+def failure_of(entry: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
+    for stage in ("setup", "call", "teardown"):
+        failure = meta.get(f"failure_{stage}")
+        if isinstance(failure, dict):
+            return failure
+    if entry.get("outcome") not in ("passed", None):
+        return {"kind": "suite_error", "summary": "the test failed without saying why"}
+    return {}
+
+
+def test_status(outcome: Any, failure: dict[str, Any]) -> str:
+    if outcome == "passed" and not failure:
+        return "passed"
+    kind = failure.get("kind")
+    if kind == "not_started":
+        return "not_started"
+    if kind == "timeout":
+        return "timeout"
+    if kind in ERROR_KINDS:
+        return "error"
+    return "failed"
+
+
+def explain(failure: dict[str, Any], exercise: Exercise, meta: dict[str, Any]) -> tuple[str, str]:
+    """Write the message and hint for a test that did not pass."""
+    kind = failure.get("kind")
+    summary = str(failure.get("summary", "")).rstrip(".") + "."
+    hints = [str(h) for h in meta.get("hints", [])]
+    hint = hints[0] if hints else ""
+    if kind == "not_started":
+        where = failure.get("call", "this part")
+        return f"Not started yet: {where} still raises NotImplementedError.", ""
+    if kind == "mismatch" and printed_instead_of_returned(failure):
+        return (
+            f"Called {failure['call']}; it printed {failure['expected_text']!r} but returned None: "
+            "you printed the result instead of returning it.",
+            PRINTED_HINT,
+        )
+    if kind == "suite_error":
+        return f"The grader itself failed on this test ({summary}) Please tell your instructor.", ""
+    if kind == "http":
+        lines = [summary]
+        lines += [f"{label}: {failure[key]}" for key, label in HTTP_PARTS if failure.get(key)]
+        return "\n".join(lines), hint
+    return summary, hint
+
+
+HTTP_PARTS = (("request", "Request"), ("response", "Response"), ("expected", "Expected"))
+
+
+def printed_instead_of_returned(failure: dict[str, Any]) -> bool:
+    expected = str(failure.get("expected_text", ""))
+    output = str(failure.get("output", ""))
+    return bool(failure.get("got_none")) and bool(expected.strip()) and expected in output
+
+
+def frame_lines(failure: dict[str, Any], exercise: Exercise) -> list[str]:
+    """Show where in the learner's own files an exception happened."""
+    info = failure.get("exception") if failure else None
+    if not isinstance(info, dict):
+        return []
+    lines = []
+    for frame in info.get("frames", []):
+        place = f"{exercise.path}/{frame.get('file')}, line {frame.get('line')}"
+        if frame.get("function") and frame.get("function") != "<module>":
+            place += f", in {frame['function']}"
+        code = str(frame.get("code", "")).strip()
+        lines.append(f"{place}: {code}" if code else place)
+    return lines

@@ -1,0 +1,160 @@
+"""Our pytest plugin, loaded by name inside every grading run.
+
+It registers the markers suites use (``points``, ``hint``, ``milestone``),
+provides the ``learner`` and ``project_dir`` fixtures, and writes what each
+test means for the learner (description, points, hints and a structured
+failure) into the pytest-json-report metadata. It never runs learner code in
+this process: that only happens in the worker behind ``learner``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from grader.remote import LearnerModule, LearnerProblem, LearnerSession
+from grader.testkit import Mismatch
+
+NONCE_VARIABLE = "GRADER_RUN_NONCE"
+MARKERS = (
+    "points(n): how many points the test is worth (default 1)",
+    "hint(text): a hint shown when the test fails",
+    "milestone(n): the project milestone the test belongs to",
+)
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("grader")
+    group.addoption("--grader-learner-dir", default=None, help="staged learner files")
+    group.addoption("--grader-modules", default="", help="learner modules, comma separated")
+    group.addoption("--grader-project-dir", default=None, help="staged learner project")
+    group.addoption("--grader-call-timeout", type=float, default=2.0)
+    group.addoption("--grader-test-timeout", type=float, default=10.0)
+    group.addoption("--grader-memory-mb", type=int, default=1024)
+    group.addoption("--grader-milestone", type=int, default=None)
+    group.addoption("--grader-pid-file", default=None)
+    group.addoption("--grader-ids-file", default=None, help="write the selected test ids here")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    for line in MARKERS:
+        config.addinivalue_line("markers", line)
+    learner_dir = config.getoption("--grader-learner-dir")
+    if learner_dir:
+        pid_file = config.getoption("--grader-pid-file")
+        session = LearnerSession(
+            Path(learner_dir),
+            [m for m in config.getoption("--grader-modules").split(",") if m],
+            config.getoption("--grader-call-timeout"),
+            config.getoption("--grader-memory-mb"),
+            Path(pid_file) if pid_file else None,
+        )
+        session.start()  # overlaps the worker's start-up with collection
+        config.stash[SESSION_KEY] = session
+
+
+SESSION_KEY = pytest.StashKey[LearnerSession]()
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    session = config.stash.get(SESSION_KEY, None)
+    if session is not None:
+        session.close()
+
+
+@pytest.fixture
+def learner(request: pytest.FixtureRequest) -> Iterator[LearnerModule]:
+    """The learner's main module, reached across the process boundary."""
+    session = request.config.stash.get(SESSION_KEY, None)
+    if session is None:
+        pytest.fail("this suite needs learner files (--grader-learner-dir)")
+    session.deadline = time.monotonic() + request.config.getoption("--grader-test-timeout")
+    try:
+        yield LearnerModule(session, session.modules[0])
+    finally:
+        session.deadline = None
+
+
+@pytest.fixture(scope="session")
+def project_dir(request: pytest.FixtureRequest) -> Path:
+    """The staged copy of the learner's project folder."""
+    value = request.config.getoption("--grader-project-dir")
+    if not value:
+        pytest.fail("this suite needs a project (--grader-project-dir)")
+    return Path(value)
+
+
+def marker_value(item: pytest.Item, name: str, default: Any) -> Any:
+    marker = item.get_closest_marker(name)
+    return marker.args[0] if marker is not None and marker.args else default
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    milestone = config.getoption("--grader-milestone")
+    if milestone is None:
+        return
+    keep = [item for item in items if marker_value(item, "milestone", 0) <= milestone]
+    dropped = [item for item in items if marker_value(item, "milestone", 0) > milestone]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = keep
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    ids_file = session.config.getoption("--grader-ids-file")
+    if ids_file:
+        Path(ids_file).write_text(json.dumps([item.nodeid for item in session.items]), encoding="utf-8")
+
+
+def describe_test(item: pytest.Item) -> dict[str, Any]:
+    """What the learner should know about a test, read from its markers and docstring."""
+    doc = getattr(getattr(item, "function", None), "__doc__", None) or ""
+    lines = [line.strip() for line in doc.strip().splitlines() if line.strip()]
+    hints = [str(m.args[0]) for m in item.iter_markers("hint") if m.args]
+    return {
+        "description": lines[0] if lines else item.name,
+        "points": float(marker_value(item, "points", 1)),
+        "hints": hints,
+        "milestone": marker_value(item, "milestone", None),
+    }
+
+
+def describe_failure(error: BaseException) -> dict[str, Any]:
+    """Turn whatever a test raised into structured, plain-data feedback."""
+    if isinstance(error, (Mismatch, LearnerProblem)):
+        return {
+            k: v if isinstance(v, (str, int, float, bool, type(None), dict, list)) else str(v)
+            for k, v in error.detail.items()
+        }
+    info = getattr(error, "learner_info", None)
+    if isinstance(info, dict):
+        kind = "not_started" if info.get("builtin") == "NotImplementedError" else "learner_exception"
+        call = info.get("call", "your code")
+        message = f"Called {call}; your code raised {info.get('type')}: {info.get('message')}"
+        return {"kind": kind, "summary": message, "call": call, "exception": info}
+    if isinstance(error, AssertionError):
+        return {"kind": "assertion", "summary": str(error)[:1000]}
+    return {"kind": "suite_error", "summary": f"{type(error).__name__}: {error}"[:1000]}
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_json_runtest_metadata(item: pytest.Item, call: pytest.CallInfo[None]) -> dict[str, Any]:
+    metadata: dict[str, Any] = {}
+    if call.when == "setup":
+        metadata.update(describe_test(item))
+    if call.excinfo is not None and not call.excinfo.errisinstance(pytest.skip.Exception):
+        metadata[f"failure_{call.when}"] = describe_failure(call.excinfo.value)
+    return metadata
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_json_modifyreport(json_report: dict[str, Any]) -> None:
+    # The runner compares this with the secret it gave us: a report written by
+    # anyone else (learner code included) does not carry it.
+    json_report["grader"] = {"nonce": os.environ.get(NONCE_VARIABLE, "")}

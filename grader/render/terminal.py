@@ -1,0 +1,183 @@
+"""Render feedback and course state as text for a terminal.
+
+Styles are added with click.style; the CLI decides whether colour is shown
+(NO_COLOR, non-TTY output). Symbols fall back to ASCII when the terminal's
+encoding cannot show them.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from grader.course import Course, Exercise
+from grader.doctor import DoctorReport
+from grader.feedback import Feedback, TestResult
+from grader.validate import ValidationReport
+from grader.workspace import ExerciseProgress, Progress
+
+FANCY = {"passed": "✓", "failed": "✗", "error": "!", "timeout": "⏱", "not_started": "·"}
+PLAIN = {"passed": "+", "failed": "x", "error": "!", "timeout": "T", "not_started": "."}
+COLOURS = {
+    "passed": "green",
+    "failed": "red",
+    "error": "magenta",
+    "timeout": "yellow",
+    "not_started": "bright_black",
+}
+STATE_COLOURS = {"done": "green", "in progress": "yellow", "not started": "bright_black"}
+OUTPUT_LINES = 8
+
+
+def symbols() -> dict[str, str]:
+    encoding = (getattr(sys.stdout, "encoding", None) or "ascii").lower()
+    try:
+        "".join(FANCY.values()).encode(encoding)
+    except (UnicodeEncodeError, LookupError):
+        return PLAIN
+    return FANCY
+
+
+def status_word(status: str) -> str:
+    return status.replace("_", " ")
+
+
+def feedback_text(feedback: Feedback, exercise: Exercise, next_up: Exercise | None) -> str:
+    """The full result of one check, ending with what to do next."""
+    marks = symbols()
+    score = f"{feedback.score:g}/{feedback.max_score:g} points"
+    heading = click.style(f"{feedback.title} ({feedback.exercise_id})", bold=True)
+    verdict = click.style(status_word(feedback.status), fg=COLOURS[feedback.status], bold=True)
+    lines = [f"{heading}  {score}  {verdict}", ""]
+    if feedback.status == "not_started":
+        lines.append(not_started_text(exercise))
+    elif feedback.error and (not feedback.tests or feedback.status == "error"):
+        lines.append(click.style(feedback.error, fg=COLOURS["error"]))
+    else:
+        for test in feedback.tests:
+            lines.extend(test_lines(test, marks))
+    lines += ["", next_step(feedback, exercise, next_up)]
+    return "\n".join(lines)
+
+
+def not_started_text(exercise: Exercise) -> str:
+    files = ", ".join(f"{exercise.path}/{name}" for name in exercise.files)
+    return (
+        f"You have not started this exercise yet. Read {exercise.path}/README.md, then open "
+        f"{files} and replace each `raise NotImplementedError` with your code."
+    )
+
+
+def test_lines(test: TestResult, marks: dict[str, str]) -> list[str]:
+    mark = click.style(marks[test.status], fg=COLOURS[test.status], bold=True)
+    lines = [f"  {mark} {test.description}"]
+    if test.status == "passed":
+        return lines
+    lines += [f"      {line}" for line in test.message.splitlines()]
+    lines += [click.style(f"      at {place}", fg="bright_black") for place in test.where]
+    if test.output.strip():
+        printed = test.output.rstrip().splitlines()
+        lines.append("      Your code printed:")
+        lines += [f"        | {line}" for line in printed[:OUTPUT_LINES]]
+        if len(printed) > OUTPUT_LINES:
+            lines.append(f"        | ... ({len(printed) - OUTPUT_LINES} more lines)")
+    if test.hint:
+        lines.append(click.style(f"      Hint: {test.hint}", fg="cyan"))
+    return lines
+
+
+def next_step(feedback: Feedback, exercise: Exercise, next_up: Exercise | None) -> str:
+    if not feedback.passed:
+        return (
+            f"Save your changes and run `grader check {exercise.id}` again. "
+            f"Stuck? `grader hint {exercise.id}` gives a hint."
+        )
+    if next_up is None:
+        return click.style("All exercises passed. Well done!", fg="green", bold=True)
+    return f"Next up: {next_up.title}. Run `grader check {next_up.id}`."
+
+
+def course_table(course: Course, progress: Progress) -> str:
+    """The course as a progress table, module by module."""
+    width = max((len(e.id) for e in course.exercises), default=10)
+    lines = [click.style(course.title, bold=True)]
+    for module in course.modules:
+        lines += ["", click.style(module.title, bold=True, underline=True)]
+        for exercise in (e for e in course.exercises if e.module == module.id):
+            entry = progress.of(exercise)
+            lines.append(table_row(exercise, entry, width))
+    done = sum(1 for e in course.exercises if progress.of(e).state == "done")
+    lines += ["", f"{done} of {len(course.exercises)} exercises done."]
+    return "\n".join(lines)
+
+
+def table_row(exercise: Exercise, entry: ExerciseProgress, width: int) -> str:
+    state = click.style(f"{entry.state:<11}", fg=STATE_COLOURS[entry.state])
+    score = f"{entry.best_score:g}/{exercise.points:g}"
+    return f"  {exercise.id:<{width}}  {state}  {score:>8}  {exercise.title}"
+
+
+def overview_text(course: Course, progress: Progress, next_up: Exercise | None) -> str:
+    """What `grader` with no arguments says: where you are and what to run."""
+    done = sum(1 for e in course.exercises if progress.of(e).state == "done")
+    lines = [click.style(course.title, bold=True), f"{done} of {len(course.exercises)} exercises done."]
+    if next_up is None:
+        lines.append("You have passed every exercise. `grader list` shows your scores.")
+        return "\n".join(lines)
+    module = course.module(next_up.module)
+    lines += [
+        "",
+        f"Next exercise: {next_up.title} ({next_up.id}), in {module.title}",
+        f"  Read:  {next_up.path}/README.md",
+        f"  Edit:  {', '.join(next_up.path + '/' + f for f in next_up.files)}",
+        f"  Check: grader check {next_up.id}   (or `grader watch` to re-check on every save)",
+    ]
+    return "\n".join(lines)
+
+
+def hint_text(exercise: Exercise, shown: int) -> str:
+    if not exercise.hints:
+        return f"{exercise.title} has no hints. Re-read its README.md, or ask for help."
+    number = max(1, shown)
+    hint = exercise.hints[number - 1]
+    more = " That was the last hint." if number == len(exercise.hints) else ""
+    return click.style(f"Hint {number} of {len(exercise.hints)}: ", bold=True) + hint + more
+
+
+def doctor_text(report: DoctorReport) -> str:
+    marks = symbols()
+    lines = []
+    for check in report.checks:
+        status = "passed" if check.ok else ("failed" if check.required else "timeout")
+        mark = click.style(marks[status], fg=COLOURS[status], bold=True)
+        lines.append(f"{mark} {check.name}: {check.detail}")
+        if check.fix:
+            lines.append(click.style(f"    How to fix: {check.fix}", fg="cyan"))
+    verdict = (
+        "Your set-up is ready." if report.ok else "Fix the problems above, then run `grader doctor` again."
+    )
+    return "\n".join([*lines, "", verdict])
+
+
+def validation_text(report: ValidationReport) -> str:
+    marks = symbols()
+    lines = []
+    for check in report.exercises:
+        mark = click.style(
+            marks["passed" if check.ok else "failed"], fg=COLOURS["passed" if check.ok else "failed"]
+        )
+        lines.append(
+            f"{mark} {check.exercise_id}: reference {status_word(check.reference_status)}, "
+            f"starter {status_word(check.starter_status)}, {len(check.mistakes)} mistakes"
+        )
+        lines += [f"    reference problem: {p}" for p in check.reference_problems[:5]]
+        if not check.mistakes:
+            lines.append("    no known-wrong variants in mistakes/")
+        for mistake in check.mistakes:
+            caught = f"caught by {', '.join(mistake.caught_by)}" if mistake.caught else "NOT CAUGHT"
+            lines.append(f"    {mistake.name}: {caught}  ({mistake.mistake})")
+    lines += [f"stray folder not in the manifest: {folder}" for folder in report.stray_folders]
+    ok = sum(1 for c in report.exercises if c.ok)
+    lines += ["", f"{ok} of {len(report.exercises)} exercises validated."]
+    return "\n".join(lines)

@@ -1,0 +1,169 @@
+"""Stage learner files and a hidden suite, run pytest on them, return the raw report.
+
+The suite runs in a trusted ``python -I -m pytest`` subprocess with plugin
+autoloading off and a config file of ours. Learner code runs only in the
+worker the plugin starts, in a separate folder that holds nothing but the
+graded files. The report is accepted only when it carries this run's secret
+and lists exactly the tests the suite defines.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import shutil
+import signal
+import subprocess
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from grader.course import Course, Exercise
+from grader.plugin import NONCE_VARIABLE
+from grader.suite_ids import expected_test_ids, pytest_base_command, pytest_environment
+
+
+@dataclass(frozen=True)
+class SuiteRun:
+    """What one pytest run produced: a checked report, or the reason there is none."""
+
+    report: dict[str, Any] | None
+    problem: str | None
+    seconds: float
+    missing_files: tuple[str, ...] = field(default_factory=tuple)
+    timed_out: bool = False
+
+
+def stage_files(exercise: Exercise, source: Path, target: Path) -> list[str]:
+    """Copy the graded files (regular files only) into ``target``; return those missing."""
+    missing = []
+    target.mkdir(parents=True, exist_ok=True)
+    for pattern in exercise.files:
+        matches = [p for p in source.glob(pattern) if p.is_file() and not p.is_symlink()]
+        if not matches:
+            missing.append(pattern)
+        for path in matches:
+            if "__pycache__" in path.parts:
+                continue
+            destination = target / path.relative_to(source)
+            destination.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, destination)
+    return missing
+
+
+def stage_suite(suite_dir: Path, target: Path) -> None:
+    """Copy the hidden suite, without its known-wrong variants, into ``target``."""
+    shutil.copytree(suite_dir, target, ignore=shutil.ignore_patterns("mistakes", "__pycache__", "*.pyc"))
+
+
+def run_suite(course: Course, exercise: Exercise, source: Path, milestone: int | None = None) -> SuiteRun:
+    """Grade the files under ``source`` with the exercise's hidden suite."""
+    import time
+
+    started = time.monotonic()
+    expected = expected_test_ids(course, exercise, milestone)
+    with (
+        tempfile.TemporaryDirectory(prefix="grader-run-") as run_tmp,
+        tempfile.TemporaryDirectory(prefix="grader-code-") as code_tmp,
+    ):
+        run_dir, code_root = Path(run_tmp), Path(code_tmp)
+        code_dir = code_root / "code"
+        missing = stage_files(exercise, source, code_dir)
+        if missing:
+            return SuiteRun(None, None, time.monotonic() - started, tuple(missing))
+        stage_suite(course.suite_dir(exercise), run_dir / "suite")
+        nonce = secrets.token_hex(16)
+        command = pytest_base_command(run_dir) + [
+            "--json-report",
+            f"--json-report-file={run_dir / 'report.json'}",
+            "--json-report-omit",
+            "collectors",
+            "keywords",
+            "streams",
+            "log",
+            f"--grader-pid-file={run_dir / 'workers.pid'}",
+            f"--grader-call-timeout={exercise.call_timeout}",
+            *code_options(exercise, code_dir),
+            *([f"--grader-milestone={milestone}"] if milestone is not None else []),
+            str(run_dir / "suite"),
+        ]
+        problem, timed_out = run_pytest(command, run_dir, nonce, exercise.time_limit)
+        report = None if problem else read_report(run_dir / "report.json", nonce, expected)
+        if isinstance(report, str):
+            problem, report = report, None
+        return SuiteRun(report, problem, time.monotonic() - started, timed_out=timed_out)
+
+
+def code_options(exercise: Exercise, code_dir: Path) -> list[str]:
+    if exercise.kind == "project":
+        return [f"--grader-project-dir={code_dir}"]
+    return [f"--grader-learner-dir={code_dir}", f"--grader-modules={','.join(exercise.modules)}"]
+
+
+def run_pytest(command: list[str], run_dir: Path, nonce: str, time_limit: float) -> tuple[str | None, bool]:
+    """Run pytest within the wall limit; return (problem description or None, timed out)."""
+    env = pytest_environment()
+    env[NONCE_VARIABLE] = nonce
+    with open(run_dir / "pytest-output.txt", "wb") as log:
+        process = subprocess.Popen(
+            command,
+            cwd=run_dir,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=(os.name == "posix"),
+        )
+        try:
+            process.wait(timeout=time_limit)
+        except subprocess.TimeoutExpired:
+            kill_group(process.pid)
+            process.wait()
+            return f"the whole check took longer than {time_limit:g} s and was stopped", True
+        finally:
+            kill_workers(run_dir / "workers.pid")
+    if process.returncode not in (0, 1):
+        tail = (run_dir / "pytest-output.txt").read_text("utf-8", "replace")[-1500:]
+        return f"the grading run failed (pytest exit status {process.returncode}):\n{tail}", False
+    return None, False
+
+
+def kill_group(pid: int) -> None:
+    try:
+        if os.name == "posix":
+            os.killpg(pid, signal.SIGKILL)
+        else:
+            os.kill(pid, signal.SIGTERM)
+    except (ProcessLookupError, PermissionError, OSError):
+        pass
+
+
+def kill_workers(pid_file: Path) -> None:
+    """Kill every worker the plugin started, even if pytest itself was killed."""
+    try:
+        pids = [int(p) for p in pid_file.read_text("ascii").split()]
+    except (OSError, ValueError):
+        return
+    for pid in pids:
+        kill_group(pid)
+
+
+def read_report(path: Path, nonce: str, expected: list[str]) -> dict[str, Any] | str:
+    """Load the report; return a problem description if it cannot be trusted."""
+    try:
+        report = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return "the grading run ended without writing a report"
+    except (OSError, ValueError):
+        return "the grading report could not be read"
+    if not isinstance(report, dict) or report.get("grader", {}).get("nonce") != nonce:
+        return "the grading report was not written by this run"
+    tests = report.get("tests")
+    if not isinstance(tests, list):
+        return "the grading report has no test results"
+    found = [str(t.get("nodeid")) for t in tests if isinstance(t, dict)]
+    if sorted(found) != sorted(expected):
+        return "the grading report does not list exactly the suite's tests"
+    return report

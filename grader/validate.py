@@ -1,0 +1,145 @@
+"""Prove every hidden suite: the reference passes, the stub fails, each mistake fails."""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from grader.course import Course, Exercise
+from grader.feedback import Feedback
+from grader.grading import grade
+
+MISTAKES = "mistakes"
+
+
+@dataclass(frozen=True)
+class MistakeCheck:
+    """One known-wrong variant and which tests caught it."""
+
+    name: str
+    mistake: str
+    status: str
+    caught_by: tuple[str, ...]
+
+    @property
+    def caught(self) -> bool:
+        return self.status != "passed"
+
+
+@dataclass(frozen=True)
+class ExerciseCheck:
+    """Everything validate learned about one exercise."""
+
+    exercise_id: str
+    reference_status: str
+    reference_problems: tuple[str, ...]
+    starter_status: str
+    mistakes: tuple[MistakeCheck, ...]
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.reference_status == "passed"
+            and self.starter_status != "passed"
+            and len(self.mistakes) > 0
+            and all(m.caught for m in self.mistakes)
+        )
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    exercises: tuple[ExerciseCheck, ...]
+    stray_folders: tuple[str, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.stray_folders and all(e.ok for e in self.exercises)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["ok"] = self.ok
+        for entry, check in zip(data["exercises"], self.exercises, strict=True):
+            entry["ok"] = check.ok
+        return data
+
+
+def validate_course(course: Course, exercises: list[Exercise], jobs: int = 2) -> ValidationReport:
+    """Validate the given exercises (all when empty) and look for stray folders."""
+    chosen = exercises or list(course.exercises)
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
+        checks = tuple(pool.map(lambda e: validate_exercise(course, e), chosen))
+    return ValidationReport(checks, tuple(stray_folders(course)))
+
+
+def validate_exercise(course: Course, exercise: Exercise) -> ExerciseCheck:
+    reference = grade(course, exercise, course.solution_dir(exercise))
+    starter = grade(course, exercise, course.exercise_dir(exercise))
+    mistakes = tuple(check_mistake(course, exercise, path) for path in mistake_paths(course, exercise))
+    return ExerciseCheck(
+        exercise_id=exercise.id,
+        reference_status=reference.status,
+        reference_problems=tuple(problems(reference)),
+        starter_status=starter.status,
+        mistakes=mistakes,
+    )
+
+
+def problems(feedback: Feedback) -> list[str]:
+    found = [f"{t.name}: {t.message}" for t in feedback.tests if t.status != "passed"]
+    return found or ([feedback.error] if feedback.error else [])
+
+
+def mistake_paths(course: Course, exercise: Exercise) -> list[Path]:
+    folder = course.suite_dir(exercise) / MISTAKES
+    if not folder.is_dir():
+        return []
+    return sorted(
+        p for p in folder.iterdir() if p.suffix == ".py" or (p.is_dir() and p.name != "__pycache__")
+    )
+
+
+def check_mistake(course: Course, exercise: Exercise, variant: Path) -> MistakeCheck:
+    with tempfile.TemporaryDirectory(prefix="grader-mistake-") as tmp:
+        staged = Path(tmp) / "code"
+        shutil.copytree(course.solution_dir(exercise), staged, ignore=shutil.ignore_patterns("__pycache__"))
+        if variant.is_dir():
+            shutil.copytree(variant, staged, dirs_exist_ok=True)
+        else:
+            shutil.copyfile(variant, staged / exercise.files[0])
+        feedback = grade(course, exercise, staged)
+    caught_by = tuple(t.name for t in feedback.tests if t.status != "passed")
+    return MistakeCheck(variant.stem, mistake_name(variant), feedback.status, caught_by)
+
+
+def mistake_name(variant: Path) -> str:
+    """The first line of the variant's docstring, which names the mistake it models."""
+    files = [variant] if variant.is_file() else sorted(variant.rglob("*.py"))
+    for path in files:
+        try:
+            doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+        except (SyntaxError, UnicodeDecodeError, OSError):
+            continue
+        if doc and doc.lower().startswith("mistake"):
+            return doc.splitlines()[0]
+    return "(no docstring names this mistake)"
+
+
+def stray_folders(course: Course) -> list[str]:
+    """Exercise-like folders on disk that the manifest does not know about."""
+    known = {Path(e.path) for e in course.exercises} | {Path(m.path) for m in course.modules}
+    parents = {p.parent for p in known} | {Path(m.path) for m in course.modules}
+    stray = []
+    for parent in sorted(parents):
+        folder = course.root / parent
+        if not folder.is_dir() or parent == Path("."):
+            continue
+        for child in sorted(folder.iterdir()):
+            relative = child.relative_to(course.root)
+            if child.is_dir() and not child.name.startswith((".", "_")) and relative not in known:
+                stray.append(str(relative))
+    return stray

@@ -1,0 +1,60 @@
+"""Re-check an exercise whenever its files are saved.
+
+Polling file modification times works everywhere (network drives, containers,
+editors that replace files), so it is the only mechanism: no file-event
+library to install or to fail silently.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from grader.course import Course, Exercise
+from grader.grading import grade
+from grader.render import terminal
+from grader.workspace import Progress, next_exercise
+
+
+def snapshot(course: Course, exercise: Exercise) -> dict[Path, int]:
+    """Modification times of the exercise's graded files."""
+    folder = course.exercise_dir(exercise)
+    times: dict[Path, int] = {}
+    for pattern in exercise.files:
+        for path in folder.glob(pattern):
+            try:
+                times[path] = path.stat().st_mtime_ns
+            except OSError:
+                continue
+    return times
+
+
+def watch_exercise(
+    course: Course,
+    exercise: Exercise,
+    progress: Progress,
+    report: Callable[[str], None],
+    interval: float = 0.5,
+    max_checks: int | None = None,
+) -> Exercise | None:
+    """Check now and on every save; move to the next exercise when this one passes."""
+    current: Exercise | None = exercise
+    checks = 0
+    seen: dict[Path, int] | None = None
+    while current is not None and (max_checks is None or checks < max_checks):
+        now = snapshot(course, current)
+        if now != seen:
+            seen = now
+            checks += 1
+            feedback = grade(course, current)
+            progress.record_check(feedback)
+            upcoming = next_exercise(course, progress)
+            report(terminal.feedback_text(feedback, current, upcoming))
+            if feedback.passed and upcoming is not None and upcoming != current:
+                current, seen = upcoming, snapshot(course, upcoming)
+                report(f"\nNow watching {current.id}: save your file to check it.")
+            elif feedback.passed and upcoming is None:
+                return None
+        time.sleep(interval)
+    return current

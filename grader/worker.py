@@ -1,0 +1,288 @@
+"""Run learner code in its own process and answer calls with plain data only.
+
+This file is executed directly (``python -I -S worker.py LEARNER_DIR``), so it
+imports nothing from the grader package: only the standard library. The
+trusted test process sends one JSON request per line; the worker answers one
+JSON line each. Values are encoded by :func:`encode` so that only plain data
+with exact types ever crosses; anything else stays here behind a handle.
+"""
+
+from __future__ import annotations
+
+import base64
+import contextlib
+import importlib
+import io
+import json
+import os
+import sys
+import threading
+import time
+import traceback
+from typing import Any
+
+OUTPUT_LIMIT = 20_000
+MAX_DEPTH = 50
+SCALARS = (type(None), bool, int, float, str)
+CONTAINER_TAGS: dict[type, str] = {list: "list", tuple: "tuple", set: "set", frozenset: "frozenset"}
+TAG_TYPES = {tag: kind for kind, tag in CONTAINER_TAGS.items()}
+
+
+class NotPlainData(Exception):
+    """A value cannot cross the boundary as plain data."""
+
+
+class Missing(Exception):
+    """The learner's module or object has no attribute of the requested name."""
+
+
+def encode(value: Any, handles: dict[int, Any] | None = None, depth: int = 0, ref: Any = None) -> Any:
+    """Encode plain data as tagged JSON; other objects become handles (or fail).
+
+    ``ref(value)`` may encode objects the caller knows (the trusted side's
+    handles on worker objects) as ``["ref", id]``.
+    """
+    if depth > MAX_DEPTH:
+        raise NotPlainData("nested too deeply (does a list contain itself?)")
+    kind = type(value)
+    if kind in SCALARS:
+        return value
+    if kind in CONTAINER_TAGS:
+        return [CONTAINER_TAGS[kind], [encode(v, handles, depth + 1, ref) for v in value]]
+    if kind is dict:
+        pairs = [
+            [encode(k, handles, depth + 1, ref), encode(v, handles, depth + 1, ref)] for k, v in value.items()
+        ]
+        return ["dict", pairs]
+    if kind is bytes:
+        return ["bytes", base64.b64encode(value).decode("ascii")]
+    known = ref(value) if ref is not None else None
+    if known is not None:
+        return known
+    if handles is None:
+        raise NotPlainData(f"a {kind.__name__} object is not plain data")
+    handle = len(handles) + 1
+    handles[handle] = value
+    return ["handle", handle, kind.__name__, safe_repr(value)]
+
+
+def decode(data: Any, special: Any = None) -> Any:
+    """Rebuild a value from its tagged JSON form, accepting nothing else.
+
+    ``special(tag, data)`` rebuilds handles ("handle" on the trusted side,
+    "ref" in the worker); without it those tags are refused.
+    """
+    if type(data) in SCALARS:
+        return data
+    if type(data) is not list or not data or type(data[0]) is not str:
+        raise ValueError("malformed value")
+    tag = data[0]
+    if tag in TAG_TYPES:
+        return TAG_TYPES[tag](decode(item, special) for item in data[1])
+    if tag == "dict":
+        return {decode(k, special): decode(v, special) for k, v in data[1]}
+    if tag == "bytes":
+        return base64.b64decode(data[1].encode("ascii"), validate=True)
+    if tag in ("handle", "ref") and special is not None:
+        return special(tag, data)
+    raise ValueError(f"unknown tag {tag!r}")
+
+
+def safe_repr(value: Any) -> str:
+    """Repr a learner object without letting a broken __repr__ escape."""
+    try:
+        text = repr(value)
+    except Exception:
+        text = f"<{type(value).__name__} object>"
+    return text if len(text) <= 200 else text[:185] + "... (shortened)"
+
+
+class BoundedOutput(io.TextIOBase):
+    """Collect what learner code prints, keeping at most OUTPUT_LIMIT characters."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.kept = 0
+        self.dropped = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        text = str(text)
+        room = OUTPUT_LIMIT - self.kept
+        self.parts.append(text[:room])
+        self.kept += min(room, len(text))
+        self.dropped += max(0, len(text) - room)
+        return len(text)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def builtin_base(error: BaseException) -> str:
+    """Name the nearest built-in exception class of ``error``."""
+    import builtins
+
+    for cls in type(error).__mro__:
+        if getattr(builtins, cls.__name__, None) is cls:
+            return cls.__name__
+    return "Exception"
+
+
+def learner_frames(error: BaseException, learner_dir: str) -> list[dict[str, Any]]:
+    """Keep only the traceback frames that are in the learner's own files."""
+    frames = []
+    for frame in traceback.extract_tb(error.__traceback__):
+        if os.path.dirname(os.path.abspath(frame.filename)) == learner_dir:
+            name = os.path.basename(frame.filename)
+            frames.append(
+                {"file": name, "line": frame.lineno, "function": frame.name, "code": frame.line or ""}
+            )
+    if isinstance(error, SyntaxError) and error.filename:
+        where = os.path.abspath(error.filename)
+        if os.path.dirname(where) == learner_dir:
+            code = (error.text or "").strip()
+            frames.append(
+                {"file": os.path.basename(where), "line": error.lineno, "function": "", "code": code}
+            )
+    return frames
+
+
+def describe_error(error: BaseException, learner_dir: str) -> dict[str, Any]:
+    """Turn a learner exception into plain data: type, base, message, frames."""
+    try:
+        message = str(error)
+    except Exception:
+        message = "(the exception's message could not be shown)"
+    if isinstance(error, SyntaxError):
+        message = error.msg or message
+    return {
+        "type": type(error).__name__,
+        "builtin": builtin_base(error),
+        "message": message[:2000],
+        "frames": learner_frames(error, learner_dir),
+    }
+
+
+class Worker:
+    """Hold the learner's modules and objects; serve one request at a time."""
+
+    def __init__(self, learner_dir: str) -> None:
+        self.learner_dir = learner_dir
+        self.modules: dict[str, Any] = {}
+        self.handles: dict[int, Any] = {}
+
+    def resolve(self, target: list[Any]) -> Any:
+        kind, owner, name = target
+        base = self.modules[owner] if kind == "module" else self.handles[int(owner)]
+        if name is None:
+            return base
+        try:
+            return getattr(base, name)
+        except AttributeError:
+            raise Missing(name) from None
+
+    def handle(self, request: dict[str, Any]) -> dict[str, Any]:
+        op = request["op"]
+        if op == "load":
+            self.modules[request["module"]] = importlib.import_module(request["module"])
+            return {"value": None}
+        if op == "getattr":
+            found = self.resolve(request["target"])
+            if callable(found):
+                return {"callable": True}
+            return {"value": encode(found, self.handles)}
+        args = decode(request["args"], self.lookup)
+        kwargs = decode(request["kwargs"], self.lookup)
+        value = self.resolve(request["target"])(*args, **kwargs)
+        reply = {"value": encode(value, self.handles)}
+        # Lets the tests see whether the learner modified its arguments.
+        with contextlib.suppress(NotPlainData):
+            reply["args_after"] = encode(args, None)
+        return reply
+
+    def lookup(self, tag: str, data: list[Any]) -> Any:
+        return self.handles[int(data[1])]
+
+    def serve(self, incoming: Any, outgoing: Any) -> None:
+        for line in incoming:
+            request = json.loads(line)
+            output = BoundedOutput()
+            sys.stdout = sys.stderr = output
+            started = time.perf_counter()
+            try:
+                reply = self.handle(request)
+            except NotPlainData as error:
+                reply = {"not_plain": str(error)}
+            except Missing as error:
+                reply = {"missing": str(error)}
+            except BaseException as error:  # learner code may raise anything, even SystemExit
+                reply = {"error": describe_error(error, self.learner_dir)}
+            finally:
+                sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+            reply["output"] = output.text()
+            reply["dropped"] = output.dropped
+            reply["seconds"] = round(time.perf_counter() - started, 6)
+            try:
+                data = json.dumps(reply)
+            except (TypeError, ValueError):
+                data = json.dumps({"not_plain": "the result could not be sent back"})
+            outgoing.write(data + "\n")
+            outgoing.flush()
+
+
+def apply_limits(memory_mb: int) -> None:
+    """Cap memory, file size and open files where the platform allows it."""
+    try:
+        import resource
+    except ImportError:  # Windows: rely on the parent's timeouts
+        return
+    caps = [
+        ("RLIMIT_AS", memory_mb * 1024 * 1024),
+        ("RLIMIT_FSIZE", 10 * 1024 * 1024),
+        ("RLIMIT_NOFILE", 256),
+        ("RLIMIT_CORE", 0),
+    ]
+    for name, cap in caps:
+        limit = getattr(resource, name, None)
+        if limit is None:
+            continue
+        try:
+            soft, hard = resource.getrlimit(limit)
+            if hard != resource.RLIM_INFINITY:
+                cap = min(cap, hard)
+            resource.setrlimit(limit, (cap, hard))
+        except (ValueError, OSError):
+            pass
+
+
+def watch_parent(parent: int) -> None:
+    """Exit when the trusted process that started us is gone."""
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            os._exit(3)
+
+
+def main() -> None:
+    learner_dir = os.path.abspath(sys.argv[1])
+    memory_mb = int(sys.argv[2]) if len(sys.argv) > 2 else 1024
+    # Protocol on private copies of stdin/stdout; the learner's prints, input()
+    # and raw writes to fd 0/1 go elsewhere and cannot corrupt or forge replies.
+    incoming = os.fdopen(os.dup(0), "r", encoding="utf-8")
+    outgoing = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    null = os.open(os.devnull, os.O_RDWR)
+    os.dup2(null, 0)
+    os.dup2(null, 1)
+    sys.stdin = io.StringIO("")
+    threading.Thread(target=watch_parent, args=(os.getppid(),), daemon=True).start()
+    # Appended, not prepended: a learner file named like a standard module never shadows it.
+    sys.path.append(learner_dir)
+    os.chdir(learner_dir)
+    apply_limits(memory_mb)
+    Worker(learner_dir).serve(incoming, outgoing)
+
+
+if __name__ == "__main__":
+    main()
