@@ -140,6 +140,8 @@ class Call:
                 got=show(self.value),
                 expected=f"{exc_type.__name__} raised",
             )
+        if isinstance(self.error, NotImplementedError) and not issubclass(exc_type, NotImplementedError):
+            raise self.error  # the learner has not written this part yet
         if not isinstance(self.error, exc_type):
             raise self._fail(
                 "wrong_exception",

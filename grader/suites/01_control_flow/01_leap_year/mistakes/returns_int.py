@@ -1,0 +1,11 @@
+"""Mistake: returns 1 or 0 instead of True or False."""
+
+
+def leap_year(year: int) -> bool:
+    if year % 400 == 0:
+        return 1
+    if year % 100 == 0:
+        return 0
+    if year % 4 == 0:
+        return 1
+    return 0

@@ -1,0 +1,15 @@
+"""Mistake: off by one, range(1, n) stops before n so the last turn is missing."""
+
+
+def fizzbuzz(n: int) -> list[str]:
+    said = []
+    for number in range(1, n):
+        if number % 3 == 0 and number % 5 == 0:
+            said.append("FizzBuzz")
+        elif number % 3 == 0:
+            said.append("Fizz")
+        elif number % 5 == 0:
+            said.append("Buzz")
+        else:
+            said.append(str(number))
+    return said

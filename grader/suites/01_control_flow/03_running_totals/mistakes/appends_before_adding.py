@@ -1,0 +1,10 @@
+"""Mistake: off by one, records the total before adding the current number."""
+
+
+def running_totals(numbers: list[int]) -> list[int]:
+    totals = []
+    total = 0
+    for number in numbers:
+        totals.append(total)
+        total += number
+    return totals

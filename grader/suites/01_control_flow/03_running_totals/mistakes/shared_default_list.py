@@ -1,0 +1,9 @@
+"""Mistake: keeps the result list as a default argument, so it carries over between calls."""
+
+
+def running_totals(numbers: list[int], totals: list[int] = []) -> list[int]:  # noqa: B006
+    total = 0
+    for number in numbers:
+        total += number
+        totals.append(total)
+    return totals

@@ -1,0 +1,10 @@
+"""Mistake: forgets the early exit, keeps looping and reports the last overdraft."""
+
+
+def first_overdraft(balance: int, transactions: list[int]) -> int | None:
+    found = None
+    for index in range(len(transactions)):
+        balance = balance + transactions[index]
+        if balance < 0:
+            found = index
+    return found

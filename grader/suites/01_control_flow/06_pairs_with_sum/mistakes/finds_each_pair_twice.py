@@ -1,0 +1,10 @@
+"""Mistake: the inner loop starts at 0, so every pair is found twice, (i, j) and (j, i)."""
+
+
+def pairs_with_sum(numbers: list[int], target: int) -> list[tuple[int, int]]:
+    pairs = []
+    for i in range(len(numbers)):
+        for j in range(len(numbers)):
+            if i != j and numbers[i] + numbers[j] == target:
+                pairs.append((i, j))
+    return pairs
