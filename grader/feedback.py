@@ -14,6 +14,10 @@ from grader.runner import SuiteRun
 
 SCHEMA_VERSION = 1
 STATUSES = ("passed", "failed", "error", "timeout", "not_started")
+NO_RETURN_HINT = (
+    "Your function gave back None. A function that ends without a return statement "
+    "returns None: check that every path ends in return."
+)
 ERROR_KINDS = {"import_error", "crash", "suite_error", "server_failed"}
 PRINTED_HINT = (
     "print() shows a value on the screen; return hands it back to the code that called "
@@ -179,10 +183,12 @@ def explain(failure: dict[str, Any], exercise: Exercise, meta: dict[str, Any]) -
         return f"Not started yet: {where} still raises NotImplementedError.", ""
     if kind == "mismatch" and printed_instead_of_returned(failure):
         return (
-            f"Called {failure['call']}; it printed {failure['expected_text']!r} but returned None: "
+            f"Called {failure['call']}; it printed the right answer but returned None: "
             "you printed the result instead of returning it.",
             PRINTED_HINT,
         )
+    if kind == "mismatch" and failure.get("got_none"):
+        return summary, hint or NO_RETURN_HINT
     if kind == "suite_error":
         return f"The grader itself failed on this test ({summary}) Please tell your instructor.", ""
     if kind == "http":
@@ -196,9 +202,14 @@ HTTP_PARTS = (("request", "Request"), ("response", "Response"), ("expected", "Ex
 
 
 def printed_instead_of_returned(failure: dict[str, Any]) -> bool:
+    """The function returned None but printed the value (or its items, one per line)."""
+    if not failure.get("got_none"):
+        return False
     expected = str(failure.get("expected_text", ""))
     output = str(failure.get("output", ""))
-    return bool(failure.get("got_none")) and bool(expected.strip()) and expected in output
+    printed_lines = [line.strip() for line in output.strip().splitlines()]
+    items = [str(item) for item in failure.get("expected_lines") or []]
+    return bool(expected.strip()) and expected in output or bool(items) and printed_lines == items
 
 
 def frame_lines(failure: dict[str, Any], exercise: Exercise) -> list[str]:

@@ -10,7 +10,6 @@ this process: that only happens in the worker behind ``learner``.
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,7 +20,6 @@ import pytest
 from grader.remote import LearnerModule, LearnerProblem, LearnerSession
 from grader.testkit import Mismatch
 
-NONCE_VARIABLE = "GRADER_RUN_NONCE"
 MARKERS = (
     "points(n): how many points the test is worth (default 1)",
     "hint(text): a hint shown when the test fails",
@@ -40,11 +38,13 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--grader-milestone", type=int, default=None)
     group.addoption("--grader-pid-file", default=None)
     group.addoption("--grader-ids-file", default=None, help="write the selected test ids here")
+    group.addoption("--grader-nonce-file", default=None, help="this run's secret; read, then deleted")
 
 
 def pytest_configure(config: pytest.Config) -> None:
     for line in MARKERS:
         config.addinivalue_line("markers", line)
+    config.pluginmanager.register(ReportStamp(take_nonce(config.getoption("--grader-nonce-file"))))
     learner_dir = config.getoption("--grader-learner-dir")
     if learner_dir:
         pid_file = config.getoption("--grader-pid-file")
@@ -60,6 +60,24 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 SESSION_KEY = pytest.StashKey[LearnerSession]()
+
+
+def take_nonce(path: str | None) -> str:
+    """Read the run's secret and delete it before any learner code starts."""
+    if not path:
+        return ""
+    secret = Path(path).read_text(encoding="ascii").strip()
+    Path(path).unlink()
+    return secret
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    # Stop learner code before the report is written, so nothing of it is left
+    # running while the report exists.
+    learner_session = session.config.stash.get(SESSION_KEY, None)
+    if learner_session is not None:
+        learner_session.close()
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -153,8 +171,16 @@ def pytest_json_runtest_metadata(item: pytest.Item, call: pytest.CallInfo[None])
     return metadata
 
 
-@pytest.hookimpl(optionalhook=True)
-def pytest_json_modifyreport(json_report: dict[str, Any]) -> None:
-    # The runner compares this with the secret it gave us: a report written by
-    # anyone else (learner code included) does not carry it.
-    json_report["grader"] = {"nonce": os.environ.get(NONCE_VARIABLE, "")}
+class ReportStamp:
+    """Stamp the report with the run's secret.
+
+    The runner compares it with the secret it gave us: a report written by
+    anyone else (learner code included) does not carry it.
+    """
+
+    def __init__(self, nonce: str) -> None:
+        self.nonce = nonce
+
+    @pytest.hookimpl(optionalhook=True)
+    def pytest_json_modifyreport(self, json_report: dict[str, Any]) -> None:
+        json_report["grader"] = {"nonce": self.nonce}

@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 from grader.course import Course, Exercise
-from grader.plugin import NONCE_VARIABLE
 from grader.suite_ids import expected_test_ids, pytest_base_command, pytest_environment
 
 
@@ -75,6 +74,9 @@ def run_suite(course: Course, exercise: Exercise, source: Path, milestone: int |
             return SuiteRun(None, None, time.monotonic() - started, tuple(missing))
         stage_suite(course.suite_dir(exercise), run_dir / "suite")
         nonce = secrets.token_hex(16)
+        nonce_file = run_dir / "nonce"
+        nonce_file.write_text(nonce, encoding="ascii")
+        nonce_file.chmod(0o600)
         command = pytest_base_command(run_dir) + [
             "--json-report",
             f"--json-report-file={run_dir / 'report.json'}",
@@ -84,12 +86,13 @@ def run_suite(course: Course, exercise: Exercise, source: Path, milestone: int |
             "streams",
             "log",
             f"--grader-pid-file={run_dir / 'workers.pid'}",
+            f"--grader-nonce-file={nonce_file}",
             f"--grader-call-timeout={exercise.call_timeout}",
             *code_options(exercise, code_dir),
             *([f"--grader-milestone={milestone}"] if milestone is not None else []),
             str(run_dir / "suite"),
         ]
-        problem, timed_out = run_pytest(command, run_dir, nonce, exercise.time_limit)
+        problem, timed_out = run_pytest(command, run_dir, exercise.time_limit)
         report = None if problem else read_report(run_dir / "report.json", nonce, expected)
         if isinstance(report, str):
             problem, report = report, None
@@ -102,10 +105,9 @@ def code_options(exercise: Exercise, code_dir: Path) -> list[str]:
     return [f"--grader-learner-dir={code_dir}", f"--grader-modules={','.join(exercise.modules)}"]
 
 
-def run_pytest(command: list[str], run_dir: Path, nonce: str, time_limit: float) -> tuple[str | None, bool]:
+def run_pytest(command: list[str], run_dir: Path, time_limit: float) -> tuple[str | None, bool]:
     """Run pytest within the wall limit; return (problem description or None, timed out)."""
     env = pytest_environment()
-    env[NONCE_VARIABLE] = nonce
     with open(run_dir / "pytest-output.txt", "wb") as log:
         process = subprocess.Popen(
             command,

@@ -93,6 +93,9 @@ class Call:
                 expected=show(expected),
                 expected_type=type_name(expected),
                 expected_text=str(expected),
+                expected_lines=[str(item) for item in expected]
+                if isinstance(expected, (list, tuple))
+                else [],
                 got_none=self.value is None,
             )
         return self
