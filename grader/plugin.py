@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +106,23 @@ def project_dir(request: pytest.FixtureRequest) -> Path:
     if not value:
         pytest.fail("this suite needs a project (--grader-project-dir)")
     return Path(value)
+
+
+@pytest.fixture(scope="session")
+def track_learner_process(request: pytest.FixtureRequest) -> Callable[[int], None]:
+    """Give a callable that records a learner process's id (a session leader).
+
+    The runner kills every recorded process group when the run ends or hits
+    its wall limit, so a learner's server never outlives the grading run.
+    """
+    pid_file = request.config.getoption("--grader-pid-file")
+
+    def track(pid: int) -> None:
+        if pid_file:
+            with open(pid_file, "a", encoding="ascii") as pids:
+                pids.write(f"{pid}\n")
+
+    return track
 
 
 def marker_value(item: pytest.Item, name: str, default: Any) -> Any:
