@@ -179,8 +179,9 @@ def explain(failure: dict[str, Any], exercise: Exercise, meta: dict[str, Any]) -
     hints = [str(h) for h in meta.get("hints", [])]
     hint = hints[0] if hints else ""
     if kind == "not_started":
-        where = failure.get("call", "this part")
-        return f"Not started yet: {where} still raises NotImplementedError.", ""
+        if "call" not in failure:
+            return summary, ""
+        return f"Not started yet: {failure['call']} still raises NotImplementedError.", ""
     if kind == "mismatch" and printed_instead_of_returned(failure):
         return (
             f"Called {failure['call']}; it printed the right answer but returned None: "

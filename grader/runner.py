@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from grader.course import Course, Exercise
-from grader.suite_ids import expected_test_ids, pytest_base_command, pytest_environment
+from grader.suite_ids import SuiteError, expected_test_ids, pytest_base_command, pytest_environment
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,13 @@ def run_suite(course: Course, exercise: Exercise, source: Path, milestone: int |
 
     started = time.monotonic()
     expected = expected_test_ids(course, exercise, milestone)
+    if not expected:
+        raise SuiteError(
+            f"No hidden tests of {exercise.id} cover milestone {milestone} or earlier: "
+            f"see {exercise.path}/README.md for the milestones the grader checks."
+            if milestone is not None
+            else f"The hidden suite of {exercise.id} has no tests."
+        )
     with (
         tempfile.TemporaryDirectory(prefix="grader-run-") as run_tmp,
         tempfile.TemporaryDirectory(prefix="grader-code-") as code_tmp,
