@@ -100,7 +100,7 @@ def check(ctx: click.Context, exercise: str | None, milestone: int | None, as_js
     progress = Progress(course)
     chosen = pick(course, exercise, progress)
     if milestone is not None and chosen.kind != "project":
-        raise UsageProblem(f"--milestone is for projects; {chosen.id} is a {chosen.kind} exercise")
+        raise UsageProblem(f"--milestone is for projects; {chosen.id} is not a project")
     try:
         feedback = grade(course, chosen, milestone=milestone)
     except SuiteError as error:

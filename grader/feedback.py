@@ -175,9 +175,10 @@ def test_status(outcome: Any, failure: dict[str, Any]) -> str:
 def explain(failure: dict[str, Any], exercise: Exercise, meta: dict[str, Any]) -> tuple[str, str]:
     """Write the message and hint for a test that did not pass."""
     kind = failure.get("kind")
-    summary = str(failure.get("summary", "")).rstrip(".") + "."
+    summary = sentence(str(failure.get("summary", "")))
     hints = [str(h) for h in meta.get("hints", [])]
-    hint = hints[0] if hints else ""
+    # A test's hint is about the task; it only helps once the code runs at all.
+    hint = hints[0] if hints and kind not in ERROR_KINDS else ""
     if kind == "not_started":
         if "call" not in failure:
             return summary, ""
@@ -197,6 +198,12 @@ def explain(failure: dict[str, Any], exercise: Exercise, meta: dict[str, Any]) -
         lines += [f"{label}: {failure[key]}" for key, label in HTTP_PARTS if failure.get(key)]
         return "\n".join(lines), hint
     return summary, hint
+
+
+def sentence(text: str) -> str:
+    """End a message with a full stop unless it already ends like a sentence."""
+    text = text.strip()
+    return text if not text or text.endswith((".", "?", "!")) else text + "."
 
 
 HTTP_PARTS = (("request", "Request"), ("response", "Response"), ("expected", "Expected"))

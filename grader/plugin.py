@@ -9,6 +9,8 @@ this process: that only happens in the worker behind ``learner``.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 import json
 import time
 from collections.abc import Callable, Iterator
@@ -71,13 +73,14 @@ def take_nonce(path: str | None) -> str:
     return secret
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_sessionfinish(session: pytest.Session) -> None:
-    # Stop learner code before the report is written, so nothing of it is left
-    # running while the report exists.
+@pytest.hookimpl(wrapper=True)
+def pytest_sessionfinish(session: pytest.Session) -> Iterator[None]:
+    # A wrapper runs before every plain implementation, pytest-json-report's
+    # included: learner code is stopped before the report is written.
     learner_session = session.config.stash.get(SESSION_KEY, None)
     if learner_session is not None:
         learner_session.close()
+    return (yield)
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
@@ -171,7 +174,8 @@ def describe_failure(error: BaseException) -> dict[str, Any]:
     if isinstance(info, dict):
         kind = "not_started" if info.get("builtin") == "NotImplementedError" else "learner_exception"
         call = info.get("call", "your code")
-        message = f"Called {call}; your code raised {info.get('type')}: {info.get('message')}"
+        text = str(info.get("message", ""))
+        message = f"Called {call}; your code raised {info.get('type')}" + (f": {text}" if text else "")
         return {"kind": kind, "summary": message, "call": call, "exception": info}
     if isinstance(error, AssertionError):
         return {"kind": "assertion", "summary": str(error)[:1000]}
@@ -189,15 +193,27 @@ def pytest_json_runtest_metadata(item: pytest.Item, call: pytest.CallInfo[None])
 
 
 class ReportStamp:
-    """Stamp the report with the run's secret.
+    """Sign the report with the run's secret before it is written.
 
-    The runner compares it with the secret it gave us: a report written by
-    anyone else (learner code included) does not carry it.
+    The secret never reaches the disk after the plugin has read it, so a
+    report written or altered by anyone else (learner code included) cannot
+    carry a valid signature. The runner checks it with :func:`report_signature`.
     """
 
-    def __init__(self, nonce: str) -> None:
-        self.nonce = nonce
+    def __init__(self, secret: str) -> None:
+        self.secret = secret
 
-    @pytest.hookimpl(optionalhook=True)
+    @pytest.hookimpl(optionalhook=True, trylast=True)  # sign what others have finished changing
     def pytest_json_modifyreport(self, json_report: dict[str, Any]) -> None:
-        json_report["grader"] = {"nonce": self.nonce}
+        json_report.pop(SIGNATURE_FIELD, None)
+        json_report[SIGNATURE_FIELD] = report_signature(self.secret, json_report)
+
+
+SIGNATURE_FIELD = "grader_signature"
+
+
+def report_signature(secret: str, report: dict[str, Any]) -> str:
+    """HMAC of the report's canonical JSON, leaving out the signature itself."""
+    body = {key: value for key, value in report.items() if key != SIGNATURE_FIELD}
+    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), default=str)
+    return hmac.new(secret.encode(), canonical.encode(), hashlib.sha256).hexdigest()

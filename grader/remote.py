@@ -126,14 +126,16 @@ class WorkerProcess:
         tail = self.stderr_tail()
         if code is not None and code < 0:
             name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else str(-code)
-            summary = f"was stopped by the operating system ({name})"
-            if name in ("SIGSEGV", "SIGBUS"):
-                summary += ": very deep recursion can do this"
-            elif name == "SIGXCPU":
-                summary += ": it used too much processor time"
+            reason = f"was stopped by the operating system ({name})"
+            advice = {
+                "SIGSEGV": "very deep recursion can do this",
+                "SIGBUS": "very deep recursion can do this",
+                "SIGXCPU": "it used too much processor time",
+            }.get(name, "it may have used too much memory or time")
         else:
-            summary = f"ended the whole program (exit status {code}); functions should return, not exit"
-        return LearnerCrash(summary, stderr=tail)
+            reason = f"ended the whole program (exit status {code})"
+            advice = "functions should return, not exit"
+        return LearnerCrash(f"{reason}: {advice}", reason=reason, stderr=tail)
 
     def stderr_tail(self, limit: int = 2000) -> str:
         try:
@@ -155,10 +157,15 @@ def minimal_environment() -> dict[str, str]:
     return env
 
 
-def rebuild_exception(info: dict[str, Any]) -> BaseException:
-    """Recreate a learner exception as its built-in type, tagged with where it came from."""
+def rebuild_exception(info: dict[str, Any]) -> Exception:
+    """Recreate a learner exception as its built-in type, tagged with where it came from.
+
+    Only ``Exception`` subclasses are rebuilt as themselves: a learner's
+    SystemExit or KeyboardInterrupt must not stop the trusted test process, so
+    those come back as a plain Exception that still names the original type.
+    """
     cls = getattr(builtins, str(info.get("builtin")), Exception)
-    if not (isinstance(cls, type) and issubclass(cls, BaseException)):
+    if not (isinstance(cls, type) and issubclass(cls, Exception)):
         cls = Exception
     try:
         error = cls(info.get("message", ""))
@@ -199,13 +206,17 @@ class LearnerSession:
         """Start a fresh worker now so its start-up overlaps with pytest's."""
         if self.worker is None or self.worker.process.poll() is not None:
             self.worker = WorkerProcess(self.learner_dir, self.memory_mb, self.pid_file)
-            self.generation += 1
             self._loaded = False
 
     def close(self) -> None:
         if self.worker is not None:
             self.worker.stop()
-            self.worker = None
+        self.discard_worker()
+
+    def discard_worker(self) -> None:
+        """Forget the worker; objects it held are gone, and the next request starts afresh."""
+        self.worker = None
+        self.generation += 1
 
     def seconds_left(self) -> float:
         if self.deadline is None:
@@ -222,11 +233,7 @@ class LearnerSession:
                 try:
                     reply = self._send(self.worker, {"op": "load", "module": module})
                 except (LearnerTimeout, LearnerCrash) as problem:
-                    self.load_problem = LearnerImportError(
-                        f"{module}.py {problem.detail['summary']} while it was loading: look at the "
-                        "code outside your functions",
-                        stderr=problem.detail.get("stderr", ""),
-                    )
+                    self.load_problem = load_failure(module, problem)
                     raise self.load_problem from None
                 if "error" in reply:
                     self.load_problem = import_problem(module, reply)
@@ -238,7 +245,7 @@ class LearnerSession:
         try:
             return worker.request(message, self.seconds_left())
         except LearnerProblem:
-            self.worker = None  # the next request starts a fresh worker
+            self.discard_worker()
             raise
 
     def request(self, message: dict[str, Any]) -> dict[str, Any]:
@@ -309,6 +316,21 @@ def import_problem(module: str, reply: dict[str, Any]) -> LearnerImportError:
     else:
         summary = f"{module}.py raised {info['type']} while it was loading{place}: {info['message']}"
     return LearnerImportError(summary, exception=info, output=str(reply.get("output", "")))
+
+
+def load_failure(module: str, problem: LearnerProblem) -> LearnerImportError:
+    """Explain a file that hung or ended the program while Python was loading it."""
+    if isinstance(problem, LearnerTimeout):
+        summary = (
+            f"{module}.py took longer than {problem.detail['seconds']:g} s to load: is there a loop "
+            "outside your functions that never ends?"
+        )
+    else:
+        summary = (
+            f"{module}.py {problem.detail.get('reason', 'stopped')} while it was loading: "
+            "remove exit() calls and other code that runs outside your functions"
+        )
+    return LearnerImportError(summary, stderr=problem.detail.get("stderr", ""))
 
 
 def missing_message(label: str, target: list[Any]) -> str:

@@ -9,6 +9,7 @@ and lists exactly the tests the suite defines.
 
 from __future__ import annotations
 
+import hmac
 import json
 import os
 import secrets
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from grader.course import Course, Exercise
+from grader.plugin import SIGNATURE_FIELD, report_signature
 from grader.suite_ids import SuiteError, expected_test_ids, pytest_base_command, pytest_environment
 
 
@@ -167,7 +169,9 @@ def read_report(path: Path, nonce: str, expected: list[str]) -> dict[str, Any] |
         return "the grading run ended without writing a report"
     except (OSError, ValueError):
         return "the grading report could not be read"
-    if not isinstance(report, dict) or report.get("grader", {}).get("nonce") != nonce:
+    if not isinstance(report, dict) or not hmac.compare_digest(
+        str(report.get(SIGNATURE_FIELD, "")), report_signature(nonce, report)
+    ):
         return "the grading report was not written by this run"
     tests = report.get("tests")
     if not isinstance(tests, list):

@@ -60,6 +60,19 @@ def type_name(value: Any) -> str:
     return type(value).__name__
 
 
+def show_pair(got: Any, expected: Any) -> tuple[str, str]:
+    """Show got and expected; name their types when the values alone look alike."""
+    if type(got) is type(expected) or got is None or type(got).__module__ != "builtins":
+        return show(got), show(expected)
+    return f"{show(got)} ({a_type(got)})", f"{show(expected)} ({a_type(expected)})"
+
+
+def a_type(value: Any) -> str:
+    """'an int', 'a list': the type with its article."""
+    name = type_name(value)
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
+
+
 @dataclass
 class Call:
     """One finished call into learner code: its result, output and any exception."""
@@ -85,9 +98,10 @@ class Call:
         """Check the call returned exactly ``expected`` (same type, same value)."""
         self._raise_unexpected()
         if not same(self.value, expected):
+            got_text, expected_text = show_pair(self.value, expected)
             raise self._fail(
                 "mismatch",
-                f"Called {self.text}; got {show(self.value)}, expected {show(expected)}",
+                f"Called {self.text}; got {got_text}, expected {expected_text}",
                 got=show(self.value),
                 got_type=type_name(self.value),
                 expected=show(expected),

@@ -134,6 +134,9 @@ def learner_frames(error: BaseException, learner_dir: str) -> list[dict[str, Any
     """Keep only the traceback frames that are in the learner's own files."""
     frames = []
     for frame in traceback.extract_tb(error.__traceback__):
+        # "<frozen importlib._bootstrap>" looks like a relative path: not the learner's.
+        if frame.filename.startswith("<"):
+            continue
         if os.path.dirname(os.path.abspath(frame.filename)) == learner_dir:
             name = os.path.basename(frame.filename)
             frames.append(

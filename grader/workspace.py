@@ -59,6 +59,19 @@ class ExerciseProgress:
         return "in progress" if self.attempts or self.hints_shown else "not started"
 
 
+def progress_entry(saved: dict[str, Any]) -> ExerciseProgress:
+    """Rebuild one saved entry, dropping unknown keys and values of the wrong type."""
+    defaults = ExerciseProgress()
+    kept: dict[str, Any] = {}
+    for name in ExerciseProgress.__dataclass_fields__:
+        value, default = saved.get(name), getattr(defaults, name)
+        if isinstance(default, float) and type(value) is int:
+            value = float(value)
+        if type(value) is type(default):
+            kept[name] = value
+    return ExerciseProgress(**kept)
+
+
 class Progress:
     """The learner's progress through one course, saved in the workspace."""
 
@@ -70,11 +83,7 @@ class Progress:
     def _read(self) -> dict[str, ExerciseProgress]:
         try:
             raw = json.loads(self.path.read_text(encoding="utf-8"))
-            fields = set(ExerciseProgress.__dataclass_fields__)
-            return {
-                key: ExerciseProgress(**{k: v for k, v in value.items() if k in fields})
-                for key, value in raw.get("exercises", {}).items()
-            }
+            return {key: progress_entry(value) for key, value in raw.get("exercises", {}).items()}
         except (OSError, ValueError, TypeError, AttributeError):
             return {}  # no progress yet, or an unreadable file: start fresh rather than crash
 

@@ -1,0 +1,110 @@
+"""`validate` proves the hidden suites: the reference passes, the starter and every mistake fail."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from grader.course import Course
+from grader.validate import mistake_name, stray_folders, validate_course
+
+
+def test_mini_course_validates(mini_course: Course) -> None:
+    report = validate_course(mini_course, [], jobs=3)
+    assert report.ok
+    assert report.stray_folders == ()
+    assert [check.exercise_id for check in report.exercises] == ["leap-year", "doubled", "stack"]
+    for check in report.exercises:
+        assert check.ok
+        assert check.reference_status == "passed"
+        assert check.reference_problems == ()
+        assert check.starter_status == "not_started"
+        assert len(check.mistakes) == 2
+        assert all(m.caught and m.caught_by for m in check.mistakes)
+    leap = report.exercises[0]
+    assert [(m.name, m.caught_by) for m in leap.mistakes] == [
+        ("forgets_centuries", ("test_century",)),
+        (
+            "prints_instead_of_returning",
+            ("test_ordinary_leap_year", "test_ordinary_common_year", "test_century", "test_four_hundred"),
+        ),
+    ]
+    assert leap.mistakes[0].mistake == (
+        "Mistake: forgets the century rule (every year divisible by 4 is a leap year)."
+    )
+    data = report.to_dict()
+    assert data["ok"] is True
+    assert all(entry["ok"] is True for entry in data["exercises"])
+
+
+def test_a_mistake_the_suite_does_not_catch_is_named(mini_course: Course) -> None:
+    leap = mini_course.find("leap-year")
+    solution = (mini_course.solution_dir(leap) / "leap_year.py").read_text(encoding="utf-8")
+    variant = mini_course.suite_dir(leap) / "mistakes" / "same_as_solution.py"
+    variant.write_text('"""Mistake: none at all, it is the solution."""\n' + solution, encoding="utf-8")
+    report = validate_course(mini_course, [leap])
+    assert not report.ok
+    (check,) = report.exercises
+    assert not check.ok
+    assert check.reference_status == "passed"
+    uncaught = [m for m in check.mistakes if not m.caught]
+    assert [(m.name, m.status, m.caught_by) for m in uncaught] == [("same_as_solution", "passed", ())]
+    assert uncaught[0].mistake == "Mistake: none at all, it is the solution."
+    assert report.to_dict()["exercises"][0]["ok"] is False
+
+
+def test_a_failing_reference_is_reported_with_its_problems(mini_course: Course) -> None:
+    leap = mini_course.find("leap-year")
+    (mini_course.solution_dir(leap) / "leap_year.py").write_text(
+        "def leap_year(year):\n    return year % 4 == 0\n", encoding="utf-8"
+    )
+    (check,) = validate_course(mini_course, [leap]).exercises
+    assert not check.ok
+    assert check.reference_status == "failed"
+    assert check.reference_problems == ("test_century: Called leap_year(1900); got True, expected False.",)
+
+
+def test_a_starter_that_passes_is_not_ok(mini_course: Course) -> None:
+    doubled = mini_course.find("doubled")
+    shutil.copyfile(
+        mini_course.solution_dir(doubled) / "doubled.py", mini_course.exercise_dir(doubled) / "doubled.py"
+    )
+    (check,) = validate_course(mini_course, [doubled]).exercises
+    assert check.starter_status == "passed"
+    assert not check.ok
+
+
+def test_an_exercise_without_mistakes_is_not_ok(mini_course: Course) -> None:
+    stack = mini_course.find("stack")
+    shutil.rmtree(mini_course.suite_dir(stack) / "mistakes")
+    (check,) = validate_course(mini_course, [stack]).exercises
+    assert check.reference_status == "passed"
+    assert check.mistakes == ()
+    assert not check.ok
+
+
+def test_stray_folders_are_detected(mini_course: Course, course_dir: Path) -> None:
+    (course_dir / "exercises/01_basics/03_forgotten").mkdir()
+    (course_dir / "exercises/03_unlisted_module").mkdir()
+    (course_dir / "exercises/01_basics/.hidden").mkdir()
+    (course_dir / "exercises/01_basics/__pycache__").mkdir()
+    (course_dir / "exercises/01_basics/notes.md").write_text("not a folder", encoding="utf-8")
+    expected = ["exercises/01_basics/03_forgotten", "exercises/03_unlisted_module"]
+    assert sorted(stray_folders(mini_course)) == expected
+    report = validate_course(mini_course, [mini_course.find("leap-year")])
+    assert report.exercises[0].ok
+    assert sorted(report.stray_folders) == expected
+    assert not report.ok
+    assert report.to_dict()["ok"] is False
+
+
+def test_mistake_name_comes_from_the_docstring(tmp_path: Path) -> None:
+    named = tmp_path / "named.py"
+    named.write_text('"""Mistake: off by one.\n\nMore words."""\n', encoding="utf-8")
+    unnamed = tmp_path / "unnamed.py"
+    unnamed.write_text('"""Just a docstring."""\n', encoding="utf-8")
+    broken = tmp_path / "broken.py"
+    broken.write_text("def (:\n", encoding="utf-8")
+    assert mistake_name(named) == "Mistake: off by one."
+    assert mistake_name(unnamed) == "(no docstring names this mistake)"
+    assert mistake_name(broken) == "(no docstring names this mistake)"

@@ -1,0 +1,214 @@
+"""The learner's workspace: finding the course, and keeping progress safely on disk."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from grader.course import Course, CourseError
+from grader.feedback import SCHEMA_VERSION, Feedback
+from grader.workspace import (
+    STATE_DIR,
+    ExerciseProgress,
+    Progress,
+    find_course_root,
+    next_exercise,
+    open_course,
+    write_atomically,
+)
+
+
+def feedback_for(exercise_id: str, status: str, score: float, max_score: float = 10.0) -> Feedback:
+    return Feedback(
+        schema_version=SCHEMA_VERSION,
+        exercise_id=exercise_id,
+        title=exercise_id,
+        learner="",
+        status=status,
+        score=score,
+        max_score=max_score,
+        tests=(),
+        error=None,
+        duration=0.1,
+    )
+
+
+def progress_file(course: Course) -> Path:
+    return course.root / STATE_DIR / "progress.json"
+
+
+def test_no_progress_yet(mini_course: Course) -> None:
+    progress = Progress(mini_course)
+    assert progress.entries == {}
+    entry = progress.of(mini_course.find("leap-year"))
+    assert entry == ExerciseProgress()
+    assert entry.state == "not started"
+    assert not progress_file(mini_course).exists()
+
+
+def test_record_check_writes_progress(mini_course: Course) -> None:
+    progress = Progress(mini_course)
+    after = progress.record_check(feedback_for("leap-year", "failed", 4.0))
+    assert (after.status, after.score, after.best_score, after.attempts) == ("failed", 4.0, 4.0, 1)
+    assert after.state == "in progress"
+    data = json.loads(progress_file(mini_course).read_text(encoding="utf-8"))
+    assert data["schema"] == 1
+    assert data["exercises"]["leap-year"]["status"] == "failed"
+    assert data["exercises"]["leap-year"]["attempts"] == 1
+    assert data["exercises"]["leap-year"]["last_checked"].endswith("+00:00")
+    assert (mini_course.root / STATE_DIR / ".gitignore").read_text(encoding="utf-8") == "*\n"
+    # A fresh reader sees the same thing.
+    assert Progress(mini_course).of(mini_course.find("leap-year")) == after
+
+
+def test_passed_stays_passed_and_best_score_is_kept(mini_course: Course) -> None:
+    progress = Progress(mini_course)
+    progress.record_check(feedback_for("leap-year", "passed", 10.0))
+    after = progress.record_check(feedback_for("leap-year", "failed", 2.0))
+    assert after.status == "passed"
+    assert after.score == 2.0
+    assert after.best_score == 10.0
+    assert after.attempts == 2
+    assert after.state == "done"
+
+
+def test_hints_shown_are_counted_up_to_the_number_of_hints(mini_course: Course) -> None:
+    progress = Progress(mini_course)
+    leap = mini_course.find("leap-year")
+    assert [progress.record_hint(leap) for _ in range(4)] == [1, 2, 2, 2]
+    assert Progress(mini_course).of(leap).hints_shown == 2
+    assert Progress(mini_course).of(leap).state == "in progress"
+
+
+def test_progress_is_written_through_a_temporary_file_and_os_replace(
+    mini_course: Course, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    replaced: list[tuple[str, str]] = []
+    real_replace = os.replace
+
+    def spy(source: str, target: str) -> None:
+        # At the moment of the swap the new content is complete in the temporary file.
+        assert json.loads(Path(source).read_text(encoding="utf-8"))["exercises"]["leap-year"]
+        replaced.append((str(source), str(target)))
+        real_replace(source, target)
+
+    monkeypatch.setattr(os, "replace", spy)
+    Progress(mini_course).record_check(feedback_for("leap-year", "failed", 1.0))
+    assert len(replaced) == 1
+    source, target = replaced[0]
+    assert Path(target) == progress_file(mini_course)
+    assert Path(source).parent == progress_file(mini_course).parent
+    assert not Path(source).exists()
+
+
+def test_a_failed_write_leaves_the_old_progress_and_no_temporary_file(
+    mini_course: Course, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    progress = Progress(mini_course)
+    progress.record_check(feedback_for("leap-year", "failed", 3.0))
+    before = progress_file(mini_course).read_bytes()
+
+    def crash(source: str, target: str) -> None:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(OSError, match="disk full"):
+        progress.record_check(feedback_for("leap-year", "passed", 10.0))
+    assert progress_file(mini_course).read_bytes() == before
+    assert sorted(p.name for p in progress_file(mini_course).parent.iterdir()) == [
+        ".gitignore",
+        "progress.json",
+    ]
+
+
+def test_write_atomically_creates_the_folder(tmp_path: Path) -> None:
+    target = tmp_path / "a" / "b" / "file.json"
+    write_atomically(target, "{}")
+    assert target.read_text(encoding="utf-8") == "{}"
+    assert sorted(p.name for p in target.parent.iterdir()) == [".gitignore", "file.json"]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"{ this is not json",
+        b"\xff\xfe\x00garbage",
+        b"[1, 2, 3]",
+        b'{"exercises": [1, 2]}',
+        b'{"exercises": {"leap-year": "passed"}}',
+        b'{"exercises": {"leap-year": {"attempts": 1, "status": "passed", "unknown": 1, "score": []}}}',
+        b"",
+    ],
+    ids=["not-json", "binary", "a-list", "exercises-a-list", "entry-a-string", "odd-entry", "empty"],
+)
+def test_corrupt_progress_starts_fresh(mini_course: Course, content: bytes) -> None:
+    path = progress_file(mini_course)
+    path.parent.mkdir(parents=True)
+    path.write_bytes(content)
+    progress = Progress(mini_course)
+    leap = mini_course.find("leap-year")
+    entry = progress.of(leap)
+    assert isinstance(entry, ExerciseProgress)
+    # Unknown fields are dropped rather than crashing; anything unreadable means a fresh start.
+    assert progress.entries in ({}, {"leap-year": entry})
+    after = progress.record_check(feedback_for("leap-year", "failed", 5.0))
+    assert after.attempts == entry.attempts + 1
+    assert json.loads(path.read_text(encoding="utf-8"))["exercises"]["leap-year"]["score"] == 5.0
+
+
+def test_corrupt_progress_file_does_not_break_the_overview(mini_course: Course) -> None:
+    path = progress_file(mini_course)
+    path.parent.mkdir(parents=True)
+    path.write_text("{not json", encoding="utf-8")
+    assert next_exercise(mini_course, Progress(mini_course)) == mini_course.find("leap-year")
+
+
+def test_next_exercise_follows_course_order(mini_course: Course) -> None:
+    progress = Progress(mini_course)
+    assert next_exercise(mini_course, progress).id == "leap-year"
+    progress.record_check(feedback_for("doubled", "passed", 4.0, 4.0))
+    assert next_exercise(mini_course, progress).id == "leap-year"  # earlier unsolved one first
+    progress.record_check(feedback_for("leap-year", "failed", 4.0))
+    assert next_exercise(mini_course, progress).id == "leap-year"
+    progress.record_check(feedback_for("leap-year", "passed", 10.0))
+    assert next_exercise(mini_course, progress).id == "stack"
+    progress.record_check(feedback_for("stack", "passed", 6.0, 6.0))
+    assert next_exercise(mini_course, progress) is None
+    assert next_exercise(mini_course, Progress(mini_course)) is None  # and it was saved
+
+
+def test_find_course_root_from_a_subfolder(course_dir: Path) -> None:
+    deep = course_dir / "exercises" / "02_objects" / "01_stack"
+    assert find_course_root(deep) == course_dir.resolve()
+    assert find_course_root(course_dir) == course_dir.resolve()
+
+
+def test_find_course_root_outside_a_course(tmp_path: Path) -> None:
+    lonely = tmp_path / "nothing" / "here"
+    lonely.mkdir(parents=True)
+    with pytest.raises(CourseError, match="No course found in .* or the folders above it"):
+        find_course_root(lonely)
+
+
+def test_open_course_from_the_current_folder(course_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(course_dir / "exercises" / "01_basics")
+    course = open_course(None)
+    assert course.root == course_dir.resolve()
+    assert course.title == "Mini course"
+
+
+def test_open_course_with_a_folder_that_is_not_a_course(tmp_path: Path) -> None:
+    with pytest.raises(CourseError, match="is not a course folder: it has no exercises/course.toml"):
+        open_course(str(tmp_path))
+
+
+def test_progress_with_values_of_the_wrong_type_starts_fresh(mini_course: Course) -> None:
+    path = progress_file(mini_course)
+    path.parent.mkdir(parents=True)
+    path.write_text('{"exercises": {"leap-year": {"best_score": "10", "attempts": "3"}}}', encoding="utf-8")
+    entry = Progress(mini_course).of(mini_course.find("leap-year"))
+    assert isinstance(entry.best_score, float)
+    assert isinstance(entry.attempts, int)

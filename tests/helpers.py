@@ -1,0 +1,44 @@
+"""Helpers shared by the engine's tests: copy the mini course, grade a learner's text."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from grader.course import Course
+from grader.feedback import Feedback, TestResult
+from grader.grading import grade
+
+FIXTURES = Path(__file__).parent / "fixtures"
+MINI_COURSE = FIXTURES / "mini_course"
+
+
+def copy_course(target: Path) -> Path:
+    """Copy the mini course to ``target`` (without bytecode) and return its root."""
+    shutil.copytree(MINI_COURSE, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".grader"))
+    return target
+
+
+def learner_folder(course: Course, files: dict[str, str]) -> Path:
+    """Write ``files`` (name -> text) into a new folder next to the course copy."""
+    folder = Path(tempfile.mkdtemp(prefix="learner-", dir=course.root.parent))
+    for name, text in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    return folder
+
+
+def grade_text(
+    course: Course, exercise_id: str, source_text: str, extra_files: dict[str, str] | None = None
+) -> Feedback:
+    """Grade ``source_text`` as the exercise's main file (plus ``extra_files`` beside it)."""
+    exercise = course.find(exercise_id)
+    files = {exercise.files[0]: source_text, **(extra_files or {})}
+    return grade(course, exercise, source=learner_folder(course, files))
+
+
+def by_name(feedback: Feedback) -> dict[str, TestResult]:
+    """The feedback's test results keyed by test name."""
+    return {test.name: test for test in feedback.tests}
