@@ -1,0 +1,162 @@
+"""Fixtures for the Task API suite: the learner's server and a client for it.
+
+``api`` is a client for one server shared by most of the session (fast), on a
+fresh database. ``spawn`` starts extra servers for tests that need their own
+(a restart on the same database file, or isolation); all of them are stopped
+at the end of the test (``module_spawn``: of the module). If the shared server dies during a test, the next
+test gets a new one on a fresh database (a bounded number of times), so one
+crash does not fail every later test.
+"""
+
+from __future__ import annotations
+
+import atexit
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+_HERE = str(Path(__file__).resolve().parent)
+if _HERE not in sys.path:
+    sys.path.insert(0, _HERE)
+
+from _api import Api  # noqa: E402
+from _server import Server  # noqa: E402
+
+# The known-wrong variants live beside the suite; they are servers, not tests.
+collect_ignore = ["mistakes"]
+
+MAX_RESTARTS = 3
+_LIVE: list[Server] = []
+
+
+def _stop_all() -> None:
+    """Last resort at interpreter exit: no server outlives the run."""
+    for server in list(_LIVE):
+        server.stop()
+
+
+atexit.register(_stop_all)
+
+
+_track: list[Callable[[int], None]] = []
+
+
+def _start(project_dir: Path, db_path: Path, log_path: Path) -> Server:
+    server = Server(project_dir, db_path, log_path, on_spawn=_spawned)
+    _LIVE.append(server)
+    return server.start()
+
+
+def _spawned(pid: int) -> None:
+    for track in _track:
+        track(pid)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _track_servers(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Tell the grading engine about every server we start (it kills leftovers)."""
+    try:
+        track = request.getfixturevalue("track_learner_process")
+    except pytest.FixtureLookupError:
+        track = None
+    if track is not None:
+        _track.append(track)
+    yield
+    _track.clear()
+
+
+def _stop(server: Server) -> None:
+    server.stop()
+    if server in _LIVE:
+        _LIVE.remove(server)
+
+
+class Shared:
+    """The session's server, replaced (bounded) if it dies mid-run."""
+
+    def __init__(self, project_dir: Path, folder: Path) -> None:
+        self.project_dir = project_dir
+        self.folder = folder
+        self.restarts = 0
+        self.server = self._new()
+        self.first_failure = self.server.failure
+
+    def _new(self) -> Server:
+        number = self.restarts + 1
+        return _start(
+            self.project_dir, self.folder / f"tasks-{number}.db", self.folder / f"server-{number}.log"
+        )
+
+    def current(self) -> Server:
+        server = self.server
+        if server.failure is None and not server.alive() and self.restarts < MAX_RESTARTS:
+            _stop(server)
+            self.restarts += 1
+            self.server = self._new()
+        return self.server
+
+
+@pytest.fixture(scope="session")
+def task_server(project_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shared]:
+    """The learner's server, started once for the session on a fresh database."""
+    shared = Shared(Path(project_dir), tmp_path_factory.mktemp("taskapi"))
+    try:
+        yield shared
+    finally:
+        _stop(shared.server)
+
+
+@pytest.fixture
+def api(task_server: Shared) -> Api:
+    """A client for the shared server."""
+    return Api(task_server.current())
+
+
+class Spawner:
+    """Starts extra servers (each with its own log) and stops them all at the end."""
+
+    def __init__(self, shared: Shared, folder: Path) -> None:
+        self.shared = shared
+        self.project_dir = shared.project_dir
+        self.folder = folder
+        self.started: list[Server] = []
+
+    def __call__(self, db_path: Path | None = None) -> Server:
+        """Start a server on ``db_path`` (default: this spawner's own fresh file)."""
+        number = len(self.started) + 1
+        if self.shared.first_failure is not None:
+            # The same code failed to start once already; don't wait for it again.
+            server = Server(self.project_dir, db_path or self.folder / "tasks.db", self.folder / "x.log")
+            server.failure = dict(self.shared.first_failure)
+            return server
+        server = _start(
+            self.project_dir, db_path or self.folder / "tasks.db", self.folder / f"server-{number}.log"
+        )
+        self.started.append(server)
+        return server
+
+    def close(self) -> None:
+        for server in self.started:
+            _stop(server)
+
+
+@pytest.fixture
+def spawn(task_server: Shared, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spawner]:
+    """Start servers of this test's own: ``spawn(db_path=None)``."""
+    spawner = Spawner(task_server, tmp_path_factory.mktemp("taskapi-own"))
+    try:
+        yield spawner
+    finally:
+        spawner.close()
+
+
+@pytest.fixture(scope="module")
+def module_spawn(task_server: Shared, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spawner]:
+    """Like ``spawn``, but the servers live until the module's last test."""
+    spawner = Spawner(task_server, tmp_path_factory.mktemp("taskapi-module"))
+    try:
+        yield spawner
+    finally:
+        spawner.close()
