@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO))
 
 from grader.course import load_course  # noqa: E402
 
-FLOOR_CONFTEST = '''
+FLOOR_CONFTEST = """
 import importlib.util
 import pathlib
 
@@ -46,7 +46,7 @@ def learner():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-'''
+"""
 
 
 def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
