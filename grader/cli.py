@@ -60,6 +60,21 @@ def pick(course: Course, wanted: str | None, progress: Progress) -> Exercise:
 json_option = click.option("--json", "as_json", is_flag=True, help="Print machine-readable JSON.")
 
 
+def remember_course(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.ensure_object(dict)["course"] = value
+
+
+# Accepted after the command too (`grader check x --course DIR`), as people type it.
+course_option = click.option(
+    "--course",
+    type=click.Path(file_okay=False),
+    expose_value=False,
+    callback=remember_course,
+    help="Course folder (default: the one you are in).",
+)
+
+
 @click.group(invoke_without_command=True)
 @click.option(
     "--course",
@@ -80,6 +95,7 @@ def cli(ctx: click.Context, course: str | None) -> None:
 
 
 @cli.command("list")
+@course_option
 @json_option
 @click.pass_context
 def list_command(ctx: click.Context, as_json: bool) -> None:
@@ -90,6 +106,7 @@ def list_command(ctx: click.Context, as_json: bool) -> None:
 
 
 @cli.command()
+@course_option
 @click.argument("exercise", required=False)
 @click.option("--milestone", type=click.IntRange(1, 99), help="Projects: grade up to this milestone.")
 @json_option
@@ -114,6 +131,7 @@ def check(ctx: click.Context, exercise: str | None, milestone: int | None, as_js
 
 
 @cli.command()
+@course_option
 @click.argument("exercise", required=False)
 @click.option("--interval", type=click.FloatRange(0.1, 10), default=0.5, show_default=True)
 @click.pass_context
@@ -130,6 +148,7 @@ def watch(ctx: click.Context, exercise: str | None, interval: float) -> None:
 
 
 @cli.command()
+@course_option
 @click.argument("exercise", required=False)
 @click.pass_context
 def hint(ctx: click.Context, exercise: str | None) -> None:
@@ -142,6 +161,7 @@ def hint(ctx: click.Context, exercise: str | None) -> None:
 
 
 @cli.command()
+@course_option
 @click.argument("exercise")
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @click.pass_context
@@ -159,6 +179,7 @@ def reset(ctx: click.Context, exercise: str, yes: bool) -> None:
 
 
 @cli.command()
+@course_option
 @click.argument("exercise")
 @click.pass_context
 def solution(ctx: click.Context, exercise: str) -> None:
@@ -180,6 +201,7 @@ def solution(ctx: click.Context, exercise: str) -> None:
 
 
 @cli.command()
+@course_option
 @json_option
 @click.pass_context
 def doctor(ctx: click.Context, as_json: bool) -> None:
@@ -190,6 +212,7 @@ def doctor(ctx: click.Context, as_json: bool) -> None:
 
 
 @cli.command()
+@course_option
 @click.argument("exercises", nargs=-1)
 @click.option("--jobs", type=click.IntRange(1, 32), default=2, show_default=True)
 @json_option

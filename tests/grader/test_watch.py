@@ -1,0 +1,78 @@
+"""grader watch: re-check on save, move on after a pass, stop cleanly on Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from grader import cli as cli_module
+from grader.course import Course
+from grader.watch import snapshot, watch_exercise
+from grader.workspace import Progress
+
+
+def save_solution(course: Course, exercise_id: str) -> None:
+    """Write the reference solution over the learner's file, as an editor save would."""
+    exercise = course.find(exercise_id)
+    target = course.exercise_dir(exercise) / exercise.files[0]
+    before = target.stat().st_mtime_ns
+    shutil.copyfile(course.solution_dir(exercise) / exercise.files[0], target)
+    # Some file systems keep coarse times: make sure the save is visible as a change.
+    os.utime(target, ns=(before + 1_000_000_000, before + 1_000_000_000))
+
+
+def test_snapshot_sees_a_save(mini_course: Course) -> None:
+    exercise = mini_course.find("leap-year")
+    first = snapshot(mini_course, exercise)
+    assert list(first) == [mini_course.exercise_dir(exercise) / "leap_year.py"]
+    save_solution(mini_course, "leap-year")
+    assert snapshot(mini_course, exercise) != first
+
+
+def test_watch_rechecks_after_a_save_and_moves_on(mini_course: Course) -> None:
+    reports: list[str] = []
+
+    def report(text: str) -> None:
+        reports.append(text)
+        if len(reports) == 1:  # the first check saw the starter: now the learner saves a fix
+            save_solution(mini_course, "leap-year")
+
+    progress = Progress(mini_course)
+    now_watching = watch_exercise(
+        mini_course, mini_course.find("leap-year"), progress, report, interval=0.05, max_checks=2
+    )
+    assert "not started" in reports[0]
+    assert "passed" in reports[1]
+    assert any("Now watching doubled" in text for text in reports)
+    assert now_watching == mini_course.find("doubled")
+    assert progress.of(mini_course.find("leap-year")).status == "passed"
+
+
+def test_watch_does_not_recheck_an_unchanged_file(mini_course: Course) -> None:
+    reports: list[str] = []
+    watch_exercise(
+        mini_course, mini_course.find("leap-year"), Progress(mini_course), reports.append, 0.05, max_checks=1
+    )
+    assert len(reports) == 1
+
+
+def test_ctrl_c_stops_watching_cleanly(course_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_module, "watch_exercise", interrupted)
+    result = CliRunner().invoke(cli_module.cli, ["--course", str(course_dir), "watch", "leap-year"])
+    assert result.exit_code == 0
+    assert "Watching leap-year" in result.output
+    assert "Stopped watching." in result.output
+    assert "Traceback" not in result.output
+
+
+def test_course_option_is_accepted_after_the_command(course_dir: Path) -> None:
+    result = CliRunner().invoke(cli_module.cli, ["hint", "leap-year", "--course", str(course_dir)])
+    assert result.exit_code == 0
+    assert result.output.startswith("Hint 1 of")
