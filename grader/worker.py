@@ -236,12 +236,14 @@ class Worker:
 
 
 def apply_limits(memory_mb: int) -> None:
-    """Cap memory, file size and open files where the platform allows it."""
+    """Cap processor time, memory, file size and open files where the platform allows it."""
     try:
         import resource
     except ImportError:  # Windows: rely on the parent's timeouts
         return
     caps = [
+        # Calls are timed by the trusted side; this only bounds a worker that is never stopped.
+        ("RLIMIT_CPU", 120),
         ("RLIMIT_AS", memory_mb * 1024 * 1024),
         ("RLIMIT_FSIZE", 10 * 1024 * 1024),
         ("RLIMIT_NOFILE", 256),
