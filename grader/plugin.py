@@ -19,7 +19,8 @@ from typing import Any
 
 import pytest
 
-from grader.remote import LearnerModule, LearnerProblem, LearnerSession
+from grader.process import LearnerProblem
+from grader.remote import LearnerModule, LearnerSession
 from grader.testkit import Mismatch
 
 MARKERS = (

@@ -14,15 +14,16 @@ import json
 import os
 import secrets
 import shutil
-import signal
 import subprocess
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from grader.course import Course, Exercise
 from grader.plugin import SIGNATURE_FIELD, report_signature
+from grader.process import kill_group
 from grader.suite_ids import SuiteError, expected_test_ids, pytest_base_command, pytest_environment
 
 
@@ -61,9 +62,9 @@ def stage_suite(suite_dir: Path, target: Path) -> None:
 
 def run_suite(course: Course, exercise: Exercise, source: Path, milestone: int | None = None) -> SuiteRun:
     """Grade the files under ``source`` with the exercise's hidden suite."""
-    import time
-
     started = time.monotonic()
+    if exercise.kind == "write-tests":
+        raise SuiteError(f"{exercise.id} is a write-tests exercise, which this grader cannot grade yet.")
     expected = expected_test_ids(course, exercise, milestone)
     if not expected:
         raise SuiteError(
@@ -82,30 +83,40 @@ def run_suite(course: Course, exercise: Exercise, source: Path, milestone: int |
         if missing:
             return SuiteRun(None, None, time.monotonic() - started, tuple(missing))
         stage_suite(course.suite_dir(exercise), run_dir / "suite")
-        nonce = secrets.token_hex(16)
-        nonce_file = run_dir / "nonce"
-        nonce_file.write_text(nonce, encoding="ascii")
-        nonce_file.chmod(0o600)
-        command = pytest_base_command(run_dir) + [
-            "--json-report",
-            f"--json-report-file={run_dir / 'report.json'}",
-            "--json-report-omit",
-            "collectors",
-            "keywords",
-            "streams",
-            "log",
-            f"--grader-pid-file={run_dir / 'workers.pid'}",
-            f"--grader-nonce-file={nonce_file}",
-            f"--grader-call-timeout={exercise.call_timeout}",
-            *code_options(exercise, code_dir),
-            *([f"--grader-milestone={milestone}"] if milestone is not None else []),
-            str(run_dir / "suite"),
-        ]
+        nonce = write_secret(run_dir / "nonce")
+        command = suite_command(run_dir, exercise, code_dir, milestone)
         problem, timed_out = run_pytest(command, run_dir, exercise.time_limit)
         report = None if problem else read_report(run_dir / "report.json", nonce, expected)
         if isinstance(report, str):
             problem, report = report, None
         return SuiteRun(report, problem, time.monotonic() - started, timed_out=timed_out)
+
+
+def write_secret(path: Path) -> str:
+    """Create this run's secret; the plugin reads and deletes the file before learner code starts."""
+    secret = secrets.token_hex(16)
+    path.write_text(secret, encoding="ascii")
+    path.chmod(0o600)
+    return secret
+
+
+def suite_command(run_dir: Path, exercise: Exercise, code_dir: Path, milestone: int | None) -> list[str]:
+    """The pytest command line for one grading run."""
+    return pytest_base_command(run_dir) + [
+        "--json-report",
+        f"--json-report-file={run_dir / 'report.json'}",
+        "--json-report-omit",
+        "collectors",
+        "keywords",
+        "streams",
+        "log",
+        f"--grader-pid-file={run_dir / 'workers.pid'}",
+        f"--grader-nonce-file={run_dir / 'nonce'}",
+        f"--grader-call-timeout={exercise.call_timeout}",
+        *code_options(exercise, code_dir),
+        *([f"--grader-milestone={milestone}"] if milestone is not None else []),
+        str(run_dir / "suite"),
+    ]
 
 
 def code_options(exercise: Exercise, code_dir: Path) -> list[str]:
@@ -139,16 +150,6 @@ def run_pytest(command: list[str], run_dir: Path, time_limit: float) -> tuple[st
         tail = (run_dir / "pytest-output.txt").read_text("utf-8", "replace")[-1500:]
         return f"the grading run failed (pytest exit status {process.returncode}):\n{tail}", False
     return None, False
-
-
-def kill_group(pid: int) -> None:
-    try:
-        if os.name == "posix":
-            os.killpg(pid, signal.SIGKILL)
-        else:
-            os.kill(pid, signal.SIGTERM)
-    except (ProcessLookupError, PermissionError, OSError):
-        pass
 
 
 def kill_workers(pid_file: Path) -> None:

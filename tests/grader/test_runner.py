@@ -20,7 +20,8 @@ import pytest
 
 from grader.course import Course
 from grader.feedback import Feedback
-from grader.remote import LearnerCrash, LearnerModule, LearnerSession, LearnerTimeout
+from grader.process import LearnerCrash, LearnerTimeout
+from grader.remote import LearnerModule, LearnerSession
 from grader.runner import run_suite
 from grader.testkit import call
 from tests.helpers import by_name, grade_text, learner_folder

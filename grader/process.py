@@ -1,0 +1,150 @@
+"""Run the learner's worker process and exchange one request and reply at a time.
+
+Only this module starts, times and stops worker processes; what the requests
+mean lives in :mod:`grader.remote`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from grader import worker as wire
+
+WORKER_SCRIPT = Path(wire.__file__).resolve()
+
+
+class LearnerProblem(Exception):
+    """Something went wrong on the learner's side of the boundary."""
+
+    kind = "error"
+
+    def __init__(self, summary: str, **detail: Any) -> None:
+        super().__init__(summary)
+        self.detail = {"kind": self.kind, "summary": summary, **detail}
+
+
+class LearnerTimeout(LearnerProblem):
+    kind = "timeout"
+
+
+class LearnerCrash(LearnerProblem):
+    kind = "crash"
+
+
+def kill_group(pid: int) -> None:
+    """Kill a process group on POSIX (the leader's pid names it), or the process elsewhere."""
+    try:
+        if os.name == "posix":
+            os.killpg(pid, signal.SIGKILL)
+        else:
+            os.kill(pid, signal.SIGTERM)
+    except (ProcessLookupError, PermissionError, OSError):
+        pass
+
+
+def kill_process_tree(process: subprocess.Popen[Any]) -> None:
+    """Kill a process and, where the platform allows, its whole process group."""
+    if process.poll() is None or os.name == "posix":
+        kill_group(process.pid)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        process.wait(timeout=5)
+
+
+class WorkerProcess:
+    """One running worker: send a request, wait for its reply within a time limit."""
+
+    def __init__(self, learner_dir: Path, memory_mb: int, pid_file: Path | None) -> None:
+        command = [sys.executable, "-I", "-S", str(WORKER_SCRIPT), str(learner_dir), str(memory_mb)]
+        self.stderr_path = learner_dir.parent / f"worker-stderr-{time.monotonic_ns()}.txt"
+        with open(self.stderr_path, "wb") as stderr:
+            self.process = subprocess.Popen(
+                command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                cwd=learner_dir,
+                env=minimal_environment(),
+                start_new_session=(os.name == "posix"),
+            )
+        if pid_file is not None:
+            with open(pid_file, "a", encoding="ascii") as pids:
+                pids.write(f"{self.process.pid}\n")
+        self.replies: queue.Queue[bytes] = queue.Queue()
+        threading.Thread(target=self._read_replies, daemon=True).start()
+
+    def _read_replies(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.replies.put(line)
+        self.replies.put(b"")
+
+    def request(self, message: dict[str, Any], seconds: float) -> dict[str, Any]:
+        """Send one request; raise LearnerTimeout or LearnerCrash when it goes wrong."""
+        assert self.process.stdin is not None
+        try:
+            self.process.stdin.write(json.dumps(message).encode() + b"\n")
+            self.process.stdin.flush()
+            line = self.replies.get(timeout=max(seconds, 0.01))
+        except queue.Empty:
+            self.stop()
+            raise LearnerTimeout(
+                f"took longer than {seconds:g} s: is there a loop that never ends?", seconds=seconds
+            ) from None
+        except (BrokenPipeError, OSError):
+            line = b""
+        if not line:
+            raise self._crashed()
+        try:
+            reply = json.loads(line)
+        except ValueError:
+            self.stop()
+            raise LearnerCrash("sent back something unreadable") from None
+        if not isinstance(reply, dict):
+            raise LearnerCrash("sent back something unreadable")
+        return reply
+
+    def _crashed(self) -> LearnerCrash:
+        self.stop()
+        code = self.process.returncode
+        tail = self.stderr_tail()
+        if code is not None and code < 0:
+            name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else str(-code)
+            reason = f"was stopped by the operating system ({name})"
+            advice = {
+                "SIGSEGV": "very deep recursion can do this",
+                "SIGBUS": "very deep recursion can do this",
+                "SIGXCPU": "it used too much processor time",
+            }.get(name, "it may have used too much memory or time")
+        else:
+            reason = f"ended the whole program (exit status {code})"
+            advice = "functions should return, not exit"
+        return LearnerCrash(f"{reason}: {advice}", reason=reason, stderr=tail)
+
+    def stderr_tail(self, limit: int = 2000) -> str:
+        try:
+            data = self.stderr_path.read_bytes()
+        except OSError:
+            return ""
+        return data[-limit:].decode("utf-8", "replace")
+
+    def stop(self) -> None:
+        kill_process_tree(self.process)
+
+
+def minimal_environment() -> dict[str, str]:
+    """Give learner code a small, predictable environment with none of ours in it."""
+    keep = ("PATH", "SYSTEMROOT", "TEMP", "TMP", "LANG", "LC_ALL")
+    env = {name: os.environ[name] for name in keep if name in os.environ}
+    env["PYTHONIOENCODING"] = "utf-8"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env
