@@ -60,7 +60,8 @@ def prepare(course_dir: Path, work: Path) -> tuple[list[str], Path, list[str], P
     course = load_course(course_dir)
     exercise = next(e for e in course.exercises if e.kind in ("implement", "debug"))
     copy = work / "course"
-    shutil.copytree(course_dir / "exercises", copy / "exercises")
+    for top in sorted({Path(e.path).parts[0] for e in course.exercises} | {"exercises"}):
+        shutil.copytree(course_dir / top, copy / top)
     shutil.copytree(course_dir / course.suites, copy / course.suites)
     learner_dir = copy / exercise.path
     for name in exercise.files:
