@@ -1,0 +1,111 @@
+"""Project exercises: a learner's server graded over HTTP, milestone by milestone.
+
+Uses the mini course's ``hello-api`` project: a stdlib HTTP server whose
+suite starts it on a free loopback port through ``project_dir`` and
+``track_learner_process``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from grader.course import Course, load_course
+from grader.grading import grade
+from grader.suite_ids import SuiteError
+from tests.helpers import by_name
+
+
+def project_copy(course: Course, main_text: str) -> Path:
+    """A learner project folder: the starter package with ``__main__.py`` replaced."""
+    exercise = course.find("hello-api")
+    folder = course.root.parent / "learner-project"
+    shutil.copytree(course.exercise_dir(exercise), folder)
+    (folder / "hello" / "__main__.py").write_text(main_text, encoding="utf-8")
+    return folder
+
+
+def solution_main(course: Course) -> str:
+    return (course.solution_dir(course.find("hello-api")) / "hello" / "__main__.py").read_text()
+
+
+def test_reference_passes_and_tests_name_their_milestone(mini_course: Course) -> None:
+    exercise = mini_course.find("hello-api")
+    feedback = grade(mini_course, exercise, mini_course.solution_dir(exercise))
+    assert feedback.status == "passed"
+    assert feedback.score == 10
+    assert {t.name: t.milestone for t in feedback.tests} == {"test_health": 1, "test_hello": 2}
+
+
+def test_starter_reads_as_not_started_past_the_gate(mini_course: Course) -> None:
+    feedback = grade(mini_course, mini_course.find("hello-api"))
+    tests = by_name(feedback)
+    assert tests["test_health"].status == "passed"
+    assert tests["test_hello"].status == "not_started"
+    assert tests["test_hello"].message == "GET /hello is not implemented yet (501)."
+    assert feedback.status == "failed"
+    assert feedback.score == 2.5  # 1 of 4 points, scaled to the exercise's 10
+
+
+def test_milestone_grades_only_up_to_that_milestone(mini_course: Course) -> None:
+    feedback = grade(mini_course, mini_course.find("hello-api"), milestone=1)
+    assert [t.name for t in feedback.tests] == ["test_health"]
+    assert feedback.status == "passed"
+
+
+def test_a_milestone_without_tests_is_refused(mini_course: Course) -> None:
+    with pytest.raises(SuiteError, match="milestone 0 or earlier"):
+        grade(mini_course, mini_course.find("hello-api"), milestone=0)
+
+
+def test_http_feedback_shows_request_response_and_expectation(mini_course: Course) -> None:
+    source = solution_main(mini_course).replace('{"hello": "world"}', '{"hello": "there"}')
+    feedback = grade(mini_course, mini_course.find("hello-api"), project_copy(mini_course, source))
+    message = by_name(feedback)["test_hello"].message
+    assert message.splitlines() == [
+        "Sent GET /hello; got 200 {'hello': 'there'}, expected 200 {'hello': 'world'}.",
+        "Request: GET /hello",
+        "Response: 200 {'hello': 'there'}",
+        "Expected: 200 {'hello': 'world'}",
+    ]
+
+
+def gone(pid: int) -> bool:
+    """True once the process no longer exists (or is only a zombie awaiting its parent)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().split(")")[-1].split()[0]
+    except (FileNotFoundError, ProcessLookupError):
+        return True
+    return state == "Z"
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_wall_limit_stops_the_learners_server_too(course_dir: Path, tmp_path: Path) -> None:
+    manifest = course_dir / "exercises" / "course.toml"
+    manifest.write_text(manifest.read_text().replace("time_limit = 60", "time_limit = 3"))
+    course = load_course(course_dir)
+    pid_file = tmp_path / "server.pid"
+    hanging = (
+        solution_main(course)
+        .replace(
+            '    return {"hello": "world"}',
+            "    import time\n    time.sleep(60)\n    return {}",
+        )
+        .replace("main()\n", f"open({str(pid_file)!r}, 'w').write(str(__import__('os').getpid()))\nmain()\n")
+    )
+    feedback = grade(course, course.find("hello-api"), project_copy(course, hanging))
+    assert feedback.status == "timeout"
+    assert feedback.error == "the whole check took longer than 3 s and was stopped"
+    server = int(pid_file.read_text())
+    deadline = time.monotonic() + 5
+    while not gone(server) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        assert gone(server), f"the learner's server {server} outlived the run"
+    finally:
+        if not gone(server):  # never leave it behind, even when the assertion fails
+            os.kill(server, 9)
