@@ -14,9 +14,9 @@ FIXTURES = Path(__file__).parent / "fixtures"
 MINI_COURSE = FIXTURES / "mini_course"
 
 
-def copy_course(target: Path) -> Path:
-    """Copy the mini course to ``target`` (without bytecode) and return its root."""
-    shutil.copytree(MINI_COURSE, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".grader"))
+def copy_course(target: Path, source: Path = MINI_COURSE) -> Path:
+    """Copy a test course (default: the mini course) to ``target`` and return its root."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".grader"))
     return target
 
 

@@ -1,8 +1,8 @@
 """Project exercises: a learner's server graded over HTTP, milestone by milestone.
 
-Uses the mini course's ``hello-api`` project: a stdlib HTTP server whose
-suite starts it on a free loopback port through ``project_dir`` and
-``track_learner_process``.
+Uses ``tests/fixtures/project_course``: one ``hello-api`` project, a stdlib
+HTTP server whose suite starts it on a free loopback port through
+``project_dir`` and ``track_learner_process``.
 """
 
 from __future__ import annotations
@@ -17,7 +17,17 @@ import pytest
 from grader.course import Course, load_course
 from grader.grading import grade
 from grader.suite_ids import SuiteError
-from tests.helpers import by_name
+from tests.helpers import FIXTURES, by_name, copy_course
+
+
+@pytest.fixture
+def project_course_dir(tmp_path: Path) -> Path:
+    return copy_course(tmp_path / "course", FIXTURES / "project_course")
+
+
+@pytest.fixture
+def course(project_course_dir: Path) -> Course:
+    return load_course(project_course_dir)
 
 
 def project_copy(course: Course, main_text: str) -> Path:
@@ -33,16 +43,16 @@ def solution_main(course: Course) -> str:
     return (course.solution_dir(course.find("hello-api")) / "hello" / "__main__.py").read_text()
 
 
-def test_reference_passes_and_tests_name_their_milestone(mini_course: Course) -> None:
-    exercise = mini_course.find("hello-api")
-    feedback = grade(mini_course, exercise, mini_course.solution_dir(exercise))
+def test_reference_passes_and_tests_name_their_milestone(course: Course) -> None:
+    exercise = course.find("hello-api")
+    feedback = grade(course, exercise, course.solution_dir(exercise))
     assert feedback.status == "passed"
     assert feedback.score == 10
     assert {t.name: t.milestone for t in feedback.tests} == {"test_health": 1, "test_hello": 2}
 
 
-def test_starter_reads_as_not_started_past_the_gate(mini_course: Course) -> None:
-    feedback = grade(mini_course, mini_course.find("hello-api"))
+def test_starter_reads_as_not_started_past_the_gate(course: Course) -> None:
+    feedback = grade(course, course.find("hello-api"))
     tests = by_name(feedback)
     assert tests["test_health"].status == "passed"
     assert tests["test_hello"].status == "not_started"
@@ -51,20 +61,20 @@ def test_starter_reads_as_not_started_past_the_gate(mini_course: Course) -> None
     assert feedback.score == 2.5  # 1 of 4 points, scaled to the exercise's 10
 
 
-def test_milestone_grades_only_up_to_that_milestone(mini_course: Course) -> None:
-    feedback = grade(mini_course, mini_course.find("hello-api"), milestone=1)
+def test_milestone_grades_only_up_to_that_milestone(course: Course) -> None:
+    feedback = grade(course, course.find("hello-api"), milestone=1)
     assert [t.name for t in feedback.tests] == ["test_health"]
     assert feedback.status == "passed"
 
 
-def test_a_milestone_without_tests_is_refused(mini_course: Course) -> None:
+def test_a_milestone_without_tests_is_refused(course: Course) -> None:
     with pytest.raises(SuiteError, match="milestone 0 or earlier"):
-        grade(mini_course, mini_course.find("hello-api"), milestone=0)
+        grade(course, course.find("hello-api"), milestone=0)
 
 
-def test_http_feedback_shows_request_response_and_expectation(mini_course: Course) -> None:
-    source = solution_main(mini_course).replace('{"hello": "world"}', '{"hello": "there"}')
-    feedback = grade(mini_course, mini_course.find("hello-api"), project_copy(mini_course, source))
+def test_http_feedback_shows_request_response_and_expectation(course: Course) -> None:
+    source = solution_main(course).replace('{"hello": "world"}', '{"hello": "there"}')
+    feedback = grade(course, course.find("hello-api"), project_copy(course, source))
     message = by_name(feedback)["test_hello"].message
     assert message.splitlines() == [
         "Sent GET /hello; got 200 {'hello': 'there'}, expected 200 {'hello': 'world'}.",
@@ -84,10 +94,10 @@ def gone(pid: int) -> bool:
 
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
-def test_wall_limit_stops_the_learners_server_too(course_dir: Path, tmp_path: Path) -> None:
-    manifest = course_dir / "exercises" / "course.toml"
+def test_wall_limit_stops_the_learners_server_too(project_course_dir: Path, tmp_path: Path) -> None:
+    manifest = project_course_dir / "exercises" / "course.toml"
     manifest.write_text(manifest.read_text().replace("time_limit = 60", "time_limit = 3"))
-    course = load_course(course_dir)
+    course = load_course(project_course_dir)
     pid_file = tmp_path / "server.pid"
     hanging = (
         solution_main(course)
