@@ -56,7 +56,9 @@ def pytest_environment() -> dict[str, str]:
 
 
 def suite_fingerprint(suite_dir: Path, milestone: int | None) -> str:
+    """Identify a suite's collected ids: its files, the milestone, Python and our plugin."""
     digest = hashlib.sha256(f"{milestone}|{sys.version}".encode())
+    digest.update(Path(__file__).with_name("plugin.py").read_bytes())  # it selects by milestone
     for path in sorted(suite_dir.rglob("*.py")):
         if "mistakes" in path.relative_to(suite_dir).parts:
             continue
