@@ -32,6 +32,10 @@ EXERCISE_KEYS = {
 }
 
 
+# For write-tests a "call" is one pytest run of the learner's tests, start-up included.
+DEFAULT_CALL_TIMEOUT = {"write-tests": 15.0}
+
+
 class CourseError(Exception):
     """The manifest is wrong; the message names the file and the entry."""
 
@@ -181,7 +185,7 @@ def parse_exercise(manifest: Path, entry: dict[str, Any]) -> Exercise:
         points=need(manifest, where, entry, "points", float),
         files=tuple(files),
         hints=tuple(hints),
-        call_timeout=float(entry.get("call_timeout", 2.0)),
+        call_timeout=float(entry.get("call_timeout", DEFAULT_CALL_TIMEOUT.get(kind, 2.0))),
         time_limit=float(entry.get("time_limit", 60.0)),
     )
 

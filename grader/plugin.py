@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from grader.learner_tests import LearnerTests
 from grader.process import LearnerProblem
 from grader.remote import LearnerModule, LearnerSession
 from grader.testkit import Mismatch
@@ -35,6 +36,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--grader-learner-dir", default=None, help="staged learner files")
     group.addoption("--grader-modules", default="", help="learner modules, comma separated")
     group.addoption("--grader-project-dir", default=None, help="staged learner project")
+    group.addoption("--grader-tests-dir", default=None, help="staged learner tests (write-tests)")
     group.addoption("--grader-call-timeout", type=float, default=2.0)
     group.addoption("--grader-test-timeout", type=float, default=10.0)
     group.addoption("--grader-memory-mb", type=int, default=1024)
@@ -101,6 +103,16 @@ def learner(request: pytest.FixtureRequest) -> Iterator[LearnerModule]:
         yield LearnerModule(session, session.modules[0])
     finally:
         session.deadline = None
+
+
+@pytest.fixture
+def learner_tests(request: pytest.FixtureRequest) -> LearnerTests:
+    """The learner's own tests, runnable against the suite's implementations."""
+    value = request.config.getoption("--grader-tests-dir")
+    if not value:
+        pytest.fail("this suite needs the learner's tests (--grader-tests-dir)")
+    seconds = request.config.getoption("--grader-call-timeout")  # one run of their tests is one call
+    return LearnerTests(Path(value), request.path.parent, seconds)
 
 
 @pytest.fixture(scope="session")

@@ -63,8 +63,6 @@ def stage_suite(suite_dir: Path, target: Path) -> None:
 def run_suite(course: Course, exercise: Exercise, source: Path, milestone: int | None = None) -> SuiteRun:
     """Grade the files under ``source`` with the exercise's hidden suite."""
     started = time.monotonic()
-    if exercise.kind == "write-tests":
-        raise SuiteError(f"{exercise.id} is a write-tests exercise, which this grader cannot grade yet.")
     expected = expected_test_ids(course, exercise, milestone)
     if not expected:
         raise SuiteError(
@@ -122,6 +120,8 @@ def suite_command(run_dir: Path, exercise: Exercise, code_dir: Path, milestone: 
 def code_options(exercise: Exercise, code_dir: Path) -> list[str]:
     if exercise.kind == "project":
         return [f"--grader-project-dir={code_dir}"]
+    if exercise.kind == "write-tests":
+        return [f"--grader-tests-dir={code_dir}"]
     return [f"--grader-learner-dir={code_dir}", f"--grader-modules={','.join(exercise.modules)}"]
 
 

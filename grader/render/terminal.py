@@ -61,12 +61,17 @@ def feedback_text(feedback: Feedback, exercise: Exercise, next_up: Exercise | No
     return "\n".join(lines)
 
 
+FIRST_STEP = {
+    "write-tests": "write test functions (named test_...) that use assert in {files}",
+    "project": "follow the milestones in the README, starting with {files}",
+}
+DEFAULT_FIRST_STEP = "open {files} and replace each `raise NotImplementedError` with your code"
+
+
 def not_started_text(exercise: Exercise) -> str:
     files = ", ".join(f"{exercise.path}/{name}" for name in exercise.files)
-    return (
-        f"You have not started this exercise yet. Read {exercise.path}/README.md, then open "
-        f"{files} and replace each `raise NotImplementedError` with your code."
-    )
+    step = FIRST_STEP.get(exercise.kind, DEFAULT_FIRST_STEP).format(files=files)
+    return f"You have not started this exercise yet. Read {exercise.path}/README.md, then {step}."
 
 
 def tests_text(tests: tuple[TestResult, ...], marks: dict[str, str]) -> list[str]:

@@ -1,0 +1,155 @@
+"""Run a learner's own tests against known implementations (write-tests exercises).
+
+The learner's tests are untrusted code: they run in their own pytest process,
+with plugin autoloading off, our config file, a minimal environment, resource
+limits and a time limit, in a fresh folder holding only the learner's test
+files and one implementation from the suite's ``implementations/<name>/``.
+The outcome is read from pytest's exit status alone; the hidden suite decides
+what that outcome is worth.
+"""
+
+from __future__ import annotations
+
+import ast
+import shutil
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from grader.process import kill_group, minimal_environment
+from grader.testkit import Mismatch
+
+IMPLEMENTATIONS = "implementations"
+OUTPUT_LIMIT = 4000
+EXIT_PASSED, EXIT_FAILED, EXIT_NO_TESTS = 0, 1, 5
+CONFIG = "[pytest]\naddopts =\npython_files = test_*.py\n"
+
+
+@dataclass(frozen=True)
+class TestRun:
+    """One run of the learner's tests against one implementation."""
+
+    implementation: str
+    description: str
+    exit_code: int | None
+    output: str
+
+    @property
+    def timed_out(self) -> bool:
+        return self.exit_code is None
+
+
+def implementation_description(folder: Path) -> str:
+    """The first docstring line of the implementation's first module."""
+    for path in sorted(folder.glob("*.py")):
+        try:
+            doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
+        except (SyntaxError, OSError, UnicodeDecodeError):
+            continue
+        if doc:
+            return doc.splitlines()[0].removeprefix("Bug:").strip().rstrip(".")
+    return folder.name.replace("_", " ")
+
+
+def limit_resources() -> None:  # pragma: no cover - runs in the child before exec
+    from grader.worker import apply_limits
+
+    apply_limits(1024)
+
+
+class LearnerTests:
+    """The learner's test files, runnable against any of the suite's implementations."""
+
+    def __init__(self, tests_dir: Path, suite_dir: Path, seconds: float) -> None:
+        self.tests_dir = tests_dir
+        self.implementations = suite_dir / IMPLEMENTATIONS
+        self.seconds = seconds
+
+    def run(self, name: str) -> TestRun:
+        source = self.implementations / name
+        if not source.is_dir():
+            raise LookupError(f"the suite has no implementation {name!r} in {self.implementations}")
+        with tempfile.TemporaryDirectory(prefix="grader-learner-tests-") as tmp:
+            folder = Path(tmp)
+            shutil.copytree(self.tests_dir, folder, dirs_exist_ok=True)
+            shutil.copytree(source, folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
+            (folder / "pytest.ini").write_text(CONFIG, encoding="utf-8")
+            exit_code, output = self._pytest(folder)
+        return TestRun(name, implementation_description(source), exit_code, output)
+
+    def _pytest(self, folder: Path) -> tuple[int | None, str]:
+        command = [sys.executable, "-I", "-m", "pytest", "-q", "-p", "no:cacheprovider", "--no-header"]
+        command += ["-c", str(folder / "pytest.ini"), "--rootdir", str(folder), str(folder)]
+        env = minimal_environment() | {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "NO_COLOR": "1"}
+        log = folder.parent / f"{folder.name}.out"
+        with open(log, "wb") as stream:
+            process = subprocess.Popen(
+                command,
+                cwd=folder,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=stream,
+                stderr=subprocess.STDOUT,
+                start_new_session=(sys.platform != "win32"),
+                preexec_fn=limit_resources if sys.platform != "win32" else None,
+            )
+            try:
+                code: int | None = process.wait(timeout=self.seconds)
+            except subprocess.TimeoutExpired:
+                code = None
+            finally:
+                kill_group(process.pid)
+                process.wait()
+        text = log.read_bytes()[-OUTPUT_LIMIT:].decode("utf-8", "replace")
+        log.unlink()
+        return code, text
+
+    def against(self, name: str) -> TestRunCheck:
+        """Run the learner's tests against implementation ``name``, ready to be checked."""
+        return TestRunCheck(self.run(name))
+
+
+@dataclass(frozen=True)
+class TestRunCheck:
+    """What the hidden suite expects of one run of the learner's tests."""
+
+    run: TestRun
+
+    def _fail(self, kind: str, summary: str) -> Mismatch:
+        return Mismatch({"kind": kind, "summary": summary, "output": self.run.output})
+
+    def _common_problems(self) -> None:
+        if self.run.exit_code == EXIT_NO_TESTS:
+            raise self._fail("not_started", "You have not written any tests yet (pytest found none).")
+        if self.run.timed_out:
+            raise self._fail("timeout", "Your tests took too long to run: is there a loop that never ends?")
+
+    def passes(self) -> TestRunCheck:
+        """Every learner test passes (a correct implementation)."""
+        self._common_problems()
+        if self.run.exit_code != EXIT_PASSED:
+            raise self._fail(
+                "mismatch",
+                f"Your tests fail on a correct implementation ({self.run.description}): "
+                "a test that fails on correct code is checking the wrong thing.",
+            )
+        return self
+
+    def fails(self) -> TestRunCheck:
+        """At least one learner test fails (an implementation with a planted bug)."""
+        self._common_problems()
+        if self.run.exit_code == EXIT_PASSED:
+            raise self._fail(
+                "mismatch",
+                f"Your tests all pass on a version with a bug: it {self.run.description}. "
+                "Add a test that this version would fail.",
+            )
+        if self.run.exit_code != EXIT_FAILED:
+            raise self._fail(
+                "mismatch",
+                "Your tests could not run to the end against this version (pytest exit status "
+                f"{self.run.exit_code}): check the output for an error in your test file.",
+            )
+        return self
