@@ -15,10 +15,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader.process import kill_group, minimal_environment
+from grader.process import ignore_pid, kill_group, minimal_environment
 from grader.testkit import Mismatch
 
 IMPLEMENTATIONS = "implementations"
@@ -62,10 +63,13 @@ def limit_resources() -> None:  # pragma: no cover - runs in the child before ex
 class LearnerTests:
     """The learner's test files, runnable against any of the suite's implementations."""
 
-    def __init__(self, tests_dir: Path, suite_dir: Path, seconds: float) -> None:
+    def __init__(
+        self, tests_dir: Path, suite_dir: Path, seconds: float, on_start: Callable[[int], None] = ignore_pid
+    ) -> None:
         self.tests_dir = tests_dir
         self.implementations = suite_dir / IMPLEMENTATIONS
         self.seconds = seconds
+        self.on_start = on_start
 
     def run(self, name: str) -> TestRun:
         source = self.implementations / name
@@ -95,6 +99,7 @@ class LearnerTests:
                 start_new_session=(sys.platform != "win32"),
                 preexec_fn=limit_resources if sys.platform != "win32" else None,
             )
+            self.on_start(process.pid)
             try:
                 code: int | None = process.wait(timeout=self.seconds)
             except subprocess.TimeoutExpired:

@@ -52,13 +52,12 @@ def pytest_configure(config: pytest.Config) -> None:
     config.pluginmanager.register(ReportStamp(take_nonce(config.getoption("--grader-nonce-file"))))
     learner_dir = config.getoption("--grader-learner-dir")
     if learner_dir:
-        pid_file = config.getoption("--grader-pid-file")
         session = LearnerSession(
             Path(learner_dir),
             [m for m in config.getoption("--grader-modules").split(",") if m],
             config.getoption("--grader-call-timeout"),
             config.getoption("--grader-memory-mb"),
-            Path(pid_file) if pid_file else None,
+            process_recorder(config),
         )
         session.start()  # overlaps the worker's start-up with collection
         config.stash[SESSION_KEY] = session
@@ -112,7 +111,7 @@ def learner_tests(request: pytest.FixtureRequest) -> LearnerTests:
     if not value:
         pytest.fail("this suite needs the learner's tests (--grader-tests-dir)")
     seconds = request.config.getoption("--grader-call-timeout")  # one run of their tests is one call
-    return LearnerTests(Path(value), request.path.parent, seconds)
+    return LearnerTests(Path(value), request.path.parent, seconds, process_recorder(request.config))
 
 
 @pytest.fixture(scope="session")
@@ -131,14 +130,19 @@ def track_learner_process(request: pytest.FixtureRequest) -> Callable[[int], Non
     The runner kills every recorded process group when the run ends or hits
     its wall limit, so a learner's server never outlives the grading run.
     """
-    pid_file = request.config.getoption("--grader-pid-file")
+    return process_recorder(request.config)
 
-    def track(pid: int) -> None:
+
+def process_recorder(config: pytest.Config) -> Callable[[int], None]:
+    """Record learner process ids (session leaders) in the run's pid file for the runner."""
+    pid_file = config.getoption("--grader-pid-file")
+
+    def record(pid: int) -> None:
         if pid_file:
             with open(pid_file, "a", encoding="ascii") as pids:
                 pids.write(f"{pid}\n")
 
-    return track
+    return record
 
 
 def marker_value(item: pytest.Item, name: str, default: Any) -> Any:

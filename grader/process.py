@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +42,10 @@ class LearnerCrash(LearnerProblem):
     kind = "crash"
 
 
+def ignore_pid(pid: int) -> None:
+    """The default for on_start: nobody needs to know the process id."""
+
+
 def kill_group(pid: int) -> None:
     """Kill a process group on POSIX (the leader's pid names it), or the process elsewhere."""
     try:
@@ -63,7 +68,7 @@ def kill_process_tree(process: subprocess.Popen[Any]) -> None:
 class WorkerProcess:
     """One running worker: send a request, wait for its reply within a time limit."""
 
-    def __init__(self, learner_dir: Path, memory_mb: int, pid_file: Path | None) -> None:
+    def __init__(self, learner_dir: Path, memory_mb: int, on_start: Callable[[int], None]) -> None:
         command = [sys.executable, "-I", "-S", str(WORKER_SCRIPT), str(learner_dir), str(memory_mb)]
         self.stderr_path = learner_dir.parent / f"worker-stderr-{time.monotonic_ns()}.txt"
         with open(self.stderr_path, "wb") as stderr:
@@ -76,9 +81,7 @@ class WorkerProcess:
                 env=minimal_environment(),
                 start_new_session=(os.name == "posix"),
             )
-        if pid_file is not None:
-            with open(pid_file, "a", encoding="ascii") as pids:
-                pids.write(f"{self.process.pid}\n")
+        on_start(self.process.pid)
         self.replies: queue.Queue[bytes] = queue.Queue()
         threading.Thread(target=self._read_replies, daemon=True).start()
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import builtins
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from grader import worker as wire
-from grader.process import LearnerCrash, LearnerProblem, LearnerTimeout, WorkerProcess
+from grader.process import LearnerCrash, LearnerProblem, LearnerTimeout, WorkerProcess, ignore_pid
 from grader.testkit import Call, describe_call
 
 
@@ -57,13 +58,13 @@ class LearnerSession:
         modules: list[str],
         call_timeout: float,
         memory_mb: int = 1024,
-        pid_file: Path | None = None,
+        on_start: Callable[[int], None] = ignore_pid,
     ) -> None:
         self.learner_dir = learner_dir
         self.modules = modules
         self.call_timeout = call_timeout
         self.memory_mb = memory_mb
-        self.pid_file = pid_file
+        self.on_start = on_start
         self.deadline: float | None = None
         self.worker: WorkerProcess | None = None
         self.generation = 0
@@ -74,7 +75,7 @@ class LearnerSession:
     def start(self) -> None:
         """Start a fresh worker now so its start-up overlaps with pytest's."""
         if self.worker is None or self.worker.process.poll() is not None:
-            self.worker = WorkerProcess(self.learner_dir, self.memory_mb, self.pid_file)
+            self.worker = WorkerProcess(self.learner_dir, self.memory_mb, self.on_start)
             self._loaded = False
 
     def close(self) -> None:
