@@ -29,6 +29,8 @@ PRINTED_HINT = (
 class TestResult:
     """One hidden test, as the learner sees it."""
 
+    __test__ = False  # not a pytest test class, despite the name
+
     name: str
     description: str
     status: str

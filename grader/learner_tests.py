@@ -23,6 +23,7 @@ from grader.process import ignore_pid, kill_group, minimal_environment
 from grader.testkit import Mismatch
 
 IMPLEMENTATIONS = "implementations"
+CORRECT = "correct"  # implementations/correct/ is the version every suite must have
 OUTPUT_LIMIT = 4000
 EXIT_PASSED, EXIT_FAILED, EXIT_NO_TESTS = 0, 1, 5
 CONFIG = "[pytest]\naddopts =\npython_files = test_*.py\n"
@@ -31,6 +32,8 @@ CONFIG = "[pytest]\naddopts =\npython_files = test_*.py\n"
 @dataclass(frozen=True)
 class TestRun:
     """One run of the learner's tests against one implementation."""
+
+    __test__ = False  # not a pytest test class, despite the name
 
     implementation: str
     description: str
@@ -72,6 +75,13 @@ class LearnerTests:
         self.on_start = on_start
 
     def run(self, name: str) -> TestRun:
+        """Run the learner's tests against ``name``, once per grading run."""
+        key = (self.tests_dir, name)
+        if key not in FINISHED_RUNS:
+            FINISHED_RUNS[key] = self._run(name)
+        return FINISHED_RUNS[key]
+
+    def _run(self, name: str) -> TestRun:
         source = self.implementations / name
         if not source.is_dir():
             raise LookupError(f"the suite has no implementation {name!r} in {self.implementations}")
@@ -113,14 +123,22 @@ class LearnerTests:
 
     def against(self, name: str) -> TestRunCheck:
         """Run the learner's tests against implementation ``name``, ready to be checked."""
-        return TestRunCheck(self.run(name))
+        return TestRunCheck(self.run(name), self.run(CORRECT))
+
+
+# One grading run is one pytest process: each implementation is run once in it,
+# however many hidden tests ask (the correct one is asked by every bug check).
+FINISHED_RUNS: dict[tuple[Path, str], TestRun] = {}
 
 
 @dataclass(frozen=True)
 class TestRunCheck:
     """What the hidden suite expects of one run of the learner's tests."""
 
+    __test__ = False
+
     run: TestRun
+    baseline: TestRun
 
     def _fail(self, kind: str, summary: str) -> Mismatch:
         return Mismatch({"kind": kind, "summary": summary, "output": self.run.output})
@@ -137,14 +155,20 @@ class TestRunCheck:
         if self.run.exit_code != EXIT_PASSED:
             raise self._fail(
                 "mismatch",
-                f"Your tests fail on a correct implementation ({self.run.description}): "
-                "a test that fails on correct code is checking the wrong thing.",
+                "Your tests fail on the correct version of the code: a test that fails on "
+                "correct code is checking the wrong thing.",
             )
         return self
 
     def fails(self) -> TestRunCheck:
         """At least one learner test fails (an implementation with a planted bug)."""
         self._common_problems()
+        if self.baseline.exit_code != EXIT_PASSED:
+            raise self._fail(
+                "mismatch",
+                "Catching planted bugs only counts once your tests pass on the correct version: "
+                "fix that first.",
+            )
         if self.run.exit_code == EXIT_PASSED:
             raise self._fail(
                 "mismatch",

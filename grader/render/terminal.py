@@ -56,7 +56,8 @@ def feedback_text(feedback: Feedback, exercise: Exercise, next_up: Exercise | No
     elif feedback.error and (not feedback.tests or feedback.status == "error"):
         lines.append(click.style(feedback.error, fg=COLOURS["error"]))
     else:
-        lines.extend(tests_text(feedback.tests, marks))
+        label = "Your tests printed:" if exercise.kind == "write-tests" else "Your code printed:"
+        lines.extend(tests_text(feedback.tests, marks, label))
     lines += ["", next_step(feedback, exercise, next_up)]
     return "\n".join(lines)
 
@@ -74,16 +75,17 @@ def not_started_text(exercise: Exercise) -> str:
     return f"You have not started this exercise yet. Read {exercise.path}/README.md, then {step}."
 
 
-def tests_text(tests: tuple[TestResult, ...], marks: dict[str, str]) -> list[str]:
+def tests_text(tests: tuple[TestResult, ...], marks: dict[str, str], output_label: str) -> list[str]:
     """Every test; for a long suite, the passing ones are only counted."""
     if len(tests) <= LONG_SUITE:
-        return [line for test in tests for line in test_lines(test, marks)]
+        return [line for test in tests for line in test_lines(test, marks, output_label)]
     passed = sum(1 for t in tests if t.status == "passed")
     lines = [click.style(f"  {marks['passed']} {passed} of {len(tests)} tests passed", fg="green")]
-    return lines + [line for test in tests if test.status != "passed" for line in test_lines(test, marks)]
+    shown = [test for test in tests if test.status != "passed"]
+    return lines + [line for test in shown for line in test_lines(test, marks, output_label)]
 
 
-def test_lines(test: TestResult, marks: dict[str, str]) -> list[str]:
+def test_lines(test: TestResult, marks: dict[str, str], output_label: str) -> list[str]:
     mark = click.style(marks[test.status], fg=COLOURS[test.status], bold=True)
     milestone = f"[milestone {test.milestone}] " if test.milestone is not None else ""
     lines = [f"  {mark} {milestone}{test.description}"]
@@ -92,11 +94,11 @@ def test_lines(test: TestResult, marks: dict[str, str]) -> list[str]:
     lines += [f"      {line}" for line in test.message.splitlines()]
     lines += [click.style(f"      at {place}", fg="bright_black") for place in test.where]
     if test.output.strip():
-        printed = test.output.rstrip().splitlines()
-        lines.append("      Your code printed:")
-        lines += [f"        | {line}" for line in printed[:OUTPUT_LINES]]
-        if len(printed) > OUTPUT_LINES:
-            lines.append(f"        | ... ({len(printed) - OUTPUT_LINES} more lines)")
+        output = test.output.rstrip().splitlines()
+        lines.append(f"      {output_label}")
+        lines += [f"        | {line}" for line in output[:OUTPUT_LINES]]
+        if len(output) > OUTPUT_LINES:
+            lines.append(f"        | ... ({len(output) - OUTPUT_LINES} more lines)")
     if test.hint:
         lines.append(click.style(f"      Hint: {test.hint}", fg="cyan"))
     return lines

@@ -54,8 +54,12 @@ def test_tests_that_fail_on_correct_code_are_called_out(course: Course) -> None:
     source = "from absolute import absolute\n\ndef test_negative():\n    assert absolute(-2) == -2\n"
     tests = by_name(grade_text(course, "test-absolute", source))
     assert tests[CORRECT].status == "failed"
-    assert tests[CORRECT].message.startswith("Your tests fail on a correct implementation")
+    assert tests[CORRECT].message.startswith("Your tests fail on the correct version of the code")
     assert "assert 2 == -2" in tests[CORRECT].output
+    # Failing everywhere is not catching bugs.
+    for bug in (NEGATES, FORGETS):
+        assert tests[bug].status == "failed"
+        assert tests[bug].message.startswith("Catching planted bugs only counts once")
 
 
 def test_tests_that_never_finish_time_out(course: Course) -> None:
@@ -81,4 +85,7 @@ def test_validate_covers_write_tests_exercises(course: Course) -> None:
     (check,) = report.exercises
     assert check.starter_status == "not_started"
     caught = {m.name: m.caught_by for m in check.mistakes}
-    assert caught == {"fails_on_correct_code": (CORRECT,), "only_positive_numbers": (FORGETS,)}
+    assert caught == {
+        "fails_on_correct_code": (CORRECT, NEGATES, FORGETS),  # bugs only count once correct code passes
+        "only_positive_numbers": (FORGETS,),
+    }
