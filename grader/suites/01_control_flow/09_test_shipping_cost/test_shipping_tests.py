@@ -1,0 +1,44 @@
+"""Hidden tests for the test-shipping-cost exercise: the learner's tests are what is graded.
+
+Their tests run against implementations/correct/ (they must all pass) and
+against each planted-bug version in implementations/ (at least one must fail).
+"""
+
+import pytest
+
+EDGE_HINT = "Test each tier edge exactly on it and just past it: 1 kg and 1.01 kg, 5 kg and 5.01 kg."
+ERROR_HINT = "Test the refused weights with pytest.raises(ValueError, match=...): 0 kg, and just over 20 kg."
+
+# One case per folder in implementations/ (except correct/), in the order of the price list.
+BUGS = [
+    pytest.param("charges_8_for_exactly_1_kg", marks=pytest.mark.hint(EDGE_HINT)),
+    pytest.param("light_price_up_to_2_kg", marks=pytest.mark.hint(EDGE_HINT)),
+    pytest.param(
+        "wrong_middle_price",
+        marks=pytest.mark.hint("Test a weight in the middle of every tier, not only the first one."),
+    ),
+    pytest.param("charges_15_for_exactly_5_kg", marks=pytest.mark.hint(EDGE_HINT)),
+    pytest.param(
+        "refuses_exactly_20_kg",
+        marks=pytest.mark.hint("The heaviest parcel that can be shipped is exactly 20 kg: test its price."),
+    ),
+    pytest.param("accepts_0_kg", marks=pytest.mark.hint(ERROR_HINT)),
+    pytest.param("accepts_just_over_20_kg", marks=pytest.mark.hint(ERROR_HINT)),
+]
+
+
+@pytest.mark.points(3)
+@pytest.mark.hint(
+    "Run python -m pytest in the exercise folder: every test must pass on the shipping.py you "
+    "were given. Compare each expected price with the rules in its docstring."
+)
+def test_your_tests_pass_on_correct_code(learner_tests):
+    """Your tests all pass on the correct shipping_cost()."""
+    learner_tests.against("correct").passes()
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("bug", BUGS)
+def test_your_tests_catch_a_planted_bug(learner_tests, bug):
+    """Your tests catch a version of shipping_cost() with a planted bug."""
+    learner_tests.against(bug).fails()
