@@ -12,14 +12,13 @@ from __future__ import annotations
 
 import ast
 import shutil
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader.process import ignore_pid, kill_group, minimal_environment
+from grader.process import ignore_pid, minimal_environment, run_with_time_limit
 from grader.testkit import Mismatch
 
 IMPLEMENTATIONS = "implementations"
@@ -98,25 +97,7 @@ class LearnerTests:
         command += ["-c", str(folder / "pytest.ini"), "--rootdir", str(folder), str(folder)]
         env = minimal_environment() | {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "NO_COLOR": "1"}
         log = folder.parent / f"{folder.name}.out"
-        with open(log, "wb") as stream:
-            process = subprocess.Popen(
-                command,
-                cwd=folder,
-                env=env,
-                stdin=subprocess.DEVNULL,
-                stdout=stream,
-                stderr=subprocess.STDOUT,
-                start_new_session=(sys.platform != "win32"),
-                preexec_fn=limit_resources if sys.platform != "win32" else None,
-            )
-            self.on_start(process.pid)
-            try:
-                code: int | None = process.wait(timeout=self.seconds)
-            except subprocess.TimeoutExpired:
-                code = None
-            finally:
-                kill_group(process.pid)
-                process.wait()
+        code = run_with_time_limit(command, folder, env, log, self.seconds, self.on_start, limit_resources)
         text = log.read_bytes()[-OUTPUT_LIMIT:].decode("utf-8", "replace")
         log.unlink()
         return code, text

@@ -57,6 +57,43 @@ def kill_group(pid: int) -> None:
         pass
 
 
+def run_with_time_limit(
+    command: list[str],
+    cwd: Path,
+    env: dict[str, str],
+    log: Path,
+    seconds: float,
+    on_start: Callable[[int], None] = ignore_pid,
+    preexec: Callable[[], None] | None = None,
+) -> int | None:
+    """Run a command in its own process group with its output in ``log``.
+
+    Return its exit status, or None when it ran out of time. The whole group
+    is killed at the end either way, so nothing it started lingers.
+    """
+    posix = os.name == "posix"
+    with open(log, "wb") as stream:
+        process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=stream,
+            stderr=subprocess.STDOUT,
+            start_new_session=posix,
+            preexec_fn=preexec if posix else None,
+        )
+        on_start(process.pid)
+        try:
+            code: int | None = process.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            code = None
+        finally:
+            kill_group(process.pid)
+            process.wait()
+    return code
+
+
 def kill_process_tree(process: subprocess.Popen[Any]) -> None:
     """Kill a process and, where the platform allows, its whole process group."""
     if process.poll() is None or os.name == "posix":

@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import hmac
 import json
-import os
 import secrets
 import shutil
-import subprocess
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -23,7 +21,7 @@ from typing import Any
 
 from grader.course import Course, Exercise
 from grader.plugin import SIGNATURE_FIELD, report_signature
-from grader.process import kill_group
+from grader.process import kill_group, run_with_time_limit
 from grader.suite_ids import SuiteError, expected_test_ids, pytest_base_command, pytest_environment
 
 
@@ -127,28 +125,16 @@ def code_options(exercise: Exercise, code_dir: Path) -> list[str]:
 
 def run_pytest(command: list[str], run_dir: Path, time_limit: float) -> tuple[str | None, bool]:
     """Run pytest within the wall limit; return (problem description or None, timed out)."""
-    env = pytest_environment()
-    with open(run_dir / "pytest-output.txt", "wb") as log:
-        process = subprocess.Popen(
-            command,
-            cwd=run_dir,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=(os.name == "posix"),
-        )
-        try:
-            process.wait(timeout=time_limit)
-        except subprocess.TimeoutExpired:
-            kill_group(process.pid)
-            process.wait()
-            return f"the whole check took longer than {time_limit:g} s and was stopped", True
-        finally:
-            kill_workers(run_dir / "workers.pid")
-    if process.returncode not in (0, 1):
-        tail = (run_dir / "pytest-output.txt").read_text("utf-8", "replace")[-1500:]
-        return f"the grading run failed (pytest exit status {process.returncode}):\n{tail}", False
+    log = run_dir / "pytest-output.txt"
+    try:
+        code = run_with_time_limit(command, run_dir, pytest_environment(), log, time_limit)
+    finally:
+        kill_workers(run_dir / "workers.pid")
+    if code is None:
+        return f"the whole check took longer than {time_limit:g} s and was stopped", True
+    if code not in (0, 1):
+        tail = log.read_text("utf-8", "replace")[-1500:]
+        return f"the grading run failed (pytest exit status {code}):\n{tail}", False
     return None, False
 
 

@@ -11,6 +11,14 @@ from grader.feedback import Feedback, TestResult
 from grader.grading import grade
 
 FIXTURES = Path(__file__).parent / "fixtures"
+LEAP_YEAR = """\
+def leap_year(year):
+    if year % 400 == 0:
+        return True
+    if year % 100 == 0:
+        return False
+    return year % 4 == 0
+"""
 MINI_COURSE = FIXTURES / "mini_course"
 
 

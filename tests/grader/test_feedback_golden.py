@@ -26,19 +26,12 @@ from typing import Any
 import pytest
 
 from grader.course import Course
+from tests.helpers import LEAP_YEAR as SOLUTION
 from tests.helpers import grade_text
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 
-SOLUTION = """\
-def leap_year(year):
-    if year % 400 == 0:
-        return True
-    if year % 100 == 0:
-        return False
-    return year % 4 == 0
-"""
 
 CASES: dict[str, str] = {
     "passing": SOLUTION,

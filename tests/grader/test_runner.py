@@ -24,16 +24,8 @@ from grader.process import LearnerCrash, LearnerTimeout
 from grader.remote import LearnerModule, LearnerSession
 from grader.runner import run_suite
 from grader.testkit import call
-from tests.helpers import by_name, grade_text, learner_folder
+from tests.helpers import LEAP_YEAR, by_name, grade_text, learner_folder
 
-LEAP_YEAR = """\
-def leap_year(year):
-    if year % 400 == 0:
-        return True
-    if year % 100 == 0:
-        return False
-    return year % 4 == 0
-"""
 WRONG_LEAP_YEAR = "def leap_year(year):\n    return False\n"  # right for 2023 and 1900 only
 WRONG_DOUBLED = """\
 import os
