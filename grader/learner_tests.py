@@ -10,22 +10,21 @@ what that outcome is worth.
 
 from __future__ import annotations
 
-import ast
 import shutil
-import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from grader.docstrings import docstring_headline
 from grader.process import ignore_pid, minimal_environment, run_with_time_limit
+from grader.pytest_command import isolated_pytest
 from grader.testkit import Mismatch
 
 IMPLEMENTATIONS = "implementations"
 CORRECT = "correct"  # implementations/correct/ is the version every suite must have
 OUTPUT_LIMIT = 4000
 EXIT_PASSED, EXIT_FAILED, EXIT_NO_TESTS = 0, 1, 5
-CONFIG = "[pytest]\naddopts =\npython_files = test_*.py\n"
 
 
 @dataclass(frozen=True)
@@ -45,15 +44,11 @@ class TestRun:
 
 
 def implementation_description(folder: Path) -> str:
-    """The first docstring line of the implementation's first module."""
-    for path in sorted(folder.glob("*.py")):
-        try:
-            doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
-        except (SyntaxError, OSError, UnicodeDecodeError):
-            continue
-        if doc:
-            return doc.splitlines()[0].removeprefix("Bug:").strip().rstrip(".")
-    return folder.name.replace("_", " ")
+    """What the implementation gets wrong, from its docstring ("Bug: ..."), or its folder name."""
+    headline = docstring_headline(sorted(folder.glob("*.py")))
+    if headline is None:
+        return folder.name.replace("_", " ")
+    return headline.removeprefix("Bug:").strip().rstrip(".")
 
 
 def limit_resources() -> None:  # pragma: no cover - runs in the child before exec
@@ -88,19 +83,15 @@ class LearnerTests:
             folder = Path(tmp)
             shutil.copytree(self.tests_dir, folder, dirs_exist_ok=True)
             shutil.copytree(source, folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
-            (folder / "pytest.ini").write_text(CONFIG, encoding="utf-8")
             exit_code, output = self._pytest(folder)
         return TestRun(name, implementation_description(source), exit_code, output)
 
     def _pytest(self, folder: Path) -> tuple[int | None, str]:
-        command = [sys.executable, "-I", "-m", "pytest", "-q", "-p", "no:cacheprovider", "--no-header"]
-        command += ["-c", str(folder / "pytest.ini"), "--rootdir", str(folder), str(folder)]
+        command = isolated_pytest(folder) + [str(folder)]
         env = minimal_environment() | {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "NO_COLOR": "1"}
-        log = folder.parent / f"{folder.name}.out"
+        log = folder / "pytest-output.txt"  # inside the temporary folder: removed with it
         code = run_with_time_limit(command, folder, env, log, self.seconds, self.on_start, limit_resources)
-        text = log.read_bytes()[-OUTPUT_LIMIT:].decode("utf-8", "replace")
-        log.unlink()
-        return code, text
+        return code, log.read_bytes()[-OUTPUT_LIMIT:].decode("utf-8", "replace")
 
     def against(self, name: str) -> TestRunCheck:
         """Run the learner's tests against implementation ``name``, ready to be checked."""

@@ -22,7 +22,8 @@ from typing import Any
 from grader.course import Course, Exercise
 from grader.plugin import SIGNATURE_FIELD, report_signature
 from grader.process import kill_group, run_with_time_limit
-from grader.suite_ids import SuiteError, expected_test_ids, pytest_base_command, pytest_environment
+from grader.pytest_command import grading_pytest, pytest_environment
+from grader.suite_ids import SuiteError, expected_test_ids
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,7 @@ def write_secret(path: Path) -> str:
 
 def suite_command(run_dir: Path, exercise: Exercise, code_dir: Path, milestone: int | None) -> list[str]:
     """The pytest command line for one grading run."""
-    return pytest_base_command(run_dir) + [
+    return grading_pytest(run_dir) + [
         "--json-report",
         f"--json-report-file={run_dir / 'report.json'}",
         "--json-report-omit",

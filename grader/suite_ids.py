@@ -15,44 +15,7 @@ import tempfile
 from pathlib import Path
 
 from grader.course import Course, Exercise
-
-PYTEST_CONFIG = """[pytest]
-python_files = test_*.py
-addopts =
-"""
-
-
-def pytest_base_command(run_dir: Path) -> list[str]:
-    """Start pytest isolated: our config, our plugins, nothing from the environment."""
-    config = run_dir / "pytest.ini"
-    config.write_text(PYTEST_CONFIG, encoding="utf-8")
-    return [
-        sys.executable,
-        "-I",
-        "-m",
-        "pytest",
-        "-c",
-        str(config),
-        "--rootdir",
-        str(run_dir),
-        "-p",
-        "no:cacheprovider",
-        "-p",
-        "pytest_jsonreport",
-        "-p",
-        "grader.plugin",
-        "-q",
-        "--no-header",
-        "-o",
-        "console_output_style=classic",
-    ]
-
-
-def pytest_environment() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "PYTHON", "COV_"))}
-    env["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    return env
+from grader.pytest_command import grading_pytest, pytest_environment
 
 
 def suite_fingerprint(suite_dir: Path, milestone: int | None) -> str:
@@ -102,7 +65,7 @@ def collect_ids(suite_dir: Path, milestone: int | None) -> list[str]:
             suite_dir, run_dir / "suite", ignore=shutil.ignore_patterns("mistakes", "__pycache__")
         )
         ids_file = run_dir / "ids.json"
-        command = pytest_base_command(run_dir) + [
+        command = grading_pytest(run_dir) + [
             "--collect-only",
             f"--grader-ids-file={ids_file}",
             *([f"--grader-milestone={milestone}"] if milestone is not None else []),

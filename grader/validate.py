@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
@@ -11,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from grader.course import Course, Exercise
+from grader.docstrings import docstring_headline
 from grader.feedback import Feedback
 from grader.grading import grade
 
@@ -119,14 +119,8 @@ def check_mistake(course: Course, exercise: Exercise, variant: Path) -> MistakeC
 def mistake_name(variant: Path) -> str:
     """The first line of the variant's docstring, which names the mistake it models."""
     files = [variant] if variant.is_file() else sorted(variant.rglob("*.py"))
-    for path in files:
-        try:
-            doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8")))
-        except (SyntaxError, UnicodeDecodeError, OSError):
-            continue
-        if doc and doc.lower().startswith("mistake"):
-            return doc.splitlines()[0]
-    return "(no docstring names this mistake)"
+    headline = docstring_headline(files, lambda doc: doc.lower().startswith("mistake"))
+    return headline or "(no docstring names this mistake)"
 
 
 def stray_folders(course: Course) -> list[str]:
