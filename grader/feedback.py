@@ -45,6 +45,22 @@ class TestResult:
 
 
 @dataclass(frozen=True)
+class Metric:
+    """A measurement of the learner's code shown beside the tests (e.g. a refactor's nesting depth).
+
+    ``before`` is the starter's value when it means something; ``target`` is the
+    course's goal, with ``met`` saying whether the learner's code reaches it.
+    """
+
+    name: str
+    label: str
+    value: float
+    before: float | None = None
+    target: float | None = None
+    met: bool | None = None
+
+
+@dataclass(frozen=True)
 class Feedback:
     """The outcome of grading one exercise for one learner."""
 
@@ -58,6 +74,7 @@ class Feedback:
     tests: tuple[TestResult, ...]
     error: str | None
     duration: float
+    metrics: tuple[Metric, ...] = ()
 
     @property
     def passed(self) -> bool:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from grader.course import Course, Exercise
 from grader.feedback import Feedback, build_feedback
+from grader.kinds import finish
 from grader.runner import run_suite
 
 
@@ -18,4 +19,5 @@ def grade(
 ) -> Feedback:
     """Grade the files in ``source`` (default: the learner's exercise folder)."""
     folder = source if source is not None else course.exercise_dir(exercise)
-    return build_feedback(exercise, run_suite(course, exercise, folder, milestone), learner)
+    feedback = build_feedback(exercise, run_suite(course, exercise, folder, milestone), learner)
+    return finish(course, exercise, folder, feedback)

@@ -58,8 +58,22 @@ def feedback_text(feedback: Feedback, exercise: Exercise, next_up: Exercise | No
     else:
         label = "Your tests printed:" if exercise.kind == "write-tests" else "Your code printed:"
         lines.extend(tests_text(feedback.tests, marks, label))
+    lines += metrics_text(feedback, marks)
     lines += ["", next_step(feedback, exercise, next_up)]
     return "\n".join(lines)
+
+
+def metrics_text(feedback: Feedback, marks: dict[str, str]) -> list[str]:
+    """Measurements of the learner's code: before -> now, and the target when there is one."""
+    if not feedback.metrics:
+        return []
+    lines = ["", click.style("Your code, measured:", bold=True)]
+    for metric in feedback.metrics:
+        before = f"{metric.before:g} -> " if metric.before is not None else ""
+        target = f" (target: at most {metric.target:g})" if metric.target is not None else ""
+        mark = "" if metric.met is None else marks["passed" if metric.met else "failed"] + " "
+        lines.append(f"  {mark}{metric.label}: {before}{metric.value:g}{target}")
+    return lines
 
 
 FIRST_STEP = {
