@@ -99,27 +99,28 @@ class Course:
             if exercise.id == wanted:
                 return exercise
         target = (cwd or Path.cwd()) / wanted
-        if target.exists():
-            target = target.resolve()
-            for exercise in self.exercises:
-                folder = self.exercise_dir(exercise).resolve()
-                if target == folder or folder in target.parents:
-                    return exercise
+        found = self.exercise_at(target) if target.exists() else None
+        if found is not None:
+            return found
         ids = [e.id for e in self.exercises]
         close = difflib.get_close_matches(wanted, ids, n=1)
         suggestion = f" Did you mean {close[0]!r}?" if close else " Run `grader list` to see them all."
         raise CourseError(f"There is no exercise {wanted!r} in this course.{suggestion}")
 
+    def exercise_at(self, place: Path) -> Exercise | None:
+        """The exercise whose folder holds ``place`` (at any depth), if any."""
+        target = place.resolve()
+        for exercise in self.exercises:
+            folder = self.exercise_dir(exercise).resolve()
+            if target == folder or folder in target.parents:
+                return exercise
+        return None
+
 
 def load_course(root: Path) -> Course:
     """Read and validate ``root/exercises/course.toml``."""
     manifest = root / MANIFEST
-    try:
-        data = tomllib.loads(manifest.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CourseError(f"{manifest}: no course manifest here") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise CourseError(f"{manifest}: not valid TOML: {error}") from None
+    data = read_manifest(manifest)
     check_keys(manifest, "the top level", data, {"course", "module", "exercise"})
     header = data.get("course", {})
     check_keys(manifest, "[course]", header, COURSE_KEYS)
@@ -135,6 +136,30 @@ def load_course(root: Path) -> Course:
     )
     check_course(manifest, course)
     return course
+
+
+def read_manifest(manifest: Path) -> dict[str, Any]:
+    """Parse the manifest file; every way it can be unreadable becomes a CourseError naming it."""
+    try:
+        text = manifest.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise CourseError(f"{manifest}: no course manifest here") from None
+    except IsADirectoryError:
+        raise CourseError(f"{manifest}: this is a folder; the course manifest must be a file") from None
+    except UnicodeDecodeError as error:
+        raise CourseError(f"{manifest}: not valid TOML: not UTF-8 text ({error.reason})") from None
+    except OSError as error:
+        raise CourseError(f"{manifest}: cannot be read ({error.strerror or error})") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise CourseError(f"{manifest}: not valid TOML: {error}") from None
+    if not data.get("exercise"):
+        raise CourseError(
+            f"{manifest}: the course has no exercises; add [[exercise]] tables "
+            "(see README, 'Adding an exercise')"
+        )
+    return data
 
 
 def check_keys(manifest: Path, where: str, entry: dict[str, Any], allowed: set[str]) -> None:
@@ -191,7 +216,12 @@ def parse_exercise(manifest: Path, entry: dict[str, Any]) -> Exercise:
 
 
 def check_course(manifest: Path, course: Course) -> None:
-    """Reject duplicate ids, unknown modules and paths that do not exist."""
+    """Reject duplicate ids, unknown modules and course folders that do not exist.
+
+    The learner's own files are not checked here: a deleted or renamed file is
+    that exercise's problem (its check says so), never a reason to refuse the
+    whole course, or the `grader reset` that brings the file back.
+    """
     seen: set[str] = set()
     module_ids = {m.id for m in course.modules}
     if len(module_ids) != len(course.modules):
@@ -205,13 +235,21 @@ def check_course(manifest: Path, course: Course) -> None:
             raise CourseError(f"{where}: module {exercise.module!r} is not declared as a [[module]]")
         if PurePosixPath(exercise.path).is_absolute() or ".." in PurePosixPath(exercise.path).parts:
             raise CourseError(f"{where}: path must stay inside the course folder")
-        folder = course.exercise_dir(exercise)
-        if not folder.is_dir():
+        if not course.exercise_dir(exercise).is_dir():
             raise CourseError(f"{where}: folder {exercise.path} does not exist")
-        for pattern in exercise.files:
-            if not any(folder.glob(pattern)):
-                raise CourseError(f"{where}: no file matches {pattern!r} in {exercise.path}")
         if not course.suite_dir(exercise).is_dir():
             raise CourseError(
                 f"{where}: hidden suite folder {course.suites}/{exercise.mirror} does not exist"
             )
+        check_solution(where, course, exercise)
+
+
+def check_solution(where: str, course: Course, exercise: Exercise) -> None:
+    """A reference solution, when the course ships one, has every graded file."""
+    folder = course.solution_dir(exercise)
+    if not folder.is_dir():
+        return
+    for pattern in exercise.files:
+        if not any(folder.glob(pattern)):
+            shown = f"{course.solutions}/{exercise.mirror}"
+            raise CourseError(f"{where}: no file matches {pattern!r} in the reference solution {shown}")

@@ -18,6 +18,7 @@ from grader.course import MANIFEST, Course, CourseError, Exercise, load_course
 from grader.feedback import Feedback
 
 STATE_DIR = ".grader"
+PROGRESS_SCHEMA = 1
 
 
 def find_course_root(start: Path) -> Path:
@@ -28,7 +29,7 @@ def find_course_root(start: Path) -> Path:
             return folder
     raise CourseError(
         f"No course found in {start} or the folders above it. "
-        "Run grader inside the course folder, or pass --course DIR."
+        f"(looked for {MANIFEST} in each). Run grader inside the course folder, or pass --course DIR."
     )
 
 
@@ -50,6 +51,7 @@ class ExerciseProgress:
     attempts: int = 0
     hints_shown: int = 0
     last_checked: str = ""
+    milestone: int = 0  # projects: the highest milestone passed with every one before it
 
     @property
     def state(self) -> str:
@@ -59,47 +61,119 @@ class ExerciseProgress:
         return "in progress" if self.attempts or self.hints_shown else "not started"
 
 
-def progress_entry(saved: dict[str, Any]) -> ExerciseProgress:
-    """Rebuild one saved entry, dropping unknown keys and values of the wrong type."""
+class ProgressError(CourseError):
+    """The progress file cannot be used or set aside; the message says how to fix it."""
+
+
+class BrokenProgress(Exception):
+    """The saved progress cannot be trusted; the message says why, in the learner's words."""
+
+
+def progress_entry(saved: Any) -> ExerciseProgress:
+    """Rebuild one saved entry; unknown keys are ignored, a value of the wrong type is refused."""
+    if not isinstance(saved, dict):
+        raise BrokenProgress("an exercise's entry is not a JSON object")
     defaults = ExerciseProgress()
     kept: dict[str, Any] = {}
     for name in ExerciseProgress.__dataclass_fields__:
-        value, default = saved.get(name), getattr(defaults, name)
+        if name not in saved:
+            continue
+        value, default = saved[name], getattr(defaults, name)
         if isinstance(default, float) and type(value) is int:
             value = float(value)
-        if type(value) is type(default):
-            kept[name] = value
+        if type(value) is not type(default):
+            raise BrokenProgress(f"{name!r} holds {type(value).__name__}, not {type(default).__name__}")
+        kept[name] = value
     return ExerciseProgress(**kept)
 
 
+def parse_progress(text: str) -> dict[str, ExerciseProgress]:
+    """Read the saved progress document, or raise BrokenProgress saying what is wrong with it."""
+    try:
+        raw = json.loads(text)
+    except ValueError:
+        raise BrokenProgress("it is not valid JSON") from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("exercises", {}), dict):
+        raise BrokenProgress("it does not have the shape the grader writes")
+    schema = raw.get("schema", PROGRESS_SCHEMA)
+    if type(schema) is not int:
+        raise BrokenProgress("its schema number is not a number")
+    if schema > PROGRESS_SCHEMA:
+        raise BrokenProgress(
+            f"a newer grader wrote it (schema {schema}; this grader reads {PROGRESS_SCHEMA}): "
+            "update the grader with `pip install -e .` in the course folder"
+        )
+    return {str(key): progress_entry(value) for key, value in raw.get("exercises", {}).items()}
+
+
 class Progress:
-    """The learner's progress through one course, saved in the workspace."""
+    """The learner's progress through one course, saved in the workspace.
+
+    A progress file that cannot be read is never overwritten silently: it is
+    moved aside to ``progress.json.broken-<time>`` and ``notices`` says so.
+    """
 
     def __init__(self, course: Course) -> None:
         self.path = course.root / STATE_DIR / "progress.json"
-        self.entries: dict[str, ExerciseProgress] = {}
-        self.entries = self._read()
+        self.notices: list[str] = []
+        self.entries: dict[str, ExerciseProgress] = self._read()
 
     def _read(self) -> dict[str, ExerciseProgress]:
+        if self.path.is_dir():
+            raise ProgressError(
+                f"{self.path} is a folder, but the grader keeps your progress in a file there. "
+                "Move or rename that folder, then run the command again."
+            )
         try:
-            raw = json.loads(self.path.read_text(encoding="utf-8"))
-            return {key: progress_entry(value) for key, value in raw.get("exercises", {}).items()}
-        except (OSError, ValueError, TypeError, AttributeError):
-            return {}  # no progress yet, or an unreadable file: start fresh rather than crash
+            data = self.path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        except OSError as error:
+            return self._set_aside(f"it cannot be read ({error.strerror or error})")
+        try:
+            return parse_progress(data.decode("utf-8"))
+        except UnicodeDecodeError:
+            return self._set_aside("it is not UTF-8 text")
+        except BrokenProgress as problem:
+            return self._set_aside(str(problem))
+
+    def _set_aside(self, why: str) -> dict[str, ExerciseProgress]:
+        """Keep the unusable file under another name, say so, and start afresh."""
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        kept = self.path.with_name(f"{self.path.name}.broken-{stamp}")
+        try:
+            os.replace(self.path, kept)
+        except OSError as error:
+            raise ProgressError(
+                f"Your progress file {self.path} cannot be used ({why}) and could not be set aside "
+                f"({error.strerror or error}). Move it away yourself, then run the command again."
+            ) from None
+        self.notices.append(
+            f"Your progress file {self.path} could not be used: {why}. It was kept as {kept}; "
+            "the grader starts a fresh one. To recover, fix that copy and move it back to "
+            "progress.json (or ask for help)."
+        )
+        return {}
 
     def of(self, exercise: Exercise) -> ExerciseProgress:
         return self.entries.get(exercise.id, ExerciseProgress())
 
-    def record_check(self, feedback: Feedback) -> ExerciseProgress:
+    def record_check(self, feedback: Feedback, milestone: int | None = None) -> ExerciseProgress:
+        """Remember one check; a milestone check records the milestone, never the whole exercise."""
         before = self.entries.get(feedback.exercise_id, ExerciseProgress())
         after = replace(
             before,
-            status="passed" if feedback.passed or before.status == "passed" else feedback.status,
-            score=feedback.score,
-            best_score=max(before.best_score, feedback.score),
             attempts=before.attempts + 1,
             last_checked=datetime.now(UTC).isoformat(timespec="seconds"),
+            milestone=max(before.milestone, milestone_reached(feedback, milestone)),
         )
+        if milestone is None:
+            after = replace(
+                after,
+                status="passed" if feedback.passed or before.status == "passed" else feedback.status,
+                score=feedback.score,
+                best_score=max(before.best_score, feedback.score),
+            )
         self._update(feedback.exercise_id, after)
         return after
 
@@ -110,10 +184,33 @@ class Progress:
         self._update(exercise.id, replace(entry, hints_shown=shown))
         return shown
 
+    def record_reset(self, exercise: Exercise) -> ExerciseProgress:
+        """The starter is back: the exercise is no longer done (attempts and hints are kept)."""
+        entry = self.of(exercise)
+        fresh = ExerciseProgress()
+        after = replace(entry, status=fresh.status, score=0.0, best_score=0.0, milestone=0)
+        self._update(exercise.id, after)
+        return after
+
     def _update(self, exercise_id: str, entry: ExerciseProgress) -> None:
         self.entries[exercise_id] = entry
-        data: dict[str, Any] = {"schema": 1, "exercises": {k: asdict(v) for k, v in self.entries.items()}}
+        data: dict[str, Any] = {
+            "schema": PROGRESS_SCHEMA,
+            "exercises": {k: asdict(v) for k, v in self.entries.items()},
+        }
         write_atomically(self.path, json.dumps(data, indent=2, sort_keys=True))
+
+
+def milestone_reached(feedback: Feedback, limit: int | None) -> int:
+    """The highest milestone whose tests, and every earlier milestone's, all passed."""
+    reached = 0
+    for number in sorted({t.milestone for t in feedback.tests if t.milestone is not None}):
+        if limit is not None and number > limit:
+            break
+        if any(t.status != "passed" for t in feedback.tests if (t.milestone or 0) <= number):
+            break
+        reached = number
+    return reached
 
 
 def write_atomically(path: Path, text: str) -> None:

@@ -142,11 +142,17 @@ def test_points_must_be_a_number(course_dir: Path) -> None:
     assert load_error(course_dir) == f"{manifest}, exercise 'leap-year': 'points' must be a non-empty float"
 
 
-def test_graded_file_must_exist(course_dir: Path) -> None:
+def test_a_learners_missing_file_does_not_stop_the_course_loading(course_dir: Path) -> None:
     (course_dir / "exercises/02_objects/01_stack/stack.py").unlink()
-    manifest = course_dir / MANIFEST
+    course = load_course(course_dir)
+    assert [e.id for e in course.exercises] == ["leap-year", "doubled", "stack"]
+
+
+def test_the_reference_solution_must_have_every_graded_file(course_dir: Path) -> None:
+    (course_dir / "solutions/02_objects/01_stack/stack.py").unlink()
     assert load_error(course_dir) == (
-        f"{manifest}, exercise 'stack': no file matches 'stack.py' in exercises/02_objects/01_stack"
+        f"{course_dir / MANIFEST}, exercise 'stack': no file matches 'stack.py' "
+        "in the reference solution solutions/02_objects/01_stack"
     )
 
 
@@ -166,6 +172,25 @@ def test_invalid_toml(course_dir: Path) -> None:
 
 def test_no_manifest(tmp_path: Path) -> None:
     assert load_error(tmp_path) == f"{tmp_path / MANIFEST}: no course manifest here"
+
+
+def test_a_manifest_without_exercises_is_refused(course_dir: Path) -> None:
+    manifest = course_dir / MANIFEST
+    for text in ("", '[course]\ntitle = "Empty"\n[[module]]\nid = "m"\ntitle = "M"\npath = "exercises"\n'):
+        manifest.write_text(text, encoding="utf-8")
+        assert load_error(course_dir) == (
+            f"{manifest}: the course has no exercises; add [[exercise]] tables "
+            "(see README, 'Adding an exercise')"
+        )
+
+
+def test_a_manifest_that_is_a_folder_or_not_utf8_is_named(course_dir: Path) -> None:
+    manifest = course_dir / MANIFEST
+    manifest.write_bytes(b'title = "caf\xe9"\n')
+    assert load_error(course_dir).startswith(f"{manifest}: not valid TOML: not UTF-8 text")
+    manifest.unlink()
+    manifest.mkdir()
+    assert load_error(course_dir) == f"{manifest}: this is a folder; the course manifest must be a file"
 
 
 # --- Course.find -------------------------------------------------------------------------------------
@@ -207,3 +232,11 @@ def test_find_without_a_close_id_points_to_list(mini_course: Course, course_dir:
     assert str(caught.value) == (
         "There is no exercise 'quantum-physics' in this course. Run `grader list` to see them all."
     )
+
+
+def test_exercise_at_finds_the_exercise_holding_a_place(mini_course: Course, course_dir: Path) -> None:
+    deep = course_dir / "exercises/02_objects/01_stack/notes/more"
+    deep.mkdir(parents=True)
+    assert mini_course.exercise_at(deep) == mini_course.find("stack")
+    assert mini_course.exercise_at(course_dir / "exercises/02_objects/01_stack") == mini_course.find("stack")
+    assert mini_course.exercise_at(course_dir / "exercises") is None

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from grader.course import Course, CourseError
-from grader.feedback import SCHEMA_VERSION, Feedback
+from grader.feedback import SCHEMA_VERSION, Feedback, TestResult
 from grader.workspace import (
     STATE_DIR,
     ExerciseProgress,
     Progress,
+    ProgressError,
     find_course_root,
     next_exercise,
     open_course,
@@ -132,31 +134,81 @@ def test_write_atomically_creates_the_folder(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "content",
+    ("content", "why"),
     [
-        b"{ this is not json",
-        b"\xff\xfe\x00garbage",
-        b"[1, 2, 3]",
-        b'{"exercises": [1, 2]}',
-        b'{"exercises": {"leap-year": "passed"}}',
-        b'{"exercises": {"leap-year": {"attempts": 1, "status": "passed", "unknown": 1, "score": []}}}',
-        b"",
+        (b"{ this is not json", "it is not valid JSON"),
+        (b"\xff\xfe\x00garbage", "it is not UTF-8 text"),
+        (b"[1, 2, 3]", "it does not have the shape the grader writes"),
+        (b'{"exercises": [1, 2]}', "it does not have the shape the grader writes"),
+        (b'{"exercises": {"leap-year": "passed"}}', "an exercise's entry is not a JSON object"),
+        (b'{"exercises": {"leap-year": {"status": "passed", "score": []}}}', "'score' holds list, not float"),
+        (b'{"exercises": {"leap-year": {"attempts": "3"}}}', "'attempts' holds str, not int"),
+        (
+            b'{"schema": 2, "exercises": {}}',
+            "a newer grader wrote it (schema 2; this grader reads 1): "
+            "update the grader with `pip install -e .` in the course folder",
+        ),
+        (b"", "it is not valid JSON"),
     ],
-    ids=["not-json", "binary", "a-list", "exercises-a-list", "entry-a-string", "odd-entry", "empty"],
+    ids=[
+        "not-json",
+        "binary",
+        "a-list",
+        "exercises-a-list",
+        "entry-a-string",
+        "wrong-type",
+        "wrong-type-int",
+        "future-schema",
+        "empty",
+    ],
 )
-def test_corrupt_progress_starts_fresh(mini_course: Course, content: bytes) -> None:
+def test_unusable_progress_is_kept_aside_explained_and_replaced(
+    mini_course: Course, content: bytes, why: str
+) -> None:
     path = progress_file(mini_course)
     path.parent.mkdir(parents=True)
     path.write_bytes(content)
     progress = Progress(mini_course)
-    leap = mini_course.find("leap-year")
-    entry = progress.of(leap)
-    assert isinstance(entry, ExerciseProgress)
-    # Unknown fields are dropped rather than crashing; anything unreadable means a fresh start.
-    assert progress.entries in ({}, {"leap-year": entry})
+    assert progress.entries == {}
+    (kept,) = path.parent.glob("progress.json.broken-*")
+    assert kept.read_bytes() == content
+    assert not path.exists()
+    (notice,) = progress.notices
+    assert notice == (
+        f"Your progress file {path} could not be used: {why}. It was kept as {kept}; the grader "
+        "starts a fresh one. To recover, fix that copy and move it back to progress.json (or ask for help)."
+    )
     after = progress.record_check(feedback_for("leap-year", "failed", 5.0))
-    assert after.attempts == entry.attempts + 1
+    assert after.attempts == 1
     assert json.loads(path.read_text(encoding="utf-8"))["exercises"]["leap-year"]["score"] == 5.0
+    assert Progress(mini_course).notices == []  # said once: the next run finds a good file
+
+
+def test_unknown_keys_in_progress_are_ignored(mini_course: Course) -> None:
+    path = progress_file(mini_course)
+    path.parent.mkdir(parents=True)
+    path.write_text('{"schema": 1, "exercises": {"leap-year": {"attempts": 2, "later": 1}}}', "utf-8")
+    progress = Progress(mini_course)
+    assert progress.of(mini_course.find("leap-year")).attempts == 2
+    assert progress.notices == []
+
+
+@pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="needs file permissions that bind")
+def test_unreadable_progress_is_kept_aside(mini_course: Course) -> None:
+    path = progress_file(mini_course)
+    path.parent.mkdir(parents=True)
+    path.write_text('{"exercises": {}}', encoding="utf-8")
+    path.chmod(0)
+    progress = Progress(mini_course)
+    (kept,) = path.parent.glob("progress.json.broken-*")
+    assert "could not be used: it cannot be read (Permission denied)" in progress.notices[0]
+    assert str(kept) in progress.notices[0]
+
+
+def test_a_progress_path_that_is_a_folder_is_a_clear_error(mini_course: Course) -> None:
+    progress_file(mini_course).mkdir(parents=True)
+    with pytest.raises(ProgressError, match="is a folder, but the grader keeps your progress in a file"):
+        Progress(mini_course)
 
 
 def test_corrupt_progress_file_does_not_break_the_overview(mini_course: Course) -> None:
@@ -189,7 +241,7 @@ def test_find_course_root_from_a_subfolder(course_dir: Path) -> None:
 def test_find_course_root_outside_a_course(tmp_path: Path) -> None:
     lonely = tmp_path / "nothing" / "here"
     lonely.mkdir(parents=True)
-    with pytest.raises(CourseError, match="No course found in .* or the folders above it"):
+    with pytest.raises(CourseError, match=r"No course found in .* \(looked for exercises/course.toml"):
         find_course_root(lonely)
 
 
@@ -205,10 +257,36 @@ def test_open_course_with_a_folder_that_is_not_a_course(tmp_path: Path) -> None:
         open_course(str(tmp_path))
 
 
-def test_progress_with_values_of_the_wrong_type_starts_fresh(mini_course: Course) -> None:
-    path = progress_file(mini_course)
-    path.parent.mkdir(parents=True)
-    path.write_text('{"exercises": {"leap-year": {"best_score": "10", "attempts": "3"}}}', encoding="utf-8")
-    entry = Progress(mini_course).of(mini_course.find("leap-year"))
-    assert isinstance(entry.best_score, float)
-    assert isinstance(entry.attempts, int)
+def milestone_feedback(statuses: dict[int, str], status: str, score: float) -> Feedback:
+    tests = tuple(
+        TestResult(f"test_m{m}", f"m{m}", s, "", "", "", 1.0 if s == "passed" else 0.0, 1.0, 0.0, m)
+        for m, s in statuses.items()
+    )
+    return replace(feedback_for("stack", status, score, 100.0), tests=tests)
+
+
+def test_a_passed_milestone_is_not_the_whole_exercise(mini_course: Course) -> None:
+    progress = Progress(mini_course)
+    after = progress.record_check(milestone_feedback({3: "passed"}, "passed", 100.0), milestone=3)
+    assert (after.status, after.state, after.milestone) == ("not_started", "in progress", 3)
+    assert (after.score, after.best_score, after.attempts) == (0.0, 0.0, 1)
+    assert Progress(mini_course).of(mini_course.find("stack")).milestone == 3  # saved
+
+
+def test_a_full_check_records_the_milestone_reached_and_keeps_the_best(mini_course: Course) -> None:
+    progress = Progress(mini_course)
+    partial = milestone_feedback({3: "passed", 4: "passed", 5: "failed", 6: "passed"}, "failed", 60.0)
+    assert progress.record_check(partial).milestone == 4
+    assert progress.record_check(milestone_feedback({3: "failed"}, "failed", 0.0)).milestone == 4
+    assert progress.record_check(partial, milestone=3).milestone == 4
+
+
+def test_reset_brings_progress_back_in_line(mini_course: Course) -> None:
+    progress = Progress(mini_course)
+    leap = mini_course.find("leap-year")
+    progress.record_hint(leap)
+    progress.record_check(feedback_for("leap-year", "passed", 10.0))
+    after = progress.record_reset(leap)
+    assert (after.status, after.state, after.best_score, after.score) == ("not_started", "in progress", 0, 0)
+    assert (after.attempts, after.hints_shown) == (1, 1)
+    assert next_exercise(mini_course, Progress(mini_course)) == leap
