@@ -7,7 +7,9 @@ from pathlib import Path
 from grader.course import Course, Exercise
 from grader.feedback import Feedback, build_feedback
 from grader.kinds import finish
-from grader.runner import run_suite
+from grader.kinds.project import limited_to_milestone, refuse_ungraded_milestone
+from grader.runner import SuiteRun, run_suite
+from grader.source_text import encoding_problem
 
 
 def grade(
@@ -19,5 +21,10 @@ def grade(
 ) -> Feedback:
     """Grade the files in ``source`` (default: the learner's exercise folder)."""
     folder = source if source is not None else course.exercise_dir(exercise)
-    feedback = build_feedback(exercise, run_suite(course, exercise, folder, milestone), learner)
-    return finish(course, exercise, folder, feedback)
+    if milestone is not None:
+        refuse_ungraded_milestone(course, exercise, milestone)
+    problem = encoding_problem(exercise, folder)
+    run = SuiteRun(None, problem, 0.0) if problem else run_suite(course, exercise, folder, milestone)
+    feedback = build_feedback(exercise, run, learner)
+    feedback = finish(course, exercise, folder, feedback)
+    return feedback if milestone is None else limited_to_milestone(feedback, milestone)

@@ -7,10 +7,13 @@ reset never depends on a copy the learner could have edited.
 from __future__ import annotations
 
 import fnmatch
+import hashlib
 import shutil
 import subprocess
+from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from grader.course import Course, Exercise
 from grader.workspace import STATE_DIR
@@ -47,21 +50,79 @@ def starter_files(course: Course, exercise: Exercise) -> list[str]:
     return chosen
 
 
-def reset_exercise(course: Course, exercise: Exercise) -> Path:
-    """Back up the learner's graded files, then restore the committed starter."""
+@dataclass(frozen=True)
+class ResetResult:
+    """What a reset restored, where the learner's previous files went, and what it left alone."""
+
+    exercise_id: str
+    restored: tuple[str, ...]
+    backup: str | None  # None when every file was already the untouched starter
+    left: tuple[str, ...]  # files in the exercise folder a reset does not touch (databases, own tests)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def reset_exercise(course: Course, exercise: Exercise) -> ResetResult:
+    """Back up the learner's changed graded files, then restore the committed starter."""
     names = starter_files(course, exercise)
     contents = {name: git(course, "show", f"HEAD:{name}") for name in names}
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     backup = course.root / STATE_DIR / "backups" / exercise.id / stamp
+    backed_up = False
     for name, data in contents.items():
         current = course.root / name
-        if current.is_file():
+        if current.is_file() and current.read_bytes() != data:
             saved = backup / PurePosixPath(name).relative_to(exercise.path)
             saved.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(current, saved)
+            backed_up = True
         current.parent.mkdir(parents=True, exist_ok=True)
         current.write_bytes(data)
-    return backup
+    left = untracked_files(course, exercise)
+    return ResetResult(exercise.id, tuple(names), str(backup) if backed_up else None, tuple(left))
+
+
+def untracked_files(course: Course, exercise: Exercise) -> list[str]:
+    """Files in the exercise folder that git does not track (a database, the learner's own tests)."""
+    listed = git(course, "ls-files", "--others", "--full-name", "--", exercise.path).decode()
+    return [
+        name
+        for name in listed.splitlines()
+        if not any(part in NOT_WORTH_NAMING or part.endswith(".pyc") for part in PurePosixPath(name).parts)
+    ]
+
+
+NOT_WORTH_NAMING = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache"}
+
+
+def blob_id(data: bytes) -> str:
+    """The id git gives a file's content (its blob hash)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data, usedforsecurity=False).hexdigest()
+
+
+def is_untouched_starter(course: Course, exercise: Exercise, folder: Path) -> bool:
+    """True when the graded files in ``folder`` are exactly the committed starter's, no more, no less."""
+    try:
+        listed = git(course, "ls-tree", "-r", "--full-name", "HEAD", "--", exercise.path).decode()
+    except RestoreError:
+        return False
+    prefix = exercise.path.rstrip("/") + "/"
+    committed = {}
+    for line in listed.splitlines():
+        info, _, name = line.partition("\t")
+        relative = name[len(prefix) :]
+        if any(fnmatch.fnmatch(relative, pattern) for pattern in exercise.files):
+            committed[relative] = info.split()[2]
+    present = {
+        str(path.relative_to(folder).as_posix()): path
+        for pattern in exercise.files
+        for path in folder.glob(pattern)
+        if path.is_file() and "__pycache__" not in path.parts
+    }
+    if not committed or set(present) != set(committed):
+        return False
+    return all(blob_id(path.read_bytes()) == committed[name] for name, path in present.items())
 
 
 def solution_files(course: Course, exercise: Exercise) -> list[tuple[str, str]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from grader.course import Course, Exercise
@@ -37,6 +38,7 @@ def watch_exercise(
     report: Callable[[str], None],
     interval: float = 0.5,
     max_checks: int | None = None,
+    clear_screen: bool = False,
 ) -> Exercise | None:
     """Check now and on every save; move to the next exercise when this one passes."""
     current: Exercise | None = exercise
@@ -47,10 +49,12 @@ def watch_exercise(
         if now != seen:
             seen = now
             checks += 1
+            report(check_banner(current, clear_screen))
             feedback = grade(course, current)
             progress.record_check(feedback)
             upcoming = next_exercise(course, progress)
-            report(terminal.feedback_text(feedback, current, upcoming))
+            footer = terminal.next_step(feedback, current, upcoming, watching=True)
+            report(terminal.feedback_text(feedback, current, upcoming, footer=footer))
             if feedback.passed and upcoming is not None and upcoming != current:
                 current, seen = upcoming, snapshot(course, upcoming)
                 report(f"\nNow watching {current.id}: save your file to check it.")
@@ -58,3 +62,16 @@ def watch_exercise(
                 return None
         time.sleep(interval)
     return current
+
+
+def check_banner(exercise: Exercise, clear_screen: bool) -> str:
+    """What starts each re-check: a cleared screen on a terminal, else a separator with the time."""
+    stamp = datetime.now().strftime("%H:%M:%S")
+    line = f"Checking {exercise.id} at {stamp} (watching: save to check again, Ctrl-C stops)"
+    if clear_screen:
+        return CLEAR_SCREEN + line
+    return f"{'=' * 20} {stamp} {'=' * 20}\n{line}"
+
+
+# Move the cursor home and erase the screen (what `clear` does), as one string for the report.
+CLEAR_SCREEN = "\x1b[H\x1b[2J"

@@ -23,3 +23,7 @@ def finish(course: Course, exercise: Exercise, source: Path, feedback: Feedback)
     """Let the exercise's kind complete its feedback; kinds without a finisher keep it as is."""
     finisher = FINISHERS.get(exercise.kind)
     return finisher(course, exercise, source, feedback) if finisher else feedback
+
+
+# Kind modules register their finishers on import; import them last, once FINISHERS exists.
+from grader.kinds import project  # noqa: E402, F401

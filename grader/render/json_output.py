@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from grader.course import Course
+from grader.course import Course, Exercise
 from grader.feedback import Feedback
 from grader.workspace import Progress
 
@@ -33,6 +33,44 @@ def course_json(course: Course, progress: Progress) -> str:
                 "points": exercise.points,
                 "status": entry.state.replace(" ", "_"),
                 "score": entry.best_score,
+                "milestone": entry.milestone if exercise.kind == "project" else None,
             }
         )
     return dumps({"schema_version": 1, "course": course.title, "exercises": rows})
+
+
+def overview_json(course: Course, progress: Progress, next_up: Exercise | None, command: str) -> str:
+    """Where the learner is, what is next, and the command that runs grader in their shell."""
+    done = sum(1 for e in course.exercises if progress.of(e).state == "done")
+    upcoming = None
+    if next_up is not None:
+        upcoming = {
+            "id": next_up.id,
+            "title": next_up.title,
+            "module": next_up.module,
+            "path": next_up.path,
+            "files": [f"{next_up.path}/{name}" for name in next_up.files],
+            "readme": f"{next_up.path}/README.md",
+        }
+    return dumps(
+        {
+            "schema_version": 1,
+            "course": course.title,
+            "done": done,
+            "total": len(course.exercises),
+            "next": upcoming,
+            "command": command,
+        }
+    )
+
+
+def hints_json(exercise: Exercise, shown: int) -> str:
+    """Every hint shown so far, in order, with how many there are."""
+    return dumps(
+        {
+            "exercise_id": exercise.id,
+            "shown": shown,
+            "total": len(exercise.hints),
+            "hints": list(exercise.hints[:shown]),
+        }
+    )

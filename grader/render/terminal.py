@@ -14,6 +14,7 @@ import click
 from grader.course import Course, Exercise
 from grader.doctor import DoctorReport
 from grader.feedback import Feedback, TestResult
+from grader.restore import ResetResult
 from grader.validate import ValidationReport
 from grader.workspace import ExerciseProgress, Progress
 
@@ -44,8 +45,10 @@ def status_word(status: str) -> str:
     return status.replace("_", " ")
 
 
-def feedback_text(feedback: Feedback, exercise: Exercise, next_up: Exercise | None) -> str:
-    """The full result of one check, ending with what to do next."""
+def feedback_text(
+    feedback: Feedback, exercise: Exercise, next_up: Exercise | None, footer: str | None = None
+) -> str:
+    """The full result of one check, ending with what to do next (``footer``, when the caller knows)."""
     marks = symbols()
     score = f"{feedback.score:g}/{feedback.max_score:g} points"
     heading = click.style(f"{feedback.title} ({feedback.exercise_id})", bold=True)
@@ -59,7 +62,7 @@ def feedback_text(feedback: Feedback, exercise: Exercise, next_up: Exercise | No
         label = "Your tests printed:" if exercise.kind == "write-tests" else "Your code printed:"
         lines.extend(tests_text(feedback.tests, marks, label))
     lines += metrics_text(feedback, marks)
-    lines += ["", next_step(feedback, exercise, next_up)]
+    lines += ["", footer if footer is not None else next_step(feedback, exercise, next_up)]
     return "\n".join(lines)
 
 
@@ -118,14 +121,33 @@ def test_lines(test: TestResult, marks: dict[str, str], output_label: str) -> li
     return lines
 
 
-def next_step(feedback: Feedback, exercise: Exercise, next_up: Exercise | None) -> str:
+def next_step(
+    feedback: Feedback,
+    exercise: Exercise,
+    next_up: Exercise | None,
+    milestone: int | None = None,
+    watching: bool = False,
+) -> str:
+    """What to do after this check: the command that repeats it, or where to go next."""
+    command = f"grader check {exercise.id}" + (f" --milestone {milestone}" if milestone else "")
     if not feedback.passed:
+        again = (
+            "Save your changes to check again."
+            if watching
+            else f"Save your changes and run `{command}` again."
+        )
+        return f"{again} Stuck? `grader hint {exercise.id}` gives a hint."
+    if milestone is not None:
+        following = f"grader check {exercise.id} --milestone {milestone + 1}"
         return (
-            f"Save your changes and run `grader check {exercise.id}` again. "
-            f"Stuck? `grader hint {exercise.id}` gives a hint."
+            f"Milestone {milestone} passed. Go on with milestone {milestone + 1} in "
+            f"{exercise.path}/README.md and check it with `{following}`; "
+            f"`grader check {exercise.id}` grades the whole project."
         )
     if next_up is None:
         return click.style("All exercises passed. Well done!", fg="green", bold=True)
+    if watching:
+        return f"Next up: {next_up.title} ({next_up.id})."
     return f"Next up: {next_up.title}. Run `grader check {next_up.id}`."
 
 
@@ -146,34 +168,70 @@ def course_table(course: Course, progress: Progress) -> str:
 def table_row(exercise: Exercise, entry: ExerciseProgress, width: int) -> str:
     state = click.style(f"{entry.state:<11}", fg=STATE_COLOURS[entry.state])
     score = f"{entry.best_score:g}/{exercise.points:g}"
-    return f"  {exercise.id:<{width}}  {state}  {score:>8}  {exercise.title}"
+    reached = f"  (milestone {entry.milestone} reached)" if entry.milestone and entry.state != "done" else ""
+    return f"  {exercise.id:<{width}}  {state}  {score:>8}  {exercise.title}{reached}"
 
 
-def overview_text(course: Course, progress: Progress, next_up: Exercise | None) -> str:
-    """What `grader` with no arguments says: where you are and what to run."""
+def overview_text(
+    course: Course, progress: Progress, next_up: Exercise | None, command: str = "grader"
+) -> str:
+    """What `grader` with no arguments says: where you are and what to run, in this shell."""
     done = sum(1 for e in course.exercises if progress.of(e).state == "done")
     lines = [click.style(course.title, bold=True), f"{done} of {len(course.exercises)} exercises done."]
     if next_up is None:
-        lines.append("You have passed every exercise. `grader list` shows your scores.")
-        return "\n".join(lines)
+        lines.append(f"You have passed every exercise. `{command} list` shows your scores.")
+        return "\n".join(lines + activation_lines(command))
     module = course.module(next_up.module)
     lines += [
         "",
         f"Next exercise: {next_up.title} ({next_up.id}), in {module.title}",
         f"  Read:  {next_up.path}/README.md",
         f"  Edit:  {', '.join(next_up.path + '/' + f for f in next_up.files)}",
-        f"  Check: grader check {next_up.id}   (or `grader watch` to re-check on every save)",
+        f"  Check: {command} check {next_up.id}   (or `{command} watch` to re-check on every save)",
     ]
-    return "\n".join(lines)
+    return "\n".join(lines + activation_lines(command))
 
 
-def hint_text(exercise: Exercise, shown: int) -> str:
+def activation_lines(command: str) -> list[str]:
+    """When the course's environment is not active here, how to run grader anyway, or activate it."""
+    if command == "grader":
+        return []
+    return [
+        "",
+        f"Your virtual environment is not active in this shell, so type the full path ({command}),",
+        "or activate it once per terminal and then type just `grader`:",
+        "  source .venv/bin/activate        (Windows: .venv\\Scripts\\activate)",
+    ]
+
+
+def hint_text(exercise: Exercise, shown: int, every: bool = False) -> str:
+    """The hint just shown, or with ``every`` all hints shown so far, in order."""
     if not exercise.hints:
         return f"{exercise.title} has no hints. Re-read its README.md, or ask for help."
     number = max(1, shown)
-    hint = exercise.hints[number - 1]
-    more = " That was the last hint." if number == len(exercise.hints) else ""
-    return click.style(f"Hint {number} of {len(exercise.hints)}: ", bold=True) + hint + more
+    first = 1 if every else number
+    lines = [
+        click.style(f"Hint {n} of {len(exercise.hints)}: ", bold=True) + exercise.hints[n - 1]
+        for n in range(first, number + 1)
+    ]
+    if number == len(exercise.hints):
+        lines[-1] += " That was the last hint."
+    elif every:
+        lines.append(f"`grader hint {exercise.id}` shows the next one.")
+    return "\n".join(lines)
+
+
+def reset_text(result: ResetResult) -> str:
+    """What a reset did: restored, backed up (or nothing to back up), and what it left alone."""
+    restored = f"Restored the starter for {result.exercise_id}."
+    if result.backup:
+        lines = [f"{restored} Your previous files are saved in {result.backup}."]
+    else:
+        lines = [f"{restored} Your files were the untouched starter: nothing to back up."]
+    if result.left:
+        lines.append("Left as they are (not part of the starter; delete them yourself for a clean start):")
+        lines += [f"  {name}" for name in result.left]
+    return "\n".join(lines)
 
 
 def doctor_text(report: DoctorReport) -> str:

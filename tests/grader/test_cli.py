@@ -56,7 +56,13 @@ def git(course_dir: Path, *args: str) -> None:
     )
 
 
-def test_no_arguments_shows_where_to_start(course_dir: Path) -> None:
+@pytest.fixture
+def active_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The learner activated the environment the grader runs in."""
+    monkeypatch.setenv("VIRTUAL_ENV", sys.prefix)
+
+
+def test_no_arguments_shows_where_to_start(course_dir: Path, active_environment: None) -> None:
     result = run(course_dir)
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
@@ -66,6 +72,7 @@ def test_no_arguments_shows_where_to_start(course_dir: Path) -> None:
     assert "  Read:  exercises/01_basics/01_leap_year/README.md" in lines
     assert "  Edit:  exercises/01_basics/01_leap_year/leap_year.py" in lines
     assert any(line.startswith("  Check: grader check leap-year") for line in lines)
+    assert "not active" not in result.output
 
 
 def test_no_arguments_after_everything_is_passed(course_dir: Path, mini_course: Course) -> None:
@@ -110,6 +117,7 @@ def test_list_json_fields(course_dir: Path) -> None:
         "points": 10.0,
         "status": "not_started",
         "score": 0.0,
+        "milestone": None,
     }
     assert rows[2]["module"] == "objects"
 
@@ -226,10 +234,14 @@ def test_hint_without_an_id_is_for_the_next_exercise(course_dir: Path) -> None:
     assert run(course_dir, "hint").output.startswith("Hint 1 of 2: Start with the rule")
 
 
-def test_reset_restores_the_committed_starter_and_backs_up(course_dir: Path) -> None:
+def commit_course(course_dir: Path) -> None:
     git(course_dir, "init", "-q")
     git(course_dir, "add", "-A")
     git(course_dir, "commit", "-q", "-m", "starter")
+
+
+def test_reset_restores_the_committed_starter_and_backs_up(course_dir: Path) -> None:
+    commit_course(course_dir)
     learner_file = course_dir / "exercises/01_basics/01_leap_year/leap_year.py"
     starter = learner_file.read_text(encoding="utf-8")
     mine = "def leap_year(year):\n    return 'my work'\n"
@@ -309,6 +321,7 @@ def test_doctor_json(course_dir: Path) -> None:
     assert checks["A tiny grading run"]["ok"] is True
     assert checks["A tiny grading run"]["detail"].startswith("graded leap-year in ")
     assert data["ok"] is True
+    assert "Packages the course needs" not in checks  # the mini course has no project
 
 
 def test_doctor_outside_a_course(tmp_path: Path) -> None:

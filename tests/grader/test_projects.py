@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 import time
 from pathlib import Path
 
@@ -65,6 +66,45 @@ def test_milestone_grades_only_up_to_that_milestone(course: Course) -> None:
     feedback = grade(course, course.find("hello-api"), milestone=1)
     assert [t.name for t in feedback.tests] == ["test_health"]
     assert feedback.status == "passed"
+    assert feedback.title == "Hello over HTTP, milestones up to 1"  # never read as the whole project
+
+
+def test_a_milestone_past_the_graded_ones_says_so(course: Course) -> None:
+    with pytest.raises(SuiteError) as refused:
+        grade(course, course.find("hello-api"), milestone=3)
+    assert str(refused.value) == (
+        "Milestone 3 is not graded: the hidden tests of hello-api stop at milestone 2. Check milestone 3 "
+        "with your own tests (see projects/hello-api/README.md); `grader check hello-api` grades every "
+        "milestone the grader checks."
+    )
+
+
+def commit_all(folder: Path) -> None:
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "starter"]):
+        subprocess.run(
+            ["git", "-c", "user.name=T", "-c", "user.email=t@example.com", *args],
+            cwd=folder,
+            check=True,
+            capture_output=True,
+            timeout=30,
+        )
+
+
+def test_the_untouched_committed_starter_is_not_started(project_course_dir: Path) -> None:
+    commit_all(project_course_dir)
+    course = load_course(project_course_dir)
+    feedback = grade(course, course.find("hello-api"))
+    assert (feedback.status, feedback.score) == ("not_started", 0.0)
+    assert by_name(feedback)["test_health"].status == "passed"  # given by the starter, worth nothing
+
+
+def test_a_changed_starter_is_graded_as_it_is(project_course_dir: Path) -> None:
+    commit_all(project_course_dir)
+    course = load_course(project_course_dir)
+    main = project_course_dir / "projects/hello-api/hello/__main__.py"
+    main.write_text(main.read_text(encoding="utf-8") + "\n# started\n", encoding="utf-8")
+    feedback = grade(course, course.find("hello-api"))
+    assert (feedback.status, feedback.score) == ("failed", 2.5)
 
 
 def test_a_milestone_without_tests_is_refused(course: Course) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -10,8 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from grader import cli as cli_module
+from grader.commands import learning
 from grader.course import Course
-from grader.watch import snapshot, watch_exercise
+from grader.watch import CLEAR_SCREEN, snapshot, watch_exercise
 from grader.workspace import Progress
 
 
@@ -33,10 +35,16 @@ def test_snapshot_sees_a_save(mini_course: Course) -> None:
     assert snapshot(mini_course, exercise) != first
 
 
+def is_banner(text: str) -> bool:
+    return text.startswith((CLEAR_SCREEN, "=" * 20))
+
+
 def test_watch_rechecks_after_a_save_and_moves_on(mini_course: Course) -> None:
     reports: list[str] = []
 
     def report(text: str) -> None:
+        if is_banner(text):
+            return
         reports.append(text)
         if len(reports) == 1:  # the first check saw the starter: now the learner saves a fix
             save_solution(mini_course, "leap-year")
@@ -57,14 +65,52 @@ def test_watch_does_not_recheck_an_unchanged_file(mini_course: Course) -> None:
     watch_exercise(
         mini_course, mini_course.find("leap-year"), Progress(mini_course), reports.append, 0.05, max_checks=1
     )
-    assert len(reports) == 1
+    assert len(reports) == 2  # the separator, then the feedback
+
+
+def test_each_check_starts_with_a_separator_and_the_time_when_not_a_terminal(mini_course: Course) -> None:
+    reports: list[str] = []
+    watch_exercise(
+        mini_course, mini_course.find("leap-year"), Progress(mini_course), reports.append, 0.05, max_checks=1
+    )
+    separator, checking = reports[0].splitlines()
+    assert re.fullmatch(r"={20} \d\d:\d\d:\d\d ={20}", separator)
+    assert re.fullmatch(
+        r"Checking leap-year at \d\d:\d\d:\d\d \(watching: save to check again, Ctrl-C stops\)", checking
+    )
+
+
+def test_each_check_clears_the_screen_on_a_terminal(mini_course: Course) -> None:
+    reports: list[str] = []
+    watch_exercise(
+        mini_course,
+        mini_course.find("leap-year"),
+        Progress(mini_course),
+        reports.append,
+        0.05,
+        max_checks=1,
+        clear_screen=True,
+    )
+    assert reports[0].startswith(CLEAR_SCREEN + "Checking leap-year at ")
+
+
+def test_watch_never_asks_to_run_check_again(mini_course: Course) -> None:
+    reports: list[str] = []
+    watch_exercise(
+        mini_course, mini_course.find("leap-year"), Progress(mini_course), reports.append, 0.05, max_checks=1
+    )
+    feedback = reports[1]
+    assert "run `grader check" not in feedback
+    assert feedback.splitlines()[-1] == (
+        "Save your changes to check again. Stuck? `grader hint leap-year` gives a hint."
+    )
 
 
 def test_ctrl_c_stops_watching_cleanly(course_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli_module, "watch_exercise", interrupted)
+    monkeypatch.setattr(learning, "watch_exercise", interrupted)
     result = CliRunner().invoke(cli_module.cli, ["--course", str(course_dir), "watch", "leap-year"])
     assert result.exit_code == 0
     assert "Watching leap-year" in result.output

@@ -1,0 +1,106 @@
+"""Commands for working through the course: list, check, watch, hint."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from grader.commands.common import (
+    EXIT_NOT_PASSED,
+    EXIT_PASSED,
+    UsageProblem,
+    colour,
+    course_option,
+    json_option,
+    load,
+    open_progress,
+    pick,
+    say,
+    wants_json,
+)
+from grader.grading import grade
+from grader.render import json_output, terminal
+from grader.suite_ids import SuiteError
+from grader.watch import watch_exercise
+from grader.workspace import next_exercise
+
+
+@click.command("list")
+@course_option
+@json_option
+@click.pass_context
+def list_command(ctx: click.Context, as_json: bool) -> None:
+    """Show the course and your progress."""
+    course = load(ctx)
+    progress = open_progress(course)
+    if wants_json(ctx, as_json):
+        say(json_output.course_json(course, progress))
+    else:
+        say(terminal.course_table(course, progress))
+
+
+@click.command()
+@course_option
+@click.argument("exercise", required=False)
+@click.option("--milestone", type=click.IntRange(1, 99), help="Projects: grade up to this milestone.")
+@json_option
+@click.pass_context
+def check(ctx: click.Context, exercise: str | None, milestone: int | None, as_json: bool) -> None:
+    """Grade an exercise (default: the one whose folder you are in, or your next unsolved one)."""
+    course = load(ctx)
+    progress = open_progress(course)
+    chosen = pick(course, exercise, progress)
+    if milestone is not None and chosen.kind != "project":
+        raise UsageProblem(f"--milestone is for projects; {chosen.id} is not a project")
+    try:
+        feedback = grade(course, chosen, milestone=milestone)
+    except SuiteError as error:
+        raise UsageProblem(str(error)) from None
+    progress.record_check(feedback, milestone)
+    if wants_json(ctx, as_json):
+        say(json_output.feedback_json(feedback))
+    else:
+        upcoming = next_exercise(course, progress)
+        footer = terminal.next_step(feedback, chosen, upcoming, milestone=milestone)
+        say(terminal.feedback_text(feedback, chosen, upcoming, footer=footer))
+    sys.exit(EXIT_PASSED if feedback.passed else EXIT_NOT_PASSED)
+
+
+@click.command()
+@course_option
+@click.argument("exercise", required=False)
+@click.option("--interval", type=click.FloatRange(0.1, 10), default=0.5, show_default=True)
+@click.pass_context
+def watch(ctx: click.Context, exercise: str | None, interval: float) -> None:
+    """Re-check your exercise every time you save it; Ctrl-C stops. (No --json: it never ends.)"""
+    course = load(ctx)
+    progress = open_progress(course)
+    start = pick(course, exercise, progress)
+    say(f"Watching {start.id}: save your file to check it. Press Ctrl-C to stop.")
+    clear = sys.stdout.isatty() and colour() is not False
+    try:
+        watch_exercise(course, start, progress, report=say, interval=interval, clear_screen=clear)
+    except KeyboardInterrupt:
+        say("\nStopped watching.")
+
+
+@click.command()
+@course_option
+@click.argument("exercise", required=False)
+@click.option("--all", "show_all", is_flag=True, help="Show again every hint you have seen.")
+@json_option
+@click.pass_context
+def hint(ctx: click.Context, exercise: str | None, show_all: bool, as_json: bool) -> None:
+    """Show the next hint for an exercise (--all: every hint you have seen so far)."""
+    course = load(ctx)
+    progress = open_progress(course)
+    chosen = pick(course, exercise, progress)
+    seen = progress.of(chosen).hints_shown
+    # --all repeats what was seen; only a first hint is newly revealed
+    reveal = chosen.hints and not (show_all and seen)
+    shown = progress.record_hint(chosen) if reveal else seen
+    if wants_json(ctx, as_json):
+        say(json_output.hints_json(chosen, shown))
+    else:
+        say(terminal.hint_text(chosen, shown, every=show_all))
