@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import sys
 from dataclasses import asdict, dataclass
+from importlib import metadata
+from pathlib import Path
 from typing import Any
 
 from grader.course import Course, CourseError
@@ -86,5 +90,54 @@ def check_grading(course: Course | None) -> SetupCheck:
 
 def run_doctor(course_dir: str | None) -> DoctorReport:
     course_check, course = check_course(course_dir)
-    checks = (check_python(), check_virtualenv(), check_git(), course_check, check_grading(course))
-    return DoctorReport(checks)
+    checks = [check_python(), check_virtualenv(), check_git(), course_check, check_grading(course)]
+    if course is not None:
+        checks += check_requirements(course)
+    return DoctorReport(tuple(checks))
+
+
+def check_requirements(course: Course) -> list[SetupCheck]:
+    """The packages each exercise's requirements.txt names (the capstone's web framework) are installed."""
+    found = []
+    for exercise in course.exercises:
+        listing = course.exercise_dir(exercise) / "requirements.txt"
+        if not listing.is_file():
+            continue
+        wanted = requirement_names(listing.read_text(encoding="utf-8", errors="replace"))
+        missing = [name for name in wanted if installed_version(name) is None]
+        shown = listing.relative_to(course.root).as_posix()
+        name = f"Packages for {exercise.id}"
+        if not missing:
+            detail = ", ".join(f"{n} {installed_version(n)}" for n in wanted) or "none needed"
+            found.append(SetupCheck(name, True, detail, required=False))
+            continue
+        fix = f"Install them with `{typed_path(sys.executable)} -m pip install -r {typed_path(listing)}`."
+        detail = f"not installed: {', '.join(missing)} (listed in {shown})"
+        found.append(SetupCheck(name, False, detail, fix, required=False))
+    return found
+
+
+def requirement_names(text: str) -> list[str]:
+    """Package names from a requirements file (versions, extras, markers and options dropped)."""
+    names = []
+    for line in text.splitlines():
+        match = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", line.split("#", 1)[0])
+        if match and not line.lstrip().startswith("-"):
+            names.append(match.group(1))
+    return names
+
+
+def installed_version(name: str) -> str | None:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return None
+
+
+def typed_path(path: str | Path) -> str:
+    """A path as the learner would type it here: relative to the current folder when inside it."""
+    try:
+        shown = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+    return str(path) if shown.startswith("..") else shown

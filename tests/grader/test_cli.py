@@ -17,6 +17,7 @@ from click.testing import CliRunner, Result
 
 from grader.cli import cli
 from grader.course import Course
+from tests.helpers import FIXTURES, copy_course
 
 ANSI = "\x1b["
 
@@ -413,3 +414,217 @@ def test_end_to_end_with_the_installed_script(course_dir: Path, tmp_path: Path, 
     )
     assert unknown.returncode == 2
     assert "Did you mean 'leap-year'?" in unknown.stderr
+
+
+# --- never locked out ---------------------------------------------------------------------------------
+
+
+def test_a_deleted_learner_file_only_affects_its_own_exercise(course_dir: Path, mini_course: Course) -> None:
+    commit_course(course_dir)
+    stack_file = course_dir / "exercises/02_objects/01_stack/stack.py"
+    stack_file.rename(stack_file.with_name("my_stack.py"))
+    listed = run(course_dir, "list")
+    assert listed.exit_code == 0, listed.output
+    solve(mini_course, "leap-year")
+    assert run(course_dir, "check", "leap-year").exit_code == 0
+    missing = run(course_dir, "check", "stack")
+    assert missing.exit_code == 1
+    assert "Missing file: stack.py. Run `grader reset stack` to get the starter back." in missing.output
+    reset = run(course_dir, "reset", "stack", "--yes")
+    assert reset.exit_code == 0, reset.output
+    assert stack_file.is_file()
+    assert "Left as they are" in reset.output and "exercises/02_objects/01_stack/my_stack.py" in reset.output
+
+
+def test_broken_progress_is_reported_once_on_stderr_and_kept(course_dir: Path) -> None:
+    state = course_dir / ".grader"
+    state.mkdir()
+    (state / "progress.json").write_text("{oops", encoding="utf-8")
+    first = run(course_dir, "list")
+    assert first.exit_code == 0
+    assert "Your progress file" in first.stderr and "could not be used: it is not valid JSON" in first.stderr
+    assert "could not be used" not in first.stdout
+    (kept,) = state.glob("progress.json.broken-*")
+    assert kept.read_text(encoding="utf-8") == "{oops"
+    assert str(kept) in first.stderr
+    assert run(course_dir, "list").stderr == ""
+
+
+def test_a_progress_path_that_is_a_folder_is_a_usage_error(course_dir: Path) -> None:
+    (course_dir / ".grader" / "progress.json").mkdir(parents=True)
+    result = run(course_dir, "check", "leap-year")
+    assert result.exit_code == 2
+    assert "is a folder, but the grader keeps your progress in a file there" in result.output
+    assert "internal error" not in result.output
+
+
+def test_a_missing_manifest_is_named_when_searching_from_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(cli, ["list"])
+    assert result.exit_code == 2
+    assert "(looked for exercises/course.toml in each)" in result.output
+
+
+def test_an_empty_manifest_is_a_usage_error(course_dir: Path) -> None:
+    (course_dir / "exercises" / "course.toml").write_text("", encoding="utf-8")
+    result = run(course_dir, "list")
+    assert result.exit_code == 2
+    assert "course.toml: the course has no exercises" in result.output
+
+
+def test_check_inside_an_exercise_folder_grades_that_exercise(
+    course_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(course_dir / "exercises/02_objects/01_stack")
+    result = run(course_dir, "check", "--json")
+    assert json.loads(result.stdout)["exercise_id"] == "stack"
+    assert run(course_dir, "hint").output.startswith("Hint 1 of 1: Keep the items in a list")
+
+
+# --- reset ----------------------------------------------------------------------------------------------
+
+
+def test_reset_brings_progress_back_in_line(course_dir: Path, mini_course: Course) -> None:
+    commit_course(course_dir)
+    solve(mini_course, "leap-year")
+    assert run(course_dir, "check", "leap-year").exit_code == 0
+    assert run(course_dir, "reset", "leap-year", "--yes").exit_code == 0
+    rows = {r["id"]: r for r in json.loads(run(course_dir, "list", "--json").stdout)["exercises"]}
+    assert (rows["leap-year"]["status"], rows["leap-year"]["score"]) == ("in_progress", 0.0)
+    assert "Next exercise: Leap years (leap-year)" in run(course_dir).output
+
+
+def test_reset_of_an_untouched_starter_backs_nothing_up(course_dir: Path) -> None:
+    commit_course(course_dir)
+    result = run(course_dir, "reset", "leap-year", "--yes", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data == {
+        "exercise_id": "leap-year",
+        "restored": ["exercises/01_basics/01_leap_year/leap_year.py"],
+        "backup": None,
+        "left": [],
+    }
+    assert not (course_dir / ".grader" / "backups").exists()
+    text = run(course_dir, "reset", "leap-year", "--yes").output
+    assert text.strip() == (
+        "Restored the starter for leap-year. Your files were the untouched starter: nothing to back up."
+    )
+
+
+# --- the first run, --json everywhere, colour, hints ----------------------------------------------------
+
+
+def test_first_run_without_the_environment_active_gives_the_full_path(
+    course_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if sys.prefix == sys.base_prefix:
+        pytest.skip("these tests do not run inside a virtual environment")
+    monkeypatch.delenv("VIRTUAL_ENV", raising=False)
+    monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.chdir(Path(sys.prefix).parent)
+    script = os.path.join(Path(sys.prefix).name, "bin", "grader")
+    result = run(course_dir)
+    assert f"  Check: {script} check leap-year" in result.output
+    assert f"Your virtual environment is not active in this shell, so type the full path ({script})," in (
+        result.output
+    )
+    assert "source .venv/bin/activate" in result.output
+    assert json.loads(run(course_dir, "--json").stdout)["command"] == script
+
+
+def test_overview_json(course_dir: Path, active_environment: None) -> None:
+    result = CliRunner().invoke(cli, ["--course", str(course_dir), "--json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {
+        "schema_version": 1,
+        "course": "Mini course",
+        "done": 0,
+        "total": 3,
+        "next": {
+            "id": "leap-year",
+            "title": "Leap years",
+            "module": "basics",
+            "path": "exercises/01_basics/01_leap_year",
+            "files": ["exercises/01_basics/01_leap_year/leap_year.py"],
+            "readme": "exercises/01_basics/01_leap_year/README.md",
+        },
+        "command": "grader",
+    }
+
+
+def test_json_before_the_command_works_too(course_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["--course", str(course_dir), "--json", "list"])
+    assert json.loads(result.stdout)["course"] == "Mini course"
+
+
+def test_hint_json_and_all(course_dir: Path) -> None:
+    first = json.loads(run(course_dir, "hint", "leap-year", "--json").stdout)
+    assert first == {
+        "exercise_id": "leap-year",
+        "shown": 1,
+        "total": 2,
+        "hints": ["Start with the rule for years divisible by 4."],
+    }
+    again = run(course_dir, "hint", "leap-year", "--all").output.splitlines()
+    assert again == [
+        "Hint 1 of 2: Start with the rule for years divisible by 4.",
+        "`grader hint leap-year` shows the next one.",
+    ]
+    run(course_dir, "hint", "leap-year")
+    assert run(course_dir, "hint", "leap-year", "--all").output.splitlines() == [
+        "Hint 1 of 2: Start with the rule for years divisible by 4.",
+        "Hint 2 of 2: Centuries are the exception: check 100 and 400. That was the last hint.",
+    ]
+    assert json.loads(run(course_dir, "hint", "leap-year", "--all", "--json").stdout)["shown"] == 2
+
+
+def test_solution_json(course_dir: Path, mini_course: Course) -> None:
+    solve(mini_course, "stack")
+    assert run(course_dir, "check", "stack").exit_code == 0
+    data = json.loads(run(course_dir, "solution", "stack", "--json").stdout)
+    assert [f["path"] for f in data["files"]] == ["solutions/02_objects/01_stack/stack.py"]
+    assert "class Stack" in data["files"][0]["text"]
+
+
+def test_a_dumb_terminal_gets_no_colour(course_dir: Path, mini_course: Course) -> None:
+    solve(mini_course, "leap-year")
+    for args in (["check", "leap-year"], ["list"], ["hint", "leap-year"], []):
+        result = run(course_dir, *args, color=True, env={"TERM": "dumb"})
+        assert result.output and ANSI not in result.output, args
+
+
+def test_a_file_not_saved_as_utf8_gets_a_plain_message(course_dir: Path) -> None:
+    leap = course_dir / "exercises/01_basics/01_leap_year/leap_year.py"
+    leap.write_bytes(b"def leap_year(year):\n    # ann\xe9e bissextile\n    return year % 4 == 0\n")
+    result = run(course_dir, "check", "leap-year", "--json")
+    data = json.loads(result.stdout)
+    assert data["status"] == "error"
+    assert data["error"] == (
+        "leap_year.py, line 2, is not saved as UTF-8 text, so Python cannot read it. Save the file "
+        "with the UTF-8 encoding in your editor (often under Save As or File > Save with Encoding), "
+        "then check again."
+    )
+
+
+def test_a_declared_encoding_is_respected(course_dir: Path, mini_course: Course) -> None:
+    leap = course_dir / "exercises/01_basics/01_leap_year/leap_year.py"
+    solution = (mini_course.solution_dir(mini_course.find("leap-year")) / "leap_year.py").read_bytes()
+    leap.write_bytes(b"# -*- coding: latin-1 -*-\n# ann\xe9e\n" + solution)
+    assert run(course_dir, "check", "leap-year").exit_code == 0
+
+
+def test_doctor_checks_the_packages_a_project_needs(tmp_path: Path) -> None:
+    course_dir = copy_course(tmp_path / "project", FIXTURES / "project_course")
+    listing = course_dir / "projects/hello-api/requirements.txt"
+    listing.write_text("click>=8  # the CLI\nno-such-package-xyz[extra]>=1.0\n", encoding="utf-8")
+    data = json.loads(run(course_dir, "doctor", "--json").stdout)
+    (check,) = [c for c in data["checks"] if c["name"] == "Packages for hello-api"]
+    assert check["ok"] is False and check["required"] is False
+    assert check["detail"] == (
+        "not installed: no-such-package-xyz (listed in projects/hello-api/requirements.txt)"
+    )
+    assert check["fix"].startswith("Install them with `")
+    assert check["fix"].endswith(f" -m pip install -r {listing}`.")

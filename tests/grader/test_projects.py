@@ -7,6 +7,7 @@ HTTP server whose suite starts it on a free loopback port through
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -14,7 +15,9 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner, Result
 
+from grader.cli import cli
 from grader.course import Course, load_course
 from grader.grading import grade
 from grader.suite_ids import SuiteError
@@ -159,3 +162,60 @@ def test_wall_limit_stops_the_learners_server_too(project_course_dir: Path, tmp_
     finally:
         if not gone(server):  # never leave it behind, even when the assertion fails
             os.kill(server, 9)
+
+
+# --- the capstone through the command line ------------------------------------------------------------
+
+
+def grader(course_dir: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["--course", str(course_dir), *args])
+
+
+def test_check_inside_the_project_grades_it_with_milestones(
+    project_course_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(project_course_dir / "projects/hello-api/hello")
+    result = grader(project_course_dir, "check", "--milestone", "1")
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("Hello over HTTP, milestones up to 1 (hello-api)  10/10 points  passed")
+    assert result.output.rstrip().splitlines()[-1] == (
+        "Milestone 1 passed. Go on with milestone 2 in projects/hello-api/README.md and check it with "
+        "`grader check hello-api --milestone 2`; `grader check hello-api` grades the whole project."
+    )
+    row = next(line for line in grader(project_course_dir, "list").output.splitlines() if "hello-api" in line)
+    assert "in progress" in row and "0/10" in row and row.endswith("(milestone 1 reached)")
+    (entry,) = json.loads(grader(project_course_dir, "list", "--json").stdout)["exercises"]
+    assert (entry["status"], entry["milestone"]) == ("in_progress", 1)
+
+
+def test_a_failed_milestone_check_repeats_the_milestone_in_its_footer(project_course_dir: Path) -> None:
+    result = grader(project_course_dir, "check", "hello-api", "--milestone", "2")
+    assert result.exit_code == 1
+    assert result.output.rstrip().splitlines()[-1] == (
+        "Save your changes and run `grader check hello-api --milestone 2` again. "
+        "Stuck? `grader hint hello-api` gives a hint."
+    )
+
+
+def test_asking_for_an_ungraded_milestone_says_so(project_course_dir: Path) -> None:
+    result = grader(project_course_dir, "check", "hello-api", "--milestone", "3")
+    assert result.exit_code == 2
+    assert "Milestone 3 is not graded: the hidden tests of hello-api stop at milestone 2." in result.output
+
+
+def test_reset_of_a_project_says_what_it_leaves(project_course_dir: Path) -> None:
+    commit_all(project_course_dir)
+    project = project_course_dir / "projects/hello-api"
+    (project / "tasks.db").write_bytes(b"SQLite format 3\0")
+    (project / "tests").mkdir()
+    (project / "tests/test_mine.py").write_text("def test_x():\n    pass\n", encoding="utf-8")
+    (project / "hello/__pycache__").mkdir()
+    (project / "hello/__pycache__/x.cpython-311.pyc").write_bytes(b"")
+    result = grader(project_course_dir, "reset", "hello-api", "--yes")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines() == [
+        "Restored the starter for hello-api. Your files were the untouched starter: nothing to back up.",
+        "Left as they are (not part of the starter; delete them yourself for a clean start):",
+        "  projects/hello-api/tasks.db",
+        "  projects/hello-api/tests/test_mine.py",
+    ]
