@@ -36,6 +36,17 @@ def git(course: Course, *args: str) -> bytes:
     return result.stdout
 
 
+def starter_ref(course: Course) -> str:
+    """The commit holding the course's starter: the branch's upstream (the course as cloned) or HEAD.
+
+    A learner may commit their own work; the upstream still has the starter they began from.
+    """
+    try:
+        return git(course, "rev-parse", "--verify", "--quiet", "@{upstream}").decode().strip() or "HEAD"
+    except RestoreError:
+        return "HEAD"
+
+
 def starter_files(course: Course, exercise: Exercise) -> list[str]:
     """The graded files of an exercise as committed in git (course-relative paths)."""
     listed = git(course, "ls-files", "--full-name", "--", exercise.path).decode().splitlines()
@@ -66,7 +77,8 @@ class ResetResult:
 def reset_exercise(course: Course, exercise: Exercise) -> ResetResult:
     """Back up the learner's changed graded files, then restore the committed starter."""
     names = starter_files(course, exercise)
-    contents = {name: git(course, "show", f"HEAD:{name}") for name in names}
+    ref = starter_ref(course)
+    contents = {name: git(course, "show", f"{ref}:{name}") for name in names}
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     backup = course.root / STATE_DIR / "backups" / exercise.id / stamp
     backed_up = False
@@ -104,7 +116,9 @@ def blob_id(data: bytes) -> str:
 def is_untouched_starter(course: Course, exercise: Exercise, folder: Path) -> bool:
     """True when the graded files in ``folder`` are exactly the committed starter's, no more, no less."""
     try:
-        listed = git(course, "ls-tree", "-r", "--full-name", "HEAD", "--", exercise.path).decode()
+        listed = git(
+            course, "ls-tree", "-r", "--full-name", starter_ref(course), "--", exercise.path
+        ).decode()
     except RestoreError:
         return False
     prefix = exercise.path.rstrip("/") + "/"

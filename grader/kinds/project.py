@@ -18,11 +18,12 @@ from grader.suite_ids import SuiteError, expected_test_ids
 
 
 def finish_project(course: Course, exercise: Exercise, source: Path, feedback: Feedback) -> Feedback:
-    """Report the committed starter, left as it is, as not started (no points)."""
-    unfinished = {t.status for t in feedback.tests if t.status != "passed"}
-    if unfinished != {"not_started"}:  # something failed for real, or everything passed
-        return feedback
-    if not is_untouched_starter(course, exercise, source):
+    """Report the committed starter, left as it is, as not started (no points).
+
+    Whatever the starter's given code passes or fails is not the learner's doing.
+    """
+    # Only a plain "failed" is converted: an error (a server that cannot start) is a set-up problem to show.
+    if feedback.status != "failed" or not is_untouched_starter(course, exercise, source):
         return feedback
     return replace(feedback, status="not_started", score=0.0)
 

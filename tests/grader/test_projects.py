@@ -219,3 +219,24 @@ def test_reset_of_a_project_says_what_it_leaves(project_course_dir: Path) -> Non
         "  projects/hello-api/tasks.db",
         "  projects/hello-api/tests/test_mine.py",
     ]
+
+
+def test_a_learner_who_commits_their_work_is_compared_with_the_course_they_cloned(
+    project_course_dir: Path, tmp_path: Path
+) -> None:
+    commit_all(project_course_dir)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(project_course_dir), str(clone)], check=True, timeout=60)
+    main = clone / "projects/hello-api/hello/__main__.py"
+    starter = main.read_text(encoding="utf-8")
+    main.write_text(starter + "\n# my work\n", encoding="utf-8")
+    subprocess.run(
+        ["git", "-c", "user.name=L", "-c", "user.email=l@example.com", "commit", "-qam", "mine"],
+        cwd=clone,
+        check=True,
+        timeout=30,
+    )
+    course = load_course(clone)
+    assert grade(course, course.find("hello-api")).status == "failed"  # their commit is not the starter
+    assert grader(clone, "reset", "hello-api", "--yes").exit_code == 0
+    assert main.read_text(encoding="utf-8") == starter
