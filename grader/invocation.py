@@ -35,15 +35,26 @@ def environment_active() -> bool:
     return found is not None and same_place(Path(found).parent, scripts_dir())
 
 
+def typed(path: Path, cwd: Path | None = None) -> str:
+    """A path as the learner would type it here: relative when it is below the current folder."""
+    try:
+        shown = os.path.relpath(path, cwd or Path.cwd())
+    except ValueError:  # another drive on Windows
+        return str(path)
+    if shown.startswith(".."):
+        return str(path)
+    return shown if os.sep in shown else f".{os.sep}{shown}"
+
+
 def grader_command(cwd: Path | None = None) -> str:
-    """`grader` when that works here, else the path to this grader's script (relative when shorter)."""
+    """`grader` when that works here, else the path to this grader's script."""
     if environment_active():
         return "grader"
-    script = scripts_dir() / ("grader.exe" if os.name == "nt" else "grader")
-    try:
-        shown = os.path.relpath(script, cwd or Path.cwd())
-    except ValueError:  # another drive on Windows
-        return str(script)
-    if shown.startswith(".."):
-        return str(script)
-    return shown if os.sep in shown else f".{os.sep}{shown}"
+    return typed(scripts_dir() / ("grader.exe" if os.name == "nt" else "grader"), cwd)
+
+
+def activate_command(cwd: Path | None = None) -> str:
+    """What activates this grader's environment in the learner's shell."""
+    if os.name == "nt":
+        return typed(scripts_dir() / "activate", cwd)
+    return f"source {typed(scripts_dir() / 'activate', cwd)}"

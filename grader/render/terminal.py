@@ -14,6 +14,7 @@ import click
 from grader.course import Course, Exercise
 from grader.doctor import DoctorReport
 from grader.feedback import Feedback, TestResult
+from grader.invocation import activate_command
 from grader.restore import ResetResult
 from grader.validate import ValidationReport
 from grader.workspace import ExerciseProgress, Progress
@@ -200,7 +201,7 @@ def activation_lines(command: str) -> list[str]:
         "",
         f"Your virtual environment is not active in this shell, so type the full path ({command}),",
         "or activate it once per terminal and then type just `grader`:",
-        "  source .venv/bin/activate        (Windows: .venv\\Scripts\\activate)",
+        f"  {activate_command()}",
     ]
 
 

@@ -531,7 +531,7 @@ def test_first_run_without_the_environment_active_gives_the_full_path(
     assert f"Your virtual environment is not active in this shell, so type the full path ({script})," in (
         result.output
     )
-    assert "source .venv/bin/activate" in result.output
+    assert f"  source {Path(sys.prefix).name}/bin/activate" in result.output
     assert json.loads(run(course_dir, "--json").stdout)["command"] == script
 
 
