@@ -143,6 +143,8 @@ class Progress:
         kept = self.path.with_name(f"{self.path.name}.broken-{stamp}")
         try:
             os.replace(self.path, kept)
+        except FileNotFoundError:
+            return {}  # another grader run set it aside a moment ago and said so
         except OSError as error:
             raise ProgressError(
                 f"Your progress file {self.path} cannot be used ({why}) and could not be set aside "
