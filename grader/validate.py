@@ -13,6 +13,8 @@ from grader.course import Course, Exercise
 from grader.docstrings import docstring_headline
 from grader.feedback import Feedback
 from grader.grading import grade
+from grader.restore import RestoreError
+from grader.starter import committed_starter, differs_from_working_copy, write_files
 
 MISTAKES = "mistakes"
 
@@ -40,6 +42,7 @@ class ExerciseCheck:
     reference_problems: tuple[str, ...]
     starter_status: str
     mistakes: tuple[MistakeCheck, ...]
+    starter_note: str = ""
 
     @property
     def ok(self) -> bool:
@@ -78,7 +81,7 @@ def validate_course(course: Course, exercises: list[Exercise], jobs: int = 2) ->
 
 def validate_exercise(course: Course, exercise: Exercise) -> ExerciseCheck:
     reference = grade(course, exercise, course.solution_dir(exercise))
-    starter = grade(course, exercise, course.exercise_dir(exercise))
+    starter, note = grade_starter(course, exercise)
     mistakes = tuple(check_mistake(course, exercise, path) for path in mistake_paths(course, exercise))
     return ExerciseCheck(
         exercise_id=exercise.id,
@@ -86,7 +89,26 @@ def validate_exercise(course: Course, exercise: Exercise) -> ExerciseCheck:
         reference_problems=tuple(problems(reference)),
         starter_status=starter.status,
         mistakes=mistakes,
+        starter_note=note,
     )
+
+
+def grade_starter(course: Course, exercise: Exercise) -> tuple[Feedback, str]:
+    """Grade the starter as committed in git, so a learner's own work never counts as the starter.
+
+    Outside git (a course being written, a copied folder) the working file is
+    graded instead, and the note says so.
+    """
+    try:
+        files = committed_starter(course, exercise)
+    except RestoreError as error:
+        note = f"checked the working copy of the starter: {error}"
+        return grade(course, exercise, course.exercise_dir(exercise)), note
+    note = ""
+    if differs_from_working_copy(course, exercise, files):
+        note = "checked the committed starter; the working copy differs (commit it to check your changes)"
+    with tempfile.TemporaryDirectory(prefix="grader-starter-") as tmp:
+        return grade(course, exercise, write_files(files, Path(tmp))), note
 
 
 def problems(feedback: Feedback) -> list[str]:

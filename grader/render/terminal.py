@@ -262,6 +262,8 @@ def validation_text(report: ValidationReport) -> str:
             f"starter {status_word(check.starter_status)}, {len(check.mistakes)} mistakes"
         )
         lines += [f"    reference problem: {p}" for p in check.reference_problems[:5]]
+        if check.starter_note:
+            lines.append(f"    note: {check.starter_note}")
         if not check.mistakes:
             lines.append("    no known-wrong variants in mistakes/")
         for mistake in check.mistakes:

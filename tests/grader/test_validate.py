@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
 from pathlib import Path
 
 from grader.course import Course
-from grader.validate import mistake_name, stray_folders, validate_course
+from grader.render.terminal import validation_text
+from grader.validate import ValidationReport, mistake_name, stray_folders, validate_course
 
 
 def test_mini_course_validates(mini_course: Course) -> None:
@@ -108,3 +110,52 @@ def test_mistake_name_comes_from_the_docstring(tmp_path: Path) -> None:
     assert mistake_name(named) == "Mistake: off by one."
     assert mistake_name(unnamed) == "(no docstring names this mistake)"
     assert mistake_name(broken) == "(no docstring names this mistake)"
+
+
+def commit_course(root: Path) -> None:
+    """Make the course folder a git repository with everything committed, as a clone is."""
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-q", "-m", "course"]):
+        subprocess.run(
+            ["git", "-c", "user.name=Author", "-c", "user.email=author@example.org", *args],
+            cwd=root,
+            check=True,
+            capture_output=True,
+        )
+
+
+def test_the_committed_starter_is_checked_not_the_learners_working_file(
+    mini_course: Course, course_dir: Path
+) -> None:
+    commit_course(course_dir)
+    doubled = mini_course.find("doubled")
+    # The learner has solved the exercise in their clone: the working file passes.
+    shutil.copyfile(
+        mini_course.solution_dir(doubled) / "doubled.py", mini_course.exercise_dir(doubled) / "doubled.py"
+    )
+    (check,) = validate_course(mini_course, [doubled]).exercises
+    assert check.starter_status == "not_started"
+    assert check.ok
+    assert "committed starter" in check.starter_note
+    assert "working copy differs" in check.starter_note
+    text = validation_text(ValidationReport((check,), ()))
+    assert "starter not started" in text
+    assert "note: checked the committed starter; the working copy differs" in text
+
+
+def test_an_untouched_committed_starter_needs_no_note(mini_course: Course, course_dir: Path) -> None:
+    commit_course(course_dir)
+    (check,) = validate_course(mini_course, [mini_course.find("leap-year")]).exercises
+    assert check.ok
+    assert check.starter_status == "not_started"
+    assert check.starter_note == ""
+    assert "note:" not in validation_text(ValidationReport((check,), ()))
+
+
+def test_outside_git_the_working_starter_is_checked_with_a_note(mini_course: Course) -> None:
+    (check,) = validate_course(mini_course, [mini_course.find("leap-year")]).exercises
+    assert check.ok
+    assert check.starter_status == "not_started"
+    assert check.starter_note.startswith("checked the working copy of the starter: ")
+    assert "not in git" in check.starter_note
+    assert check.starter_note in validation_text(ValidationReport((check,), ()))
+    assert ValidationReport((check,), ()).to_dict()["exercises"][0]["starter_note"] == check.starter_note
