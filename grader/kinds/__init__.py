@@ -12,11 +12,14 @@ from pathlib import Path
 
 from grader.course import Course, Exercise
 from grader.feedback import Feedback
+from grader.kinds.debug import finish_debug
 
 Finisher = Callable[[Course, Exercise, Path, Feedback], Feedback]
 
-# kind -> finisher; kind modules register themselves here (see grader/kinds/*.py).
-FINISHERS: dict[str, Finisher] = {}
+# kind -> finisher; each kind module's finisher is listed here (see grader/kinds/*.py).
+FINISHERS: dict[str, Finisher] = {
+    "debug": finish_debug,
+}
 
 
 def finish(course: Course, exercise: Exercise, source: Path, feedback: Feedback) -> Feedback:

@@ -1,0 +1,75 @@
+"""Debug exercises: report how much of the starter a fix changed, and reveal one failure at a time.
+
+A good fix is small, so the number of lines changed from the committed starter
+is shown beside the tests. Finding the bug is the exercise: only the first
+failing test keeps its message and hint; later failures say to fix that one
+first, so the learner still has to look for the rest themselves.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import replace
+from pathlib import Path
+
+from grader.course import Course, Exercise
+from grader.feedback import Feedback, Metric, TestResult
+from grader.restore import RestoreError
+from grader.starter import committed_starter
+
+LATER_FAILURE = "Not shown yet: fix the first failure above, then check again."
+LINES_CHANGED = Metric(name="lines_changed", label="lines changed from the starter", value=0)
+
+
+def finish_debug(course: Course, exercise: Exercise, source: Path, feedback: Feedback) -> Feedback:
+    """Add the size of the fix and keep only the first failure's explanation."""
+    feedback = first_failure_only(feedback)
+    changed = lines_changed(course, exercise, source)
+    if changed is None:
+        return feedback
+    return replace(feedback, metrics=(*feedback.metrics, replace(LINES_CHANGED, value=changed)))
+
+
+def first_failure_only(feedback: Feedback) -> Feedback:
+    """Replace every failing test's message after the first with a neutral note."""
+    failing = [index for index, test in enumerate(feedback.tests) if test.status != "passed"]
+    if len(failing) < 2:
+        return feedback
+    tests = list(feedback.tests)
+    for index in failing[1:]:
+        tests[index] = hidden(tests[index])
+    return replace(feedback, tests=tuple(tests))
+
+
+def hidden(test: TestResult) -> TestResult:
+    """The test's outcome and points, without the call, output or hint that would give it away."""
+    return replace(test, message=LATER_FAILURE, hint="", output="", where=())
+
+
+def lines_changed(course: Course, exercise: Exercise, source: Path) -> int | None:
+    """Lines added, removed or edited in the graded files; None when the starter cannot be read."""
+    try:
+        starter = committed_starter(course, exercise)
+    except RestoreError:
+        return None  # no git or no committed starter: the measurement is simply left out
+    total = 0
+    for name, original in starter.items():
+        path = source / name
+        if not path.is_file():
+            return None
+        total += changed_lines(decode(original), decode(path.read_bytes()))
+    return total
+
+
+def changed_lines(before: str, after: str) -> int:
+    """Count edited lines once each: a replaced line is one change, not a removal plus an addition."""
+    matcher = difflib.SequenceMatcher(a=before.splitlines(), b=after.splitlines(), autojunk=False)
+    return sum(
+        max(end_a - start_a, end_b - start_b)
+        for tag, start_a, end_a, start_b, end_b in matcher.get_opcodes()
+        if tag != "equal"
+    )
+
+
+def decode(data: bytes) -> str:
+    return data.decode("utf-8", errors="replace")
