@@ -1,8 +1,24 @@
-"""Hidden tests for the letter-grade debug exercise."""
+"""Hidden tests for the letter-grade debug exercise.
+
+A debug exercise grades the fix, not a workaround: besides the boundaries, every
+score in the range is checked, and the learner's source must not special-case
+particular scores (``if score == 90: return "A"`` hides the symptom only).
+"""
+
+import ast
+from pathlib import Path
 
 import pytest
 
 from grader.testkit import call
+
+# The table in the README, as the lowest score of each letter, highest first.
+BANDS = [(90, "A"), (80, "B"), (70, "C"), (60, "D"), (0, "F")]
+EQUALITY = (ast.Eq, ast.NotEq, ast.In, ast.NotIn)
+
+
+def expected_letter(score):
+    return next(letter for lowest, letter in BANDS if score >= lowest)
 
 
 @pytest.mark.points(2)
@@ -12,10 +28,11 @@ from grader.testkit import call
 @pytest.mark.parametrize(
     ("score", "letter"),
     [(90, "A"), (80, "B"), (70, "C"), (60, "D")],
-    ids=["90-is-A", "80-is-B", "70-is-C", "60-is-D"],
+    # Neutral ids: the learner sees the first failure only, and the names must not list the rest.
+    ids=["boundary-1", "boundary-2", "boundary-3", "boundary-4"],
 )
 def test_score_on_a_boundary_gets_the_higher_letter(learner, score, letter):
-    """A score exactly on a boundary (90, 80, 70, 60) earns the higher letter."""
+    """A score exactly on the lowest mark of a band earns that band's letter."""
     call(learner.letter_grade, score).returns(letter)
 
 
@@ -59,3 +76,77 @@ def test_rejects_score_above_100(learner):
 def test_rejects_negative_score(learner):
     """A score of -1 is refused with a ValueError."""
     call(learner.letter_grade, -1).raises(ValueError, match="between 0 and 100")
+
+
+@pytest.mark.points(2)
+def test_every_score_in_the_range(learner):
+    """Every score from 0 to 100 gets the letter the table gives it."""
+    for score in range(0, 101):
+        call(learner.letter_grade, score).returns(expected_letter(score))
+
+
+def test_rejects_scores_far_outside_the_range(learner):
+    """Scores far outside 0 to 100 (-50, 150) are refused with a ValueError."""
+    call(learner.letter_grade, -50).raises(ValueError, match="between 0 and 100")
+    call(learner.letter_grade, 150).raises(ValueError, match="between 0 and 100")
+
+
+@pytest.fixture
+def learner_source(request):
+    """The text of the learner's letter_grade.py, read from the staged copy (never run here)."""
+    folder = request.config.getoption("--grader-learner-dir")
+    return (Path(folder) / "letter_grade.py").read_text(encoding="utf-8", errors="replace")
+
+
+def special_cases(source):
+    """Lines that compare the score itself for equality with numbers (== 90, in (80, 90))."""
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []  # the other tests already report code that cannot load
+    functions = [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "letter_grade"]
+    if not functions or not functions[0].args.args:
+        return []
+    name = functions[0].args.args[0].arg
+    found = []
+    for node in ast.walk(functions[0]):
+        if isinstance(node, ast.Compare) and compares_name_with_numbers(node, name):
+            found.append(f"line {node.lineno}: {ast.unparse(node)}")
+        elif isinstance(node, ast.match_case) and has_number(node.pattern):
+            found.append(f"line {node.pattern.lineno}: case {ast.unparse(node.pattern)}")
+    return found
+
+
+def compares_name_with_numbers(node, name):
+    operands = [node.left, *node.comparators]
+    for op, left, right in zip(node.ops, operands, operands[1:], strict=False):
+        if not isinstance(op, EQUALITY):
+            continue
+        if is_name(left, name) and has_number(right) or is_name(right, name) and has_number(left):
+            return True
+    return False
+
+
+def is_name(node, name):
+    return isinstance(node, ast.Name) and node.id == name
+
+
+def has_number(node):
+    return any(isinstance(part, ast.Constant) and type(part.value) in (int, float) for part in ast.walk(node))
+
+
+@pytest.mark.points(2)
+@pytest.mark.hint(
+    "A boundary score belongs to the higher band, so the comparison that decides the band must "
+    "include it. Fix that comparison, and the special cases are no longer needed."
+)
+def test_the_fix_is_general(learner, learner_source):
+    """The fix corrects the comparisons instead of adding special cases for particular scores."""
+    call(learner.letter_grade, 95)  # only code that loads is judged; a load error is reported as such
+    found = special_cases(learner_source)
+    if found:
+        raise AssertionError(
+            "Your letter_grade checks for particular scores ("
+            + "; ".join(found)
+            + "). That hides the symptom for those scores only: fix the comparison that causes it."
+        )

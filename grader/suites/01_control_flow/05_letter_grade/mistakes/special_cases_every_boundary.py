@@ -1,0 +1,27 @@
+"""Mistake: special-cases every boundary score (== 90, == 80, ...) instead of fixing the comparisons.
+
+Every score gets the right letter, but the bug is still there: the four
+comparisons still leave out the score they should include.
+"""
+
+
+def letter_grade(score: int) -> str:
+    if score < 0 or score > 100:
+        raise ValueError(f"score must be between 0 and 100, got {score}")
+    if score == 90:
+        return "A"
+    if score == 80:
+        return "B"
+    if score == 70:
+        return "C"
+    if score == 60:
+        return "D"
+    if score > 90:
+        return "A"
+    if score > 80:
+        return "B"
+    if score > 70:
+        return "C"
+    if score > 60:
+        return "D"
+    return "F"

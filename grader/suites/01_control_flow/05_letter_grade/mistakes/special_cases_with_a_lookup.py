@@ -1,0 +1,19 @@
+"""Mistake: looks up the boundary scores in a table of special cases instead of fixing the comparisons."""
+
+BOUNDARY_LETTERS = {90: "A", 80: "B", 70: "C", 60: "D"}
+
+
+def letter_grade(score: int) -> str:
+    if score < 0 or score > 100:
+        raise ValueError(f"score must be between 0 and 100, got {score}")
+    if score in (90, 80, 70, 60):
+        return BOUNDARY_LETTERS[score]
+    if score > 90:
+        return "A"
+    if score > 80:
+        return "B"
+    if score > 70:
+        return "C"
+    if score > 60:
+        return "D"
+    return "F"
