@@ -91,3 +91,23 @@ def test_rejects_one_digit_minutes(learner):
 def test_rejects_seconds(learner):
     """The text "12:30:45" has two colons, so it is refused with a message showing HH:MM."""
     call(learner.parse_time, "12:30:45").raises(ValueError, match="HH:MM")
+
+
+def test_rejects_three_digit_hours(learner):
+    """The text "007:30" is refused: the hours have one or two digits, never three."""
+    call(learner.parse_time, "007:30").raises(ValueError, match="HH:MM")
+
+
+def test_rejects_three_digit_minutes(learner):
+    """The text "7:005" is refused: the minutes have exactly two digits."""
+    call(learner.parse_time, "7:005").raises(ValueError, match="HH:MM")
+
+
+def test_rejects_digits_of_other_scripts(learner):
+    """Arabic-Indic digits ("٠٧:٣٠") are refused: only the characters 0 to 9 count as digits."""
+    call(learner.parse_time, "٠٧:٣٠").raises(ValueError, match="digit")
+
+
+def test_rejects_superscript_digits(learner):
+    """The text "1²:30" is refused with a message saying the parts must be digits 0 to 9."""
+    call(learner.parse_time, "1²:30").raises(ValueError, match="digit")
