@@ -11,6 +11,10 @@ ERROR_HINT = "Test the refused weights with pytest.raises(ValueError, match=...)
 
 # One case per folder in implementations/ (except correct/), in the order of the price list.
 BUGS = [
+    pytest.param(
+        "refuses_parcels_under_1_kg",
+        marks=pytest.mark.hint("Test a light parcel under 1 kg too, such as 0.5 kg: it costs 5."),
+    ),
     pytest.param("charges_8_for_exactly_1_kg", marks=pytest.mark.hint(EDGE_HINT)),
     pytest.param("light_price_up_to_2_kg", marks=pytest.mark.hint(EDGE_HINT)),
     pytest.param(
@@ -19,10 +23,28 @@ BUGS = [
     ),
     pytest.param("charges_15_for_exactly_5_kg", marks=pytest.mark.hint(EDGE_HINT)),
     pytest.param(
+        "middle_price_up_to_6_kg",
+        marks=pytest.mark.hint("Test the weight just past 5 kg, such as 5.01 kg: it is a heavy parcel."),
+    ),
+    pytest.param(
+        "wrong_heavy_price",
+        marks=pytest.mark.hint("Test a weight in the middle of every tier, the heavy one too."),
+    ),
+    pytest.param(
         "refuses_exactly_20_kg",
         marks=pytest.mark.hint("The heaviest parcel that can be shipped is exactly 20 kg: test its price."),
     ),
     pytest.param("accepts_0_kg", marks=pytest.mark.hint(ERROR_HINT)),
+    pytest.param(
+        "accepts_negative_weights",
+        marks=pytest.mark.hint("A negative weight must be refused too: test one, such as -1 kg."),
+    ),
+    pytest.param(
+        "wrong_message_for_0_kg",
+        marks=pytest.mark.hint(
+            'Give pytest.raises a match= with a piece of the expected message, such as "more than 0 kg".'
+        ),
+    ),
     pytest.param("accepts_just_over_20_kg", marks=pytest.mark.hint(ERROR_HINT)),
 ]
 
