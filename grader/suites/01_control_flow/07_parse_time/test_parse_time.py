@@ -111,3 +111,8 @@ def test_rejects_digits_of_other_scripts(learner):
 def test_rejects_superscript_digits(learner):
     """The text "1²:30" is refused with a message saying the parts must be digits 0 to 9."""
     call(learner.parse_time, "1²:30").raises(ValueError, match="digit")
+
+
+def test_rejects_missing_hours(learner):
+    """The text ":30" has no hours at all, so it is refused with a message showing HH:MM."""
+    call(learner.parse_time, ":30").raises(ValueError, match="HH:MM")
