@@ -9,6 +9,8 @@ first, so the learner still has to look for the rest themselves.
 from __future__ import annotations
 
 import difflib
+import io
+import tokenize
 from dataclasses import replace
 from pathlib import Path
 
@@ -18,7 +20,15 @@ from grader.restore import RestoreError
 from grader.starter import committed_starter
 
 LATER_FAILURE = "Not shown yet: fix the first failure above, then check again."
-LINES_CHANGED = Metric(name="lines_changed", label="lines changed from the starter", value=0)
+LINES_CHANGED = Metric(name="lines_changed", label="lines of code changed from the starter", value=0)
+IGNORED_TOKENS = {
+    tokenize.COMMENT,
+    tokenize.NL,
+    tokenize.NEWLINE,
+    tokenize.INDENT,
+    tokenize.DEDENT,
+    tokenize.ENDMARKER,
+}
 
 
 def finish_debug(course: Course, exercise: Exercise, source: Path, feedback: Feedback) -> Feedback:
@@ -62,13 +72,31 @@ def lines_changed(course: Course, exercise: Exercise, source: Path) -> int | Non
 
 
 def changed_lines(before: str, after: str) -> int:
-    """Count edited lines once each: a replaced line is one change, not a removal plus an addition."""
-    matcher = difflib.SequenceMatcher(a=before.splitlines(), b=after.splitlines(), autojunk=False)
+    """Count edited code lines once each: a replaced line is one change, not a removal plus an addition."""
+    matcher = difflib.SequenceMatcher(a=code_lines(before), b=code_lines(after), autojunk=False)
     return sum(
         max(end_a - start_a, end_b - start_b)
         for tag, start_a, end_a, start_b, end_b in matcher.get_opcodes()
         if tag != "equal"
     )
+
+
+def code_lines(source: str) -> list[str]:
+    """The source's lines of code as tokens, without comments, blank lines or spacing inside a line.
+
+    Explaining a fix in a comment is welcome, so it does not count as a change;
+    indentation does count. Source that cannot be tokenized is compared as it is.
+    """
+    rows: dict[int, list[str]] = {}
+    indents: dict[int, int] = {}
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type not in IGNORED_TOKENS:
+                indents.setdefault(token.start[0], token.start[1])
+                rows.setdefault(token.start[0], []).append(token.string)
+    except (tokenize.TokenError, SyntaxError):
+        return [line.rstrip() for line in source.splitlines() if line.strip()]
+    return [" " * indents[row] + " ".join(parts) for row, parts in sorted(rows.items())]
 
 
 def decode(data: bytes) -> str:

@@ -65,6 +65,10 @@ def test_the_debug_kind_has_a_finisher() -> None:
         ("a\nb\nc\n", "a\nc\n", 1),  # one deleted line
         ("a\nb\nc\n", "a\nX\nY\nZ\nc\n", 3),  # one line replaced by three
         ("a\nb\n", "", 2),
+        ("x = 1\n", "x = 1  # fixed: was 2\n", 0),  # comments explain a fix; they are not the fix
+        ("x = 1\ny = 2\n", "\n# why\nx  =  1\n\n\ny = 2\n", 0),  # nor are blank lines and spacing
+        ("if a:\n    b = 1\n", "if a:\n    pass\nb = 1\n", 2),  # indentation counts
+        ("x = (\n", "x = [\n", 1),  # code that does not tokenize is compared as it is
     ],
 )
 def test_changed_lines_counts_each_edited_line_once(before: str, after: str, expected: int) -> None:
@@ -100,13 +104,13 @@ def test_a_debug_check_shows_one_failure_and_the_size_of_the_fix(mini_course: Co
     assert tests["test_four_hundred"].message == LATER_FAILURE
     assert tests["test_century"].status == "passed"
     assert [(m.name, m.label, m.value) for m in starter.metrics] == [
-        ("lines_changed", "lines changed from the starter", 0)
+        ("lines_changed", "lines of code changed from the starter", 0)
     ]
     fixed = grade_text(course, "leap-year", LEAP_YEAR)
     assert fixed.passed
     assert [m.value for m in fixed.metrics] == [5]  # one line became five
     text = click.unstyle(feedback_text(fixed, exercise, None))
-    assert "Your code, measured:\n  lines changed from the starter: 5" in text
+    assert "Your code, measured:\n  lines of code changed from the starter: 5" in text
     data = json.loads(feedback_json(starter))
     assert data["metrics"][0]["value"] == 0
     assert data["tests"][1]["message"] == LATER_FAILURE
