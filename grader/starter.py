@@ -2,7 +2,7 @@
 
 The learner's working copy is theirs to change; anything that needs the
 original (validate's "the starter fails" check, a debug fix's size) reads it
-here, through the same git access ``grader reset`` uses.
+here, from the same commit ``grader reset`` restores.
 """
 
 from __future__ import annotations
@@ -10,21 +10,24 @@ from __future__ import annotations
 from pathlib import Path, PurePosixPath
 
 from grader.course import Course, Exercise
-from grader.restore import RestoreError, git, starter_files
+from grader.restore import RestoreError, git, starter_files, starter_ref
 
 
 def committed_starter(course: Course, exercise: Exercise) -> dict[str, bytes]:
-    """The graded files as committed at HEAD, keyed by their path inside the exercise folder.
+    """The graded files as committed (the course as cloned), keyed by their path inside the exercise folder.
 
-    Raises RestoreError (with a message saying why) when git or the files are unavailable.
+    The commit is the one ``grader reset`` restores from: the branch's upstream,
+    else HEAD, so a learner's own commits never pass for the starter. Raises
+    RestoreError (with a message saying why) when git or the files are unavailable.
     """
+    ref = starter_ref(course)
     files = {}
     for name in starter_files(course, exercise):
         if not PurePosixPath(name).is_relative_to(exercise.path):
             # git names files from the repository's top, which is not the course root.
             raise RestoreError(f"the course folder is not the top of its git repository ({name})")
         inside = PurePosixPath(name).relative_to(exercise.path).as_posix()
-        files[inside] = git(course, "show", f"HEAD:{name}")
+        files[inside] = git(course, "show", f"{ref}:{name}")
     return files
 
 

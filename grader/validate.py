@@ -106,7 +106,10 @@ def grade_starter(course: Course, exercise: Exercise) -> tuple[Feedback, str]:
         return grade(course, exercise, course.exercise_dir(exercise)), note
     note = ""
     if differs_from_working_copy(course, exercise, files):
-        note = "checked the committed starter; the working copy differs (commit it to check your changes)"
+        note = (
+            "checked the committed starter (the branch's upstream, else HEAD); "
+            "the working copy differs, and is not what was checked"
+        )
     with tempfile.TemporaryDirectory(prefix="grader-starter-") as tmp:
         return grade(course, exercise, write_files(files, Path(tmp))), note
 

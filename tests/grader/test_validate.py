@@ -6,7 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from grader.course import Course
+from grader.course import Course, load_course
 from grader.render.terminal import validation_text
 from grader.validate import ValidationReport, mistake_name, stray_folders, validate_course
 
@@ -136,10 +136,10 @@ def test_the_committed_starter_is_checked_not_the_learners_working_file(
     assert check.starter_status == "not_started"
     assert check.ok
     assert "committed starter" in check.starter_note
-    assert "working copy differs" in check.starter_note
+    assert "the working copy differs" in check.starter_note
     text = validation_text(ValidationReport((check,), ()))
     assert "starter not started" in text
-    assert "note: checked the committed starter; the working copy differs" in text
+    assert "note: checked the committed starter (the branch's upstream, else HEAD); the working" in text
 
 
 def test_an_untouched_committed_starter_needs_no_note(mini_course: Course, course_dir: Path) -> None:
@@ -159,3 +159,21 @@ def test_outside_git_the_working_starter_is_checked_with_a_note(mini_course: Cou
     assert "not in git" in check.starter_note
     assert check.starter_note in validation_text(ValidationReport((check,), ()))
     assert ValidationReport((check,), ()).to_dict()["exercises"][0]["starter_note"] == check.starter_note
+
+
+def test_a_learners_own_commit_is_not_taken_for_the_starter(course_dir: Path, tmp_path: Path) -> None:
+    commit_course(course_dir)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", str(course_dir), str(clone)], check=True, capture_output=True)
+    course = load_course(clone)
+    doubled = course.find("doubled")
+    shutil.copyfile(course.solution_dir(doubled) / "doubled.py", course.exercise_dir(doubled) / "doubled.py")
+    subprocess.run(
+        ["git", "-c", "user.name=Learner", "-c", "user.email=l@example.org", "commit", "-qam", "solved"],
+        cwd=clone,
+        check=True,
+        capture_output=True,
+    )
+    (check,) = validate_course(course, [doubled]).exercises
+    assert check.starter_status == "not_started"
+    assert "the working copy differs" in check.starter_note
