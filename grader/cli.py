@@ -16,6 +16,7 @@ from grader.commands.common import EXIT_USAGE, UsageProblem
 from grader.commands.files import reset, solution
 from grader.commands.learning import check, hint, list_command, watch
 from grader.commands.setup import doctor, overview, validate
+from grader.notebook.commands import notebooks_group
 
 __all__ = ["UsageProblem", "cli", "main"]
 
@@ -39,7 +40,7 @@ def cli(ctx: click.Context, course: str | None, as_json: bool) -> None:
         overview(ctx)
 
 
-for command in (list_command, check, watch, hint, reset, solution, doctor, validate):
+for command in (list_command, check, watch, hint, reset, solution, doctor, validate, notebooks_group):
     cli.add_command(command)
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath
 
 from grader.course import Course, Exercise
 from grader.feedback import Feedback, build_feedback
@@ -28,3 +30,22 @@ def grade(
     feedback = build_feedback(exercise, run, learner)
     feedback = finish(course, exercise, folder, feedback)
     return feedback if milestone is None else limited_to_milestone(feedback, milestone)
+
+
+def grade_files(
+    course: Course,
+    exercise: Exercise,
+    files: Mapping[str, str],
+    learner: str = "",
+) -> Feedback:
+    """Grade code given as text (file name -> source), as a notebook holds it."""
+    with tempfile.TemporaryDirectory(prefix="grader-text-") as folder:
+        root = Path(folder)
+        for name, text in files.items():
+            relative = PurePosixPath(name)
+            if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+                raise ValueError(f"file name {name!r} must stay inside the exercise folder")
+            target = root.joinpath(*relative.parts)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        return grade(course, exercise, root, learner=learner)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -20,6 +21,8 @@ from grader.commands.common import (
     wants_json,
 )
 from grader.grading import grade
+from grader.notebook.commands import notebook_check
+from grader.notebook.extract import NotebookError
 from grader.render import json_output, terminal
 from grader.suite_ids import SuiteError
 from grader.watch import watch_exercise
@@ -44,11 +47,21 @@ def list_command(ctx: click.Context, as_json: bool) -> None:
 @course_option
 @click.argument("exercise", required=False)
 @click.option("--milestone", type=click.IntRange(1, 99), help="Projects: grade up to this milestone.")
+@click.option("--notebook", type=click.Path(dir_okay=False), help="Grade a saved notebook's cells instead.")
 @json_option
 @click.pass_context
-def check(ctx: click.Context, exercise: str | None, milestone: int | None, as_json: bool) -> None:
+def check(
+    ctx: click.Context, exercise: str | None, milestone: int | None, notebook: str | None, as_json: bool
+) -> None:
     """Grade an exercise (default: the one whose folder you are in, or your next unsolved one)."""
     course = load(ctx)
+    if notebook is not None:
+        try:
+            text, passed = notebook_check(course, Path(notebook), exercise, wants_json(ctx, as_json))
+        except (NotebookError, SuiteError) as error:
+            raise UsageProblem(str(error)) from None
+        say(text)
+        sys.exit(EXIT_PASSED if passed else EXIT_NOT_PASSED)
     progress = open_progress(course)
     chosen = pick(course, exercise, progress)
     if milestone is not None and chosen.kind != "project":

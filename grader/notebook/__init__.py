@@ -1,0 +1,23 @@
+"""The notebook door: generated notebooks, in-kernel checks and saved-notebook extraction.
+
+``from grader.notebook import check, progress`` in a kernel starts recording
+the cells the learner runs (see :mod:`grader.notebook.kernel`). The other
+modules (build, extract, run) never import IPython, so importing this package
+stays cheap for the terminal.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+KERNEL_NAMES = ("check", "progress")
+
+
+def __getattr__(name: str) -> Any:
+    # Loaded on first use so `grader notebooks build` never needs IPython.
+    if name in KERNEL_NAMES:
+        from grader.notebook import kernel
+
+        kernel.start_recording()
+        return getattr(kernel, name)
+    raise AttributeError(f"module 'grader.notebook' has no attribute {name!r}")

@@ -1,0 +1,63 @@
+"""Command-line pieces of the notebook door: `grader notebooks build` and `grader check --notebook`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from grader.course import Course, CourseError
+from grader.notebook.build import NOTEBOOK_DIR, stale_notebooks, write_notebooks
+from grader.notebook.saved import NotebookResult, grade_notebook
+from grader.render.notebook_html import feedback_plain
+from grader.workspace import open_course
+
+
+class NotebookUsageProblem(click.ClickException):
+    exit_code = 2
+
+
+@click.group("notebooks")
+def notebooks_group() -> None:
+    """Generate the course's notebooks (one per module)."""
+
+
+@notebooks_group.command("build")
+@click.option("--check", "only_check", is_flag=True, help="Only report stale notebooks; exit 1 if any.")
+@click.option("--out", type=click.Path(file_okay=False), help="Folder to write into (default: notebooks/).")
+@click.pass_context
+def build_command(ctx: click.Context, only_check: bool, out: str | None) -> None:
+    """Regenerate notebooks/ from exercises/ (never edit the notebooks by hand)."""
+    try:
+        course = open_course((ctx.obj or {}).get("course"))
+    except CourseError as error:
+        raise NotebookUsageProblem(str(error)) from None
+    folder = Path(out) if out else course.root / NOTEBOOK_DIR
+    if only_check:
+        stale = stale_notebooks(course, folder)
+        if stale:
+            click.echo(f"Stale notebooks in {folder}: {', '.join(stale)}. Run `grader notebooks build`.")
+            sys.exit(1)
+        click.echo(f"The notebooks in {folder} are up to date.")
+        return
+    written = write_notebooks(course, folder)
+    click.echo(f"Wrote {len(written)} notebooks to {folder}: {', '.join(p.name for p in written)}")
+
+
+def notebook_check(course: Course, path: Path, wanted: str | None, as_json: bool) -> tuple[str, bool]:
+    """Grade a saved notebook and render it; return the text and whether everything graded passed."""
+    results = grade_notebook(course, path, wanted)
+    passed = all(r.feedback is not None and r.feedback.passed for r in results)
+    if as_json:
+        data = {"schema_version": 1, "notebook": str(path), "results": [r.to_dict() for r in results]}
+        return json.dumps(data, indent=2, ensure_ascii=False), passed
+    return "\n\n".join(result_text(r) for r in results), passed
+
+
+def result_text(result: NotebookResult) -> str:
+    if result.feedback is None:
+        notes = "\n".join(f"Note: {note}" for note in result.notes)
+        return f"{result.exercise_id}: not graded.\n{notes}"
+    return feedback_plain(result.feedback, result.kind, result.notes)

@@ -1,0 +1,64 @@
+"""Grade code sent by a notebook kernel, in a process of its own: ``python -m grader.notebook.run``.
+
+The kernel writes one JSON request to stdin (course folder, exercise id, file
+name -> source, notes) and reads one JSON answer from stdout: the feedback and
+its HTML and plain-text renderings, or a ``problem`` to show instead. Grading
+goes through the same pipeline as ``grader check``; progress is recorded in
+the same workspace.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from grader.course import CourseError, load_course
+from grader.grading import grade_files
+from grader.render.notebook_html import feedback_html, feedback_plain
+from grader.suite_ids import SuiteError
+from grader.workspace import Progress
+
+
+class RequestError(Exception):
+    """The request cannot be graded; the message says why, for the learner."""
+
+
+def answer(request: dict[str, Any]) -> dict[str, Any]:
+    """Grade one request and return the answer to send back."""
+    try:
+        course = load_course(Path(str(request["course"])))
+        exercise = course.find(str(request["exercise"]))
+        files = {str(name): str(text) for name, text in dict(request["files"]).items()}
+        notes = [str(note) for note in request.get("notes", [])]
+    except CourseError as error:
+        raise RequestError(str(error)) from None
+    except (KeyError, TypeError, ValueError) as error:
+        raise RequestError(f"the notebook sent an incomplete request ({error})") from None
+    try:
+        feedback = grade_files(course, exercise, files)
+    except (SuiteError, ValueError) as error:
+        raise RequestError(str(error)) from None
+    if request.get("record", True):
+        Progress(course).record_check(feedback)
+    return {
+        "feedback": feedback.to_dict(),
+        "html": feedback_html(feedback, exercise.kind, notes),
+        "text": feedback_plain(feedback, exercise.kind, notes),
+    }
+
+
+def main() -> None:
+    try:
+        request = json.loads(sys.stdin.read())
+        result = answer(request) if isinstance(request, dict) else {"problem": "the request is not an object"}
+    except RequestError as error:
+        result = {"problem": str(error)}
+    except ValueError as error:
+        result = {"problem": f"the notebook sent a request that is not JSON ({error})"}
+    sys.stdout.write(json.dumps(result, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,58 @@
+"""Grade a saved notebook: extract each exercise's cells and run them through the one pipeline."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from grader.course import Course, CourseError, Exercise
+from grader.feedback import Feedback
+from grader.grading import grade_files
+from grader.notebook.extract import NotebookError, extract_exercise, notebook_exercise_ids, read_notebook
+
+
+@dataclass(frozen=True)
+class NotebookResult:
+    """One exercise of a saved notebook: its feedback (None when no code was found) and notes."""
+
+    exercise_id: str
+    kind: str
+    notes: tuple[str, ...]
+    feedback: Feedback | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "exercise_id": self.exercise_id,
+            "notes": list(self.notes),
+            "feedback": self.feedback.to_dict() if self.feedback else None,
+        }
+
+
+def grade_notebook(course: Course, path: Path, wanted: str | None = None) -> list[NotebookResult]:
+    """Grade one exercise of the notebook, or every gradable exercise it holds code for."""
+    notebook = read_notebook(path)
+    if wanted is not None:
+        try:
+            chosen = [course.find(wanted)]
+        except CourseError as error:
+            raise NotebookError(str(error)) from None
+    else:
+        ids = notebook_exercise_ids(notebook)
+        chosen = [e for e in course.exercises if e.id in ids and e.kind != "project"]
+        if not chosen:
+            raise NotebookError(
+                f"{path} holds no exercise cells of this course (cells tagged exercise:<id> "
+                "or starting with '# exercise: <id>')."
+            )
+    return [grade_one(course, exercise, notebook) for exercise in chosen]
+
+
+def grade_one(course: Course, exercise: Exercise, notebook: Any) -> NotebookResult:
+    if exercise.kind == "project":
+        note = f"{exercise.id} is graded in the terminal: run `grader check {exercise.id}`."
+        return NotebookResult(exercise.id, exercise.kind, (note,), None)
+    found = extract_exercise(notebook, exercise)
+    if not found.found:
+        return NotebookResult(exercise.id, exercise.kind, found.notes, None)
+    return NotebookResult(exercise.id, exercise.kind, found.notes, grade_files(course, exercise, found.files))
