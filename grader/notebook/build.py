@@ -13,7 +13,7 @@ import nbformat
 from nbformat.notebooknode import NotebookNode
 
 from grader.course import Course, Exercise, Module
-from grader.notebook.markers import CHECK_TAG, EXERCISE_TAG, FILE_TAG, marker_line
+from grader.notebook.markers import CHECK_TAG, EXERCISE_TAG, FILE_TAG, cell_files, marker_line
 
 NOTEBOOK_DIR = "notebooks"
 METADATA_KEY = "backend_path"
@@ -134,7 +134,7 @@ def exercise_cells(course: Course, exercise: Exercise) -> list[NotebookNode]:
     given = given_files(course, exercise)
     if given:
         cells.append(markdown(f"{exercise.id}-given", given_text(folder, given), [tag, "given"]))
-    for number, name in enumerate(exercise.files):
+    for number, name in enumerate(cell_files(exercise)):
         starter = (folder / name).read_text(encoding="utf-8")
         source = marker_line(exercise.id, name) + "\n" + starter.rstrip("\n")
         suffix = "" if number == 0 else f"-{number + 1}"

@@ -19,6 +19,7 @@ from grader.course import Exercise
 from grader.notebook.markers import (
     CHECK_TAG,
     CellLabel,
+    cell_files,
     label_from_marker,
     label_from_tags,
     plain_python,
@@ -98,10 +99,9 @@ def extract_exercise(notebook: NotebookNode, exercise: Exercise) -> Extraction:
     """The exercise's files as the notebook holds them, with notes on anything unusual."""
     cells = [c for c in labelled_cells(notebook) if c.label.exercise == exercise.id]
     files, notes, missing = {}, [], []
-    for name in exercise.files:
-        mine = [
-            c for c in cells if c.label.file == name or (c.label.file is None and len(exercise.files) == 1)
-        ]
+    names = cell_files(exercise)
+    for name in names:
+        mine = [c for c in cells if c.label.file == name or (c.label.file is None and len(names) == 1)]
         if not mine:
             missing.append(name)
             notes.append(

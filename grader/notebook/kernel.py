@@ -21,7 +21,7 @@ from typing import Any
 
 from grader.course import Course, CourseError, Exercise, load_course
 from grader.notebook.extract import NotebookError, extract_exercise, read_notebook
-from grader.notebook.markers import label_from_marker, plain_python
+from grader.notebook.markers import cell_files, label_from_marker, plain_python
 from grader.render.notebook_html import message_html, progress_html, progress_plain
 from grader.workspace import Progress, find_course_root
 
@@ -29,6 +29,8 @@ FEEDBACK_MIME = "application/vnd.backend-path.feedback+json"
 GENERATED_CODE_ID = re.compile(r"^(?P<exercise>[\w-]+?)-code(?:-(?P<number>\d+))?$")
 # Beyond the exercise's own wall limit, time for the grading process to start and answer.
 SPARE_SECONDS = 30.0
+# File times come from a coarser clock than time.time(): a save just after a run can look earlier.
+MTIME_SLACK = 1.0
 
 
 @dataclass(frozen=True)
@@ -65,11 +67,10 @@ class Recorder:
         """The last-run cell for each of the exercise's files that has one."""
         found: dict[str, RanCell] = {}
         ran = sorted((c for c in self.cells.values() if c.exercise == exercise.id), key=lambda c: c.ran_at)
+        names = cell_files(exercise)
         for cell in ran:  # later runs win
-            name = cell.file or (
-                exercise.files[cell.position] if cell.position < len(exercise.files) else None
-            )
-            if name in exercise.files:
+            name = cell.file or (names[cell.position] if cell.position < len(names) else None)
+            if name in names:
                 found[name] = cell
         return found
 
@@ -167,7 +168,7 @@ def check(exercise_id: str | None = None) -> None:
     notes += unrun_edits(course, exercise, ran)
     notes += [
         f"No cell for {name} has been run; it is graded as missing."
-        for name in exercise.files
+        for name in cell_files(exercise)
         if name not in ran
     ]
     grade_in_subprocess(course, exercise, files, notes)
@@ -204,7 +205,7 @@ def unrun_edits(course: Course, exercise: Exercise, ran: dict[str, RanCell]) -> 
     notes = []
     for name, cell in ran.items():
         on_disk = saved.files.get(name)
-        if on_disk is None or saved_at < cell.ran_at:
+        if on_disk is None or saved_at + MTIME_SLACK < cell.ran_at:
             continue  # saved before the run: it cannot show a later edit
         if on_disk.strip() != plain_python(cell.source)[0].strip():
             notes.append(

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from grader.course import Exercise
+
 EXERCISE_TAG = "exercise:"
 FILE_TAG = "file:"
 CHECK_TAG = "check:"
@@ -57,3 +59,8 @@ def plain_python(source: str) -> tuple[str, list[str]]:
         lines.append(line)
     text = "\n".join(lines)
     return (text + "\n" if text else text), notes
+
+
+def cell_files(exercise: Exercise) -> list[str]:
+    """The exercise's files that get a notebook cell: named ones (globs are for files beside them)."""
+    return [name for name in exercise.files if not any(c in name for c in "*?[")]

@@ -1,0 +1,129 @@
+"""The notebooks in a real Jupyter kernel (nbclient + ipykernel): one kernel per notebook."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import nbformat
+import pytest
+from click.testing import CliRunner
+from nbclient import NotebookClient
+from nbformat.notebooknode import NotebookNode
+
+from grader.cli import cli
+from grader.course import Course, load_course
+from grader.notebook.build import build_notebooks
+from grader.notebook.kernel import FEEDBACK_MIME
+from tests.grader.notebook.conftest import code_cell_of, put_code, read, solve_notebook
+from tests.helpers import LEAP_YEAR
+
+pytest.importorskip("ipykernel")
+
+FIRST_LINE = "# exercise: leap-year | file: leap_year.py\n"
+
+
+def execute(notebook: NotebookNode, course_root: Path) -> NotebookNode:
+    """Run every cell in one fresh kernel started in the course's notebooks/ folder."""
+    folder = course_root / "notebooks"
+    folder.mkdir(exist_ok=True)
+    client = NotebookClient(
+        notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
+    )
+    client.execute()
+    return notebook
+
+
+def feedback_of(cell: NotebookNode) -> dict[str, Any]:
+    found = [out["data"][FEEDBACK_MIME] for out in cell.outputs if FEEDBACK_MIME in out.get("data", {})]
+    assert len(found) == 1, cell.outputs
+    return found[0]
+
+
+def shown(cell: NotebookNode, mime: str = "text/html") -> str:
+    return "".join(out["data"][mime] for out in cell.outputs if mime in out.get("data", {}))
+
+
+def check_cells(notebook: NotebookNode) -> dict[str, NotebookNode]:
+    tags = {t for c in notebook.cells for t in c.metadata.get("tags", [])}
+    return {
+        t.split(":", 1)[1]: c
+        for c in notebook.cells
+        for t in c.metadata.get("tags", [])
+        if t.startswith("check:") and t in tags
+    }
+
+
+def gradable_notebooks(course: Course) -> list[Path]:
+    names = [b.name for b in build_notebooks(course) if "check(" in b.text]
+    return [course.root / "notebooks" / name for name in names]
+
+
+def test_reference_solutions_pass_every_check(real_course_dir: Path) -> None:
+    course = load_course(real_course_dir)
+    for path in gradable_notebooks(course):
+        notebook = read(path)
+        solve_notebook(course, notebook)
+        execute(notebook, real_course_dir)
+        statuses = {ident: feedback_of(cell)["status"] for ident, cell in check_cells(notebook).items()}
+        assert statuses and set(statuses.values()) == {"passed"}, statuses
+        progress = next(c for c in notebook.cells if c.id == "progress")
+        assert f"{len(statuses)} of {len(statuses)} exercises done" in shown(progress, "text/plain")
+    listed = CliRunner().invoke(cli, ["--course", str(real_course_dir), "list", "--json"])
+    done = {row["id"] for row in json.loads(listed.output)["exercises"] if row["status"] == "done"}
+    assert done == {e.id for e in course.exercises if e.kind != "project"}
+
+
+def test_shipped_notebooks_report_not_started(real_course_dir: Path) -> None:
+    course = load_course(real_course_dir)
+    for path in gradable_notebooks(course):
+        notebook = execute(read(path), real_course_dir)
+        for ident, cell in check_cells(notebook).items():
+            status = feedback_of(cell)["status"]
+            if course.find(ident).kind in ("implement", "write-tests"):
+                assert status == "not_started", ident
+                assert "Not started yet" in shown(cell)
+            else:  # a debug or refactor starter runs: it is graded, and does not pass
+                assert status != "passed", ident
+
+
+def scenario_notebook(course: Course) -> NotebookNode:
+    """The mini course's notebook, then a mistake, an endless loop and an edit left un-run."""
+    notebook = nbformat.reads(build_notebooks(course)[0].text, as_version=4)
+    put_code(code_cell_of(notebook, "leap-year"), "def leap_year(year):\n    return year % 4 == 0\n")
+    saved = course.root / "notebooks" / "saved.ipynb"
+    edited = nbformat.reads(build_notebooks(course)[0].text, as_version=4)
+    put_code(code_cell_of(edited, "leap-year"), "def leap_year(year):\n    return 'edited'\n")
+    saved.parent.mkdir(exist_ok=True)
+    saved.write_text(nbformat.writes(edited), encoding="utf-8")
+    new = nbformat.v4.new_code_cell
+    notebook.cells += [
+        new(FIRST_LINE + "def leap_year(year):\n    while True:\n        pass\n", id="endless"),
+        new('check("leap-year")', id="endless-check"),
+        new("answer = 6 * 7\nanswer", id="still-usable"),
+        new(FIRST_LINE + LEAP_YEAR, id="fixed"),
+        new(f"import os\nos.utime({str(saved)!r})\n__session__ = {str(saved)!r}", id="autosave"),
+        new("check()", id="unrun-check"),
+        new('check("stack")', id="never-ran"),
+    ]
+    return notebook
+
+
+def test_mistakes_timeouts_and_unrun_edits_in_one_kernel(mini_course: Course) -> None:
+    notebook = execute(scenario_notebook(mini_course), mini_course.root)
+    cells = {cell.id: cell for cell in notebook.cells}
+
+    mistake = cells["leap-year-check"]
+    assert feedback_of(mistake)["status"] == "failed"
+    assert "Called leap_year(1900); got True, expected False." in shown(mistake)
+    assert "✗ failed" in shown(mistake, "text/plain")
+
+    assert feedback_of(cells["endless-check"])["status"] == "timeout"
+    assert "is there a loop that never ends?" in shown(cells["endless-check"])
+    assert shown(cells["still-usable"], "text/plain") == "42"
+
+    unrun = cells["unrun-check"]
+    assert feedback_of(unrun)["status"] == "passed"  # what ran, not the edit on disk
+    assert "You edited the leap_year.py cell but did not run it" in shown(unrun)
+    assert "You have not run this exercise&#x27;s cell" in shown(cells["never-ran"])
