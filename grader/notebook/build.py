@@ -13,10 +13,9 @@ import nbformat
 from nbformat.notebooknode import NotebookNode
 
 from grader.course import Course, Exercise, Module
-from grader.notebook.markers import CHECK_TAG, EXERCISE_TAG, FILE_TAG, cell_files, marker_line
+from grader.notebook.markers import CHECK_TAG, EXERCISE_TAG, FILE_TAG, METADATA_KEY, cell_files, marker_line
 
 NOTEBOOK_DIR = "notebooks"
-METADATA_KEY = "backend_path"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 HOW_TO = """\

@@ -9,7 +9,6 @@ from pathlib import Path
 import click
 
 from grader.course import Course, CourseError
-from grader.notebook.build import NOTEBOOK_DIR, stale_notebooks, write_notebooks
 from grader.notebook.saved import NotebookResult, grade_notebook
 from grader.render.notebook_html import feedback_plain
 from grader.workspace import open_course
@@ -34,6 +33,12 @@ def build_command(ctx: click.Context, only_check: bool, out: str | None) -> None
         course = open_course((ctx.obj or {}).get("course"))
     except CourseError as error:
         raise NotebookUsageProblem(str(error)) from None
+    from grader.notebook.build import (
+        NOTEBOOK_DIR,
+        stale_notebooks,
+        write_notebooks,
+    )  # nbformat is slow to load
+
     folder = Path(out) if out else course.root / NOTEBOOK_DIR
     if only_check:
         stale = stale_notebooks(course, folder)

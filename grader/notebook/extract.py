@@ -10,10 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import nbformat
-from nbformat.notebooknode import NotebookNode
+from typing import TYPE_CHECKING, Any
 
 from grader.course import Exercise
 from grader.notebook.markers import (
@@ -24,6 +21,9 @@ from grader.notebook.markers import (
     label_from_tags,
     plain_python,
 )
+
+if TYPE_CHECKING:
+    from nbformat.notebooknode import NotebookNode
 
 # A learner's scratch cell that calls the notebook helpers must not be graded as code.
 HELPER_CALLS = ("check(", "progress(", "grader.notebook")
@@ -65,6 +65,8 @@ def read_notebook(path: Path) -> NotebookNode:
         json.loads(text)
     except ValueError as error:
         raise NotebookError(f"{path} is not a notebook: it is not valid JSON ({error})") from None
+    import nbformat  # loaded only when a notebook is read: it is slow to import
+
     try:
         notebook = nbformat.reads(text, as_version=4)
     except Exception as error:  # nbformat raises many kinds for files that are JSON but not notebooks

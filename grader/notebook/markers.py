@@ -15,6 +15,8 @@ from grader.course import Exercise
 EXERCISE_TAG = "exercise:"
 FILE_TAG = "file:"
 CHECK_TAG = "check:"
+# The notebook metadata key that marks a notebook as generated, naming its module.
+METADATA_KEY = "backend_path"
 MARKER = "# exercise: {exercise} | file: {file} | keep this line: check() finds your code by it"
 MARKER_PATTERN = re.compile(
     r"^\s*#\s*exercise:\s*(?P<exercise>[\w.-]+)(?:\s*\|\s*file:\s*(?P<file>[\w./-]+))?"

@@ -10,6 +10,7 @@ from grader.course import Course, CourseError, Exercise
 from grader.feedback import Feedback
 from grader.grading import grade_files
 from grader.notebook.extract import NotebookError, extract_exercise, notebook_exercise_ids, read_notebook
+from grader.notebook.markers import METADATA_KEY
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,9 @@ def grade_notebook(course: Course, path: Path, wanted: str | None = None) -> lis
         except CourseError as error:
             raise NotebookError(str(error)) from None
     else:
-        ids = notebook_exercise_ids(notebook)
+        # A generated notebook names its module: exercises whose cells were deleted still get a note.
+        module = notebook.get("metadata", {}).get(METADATA_KEY, {}).get("module")
+        ids = notebook_exercise_ids(notebook) + [e.id for e in course.exercises if e.module == module]
         chosen = [e for e in course.exercises if e.id in ids and e.kind != "project"]
         if not chosen:
             raise NotebookError(
