@@ -16,8 +16,8 @@ KERNEL_NAMES = ("check", "progress")
 def __getattr__(name: str) -> Any:
     # Loaded on first use so `grader notebooks build` never needs IPython.
     if name in KERNEL_NAMES:
-        from grader.notebook import kernel
+        from grader.notebook import kernel, recording
 
-        kernel.start_recording()
+        recording.start_recording()
         return getattr(kernel, name)
     raise AttributeError(f"module 'grader.notebook' has no attribute {name!r}")

@@ -1,115 +1,31 @@
-"""Inside the learner's kernel: record the cells they run, and check() them in another process.
+"""Inside the learner's kernel: check() the cells they last ran, in another process; show progress.
 
-``start_recording`` registers an IPython ``post_run_cell`` hook that keeps the
-source of every exercise cell the learner runs (found by its marker line, or
-by the cell id the notebook was generated with). ``check`` sends exactly that
-source to ``python -m grader.notebook.run``: the kernel never grades itself
-and learner code never runs in it on the grader's behalf.
+The cells come from :mod:`grader.notebook.recording`. ``check`` sends exactly
+their source to ``python -m grader.notebook.run``: the kernel never grades
+itself and learner code never runs in it on the grader's behalf.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
-import time
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from grader.course import Course, CourseError, Exercise, load_course
+from grader.course import Course, CourseError, Exercise
 from grader.notebook.extract import NotebookError, extract_exercise, read_notebook
-from grader.notebook.markers import cell_files, label_from_marker, plain_python
+from grader.notebook.markers import cell_files, plain_python
+from grader.notebook.recording import RECORDER, RanCell, find_course
 from grader.render.notebook_html import message_html, progress_html, progress_plain
-from grader.workspace import Progress, find_course_root
+from grader.workspace import Progress
 
 FEEDBACK_MIME = "application/vnd.backend-path.feedback+json"
-GENERATED_CODE_ID = re.compile(r"^(?P<exercise>[\w-]+?)-code(?:-(?P<number>\d+))?$")
 # Beyond the exercise's own wall limit, time for the grading process to start and answer.
 SPARE_SECONDS = 30.0
 # File times come from a coarser clock than time.time(): a save just after a run can look earlier.
 MTIME_SLACK = 1.0
-
-
-@dataclass(frozen=True)
-class RanCell:
-    """The source of an exercise cell as it was last run, and when."""
-
-    exercise: str
-    file: str | None
-    position: int
-    source: str
-    ran_at: float
-
-
-@dataclass
-class Recorder:
-    """What the learner has run in this kernel, exercise by exercise."""
-
-    cells: dict[tuple[str, str | None, int], RanCell] = field(default_factory=dict)
-    last_exercise: str | None = None
-
-    def record(self, source: str, cell_id: str | None) -> None:
-        label = label_from_marker(source)
-        if label is not None:
-            key = (label.exercise, label.file, 0)
-        else:
-            generated = GENERATED_CODE_ID.match(cell_id or "")
-            if generated is None:
-                return
-            key = (generated["exercise"], None, int(generated["number"] or 1) - 1)
-        self.cells[key] = RanCell(key[0], key[1], key[2], source, time.time())
-        self.last_exercise = key[0]
-
-    def files_for(self, exercise: Exercise) -> dict[str, RanCell]:
-        """The last-run cell for each of the exercise's files that has one."""
-        found: dict[str, RanCell] = {}
-        ran = sorted((c for c in self.cells.values() if c.exercise == exercise.id), key=lambda c: c.ran_at)
-        names = cell_files(exercise)
-        for cell in ran:  # later runs win
-            name = cell.file or (names[cell.position] if cell.position < len(names) else None)
-            if name in names:
-                found[name] = cell
-        return found
-
-
-RECORDER = Recorder()
-_started = False
-
-
-def on_post_run_cell(result: Any) -> None:
-    info = getattr(result, "info", None)
-    if info is not None and not getattr(info, "silent", False):
-        RECORDER.record(str(getattr(info, "raw_cell", "") or ""), getattr(info, "cell_id", None))
-
-
-def start_recording() -> None:
-    """Register the recording hook once, and make given modules of write-tests exercises importable."""
-    global _started
-    if _started:
-        return
-    from IPython import get_ipython
-
-    shell = get_ipython()
-    if shell is not None:
-        shell.events.register("post_run_cell", on_post_run_cell)
-    _started = True
-    try:
-        course = find_course()
-    except CourseError:
-        return  # check() will explain; importing must not fail
-    for exercise in course.exercises:
-        folder = str(course.exercise_dir(exercise))
-        # Appended, never prepended: a given module must not shadow anything.
-        if exercise.kind == "write-tests" and folder not in sys.path:
-            sys.path.append(folder)
-
-
-def find_course() -> Course:
-    named = os.environ.get("GRADER_COURSE")
-    return load_course(Path(named).resolve() if named else find_course_root(Path.cwd()))
 
 
 def show(html: str, text: str, data: dict[str, Any] | None = None) -> None:
@@ -125,53 +41,69 @@ def notice(title: str, text: str, status: str = "error") -> None:
     show(message_html(title, text, status), f"{title}: {text}")
 
 
+class Notice(Exception):
+    """Something to tell the learner instead of grading."""
+
+    def __init__(self, title: str, text: str, status: str = "error") -> None:
+        super().__init__(text)
+        self.title, self.text, self.status = title, text, status
+
+
 def check(exercise_id: str | None = None) -> None:
     """Grade the code you last ran for an exercise (default: the exercise whose cell ran last)."""
     try:
-        course = find_course()
-    except CourseError as error:
-        notice(
-            "Course not found", f"{error} Set GRADER_COURSE to the course folder if you moved this notebook."
-        )
+        course = course_or_notice()
+        exercise = exercise_or_notice(course, exercise_id)
+        files, notes = code_to_grade(course, exercise)
+    except Notice as reason:
+        notice(reason.title, reason.text, reason.status)
         return
+    grade_in_subprocess(course, exercise, files, notes)
+
+
+def course_or_notice() -> Course:
+    try:
+        return find_course()
+    except CourseError as error:
+        raise Notice(
+            "Course not found", f"{error} Set GRADER_COURSE to the course folder if you moved this notebook."
+        ) from None
+
+
+def exercise_or_notice(course: Course, exercise_id: str | None) -> Exercise:
     wanted = exercise_id or RECORDER.last_exercise
     if wanted is None:
-        notice(
+        raise Notice(
             "Which exercise?", 'Run an exercise cell first, or name it: check("leap-year").', "not_started"
         )
-        return
     try:
         exercise = course.find(wanted)
     except CourseError as error:
-        notice("Unknown exercise", str(error))
-        return
+        raise Notice("Unknown exercise", str(error)) from None
     if exercise.kind == "project":
-        notice(
-            exercise.title,
-            f"This one stays in the terminal: run `grader check {exercise.id}`.",
-            "not_started",
-        )
-        return
+        text = f"This one stays in the terminal: run `grader check {exercise.id}`."
+        raise Notice(exercise.title, text, "not_started")
+    return exercise
+
+
+def code_to_grade(course: Course, exercise: Exercise) -> tuple[dict[str, str], list[str]]:
+    """The exercise's files as last run, and notes on anything the learner should know."""
     ran = RECORDER.files_for(exercise)
     if not ran:
-        notice(
+        raise Notice(
             f"{exercise.title} ({exercise.id})",
             "You have not run this exercise's cell since the kernel started. check() grades the code "
             "you run: run the cell (Shift-Enter), then check again.",
             "not_started",
         )
-        return
     files, notes = {}, []
     for name, cell in ran.items():
         files[name], magic = plain_python(cell.source)
         notes += [f"{name}: {note}" for note in magic]
     notes += unrun_edits(course, exercise, ran)
-    notes += [
-        f"No cell for {name} has been run; it is graded as missing."
-        for name in cell_files(exercise)
-        if name not in ran
-    ]
-    grade_in_subprocess(course, exercise, files, notes)
+    missing = [name for name in cell_files(exercise) if name not in ran]
+    notes += [f"No cell for {name} has been run; it is graded as missing." for name in missing]
+    return files, notes
 
 
 def saved_notebook(course: Course) -> Path | None:
