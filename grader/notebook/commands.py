@@ -64,5 +64,5 @@ def notebook_check(course: Course, path: Path, wanted: str | None, as_json: bool
 def result_text(result: NotebookResult) -> str:
     if result.feedback is None:
         notes = "\n".join(f"Note: {note}" for note in result.notes)
-        return f"{result.exercise_id}: not graded.\n{notes}"
-    return feedback_plain(result.feedback, result.kind, result.notes)
+        return f"{result.exercise.id}: not graded.\n{notes}"
+    return feedback_plain(result.feedback, result.exercise, result.notes)

@@ -44,8 +44,8 @@ def answer(request: dict[str, Any]) -> dict[str, Any]:
         Progress(course).record_check(feedback)
     return {
         "feedback": feedback.to_dict(),
-        "html": feedback_html(feedback, exercise.kind, notes),
-        "text": feedback_plain(feedback, exercise.kind, notes),
+        "html": feedback_html(feedback, exercise, notes),
+        "text": feedback_plain(feedback, exercise, notes),
     }
 
 

@@ -17,14 +17,13 @@ from grader.notebook.markers import METADATA_KEY
 class NotebookResult:
     """One exercise of a saved notebook: its feedback (None when no code was found) and notes."""
 
-    exercise_id: str
-    kind: str
+    exercise: Exercise
     notes: tuple[str, ...]
     feedback: Feedback | None
 
     def to_dict(self) -> dict[str, Any]:
         return {
-            "exercise_id": self.exercise_id,
+            "exercise_id": self.exercise.id,
             "notes": list(self.notes),
             "feedback": self.feedback.to_dict() if self.feedback else None,
         }
@@ -54,8 +53,8 @@ def grade_notebook(course: Course, path: Path, wanted: str | None = None) -> lis
 def grade_one(course: Course, exercise: Exercise, notebook: Any) -> NotebookResult:
     if exercise.kind == "project":
         note = f"{exercise.id} is graded in the terminal: run `grader check {exercise.id}`."
-        return NotebookResult(exercise.id, exercise.kind, (note,), None)
+        return NotebookResult(exercise, (note,), None)
     found = extract_exercise(notebook, exercise)
     if not found.found:
-        return NotebookResult(exercise.id, exercise.kind, found.notes, None)
-    return NotebookResult(exercise.id, exercise.kind, found.notes, grade_files(course, exercise, found.files))
+        return NotebookResult(exercise, found.notes, None)
+    return NotebookResult(exercise, found.notes, grade_files(course, exercise, found.files))

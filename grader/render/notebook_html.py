@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from grader.course import Course
+from grader.course import Course, Exercise
 from grader.feedback import Feedback, Metric, TestResult
 from grader.workspace import Progress
 
@@ -45,7 +45,7 @@ def status_html(status: str) -> str:
     )
 
 
-def feedback_html(feedback: Feedback, kind: str, notes: Sequence[str] = ()) -> str:
+def feedback_html(feedback: Feedback, exercise: Exercise, notes: Sequence[str] = ()) -> str:
     """One check's result as a self-contained HTML block."""
     score = f"{feedback.score:g}/{feedback.max_score:g} points"
     parts = [
@@ -57,11 +57,11 @@ def feedback_html(feedback: Feedback, kind: str, notes: Sequence[str] = ()) -> s
         notes_html(notes),
     ]
     if feedback.status == "not_started":
-        parts.append(f'<p class="bp-error">{escape(not_started(kind))}</p>')
+        parts.append(f'<p class="bp-error">{escape(not_started(exercise.kind))}</p>')
     elif feedback.error and (not feedback.tests or feedback.status == "error"):
         parts.append(f'<pre class="bp-error" style="{PRE}">{escape(feedback.error)}</pre>')
     else:
-        parts.append(tests_html(feedback.tests, output_label(kind)))
+        parts.append(tests_html(feedback.tests, exercise))
     parts += [metrics_html(feedback.metrics), next_html(feedback), "</div>"]
     return "\n".join(p for p in parts if p)
 
@@ -83,18 +83,27 @@ def notes_html(notes: Sequence[str]) -> str:
     return f'<ul class="bp-notes" style="margin:4px 0">{items}</ul>'
 
 
-def tests_html(tests: tuple[TestResult, ...], label: str) -> str:
+def where_in_notebook(place: str, exercise: Exercise) -> str:
+    """Name the learner's cell rather than the exercise folder; line numbers match the cell's."""
+    prefix = exercise.path + "/"
+    if not place.startswith(prefix):
+        return place
+    name, _, rest = place[len(prefix) :].partition(", ")
+    return f"your {name} cell, {rest}" if rest else f"your {name} cell"
+
+
+def tests_html(tests: tuple[TestResult, ...], exercise: Exercise) -> str:
     shown = list(tests)
     summary = ""
     if len(tests) > LONG_SUITE:
         passed = sum(1 for t in tests if t.status == "passed")
         summary = f"<li>{status_html('passed')} {passed} of {len(tests)} tests passed</li>"
         shown = [t for t in tests if t.status != "passed"]
-    items = "".join(test_html(test, label) for test in shown)
+    items = "".join(test_html(test, exercise) for test in shown)
     return f'<ul class="bp-tests" style="list-style:none;padding-left:0;margin:6px 0">{summary}{items}</ul>'
 
 
-def test_html(test: TestResult, label: str) -> str:
+def test_html(test: TestResult, exercise: Exercise) -> str:
     milestone = f"[milestone {test.milestone}] " if test.milestone is not None else ""
     parts = [
         f'<li class="bp-test" data-status="{test.status}" style="margin:3px 0">',
@@ -103,10 +112,9 @@ def test_html(test: TestResult, label: str) -> str:
     if test.status != "passed":
         if test.message:
             parts.append(f'<div class="bp-message" style="{PRE}">{escape(test.message)}</div>')
-        parts += [
-            f'<div class="bp-where" style="{PRE};color:#5f6368">at {escape(w)}</div>' for w in test.where
-        ]
-        parts.append(output_html(test.output, label))
+        places = [escape(where_in_notebook(w, exercise)) for w in test.where]
+        parts += [f'<div class="bp-where" style="{PRE};color:#5f6368">at {p}</div>' for p in places]
+        parts.append(output_html(test.output, output_label(exercise.kind)))
         if test.hint:
             parts.append(f'<div class="bp-hint" style="margin-left:1.5em">Hint: {escape(test.hint)}</div>')
     parts.append("</li>")
@@ -155,31 +163,36 @@ def next_html(feedback: Feedback) -> str:
     return f'<p class="bp-next" style="margin:6px 0 0 0">{escape(next_text(feedback))}</p>'
 
 
-def feedback_plain(feedback: Feedback, kind: str, notes: Sequence[str] = ()) -> str:
+def feedback_plain(feedback: Feedback, exercise: Exercise, notes: Sequence[str] = ()) -> str:
     """The same result as plain text, for front ends that do not render HTML."""
     head = f"{feedback.title} ({feedback.exercise_id})  {feedback.score:g}/{feedback.max_score:g} points"
     lines = [f"{head}  {MARKS[feedback.status]} {WORDS[feedback.status]}"]
     lines += [f"Note: {note}" for note in notes]
     if feedback.status == "not_started":
-        lines.append(not_started(kind))
+        lines.append(not_started(exercise.kind))
     elif feedback.error and (not feedback.tests or feedback.status == "error"):
         lines.append(feedback.error)
     else:
-        for test in feedback.tests:
-            lines.append(f"  {MARKS[test.status]} {WORDS[test.status]}: {test.description}")
-            if test.status != "passed":
-                lines += [f"      {line}" for line in test.message.splitlines()]
-                lines += [f"      at {place}" for place in test.where]
-                output = test.output.rstrip().splitlines()
-                if output:
-                    lines.append(f"      {output_label(kind)}:")
-                    lines += [f"        | {line}" for line in output[:OUTPUT_LINES]]
-                    if len(output) > OUTPUT_LINES:
-                        lines.append(f"        | ... ({len(output) - OUTPUT_LINES} more lines)")
-                if test.hint:
-                    lines.append(f"      Hint: {test.hint}")
+        lines += [line for test in feedback.tests for line in test_plain(test, exercise)]
     lines += [metric_text(m) for m in feedback.metrics]
     return "\n".join([*lines, next_text(feedback)])
+
+
+def test_plain(test: TestResult, exercise: Exercise) -> list[str]:
+    lines = [f"  {MARKS[test.status]} {WORDS[test.status]}: {test.description}"]
+    if test.status == "passed":
+        return lines
+    lines += [f"      {line}" for line in test.message.splitlines()]
+    lines += [f"      at {where_in_notebook(place, exercise)}" for place in test.where]
+    output = test.output.rstrip().splitlines()
+    if output:
+        lines.append(f"      {output_label(exercise.kind)}:")
+        lines += [f"        | {line}" for line in output[:OUTPUT_LINES]]
+        if len(output) > OUTPUT_LINES:
+            lines.append(f"        | ... ({len(output) - OUTPUT_LINES} more lines)")
+    if test.hint:
+        lines.append(f"      Hint: {test.hint}")
+    return lines
 
 
 def message_html(title: str, text: str, status: str = "error") -> str:
