@@ -178,17 +178,21 @@ def grade_in_subprocess(course: Course, exercise: Exercise, files: dict[str, str
 
 
 def progress(module: str | None = None) -> None:
-    """Show your progress through a module (default: the whole course), shared with `grader list`."""
+    """Show your progress through a module (default: the one whose cell you last ran), as in `grader list`."""
     try:
-        course = find_course()
-    except CourseError as error:
-        notice("Course not found", str(error))
-        return
-    if module is not None and module not in {m.id for m in course.modules}:
-        notice(
-            "Unknown module",
-            f"There is no module {module!r}; the modules are {', '.join(m.id for m in course.modules)}.",
-        )
+        course = course_or_notice()
+        chosen = module or last_module(course)
+        if chosen is not None and chosen not in {m.id for m in course.modules}:
+            names = ", ".join(m.id for m in course.modules)
+            raise Notice("Unknown module", f"There is no module {chosen!r}; the modules are {names}.")
+    except Notice as reason:
+        notice(reason.title, reason.text, reason.status)
         return
     state = Progress(course)
-    show(progress_html(course, state, module), progress_plain(course, state, module))
+    show(progress_html(course, state, chosen), progress_plain(course, state, chosen))
+
+
+def last_module(course: Course) -> str | None:
+    """The module of the exercise whose cell ran last; None (the whole course) before any ran."""
+    ids = {e.id: e.module for e in course.exercises}
+    return ids.get(RECORDER.last_exercise or "")

@@ -106,6 +106,7 @@ def scenario_notebook(course: Course) -> NotebookNode:
         new(f"import os\nos.utime({str(saved)!r})\n__session__ = {str(saved)!r}", id="autosave"),
         new("check()", id="unrun-check"),
         new('check("stack")', id="never-ran"),
+        new("progress()", id="module-progress"),
     ]
     return notebook
 
@@ -127,3 +128,5 @@ def test_mistakes_timeouts_and_unrun_edits_in_one_kernel(mini_course: Course) ->
     assert feedback_of(unrun)["status"] == "passed"  # what ran, not the edit on disk
     assert "You edited the leap_year.py cell but did not run it" in shown(unrun)
     assert "You have not run this exercise&#x27;s cell" in shown(cells["never-ran"])
+    table = shown(cells["module-progress"], "text/plain")
+    assert table.startswith("1 of 2 exercises done") and "leap-year" in table and "stack" not in table
