@@ -160,6 +160,9 @@ def grade_in_subprocess(course: Course, exercise: Exercise, files: dict[str, str
             timeout=exercise.time_limit + SPARE_SECONDS,
         )
         result = json.loads(done.stdout or "{}")
+    except KeyboardInterrupt:  # the learner pressed stop: subprocess.run has already ended the grader
+        notice(exercise.title, "Check stopped. Run the check cell again when you are ready.", "not_started")
+        return
     except subprocess.TimeoutExpired:
         notice(
             exercise.title,
