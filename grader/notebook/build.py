@@ -6,6 +6,7 @@ so CI can rebuild them and compare with the committed ones.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
@@ -16,6 +17,7 @@ from grader.course import Course, Exercise, Module
 from grader.notebook.markers import CHECK_TAG, EXERCISE_TAG, FILE_TAG, METADATA_KEY, cell_files, marker_line
 
 NOTEBOOK_DIR = "notebooks"
+HEADING = re.compile(r"^#{1,5} ")
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 HOW_TO = """\
@@ -129,7 +131,8 @@ def exercise_cells(course: Course, exercise: Exercise) -> list[NotebookNode]:
         text = TERMINAL_SECTION.format(title=exercise.title, id=exercise.id, path=exercise.path)
         return [markdown(f"{exercise.id}-terminal", text, [f"{EXERCISE_TAG}{exercise.id}", "terminal"])]
     tag = f"{EXERCISE_TAG}{exercise.id}"
-    cells = [markdown(f"{exercise.id}-task", readme(folder, f"## {exercise.title}"), [tag, "task"])]
+    task = demoted(readme(folder, f"# {exercise.title}"))
+    cells = [markdown(f"{exercise.id}-task", task, [tag, "task"])]
     given = given_files(course, exercise)
     if given:
         cells.append(markdown(f"{exercise.id}-given", given_text(folder, given), [tag, "given"]))
@@ -164,6 +167,15 @@ def given_text(folder: Path, names: list[str]) -> str:
 def readme(folder: Path, fallback: str) -> str:
     path = folder / "README.md"
     return path.read_text(encoding="utf-8").rstrip("\n") if path.is_file() else fallback
+
+
+def demoted(text: str) -> str:
+    """Push every heading one level down, so exercises sit under the module's title."""
+    lines, fenced = [], False
+    for line in text.splitlines():
+        fenced ^= line.lstrip().startswith("```")
+        lines.append("#" + line if not fenced and HEADING.match(line) else line)
+    return "\n".join(lines)
 
 
 def markdown(cell_id: str, source: str, tags: list[str]) -> NotebookNode:
