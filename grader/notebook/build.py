@@ -7,7 +7,9 @@ so CI can rebuild them and compare with the committed ones.
 from __future__ import annotations
 
 import re
+import shutil
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path, PurePosixPath
 
 import nbformat
@@ -15,9 +17,12 @@ from nbformat.notebooknode import NotebookNode
 
 from grader.course import Course, Exercise, Module
 from grader.notebook.markers import CHECK_TAG, EXERCISE_TAG, FILE_TAG, METADATA_KEY, cell_files, marker_line
+from grader.workspace import STATE_DIR
 
 NOTEBOOK_DIR = "notebooks"
 HEADING = re.compile(r"^#{1,5} ")
+# Generated names: "01_control_flow.ipynb". JupyterLab's copies ("...-Copy1.ipynb") never match.
+GENERATED_NAME = re.compile(r"^\d{2}_[a-z0-9_]+\.ipynb$")
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 HOW_TO = """\
@@ -74,22 +79,43 @@ def build_notebooks(course: Course) -> list[BuiltNotebook]:
     return built
 
 
-def write_notebooks(course: Course, target: Path | None = None) -> list[Path]:
-    """Write every notebook into ``target`` (default: notebooks/), removing stale generated ones."""
+@dataclass(frozen=True)
+class NotebookBuild:
+    """What a build wrote, and where the notebooks it replaced or removed were backed up."""
+
+    written: tuple[Path, ...]
+    backup: Path | None
+
+
+def write_notebooks(course: Course, target: Path | None = None) -> NotebookBuild:
+    """Write every notebook into ``target`` (default: notebooks/); back up any it changes or removes."""
     folder = target if target is not None else course.root / NOTEBOOK_DIR
     folder.mkdir(parents=True, exist_ok=True)
     built = build_notebooks(course)
-    wanted = {b.name for b in built}
-    for old in folder.glob("*.ipynb"):
-        if old.name not in wanted and METADATA_KEY in old.read_text(encoding="utf-8", errors="replace"):
-            old.unlink()
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    backup = course.root / STATE_DIR / "backups" / "notebooks" / stamp
+    replaced = [
+        p for p in folder.glob("*.ipynb") if is_generated(p) and p.name not in {b.name for b in built}
+    ]
+    replaced += [
+        folder / b.name for b in built if (folder / b.name).exists() and read(folder / b.name) != b.text
+    ]
+    for path in replaced:  # a learner may have worked in them: never lose that work
+        backup.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, backup / path.name)
+        path.unlink()
     written = []
     for notebook in built:
         path = folder / notebook.name
-        if not path.exists() or path.read_text(encoding="utf-8") != notebook.text:
+        if not path.exists():
             path.write_text(notebook.text, encoding="utf-8")
         written.append(path)
-    return written
+    return NotebookBuild(tuple(written), backup if replaced else None)
+
+
+def is_generated(path: Path) -> bool:
+    """A notebook this command made (by its name and metadata), not a learner's own or a copy."""
+    return bool(GENERATED_NAME.match(path.name)) and METADATA_KEY in read(path)
 
 
 def stale_notebooks(course: Course, folder: Path) -> list[str]:
@@ -97,7 +123,7 @@ def stale_notebooks(course: Course, folder: Path) -> list[str]:
     built = {b.name: b.text for b in build_notebooks(course)}
     present = {p.name for p in folder.glob("*.ipynb")}
     stale = [n for n, text in built.items() if n not in present or read(folder / n) != text]
-    return sorted(stale + [n for n in present - built.keys() if METADATA_KEY in read(folder / n)])
+    return sorted(stale + [n for n in present - built.keys() if is_generated(folder / n)])
 
 
 def read(path: Path) -> str:

@@ -47,8 +47,10 @@ def build_command(ctx: click.Context, only_check: bool, out: str | None) -> None
             sys.exit(1)
         click.echo(f"The notebooks in {folder} are up to date.")
         return
-    written = write_notebooks(course, folder)
-    click.echo(f"Wrote {len(written)} notebooks to {folder}: {', '.join(p.name for p in written)}")
+    build = write_notebooks(course, folder)
+    click.echo(f"{len(build.written)} notebooks in {folder}: {', '.join(p.name for p in build.written)}")
+    if build.backup is not None:
+        click.echo(f"The notebooks it replaced are saved in {build.backup}.")
 
 
 def notebook_check(course: Course, path: Path, wanted: str | None, as_json: bool) -> tuple[str, bool]:

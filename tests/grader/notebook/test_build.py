@@ -70,7 +70,7 @@ def test_write_tests_notebook_shows_the_code_under_test() -> None:
 
 def test_any_course_gets_one_notebook_per_module(tmp_path: Path) -> None:
     course = load_course(copy_course(tmp_path / "mini"))
-    written = write_notebooks(course)
+    written = write_notebooks(course).written
     assert [p.name for p in written] == ["01_basics.ipynb", "02_objects.ipynb"]
     basics = read(written[0])
     assert basics.metadata["backend_path"]["module"] == "basics"
@@ -86,14 +86,23 @@ def test_any_course_gets_one_notebook_per_module(tmp_path: Path) -> None:
 
 def test_rebuild_removes_generated_notebooks_only(tmp_path: Path) -> None:
     course = load_course(copy_course(tmp_path / "mini"))
-    folder = write_notebooks(course)[0].parent
+    folder = write_notebooks(course).written[0].parent
     old = folder / "00_renamed_module.ipynb"
     old.write_text((folder / "01_basics.ipynb").read_text(encoding="utf-8"), encoding="utf-8")
     mine = folder / "my_scratch.ipynb"
     mine.write_text(nbformat.writes(nbformat.v4.new_notebook()), encoding="utf-8")
-    assert stale_notebooks(course, folder) == ["00_renamed_module.ipynb"]
-    write_notebooks(course)
-    assert not old.exists() and mine.exists()
+    copy = folder / "01_basics-Copy1.ipynb"
+    copy.write_text(old.read_text(encoding="utf-8"), encoding="utf-8")
+    worked_in = folder / "02_objects.ipynb"
+    worked_in.write_text(worked_in.read_text(encoding="utf-8").replace("raise NotImplementedError", "pass"))
+    assert stale_notebooks(course, folder) == ["00_renamed_module.ipynb", "02_objects.ipynb"]
+    build = write_notebooks(course)
+    assert not old.exists() and mine.exists() and copy.exists()
+    assert build.backup is not None
+    assert sorted(p.name for p in build.backup.iterdir()) == ["00_renamed_module.ipynb", "02_objects.ipynb"]
+    assert "pass" in (build.backup / "02_objects.ipynb").read_text(encoding="utf-8")
+    assert stale_notebooks(course, folder) == []
+    assert write_notebooks(course).backup is None
 
 
 def test_build_command_reports_and_fixes_stale_notebooks(tmp_path: Path) -> None:
