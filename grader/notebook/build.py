@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 import nbformat
 from nbformat.notebooknode import NotebookNode
 
-from grader.course import Course, Exercise, Module
+from grader.course import Course, CourseError, Exercise, Module
 from grader.notebook.markers import CHECK_TAG, EXERCISE_TAG, FILE_TAG, METADATA_KEY, cell_files, marker_line
 from grader.workspace import STATE_DIR
 
@@ -163,12 +163,22 @@ def exercise_cells(course: Course, exercise: Exercise) -> list[NotebookNode]:
     if given:
         cells.append(markdown(f"{exercise.id}-given", given_text(folder, given), [tag, "given"]))
     for number, name in enumerate(cell_files(exercise)):
-        starter = (folder / name).read_text(encoding="utf-8")
+        starter = starter_text(folder / name, exercise)
         source = marker_line(exercise.id, name) + "\n" + starter.rstrip("\n")
         suffix = "" if number == 0 else f"-{number + 1}"
         cells.append(code(f"{exercise.id}-code{suffix}", source, [tag, f"{FILE_TAG}{name}"]))
     cells.append(code(f"{exercise.id}-check", f"check({exercise.id!r})", [f"{CHECK_TAG}{exercise.id}"]))
     return cells
+
+
+def starter_text(path: Path, exercise: Exercise) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise CourseError(
+            f"{exercise.id}: the starter {path.name} cannot be read ({error}); "
+            f"restore it (`grader reset {exercise.id}`) before building the notebooks"
+        ) from None
 
 
 def given_files(course: Course, exercise: Exercise) -> list[str]:

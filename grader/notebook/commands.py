@@ -8,14 +8,10 @@ from pathlib import Path
 
 import click
 
+from grader.commands.common import UsageProblem, course_option, load
 from grader.course import Course, CourseError
 from grader.notebook.saved import NotebookResult, grade_notebook
 from grader.render.notebook_html import feedback_plain
-from grader.workspace import open_course
-
-
-class NotebookUsageProblem(click.ClickException):
-    exit_code = 2
 
 
 @click.group("notebooks")
@@ -24,24 +20,22 @@ def notebooks_group() -> None:
 
 
 @notebooks_group.command("build")
+@course_option
 @click.option("--check", "only_check", is_flag=True, help="Only report stale notebooks; exit 1 if any.")
 @click.option("--out", type=click.Path(file_okay=False), help="Folder to write into (default: notebooks/).")
 @click.pass_context
 def build_command(ctx: click.Context, only_check: bool, out: str | None) -> None:
     """Regenerate notebooks/ from exercises/ (never edit the notebooks by hand)."""
-    try:
-        course = open_course((ctx.obj or {}).get("course"))
-    except CourseError as error:
-        raise NotebookUsageProblem(str(error)) from None
-    from grader.notebook.build import (
-        NOTEBOOK_DIR,
-        stale_notebooks,
-        write_notebooks,
-    )  # nbformat is slow to load
+    # Imported here: nbformat is slow to load, and other commands never need it.
+    from grader.notebook.build import NOTEBOOK_DIR, stale_notebooks, write_notebooks
 
+    course = load(ctx)
     folder = Path(out) if out else course.root / NOTEBOOK_DIR
-    if only_check:
+    try:
         stale = stale_notebooks(course, folder)
+    except CourseError as error:
+        raise UsageProblem(str(error)) from None
+    if only_check:
         if stale:
             click.echo(f"Stale notebooks in {folder}: {', '.join(stale)}. Run `grader notebooks build`.")
             sys.exit(1)

@@ -191,7 +191,13 @@ def progress(module: str | None = None) -> None:
     except Notice as reason:
         notice(reason.title, reason.text, reason.status)
         return
-    state = Progress(course)
+    try:
+        state = Progress(course)
+    except CourseError as error:
+        notice("Progress", str(error))
+        return
+    for said in state.notices:
+        notice("Progress", said)
     show(progress_html(course, state, chosen), progress_plain(course, state, chosen))
 
 

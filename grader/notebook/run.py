@@ -14,7 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from grader.course import CourseError, load_course
+from grader.course import Course, CourseError, load_course
+from grader.feedback import Feedback
 from grader.grading import grade_files
 from grader.render.notebook_html import feedback_html, feedback_plain
 from grader.suite_ids import SuiteError
@@ -41,12 +42,22 @@ def answer(request: dict[str, Any]) -> dict[str, Any]:
     except (SuiteError, ValueError) as error:
         raise RequestError(str(error)) from None
     if request.get("record", True):
-        Progress(course).record_check(feedback)
+        notes += record_progress(course, feedback)
     return {
         "feedback": feedback.to_dict(),
         "html": feedback_html(feedback, exercise, notes),
         "text": feedback_plain(feedback, exercise, notes),
     }
+
+
+def record_progress(course: Course, feedback: Feedback) -> list[str]:
+    """Save the check in the shared workspace; return anything the learner must hear about it."""
+    try:
+        progress = Progress(course)
+        progress.record_check(feedback)
+    except CourseError as error:  # the progress file is a folder, or cannot be set aside
+        return [str(error)]
+    return list(progress.notices)
 
 
 def main() -> None:

@@ -115,3 +115,12 @@ def test_build_command_reports_and_fixes_stale_notebooks(tmp_path: Path) -> None
     assert built.exit_code == 0, built.output
     fresh = runner.invoke(cli, ["--course", str(course_dir), "notebooks", "build", "--check"])
     assert fresh.exit_code == 0 and "up to date" in fresh.output
+
+
+def test_a_missing_starter_is_a_clear_build_error(tmp_path: Path) -> None:
+    course_dir = copy_course(tmp_path / "mini")
+    (course_dir / "exercises/01_basics/01_leap_year/leap_year.py").unlink()
+    result = CliRunner().invoke(cli, ["--course", str(course_dir), "notebooks", "build"])
+    assert result.exit_code == 2
+    assert "leap-year: the starter leap_year.py cannot be read" in result.output
+    assert "grader reset leap-year" in result.output

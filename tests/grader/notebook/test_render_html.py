@@ -139,3 +139,12 @@ def unescape_pre(text: str) -> str:
     from html import unescape
 
     return unescape(text)
+
+
+def test_an_unusable_progress_file_is_set_aside_and_said(mini_course: Course) -> None:
+    saved = mini_course.root / ".grader" / "progress.json"
+    saved.parent.mkdir()
+    saved.write_text("{not json", encoding="utf-8")
+    result = chatty_check(mini_course)
+    assert "could not be used: it is not valid JSON" in result["text"]
+    assert Progress(mini_course).of(mini_course.find("leap-year")).attempts == 1
