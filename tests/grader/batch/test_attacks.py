@@ -27,7 +27,7 @@ from tests.grader.batch.helpers import (
 READS_SECRETS = """\
 import glob, os
 FOUND = []
-for pattern in ("/tmp/**/test_doubled.py", "../**/*.py", "/work/**/test_doubled.py", "/root/**/test_doubled.py"):
+for pattern in ("/tmp/**/test_doubled.py", "../**/*.py", "/work/**/test_*.py", "/root/**/test_*.py"):
     FOUND += [p for p in glob.glob(pattern, recursive=True) if not os.path.abspath(p).startswith(os.getcwd())]
 for environ in glob.glob("/proc/*/environ"):
     try:
@@ -38,7 +38,8 @@ for environ in glob.glob("/proc/*/environ"):
 def doubled(numbers):
     return [2 * n for n in numbers] if FOUND else None
 """
-POISONS_CACHE = """\
+POISONS_CACHE = (
+    """\
 import os, glob
 for folder in (os.path.expanduser("~/.cache/backend-path/suite-ids"), os.environ.get("XDG_CACHE_HOME", "")):
     for path in glob.glob(os.path.join(folder, "**", "*.json"), recursive=True):
@@ -50,8 +51,11 @@ try:
     open("doubled.py", "w").write("def doubled(numbers):\\n    return None\\n")
 except OSError:
     pass
-""" + CORRECT_DOUBLED
-FORK_BOMB = """\
+"""
+    + CORRECT_DOUBLED
+)
+FORK_BOMB = (
+    """\
 import os, time
 for _ in range(200):
     try:
@@ -61,7 +65,9 @@ for _ in range(200):
             os._exit(0)
     except OSError:
         break
-""" + CORRECT_DOUBLED
+"""
+    + CORRECT_DOUBLED
+)
 ALWAYS_EQUAL = """\
 class Yes(list):
     def __eq__(self, other):
@@ -69,13 +75,17 @@ class Yes(list):
 def doubled(numbers):
     return Yes()
 """
-PATCHES_PYTEST = """\
+PATCHES_PYTEST = (
+    """\
 import sys
 for name in list(sys.modules):
     if "pytest" in name or "grader" in name:
         sys.modules[name].__dict__.clear()
-""" + WRONG_DOUBLED
-FORGES_REPORT = """\
+"""
+    + WRONG_DOUBLED
+)
+FORGES_REPORT = (
+    """\
 import atexit, json, os
 def forge():
     for name in ("report.json", "/tmp/report.json", "../report.json"):
@@ -85,7 +95,9 @@ def forge():
             pass
 atexit.register(forge)
 print("3 passed")
-""" + WRONG_DOUBLED
+"""
+    + WRONG_DOUBLED
+)
 IGNORES_SIGTERM = """\
 import signal
 signal.signal(signal.SIGTERM, signal.SIG_IGN)
@@ -161,7 +173,7 @@ class Listener:
 
 # learner -> (files, honest score out of 4)
 def attacks(port: int) -> dict[str, tuple[dict[str, str | bytes], str]]:
-    conftest = "import pytest\n@pytest.hookimpl(tryfirst=True)\ndef pytest_runtest_call(item):\n    return True\n"
+    conftest = "import pytest\n@pytest.hookimpl(tryfirst=True)\ndef pytest_runtest_call(item):\n    return 1"
     return {
         "a00-honest-first": ({"doubled.py": CORRECT_DOUBLED}, "4"),
         "a01-conftest-and-ini": (
@@ -202,7 +214,7 @@ def attacks(port: int) -> dict[str, tuple[dict[str, str | bytes], str]]:
     }
 
 
-def test_every_attack_gets_its_honest_score_and_the_batch_is_unharmed(course_dir: Path, tmp_path: Path) -> None:
+def test_every_attack_gets_its_honest_score_and_the_batch_goes_on(course_dir: Path, tmp_path: Path) -> None:
     needs_sandbox()
     listener = Listener()
     submissions = tmp_path / "submissions"
