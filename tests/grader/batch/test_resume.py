@@ -26,7 +26,7 @@ def make_class(root: Path, learners: int) -> Path:
 def run_counts(out: Path) -> list[tuple[str, str, int]]:
     with sqlite3.connect(out / FILE_NAME) as db:
         return db.execute(
-            "SELECT learner, exercise, COUNT(*) FROM runs GROUP BY learner, exercise ORDER BY learner, exercise"
+            "SELECT learner, exercise, COUNT(*) FROM runs GROUP BY learner, exercise ORDER BY 1, 2"
         ).fetchall()
 
 
