@@ -13,7 +13,14 @@ from pathlib import Path
 import pytest
 
 from grader.batch.gradebook import FILE_NAME
-from tests.grader.batch.helpers import CORRECT_DOUBLED, grade, needs_sandbox, sandbox_processes, write_learner
+from tests.grader.batch.helpers import (
+    CORRECT_DOUBLED,
+    grade,
+    gradebook_rows,
+    needs_sandbox,
+    sandbox_processes,
+    write_learner,
+)
 from tests.helpers import LEAP_YEAR
 
 
@@ -83,3 +90,25 @@ def test_unchanged_work_is_not_graded_again_and_regrade_redoes_one_learner(
     regraded = grade(course_dir, submissions, out, "--exercise", "doubled", "--regrade", "learner00")
     assert "1 runs to grade" in regraded.output
     assert run_counts(out) == [("learner00", "doubled", 1), ("learner01", "doubled", 2)]
+
+
+def test_a_class_with_pathological_submissions_completes(course_dir: Path, tmp_path: Path) -> None:
+    needs_sandbox()
+    subs = tmp_path / "subs"
+    bad = {
+        3: "def doubled(numbers):\n    while True:\n        pass\n",
+        13: "def doubled(numbers):\n    return bytearray(8 * 1024 ** 3)\n",
+    }
+    for index in [i for i in range(30) if i != 23]:
+        write_learner(subs, f"learner{index:02d}", {"doubled.py": bad.get(index, CORRECT_DOUBLED)})
+    (subs / "learner23.zip").write_bytes(b"not a zip")
+    result = grade(course_dir, subs, tmp_path / "out", "--exercise", "doubled", "--jobs", "2")
+    assert result.exit_code == 0, result.output
+    scores = {learner: row["doubled"] for learner, row in gradebook_rows(tmp_path / "out").items()}
+    assert len(scores) == 30
+    assert [learner for learner, score in sorted(scores.items()) if score != "4"] == [
+        "learner03",
+        "learner13",
+        "learner23",
+    ]
+    assert sandbox_processes() == []
