@@ -51,6 +51,11 @@ class DiscoveryError(Exception):
     """The submissions folder or the roster cannot be used; the message says why."""
 
 
+def printable(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (kept as surrogates by the OS layer) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def is_archive(path: Path) -> bool:
     return path.is_file() and path.name.lower().endswith(ARCHIVE_SUFFIXES)
 
@@ -83,9 +88,9 @@ def discover(root: Path, roster: dict[str, str] | None = None) -> Discovery:
             continue
         submission = single_submission(entry, canvas)
         if submission is None:
-            ignored.append(f"{entry.name}: neither a folder, an archive nor an LMS-named file")
+            ignored.append(f"{printable(entry.name)}: neither a folder, an archive nor an LMS-named file")
         elif submission.learner in found:
-            ignored.append(f"{entry.name}: a second submission for learner {submission.learner}")
+            ignored.append(f"{printable(entry.name)}: a second submission for learner {submission.learner}")
         else:
             found[submission.learner] = submission
     for learner, files in lms_files.items():
@@ -108,11 +113,11 @@ def single_submission(entry: Path, canvas: re.Match[str] | None) -> Submission |
         moodle = MOODLE.match(entry.name)
         if moodle:
             return Submission(moodle["id"], moodle["name"], "folder", (entry,))
-        return Submission(entry.name, "", "folder", (entry,))
+        return Submission(printable(entry.name), "", "folder", (entry,))
     if is_archive(entry):
         if canvas:
             return Submission(canvas["id"], canvas["name"], "archive", (entry,))
-        return Submission(archive_stem(entry.name), "", "archive", (entry,))
+        return Submission(printable(archive_stem(entry.name)), "", "archive", (entry,))
     return None
 
 

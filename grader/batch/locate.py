@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from grader.batch.discover import printable
 from grader.batch.unpack import SKIPPED_FOLDERS
 from grader.course import Exercise
 
@@ -90,7 +91,7 @@ def missing_message(base: Path, exercise: Exercise) -> str:
     """Say which file was expected and what the submission holds instead."""
     wanted = ", ".join(plain_names(exercise) or exercise.files)
     found = sorted(
-        p.relative_to(base).as_posix()
+        printable(p.relative_to(base).as_posix())
         for p in base.rglob("*")
         if p.is_file() and not SKIPPED_FOLDERS & set(p.parts)
     )
@@ -109,7 +110,7 @@ def not_utf8(relative: Path, data: bytes) -> str | None:
         data.decode("utf-8")
     except UnicodeDecodeError as error:
         return (
-            f"{relative.as_posix()} is not UTF-8 text (byte 0x{data[error.start]:02x} at position "
+            f"{printable(relative.as_posix())} is not UTF-8 text (byte 0x{data[error.start]:02x} at position "
             f"{error.start}): save it as UTF-8 in your editor."
         )
     return None

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from grader.batch.discover import Submission
+from grader.batch.discover import Submission, printable
 
 MAX_FILE = 2 * 1024 * 1024
 MAX_TOTAL = 50 * 1024 * 1024
@@ -41,6 +41,7 @@ class Unpacked:
 
     def admit(self, name: str, size: int) -> bool:
         """Decide whether a file of ``size`` bytes may be copied; note why not."""
+        name = printable(name)
         if size > MAX_FILE:
             self.notes.append(
                 f"{name} was left out: {size // 1024} KiB is over the {MAX_FILE // 1024} KiB limit"
@@ -78,7 +79,9 @@ def unpack(submission: Submission, target: Path) -> Unpacked:
 
 def copy_file(path: Path, relative: PurePosixPath, result: Unpacked) -> None:
     if path.is_symlink() or not path.is_file():
-        result.notes.append(f"{relative} was left out: it is a symbolic link or not a regular file")
+        result.notes.append(
+            f"{printable(str(relative))} was left out: it is a symbolic link or not a regular file"
+        )
         return
     if result.admit(str(relative), path.stat().st_size):
         with open(path, "rb") as stream:
@@ -91,7 +94,8 @@ def copy_folder(folder: Path, result: Unpacked) -> None:
         for name in list(dirs):
             if name in SKIPPED_FOLDERS or (here / name).is_symlink():
                 if (here / name).is_symlink():
-                    result.notes.append(f"{(here / name).relative_to(folder)} was left out: a symbolic link")
+                    shown = printable(str((here / name).relative_to(folder)))
+                    result.notes.append(f"{shown} was left out: a symbolic link")
                 dirs.remove(name)
         for name in sorted(files):
             path = here / name
@@ -127,9 +131,11 @@ def unpack_zip(path: Path, result: Unpacked) -> None:
             relative = safe_name(info.filename)
             mode = info.external_attr >> 16
             if relative is None:
-                result.notes.append(f"{info.filename!r} was left out: it points outside the submission")
+                result.notes.append(
+                    f"{printable(info.filename)!r} was left out: it points outside the submission"
+                )
             elif stat.S_ISLNK(mode):
-                result.notes.append(f"{relative} was left out: it is a symbolic link")
+                result.notes.append(f"{printable(str(relative))} was left out: it is a symbolic link")
             elif result.admit(str(relative), info.file_size):
                 with archive.open(info) as stream:
                     result.write(relative, stream)
@@ -143,9 +149,13 @@ def unpack_tar(path: Path, result: Unpacked) -> None:
                 continue
             relative = safe_name(member.name)
             if relative is None:
-                result.notes.append(f"{member.name!r} was left out: it points outside the submission")
+                result.notes.append(
+                    f"{printable(member.name)!r} was left out: it points outside the submission"
+                )
             elif not member.isfile():
-                result.notes.append(f"{relative} was left out: it is a link or a special file")
+                result.notes.append(
+                    f"{printable(str(relative))} was left out: it is a link or a special file"
+                )
             elif result.admit(str(relative), member.size):
                 stream = archive.extractfile(member)
                 if stream is not None:

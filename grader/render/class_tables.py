@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from typing import Any
 from xml.etree import ElementTree as ET
 
@@ -67,12 +68,22 @@ def gradescope(learner: LearnerResults) -> str:
     return json.dumps({"score": learner.score, "tests": tests}, indent=2, ensure_ascii=False)
 
 
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(text: object) -> str:
+    """Text XML 1.0 can hold: control characters (from learner messages) become U+FFFD."""
+    return NOT_XML.sub("\ufffd", str(text))
+
+
 def junit_xml(results: ClassResults) -> str:
     """JUnit XML: one test suite per learner x exercise, one case per hidden test."""
     suites = ET.Element("testsuites", name=results.course)
     for learner in results.learners:
         for feedback in learner.feedback:
-            suite = ET.SubElement(suites, "testsuite", name=f"{learner.learner}.{feedback['exercise_id']}")
+            suite = ET.SubElement(
+                suites, "testsuite", name=xml_text(f"{learner.learner}.{feedback['exercise_id']}")
+            )
             cases = feedback["tests"] or [
                 {"name": "grading", "status": "error", "message": feedback.get("error") or "", "duration": 0}
             ]
@@ -87,10 +98,10 @@ def junit_xml(results: ClassResults) -> str:
                 )
                 if test["status"] in ("error", "timeout"):
                     errors += 1
-                    ET.SubElement(case, "error", message=test["status"]).text = str(test["message"])
+                    ET.SubElement(case, "error", message=test["status"]).text = xml_text(test["message"])
                 elif test["status"] != "passed":
                     failures += 1
-                    ET.SubElement(case, "failure", message=test["status"]).text = str(test["message"])
+                    ET.SubElement(case, "failure", message=test["status"]).text = xml_text(test["message"])
             suite.set("tests", str(len(cases)))
             suite.set("failures", str(failures))
             suite.set("errors", str(errors))

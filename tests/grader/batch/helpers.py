@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -47,7 +48,16 @@ def gradebook_rows(out: Path) -> dict[str, dict[str, str]]:
         return {row["learner"]: row for row in csv.DictReader(stream)}
 
 
-def sandbox_processes() -> list[str]:
-    """Processes still running as one of the sandbox's slot uids."""
-    listing = subprocess.run(["ps", "-eo", "uid=,pid=,args="], capture_output=True, text=True).stdout
-    return [line for line in listing.splitlines() if 62000 <= int(line.split()[0]) < 62100]
+def sandbox_processes(under: Path, patience: float = 10.0) -> list[str]:
+    """This test's processes (their command names a path ``under``) still running as a slot's uid."""
+    deadline = time.monotonic() + patience
+    while True:
+        listing = subprocess.run(["ps", "-eo", "uid=,pid=,args="], capture_output=True, text=True).stdout
+        left = [
+            line
+            for line in listing.splitlines()
+            if 62000 <= int(line.split()[0]) < 62100 and str(under) in line
+        ]
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.2)

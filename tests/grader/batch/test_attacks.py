@@ -233,7 +233,7 @@ def test_every_attack_gets_its_honest_score_and_the_batch_goes_on(course_dir: Pa
     assert scores == {learner: score for learner, (_, score) in cases.items()}
     assert rows["a18-symlink"]["doubled"] == "0"
     assert listener.heard == []
-    assert sandbox_processes() == []
+    assert sandbox_processes(tmp_path) == []
     feedback = json.loads((tmp_path / "out/learners/a16-not-utf8/feedback.json").read_text("utf-8"))
     assert "not UTF-8" in feedback["feedback"][0]["error"]
     wrong_name = json.loads((tmp_path / "out/learners/a17-wrong-name/feedback.json").read_text("utf-8"))
