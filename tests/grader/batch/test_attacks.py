@@ -12,6 +12,7 @@ import json
 import os
 import socket
 import threading
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from tests.grader.batch.helpers import (
@@ -210,6 +211,11 @@ def attacks(port: int) -> dict[str, tuple[dict[str, str | bytes], str]]:
         "a15-network": ({"doubled.py": network(port)}, "0"),
         "a16-not-utf8": ({"doubled.py": b"def doubled(numbers):\n    return '\xff\xfe'\n"}, "0"),
         "a17-wrong-name": ({"Doubled.py": CORRECT_DOUBLED}, "0"),
+        "a19-huge-file": ({"doubled.py": CORRECT_DOUBLED + "#" * 3_000_000 + "\n"}, "0"),
+        "a20-control-characters": (
+            {"doubled.py": "def doubled(numbers):\n    raise ValueError('\\x00\\x1b[31m\\ud800')\n"},
+            "0",
+        ),
         "a99-honest-last": ({"doubled.py": CORRECT_DOUBLED}, "4"),
     }
 
@@ -223,6 +229,9 @@ def test_every_attack_gets_its_honest_score_and_the_batch_goes_on(course_dir: Pa
         for learner, (files, _) in cases.items():
             write_learner(submissions, learner, files)
         link_folder = write_learner(submissions, "a18-symlink", {})
+        undecodable = write_learner(submissions, "a21-undecodable-names", {"doubled.py": CORRECT_DOUBLED})
+        (undecodable / os.fsdecode(b"\xff\xfe.py")).write_text("x = 1\n")
+        write_learner(submissions, os.fsdecode(b"a22-\xff"), {"doubled.py": CORRECT_DOUBLED})
         os.symlink(course_dir / "solutions/01_basics/02_doubled/doubled.py", link_folder / "doubled.py")
         result = grade(course_dir, submissions, tmp_path / "out", "--exercise", "doubled", "--jobs", "2")
     finally:
@@ -232,11 +241,16 @@ def test_every_attack_gets_its_honest_score_and_the_batch_goes_on(course_dir: Pa
     scores = {learner: rows[learner]["doubled"] for learner in cases}
     assert scores == {learner: score for learner, (_, score) in cases.items()}
     assert rows["a18-symlink"]["doubled"] == "0"
+    assert rows["a21-undecodable-names"]["doubled"] == "4"
+    assert rows["a22-\ufffd"]["doubled"] == "4"
+    assert ET.parse(tmp_path / "out" / "junit.xml").getroot().tag == "testsuites"
     assert listener.heard == []
     assert sandbox_processes(tmp_path) == []
     feedback = json.loads((tmp_path / "out/learners/a16-not-utf8/feedback.json").read_text("utf-8"))
     assert "not UTF-8" in feedback["feedback"][0]["error"]
     wrong_name = json.loads((tmp_path / "out/learners/a17-wrong-name/feedback.json").read_text("utf-8"))
     assert "Doubled.py" in wrong_name["feedback"][0]["error"]
+    huge = json.loads((tmp_path / "out/learners/a19-huge-file/feedback.json").read_text("utf-8"))
+    assert "doubled.py was left out: 2929 KiB is over the 2048 KiB limit" in huge["notes"]
     symlink = json.loads((tmp_path / "out/learners/a18-symlink/feedback.json").read_text("utf-8"))
     assert "symbolic link" in " ".join(symlink["notes"])
