@@ -21,7 +21,7 @@ import os
 import signal
 import sys
 
-PRELOAD = ("pytest", "pytest_jsonreport.plugin", "grader.plugin", "grader.testkit")
+PRELOAD = ("pytest", "pytest_jsonreport.plugin", "grader.plugin", "grader.testkit", "grader.batch.together")
 PR_SET_PDEATHSIG = 1
 
 
