@@ -49,6 +49,15 @@ def suite_hash(course: Course, exercise: Exercise) -> str:
     return hashlib.sha256(f"{fingerprint}|{entry}".encode()).hexdigest()[:24]
 
 
+def file_hash(path: Path) -> str:
+    """SHA-256 of a file, read in chunks (an unreadable archive may be huge)."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as stream:
+        for chunk in iter(lambda: stream.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def safe_id(learner: str) -> str:
     """A learner id usable as a file name."""
     return re.sub(r"[^\w.@-]", "_", learner).lstrip(".") or "learner"
@@ -93,7 +102,7 @@ def plan_one(
 ) -> tuple[Job | None, str]:
     """A job for one exercise, or ("recorded"/"skipped") when there is nothing to run."""
     if problem is not None:
-        content = "unreadable:" + hashlib.sha256(submission.paths[0].read_bytes()).hexdigest()
+        content = "unreadable:" + file_hash(submission.paths[0])
     else:
         located = locate(root, exercise)
         content, problem = located.content_hash or "missing", located.problem

@@ -106,25 +106,7 @@ def grade_together(
         tempfile.TemporaryDirectory(prefix="grader-code-") as code_tmp,
     ):
         run_dir = Path(run_tmp)
-        wanted: dict[str, str] = {}  # node id -> exercise id
-        for index, (exercise, folder) in enumerate(work):
-            code_dir = Path(code_tmp) / f"e{index}" / "code"
-            stage_files(exercise, folder, code_dir)
-            suite = run_dir / f"e{index}"
-            stage_suite(course.suite_dir(exercise), suite)
-            prefix = sandbox.prefix(code_dir) if sandbox is not None else []
-            if sandbox is not None:
-                prepare(code_dir)
-            text = CONFTEST.format(
-                code_dir=str(code_dir),
-                modules=exercise.modules,
-                call_timeout=exercise.call_timeout,
-                prefix=json.dumps(prefix),
-                pid_file=str(run_dir / "workers.pid"),
-            )
-            (suite / "conftest.py").write_text(text, encoding="utf-8")
-            for node in expected[exercise.id]:
-                wanted[f"e{index}/" + node.removeprefix("suite/")] = exercise.id
+        wanted = stage_shared(course, work, expected, sandbox, run_dir, Path(code_tmp))
         nonce = write_secret(run_dir / "nonce")
         command = shared_command(run_dir, len(work))
         log = run_dir / "pytest-output.txt"
@@ -140,6 +122,37 @@ def grade_together(
         return None
     share = (time.monotonic() - started) / len(work)
     return [split(course, exercise, folder, learner, report, wanted, share) for exercise, folder in work]
+
+
+def stage_shared(
+    course: Course,
+    work: list[tuple[Exercise, Path]],
+    expected: dict[str, list[str]],
+    sandbox: Sandbox | None,
+    run_dir: Path,
+    code_root: Path,
+) -> dict[str, str]:
+    """Stage each exercise's files and suite (with our conftest); return node id -> exercise id."""
+    wanted: dict[str, str] = {}
+    for index, (exercise, folder) in enumerate(work):
+        code_dir = code_root / f"e{index}" / "code"
+        stage_files(exercise, folder, code_dir)
+        suite = run_dir / f"e{index}"
+        stage_suite(course.suite_dir(exercise), suite)
+        prefix = sandbox.prefix(code_dir) if sandbox is not None else []
+        if sandbox is not None:
+            prepare(code_dir)
+        text = CONFTEST.format(
+            code_dir=str(code_dir),
+            modules=exercise.modules,
+            call_timeout=exercise.call_timeout,
+            prefix=json.dumps(prefix),
+            pid_file=str(run_dir / "workers.pid"),
+        )
+        (suite / "conftest.py").write_text(text, encoding="utf-8")
+        for node in expected[exercise.id]:
+            wanted[f"e{index}/" + node.removeprefix("suite/")] = exercise.id
+    return wanted
 
 
 def shared_command(run_dir: Path, suites: int) -> list[str]:
