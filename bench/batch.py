@@ -8,6 +8,12 @@ functions in-process with the same per-call time limit (SIGALRM). Both are
 timed serially and with --jobs 2; the last line is the serial ratio.
 
     python bench/batch.py [--learners 40] [--exercises 5]
+
+With --grader-only it times only `grader grade --jobs 2` on a class of which
+a share (--broken 0.1) is pathological (memory and fork bombs, huge output,
+exit at import, corrupt archives) and prints the grader's peak memory:
+
+    python bench/batch.py --grader-only --learners 200 --exercises 1 --broken 0.1
 """
 
 from __future__ import annotations
@@ -58,6 +64,31 @@ def learner():
 def pick_exercises(count: int) -> list[Exercise]:
     course = load_course(ROOT)
     return [e for e in course.exercises if e.kind == "implement" and len(e.modules) == 1][:count]
+
+
+PATHOLOGICAL = (
+    "def {name}(*args, **kwargs):\n    return bytearray(8 * 1024 ** 3)\n",
+    "import os, time\nfor _ in range(500):\n    try:\n"
+    "        os.fork() or (os.setsid(), time.sleep(60))\n    except OSError:\n        break\n",
+    "def {name}(*args, **kwargs):\n    print('x' * 50_000_000)\n",
+    "import os\nos._exit(0)\n",
+)
+
+
+def break_some(submissions: Path, exercises: list[Exercise], share: float) -> int:
+    """Replace a share of the learners with pathological submissions (one kind each, in turn)."""
+    folders = sorted(submissions.iterdir())
+    broken = folders[:: max(1, round(1 / share))] if share else []
+    for index, folder in enumerate(broken):
+        kind = index % (len(PATHOLOGICAL) + 1)
+        if kind == len(PATHOLOGICAL):
+            shutil.rmtree(folder)
+            folder.with_suffix(".zip").write_bytes(b"PK\x03\x04 corrupt")
+            continue
+        for exercise in exercises:
+            text = PATHOLOGICAL[kind].format(name=exercise.modules[0])
+            (folder / exercise.files[0]).write_text(text, encoding="utf-8")
+    return len(broken)
 
 
 def build_class(root: Path, exercises: list[Exercise], learners: int) -> Path:
@@ -140,7 +171,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--learners", type=int, default=40)
     parser.add_argument("--exercises", type=int, default=5)
+    parser.add_argument("--broken", type=float, default=0.0, help="share of pathological submissions")
+    parser.add_argument("--grader-only", action="store_true", help="time only grader grade --jobs 2")
     options = parser.parse_args()
+    if options.grader_only:
+        grader_only(options.learners, options.exercises, options.broken)
+        return
     exercises = pick_exercises(options.exercises)
     with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
         root = Path(tmp)
@@ -158,6 +194,18 @@ def main() -> None:
         print(f"jobs {jobs}: bare pytest {bare:.1f} s, grader grade {grader:.1f} s ({grader / bare:.2f}x)")
     print(f"grader peak memory (largest process of its tree): {max(peaks.values()):.0f} MB")
     print(f"ratio: {figures[('grader', 1)] / figures[('bare', 1)]:.2f}x")
+
+
+def grader_only(learners: int, count: int, broken: float) -> None:
+    """A large class, some of it pathological: does it complete, how fast, in how much memory."""
+    exercises = pick_exercises(count)
+    with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
+        submissions = build_class(Path(tmp), exercises, learners)
+        bad = break_some(submissions, exercises, broken)
+        seconds, peak = time_grader(submissions, Path(tmp) / "out", exercises, 2)
+        graded = len((Path(tmp) / "out" / "gradebook.csv").read_text("utf-8").splitlines()) - 1
+    print(f"{learners} learners ({bad} pathological) x {len(exercises)} exercises, --jobs 2: {seconds:.1f} s")
+    print(f"learners in the gradebook: {graded}; grader peak memory: {peak:.0f} MB")
 
 
 if __name__ == "__main__":
