@@ -12,6 +12,7 @@ from typing import NoReturn
 
 import click
 
+from grader.batch.command import grade as grade_command
 from grader.commands.common import EXIT_USAGE, UsageProblem
 from grader.commands.files import reset, solution
 from grader.commands.learning import check, hint, list_command, watch
@@ -40,7 +41,18 @@ def cli(ctx: click.Context, course: str | None, as_json: bool) -> None:
         overview(ctx)
 
 
-for command in (list_command, check, watch, hint, reset, solution, doctor, validate, notebooks_group):
+for command in (
+    list_command,
+    check,
+    watch,
+    hint,
+    reset,
+    solution,
+    doctor,
+    validate,
+    notebooks_group,
+    grade_command,
+):
     cli.add_command(command)
 
 

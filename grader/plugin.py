@@ -44,6 +44,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--grader-pid-file", default=None)
     group.addoption("--grader-ids-file", default=None, help="write the selected test ids here")
     group.addoption("--grader-nonce-file", default=None, help="this run's secret; read, then deleted")
+    group.addoption("--grader-sandbox", default="", help="JSON list: command prefix that sandboxes workers")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -58,12 +59,23 @@ def pytest_configure(config: pytest.Config) -> None:
             config.getoption("--grader-call-timeout"),
             config.getoption("--grader-memory-mb"),
             process_recorder(config),
+            sandbox_prefix(config.getoption("--grader-sandbox")),
         )
         session.start()  # overlaps the worker's start-up with collection
         config.stash[SESSION_KEY] = session
 
 
 SESSION_KEY = pytest.StashKey[LearnerSession]()
+
+
+def sandbox_prefix(value: str) -> list[str]:
+    """Decode the worker's sandbox prefix (a JSON list of strings; empty: no sandbox)."""
+    if not value:
+        return []
+    prefix = json.loads(value)
+    if not isinstance(prefix, list) or not all(isinstance(part, str) for part in prefix):
+        raise pytest.UsageError("--grader-sandbox must be a JSON list of strings")
+    return prefix
 
 
 def take_nonce(path: str | None) -> str:

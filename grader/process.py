@@ -15,7 +15,7 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -105,8 +105,15 @@ def kill_process_tree(process: subprocess.Popen[Any]) -> None:
 class WorkerProcess:
     """One running worker: send a request, wait for its reply within a time limit."""
 
-    def __init__(self, learner_dir: Path, memory_mb: int, on_start: Callable[[int], None]) -> None:
-        command = [sys.executable, "-I", "-S", str(WORKER_SCRIPT), str(learner_dir), str(memory_mb)]
+    def __init__(
+        self,
+        learner_dir: Path,
+        memory_mb: int,
+        on_start: Callable[[int], None],
+        prefix: Sequence[str] = (),
+    ) -> None:
+        # ``prefix`` wraps the worker in a sandbox (batch grading; see grader/sandbox.py).
+        command = [*prefix, sys.executable, "-I", "-S", str(WORKER_SCRIPT), str(learner_dir), str(memory_mb)]
         self.stderr_path = learner_dir.parent / f"worker-stderr-{time.monotonic_ns()}.txt"
         with open(self.stderr_path, "wb") as stderr:
             self.process = subprocess.Popen(

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import builtins
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -59,8 +59,10 @@ class LearnerSession:
         call_timeout: float,
         memory_mb: int = 1024,
         on_start: Callable[[int], None] = ignore_pid,
+        prefix: Sequence[str] = (),
     ) -> None:
         self.learner_dir = learner_dir
+        self.prefix = tuple(prefix)
         self.modules = modules
         self.call_timeout = call_timeout
         self.memory_mb = memory_mb
@@ -75,7 +77,7 @@ class LearnerSession:
     def start(self) -> None:
         """Start a fresh worker now so its start-up overlaps with pytest's."""
         if self.worker is None or self.worker.process.poll() is not None:
-            self.worker = WorkerProcess(self.learner_dir, self.memory_mb, self.on_start)
+            self.worker = WorkerProcess(self.learner_dir, self.memory_mb, self.on_start, self.prefix)
             self._loaded = False
 
     def close(self) -> None:

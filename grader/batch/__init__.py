@@ -1,0 +1,1 @@
+"""Batch grading for instructors: discover submissions, grade them in a sandbox, store, report."""

@@ -1,0 +1,125 @@
+"""`grader grade SUBMISSIONS --out DIR`: grade a class's submissions (instructors)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from grader.batch.discover import Discovery
+from grader.batch.plan import Plan, sandboxable
+from grader.batch.progress import ProgressReport
+from grader.batch.run import BatchError, BatchRequest, find_submissions, grade_class
+from grader.course import Course, CourseError, Exercise
+from grader.sandbox import SandboxUnavailable, open_sandbox
+from grader.suite_ids import SuiteError
+from grader.workspace import open_course
+
+
+class UsageProblem(click.ClickException):
+    exit_code = 2
+
+
+def say(text: str) -> None:
+    click.echo(text, color=False if os.environ.get("NO_COLOR") else None)
+
+
+def choose_exercises(course: Course, wanted: tuple[str, ...], modules: tuple[str, ...]) -> list[Exercise]:
+    """The exercises named by id or path and those of the modules named; all when none are."""
+    known_modules = {m.id for m in course.modules}
+    for module in modules:
+        if module not in known_modules:
+            raise UsageProblem(f"There is no module {module!r}; modules: {', '.join(sorted(known_modules))}")
+    try:
+        named = {course.find(w).id for w in wanted}
+    except CourseError as error:
+        raise UsageProblem(str(error)) from None
+    if not named and not modules:
+        return list(course.exercises)
+    return [e for e in course.exercises if e.id in named or e.module in modules]
+
+
+def describe(discovery: Discovery) -> str:
+    kinds = Counter(s.kind for s in discovery.submissions)
+    words = {"folder": "folders", "archive": "archives", "files": "sets of LMS-named files"}
+    parts = ", ".join(f"{count} {words[kind]}" for kind, count in sorted(kinds.items()))
+    lines = [f"Found {len(discovery.submissions)} learners ({parts or 'nothing'})."]
+    lines += [f"  ignored {entry}" for entry in discovery.ignored]
+    return "\n".join(lines)
+
+
+@click.command("grade")
+@click.argument("submissions", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
+@click.option("--course", "course_dir", type=click.Path(file_okay=False), help="Course folder.")
+@click.option("--exercise", "exercises", multiple=True, help="Grade only this exercise (repeatable).")
+@click.option("--module", "modules", multiple=True, help="Grade only this module's exercises (repeatable).")
+@click.option("--learner", "learners", multiple=True, help="Grade only this learner (repeatable).")
+@click.option("--jobs", type=click.IntRange(1, 64), default=os.cpu_count() or 1, show_default=True)
+@click.option("--resume", is_flag=True, help="Continue the gradebook in --out; unchanged work is kept.")
+@click.option("--regrade", multiple=True, help="Grade this learner again from scratch (repeatable).")
+@click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="CSV: id,name.")
+@click.option("--unsafe-no-sandbox", is_flag=True, help="Run learner code without the sandbox.")
+@click.pass_context
+def grade(ctx: click.Context, **options: object) -> None:
+    """Grade every learner's submission in SUBMISSIONS into a gradebook and reports in --out."""
+    try:
+        course = open_course(str(options["course_dir"] or (ctx.obj or {}).get("course") or "") or None)
+    except CourseError as error:
+        raise UsageProblem(str(error)) from None
+    chosen = choose_exercises(course, options["exercises"], options["modules"])  # type: ignore[arg-type]
+    sandbox = None
+    if not options["unsafe_no_sandbox"]:
+        try:
+            sandbox = open_sandbox()
+        except SandboxUnavailable as error:
+            raise UsageProblem(str(error)) from None
+        chosen, outside = sandboxable(chosen)
+        if outside:
+            say(
+                "Not graded in the sandbox yet (write-tests and project exercises): "
+                + ", ".join(e.id for e in outside)
+                + ". Grade them with --unsafe-no-sandbox only if you trust the submissions."
+            )
+    if not chosen:
+        raise UsageProblem("No exercise left to grade.")
+    request = BatchRequest(
+        submissions=options["submissions"],  # type: ignore[arg-type]
+        out=options["out"],  # type: ignore[arg-type]
+        exercises=tuple(chosen),
+        learners=tuple(options["learners"]),  # type: ignore[arg-type]
+        jobs=int(options["jobs"]),  # type: ignore[call-overload]
+        resume=bool(options["resume"]),
+        regrade=tuple(options["regrade"]),  # type: ignore[arg-type]
+        roster=options["roster"],  # type: ignore[arg-type]
+        sandbox=sandbox,
+    )
+    run(course, request)
+
+
+def run(course: Course, request: BatchRequest) -> None:
+    reports: list[ProgressReport] = []
+
+    def progress(plan: Plan) -> ProgressReport:
+        reports.append(ProgressReport(len({job.learner for job in plan.jobs}), say))
+        return reports[-1]
+
+    try:
+        discovery = find_submissions(request)
+        say(describe(discovery))
+        sandbox = "in the bubblewrap sandbox" if request.sandbox else "WITHOUT a sandbox"
+        say(f"Grading {len(request.exercises)} exercises with {request.jobs} jobs, {sandbox}.")
+        outcome = grade_class(course, request, discovery, say, progress)
+    except (BatchError, SuiteError) as error:
+        raise UsageProblem(str(error)) from None
+    finally:
+        for report in reports:
+            report.close()
+    learners = outcome.results.learners
+    ungraded = sum(1 for lr in learners if lr.problems)
+    say(f"Done: {len(learners)} learners in the gradebook, {ungraded} with work that could not be graded.")
+    say(f"Reports: {request.out / 'class-report.html'}, {request.out / 'gradebook.csv'}")
+    sys.exit(0)

@@ -1,0 +1,108 @@
+"""Grade one learner's files for one exercise, the learner's worker inside the sandbox.
+
+The trusted pytest run is the pipeline's own (the runner's staging, command
+line, signed report and exact test ids); what differs from a local check is
+the sandbox prefix handed to the plugin and who starts pytest: a
+:class:`~grader.batch.warm.WarmPytest` forks it from a warm process, or it is
+started fresh.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+import time
+from pathlib import Path
+from typing import Protocol
+
+from grader.course import Course, Exercise
+from grader.feedback import SCHEMA_VERSION, Feedback, build_feedback
+from grader.kinds import finish
+from grader.process import run_with_time_limit
+from grader.pytest_command import pytest_environment
+from grader.runner import (
+    SuiteRun,
+    kill_workers,
+    read_report,
+    stage_files,
+    stage_suite,
+    suite_command,
+    write_secret,
+)
+from grader.sandbox import Sandbox, prepare
+
+SANDBOXED_KINDS = ("implement", "debug")  # their learner code runs only in the worker
+
+
+class Launcher(Protocol):
+    def run(self, command: list[str], cwd: Path, log: Path, seconds: float) -> int | None:
+        """Run a trusted pytest command; return its exit status, or None at the time limit."""
+        ...
+
+
+class ColdLauncher:
+    """Start a fresh pytest process for every run (the local check's way)."""
+
+    def run(self, command: list[str], cwd: Path, log: Path, seconds: float) -> int | None:
+        return run_with_time_limit(command, cwd, pytest_environment(), log, seconds)
+
+
+def problem_feedback(exercise: Exercise, learner: str, problem: str, status: str = "error") -> Feedback:
+    """Feedback for files that could not be graded at all: 0 points and the reason."""
+    return Feedback(
+        schema_version=SCHEMA_VERSION,
+        exercise_id=exercise.id,
+        title=exercise.title,
+        learner=learner,
+        status=status,
+        score=0.0,
+        max_score=exercise.points,
+        tests=(),
+        error=problem,
+        duration=0.0,
+    )
+
+
+def grade_job(
+    course: Course,
+    exercise: Exercise,
+    folder: Path,
+    learner: str,
+    expected: list[str],
+    sandbox: Sandbox | None,
+    launcher: Launcher,
+) -> Feedback:
+    """Grade the files in ``folder``; the result never raises for anything the learner did."""
+    started = time.monotonic()
+    with (
+        tempfile.TemporaryDirectory(prefix="grader-run-") as run_tmp,
+        tempfile.TemporaryDirectory(prefix="grader-code-") as code_tmp,
+    ):
+        run_dir, code_dir = Path(run_tmp), Path(code_tmp) / "code"
+        stage_files(exercise, folder, code_dir)
+        stage_suite(course.suite_dir(exercise), run_dir / "suite")
+        nonce = write_secret(run_dir / "nonce")
+        command = suite_command(run_dir, exercise, code_dir, None)
+        if sandbox is not None:
+            prepare(code_dir)
+            command.insert(-1, "--grader-sandbox=" + json.dumps(sandbox.prefix(code_dir)))
+        log = run_dir / "pytest-output.txt"
+        try:
+            code = launcher.run(command, run_dir, log, exercise.time_limit)
+        finally:
+            kill_workers(run_dir / "workers.pid")
+        problem = run_problem(code, log, exercise.time_limit)
+        report = None if problem else read_report(run_dir / "report.json", nonce, expected)
+        if isinstance(report, str):
+            problem, report = report, None
+        run = SuiteRun(report, problem, time.monotonic() - started, timed_out=code is None)
+    return finish(course, exercise, folder, build_feedback(exercise, run, learner))
+
+
+def run_problem(code: int | None, log: Path, seconds: float) -> str | None:
+    if code is None:
+        return f"the whole check took longer than {seconds:g} s and was stopped"
+    if code not in (0, 1):
+        tail = log.read_text("utf-8", "replace")[-1500:]
+        return f"the grading run failed (pytest exit status {code}):\n{tail}"
+    return None

@@ -1,0 +1,53 @@
+"""Write every report and export of a batch into the output folder, each file atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from grader.batch.plan import safe_id
+from grader.batch.results import ClassResults
+from grader.render import class_report, class_tables, learner_report
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write ``text`` to a temporary file beside ``path``, then rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        # A stray surrogate (an undecodable name that slipped through) must not lose the file.
+        with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def write_outputs(results: ClassResults, out: Path) -> list[Path]:
+    """Per-learner feedback, reports and Gradescope files; the class's tables and report."""
+    written = []
+    for learner in results.learners:
+        folder = out / "learners" / safe_id(learner.learner)
+        files = {
+            "feedback.json": json.dumps(learner.to_dict(), indent=2, ensure_ascii=False),
+            "report.md": learner_report.markdown(learner),
+            "report.html": learner_report.html(learner),
+            "results.json": class_tables.gradescope(learner),
+        }
+        for name, text in files.items():
+            write_atomically(folder / name, text)
+            written.append(folder / name)
+    for name, text in {
+        "gradebook.csv": class_tables.gradebook_csv(results),
+        "summary.json": class_tables.summary_json(results),
+        "junit.xml": class_tables.junit_xml(results),
+        "class-report.html": class_report.html(results),
+    }.items():
+        write_atomically(out / name, text)
+        written.append(out / name)
+    return written

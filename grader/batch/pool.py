@@ -1,0 +1,108 @@
+"""Grade the planned jobs in parallel, one learner per slot at a time, results stored on arrival.
+
+Each slot has its own uid in the sandbox (process limits count per uid) and,
+when warm, its own pre-forked pytest. A learner's exercises are graded in one
+shared pytest run where their suites allow it (see
+:mod:`grader.batch.together`), else one run each. Only the calling thread
+writes the gradebook. A job that fails for any reason becomes that learner's
+error; the batch goes on.
+"""
+
+from __future__ import annotations
+
+import itertools
+import queue
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+
+from grader.batch.gradebook import Gradebook
+from grader.batch.job import Launcher, grade_job, problem_feedback
+from grader.batch.plan import Job, Plan
+from grader.batch.together import can_share, grade_together
+from grader.course import Course
+from grader.feedback import Feedback
+from grader.sandbox import Sandbox
+from grader.suite_ids import expected_test_ids
+
+Progress = Callable[[str, bool], None]  # (learner finished, whether anything could not be graded)
+Results = list[tuple[Job, Feedback]]
+
+
+@dataclass(frozen=True)
+class Slot:
+    index: int
+    sandbox: Sandbox | None
+    launcher: Launcher
+
+
+class Grading:
+    """What every slot needs to grade: the course and each suite's test ids."""
+
+    def __init__(self, course: Course, plan: Plan) -> None:
+        self.course = course
+        self.expected = {job.exercise.id: expected_test_ids(course, job.exercise, None) for job in plan.jobs}
+
+    def one(self, job: Job, slot: Slot) -> Feedback:
+        try:
+            expected = self.expected[job.exercise.id]
+            return grade_job(
+                self.course, job.exercise, job.folder, job.learner, expected, slot.sandbox, slot.launcher
+            )
+        except Exception as error:  # our failure on one submission must not stop the batch
+            message = f"The grader failed on this submission ({type(error).__name__}: {error})."
+            return problem_feedback(job.exercise, job.learner, message)
+
+    def learner(self, jobs: list[Job], slot: Slot) -> Results:
+        """Grade one learner's jobs: shared where possible, one by one otherwise."""
+        shared = [job for job in jobs if can_share(self.course, job.exercise)]
+        done: dict[int, Feedback] = {}
+        if len(shared) > 1:
+            try:
+                work = [(job.exercise, job.folder) for job in shared]
+                together = grade_together(
+                    self.course, work, jobs[0].learner, self.expected, slot.sandbox, slot.launcher
+                )
+            except Exception:  # the one-by-one runs below grade them, and report what went wrong
+                together = None
+            if together is not None:
+                done = {id(job): feedback for job, feedback in zip(shared, together, strict=True)}
+        return [(job, done[id(job)] if id(job) in done else self.one(job, slot)) for job in jobs]
+
+
+def by_learner(plan: Plan) -> Iterator[list[Job]]:
+    for _, jobs in itertools.groupby(plan.jobs, key=lambda job: job.learner):
+        yield list(jobs)
+
+
+def run_jobs(course: Course, plan: Plan, gradebook: Gradebook, slots: list[Slot], progress: Progress) -> None:
+    """Grade every job of ``plan``; call ``progress`` as each learner's results are stored."""
+    grading = Grading(course, plan)
+    free: queue.Queue[Slot] = queue.Queue()
+    for slot in slots:
+        free.put(slot)
+
+    def work(jobs: list[Job]) -> Results:
+        slot = free.get()
+        try:
+            return grading.learner(jobs, slot)
+        finally:
+            free.put(slot)
+
+    groups = by_learner(plan)
+    pending: set[Future[Results]] = set()
+    with ThreadPoolExecutor(max_workers=len(slots), thread_name_prefix="grade") as pool:
+        # Only a few learners are queued ahead: memory stays bounded however large the class.
+        for jobs in itertools.islice(groups, 2 * len(slots)):
+            pending.add(pool.submit(work, jobs))
+        while pending:
+            done, pending = wait(pending, return_when=FIRST_COMPLETED)
+            for future in done:
+                results = future.result()
+                for job, feedback in results:
+                    gradebook.record(feedback, job.content_hash, job.suite_hash)
+                troubled = any(feedback.status in ("error", "timeout") for _, feedback in results)
+                progress(results[0][0].learner, troubled)
+                following = next(groups, None)
+                if following is not None:
+                    pending.add(pool.submit(work, following))

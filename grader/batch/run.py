@@ -1,0 +1,107 @@
+"""Grade a class: discover, plan, grade in parallel into the gradebook, write the reports."""
+
+from __future__ import annotations
+
+import contextlib
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from grader.batch.discover import Discovery, DiscoveryError, discover, read_roster
+from grader.batch.gradebook import FILE_NAME, Gradebook
+from grader.batch.job import ColdLauncher, Launcher
+from grader.batch.outputs import write_outputs
+from grader.batch.plan import Plan, make_plan
+from grader.batch.pool import Progress, Slot, run_jobs
+from grader.batch.results import ClassResults, read_results
+from grader.batch.warm import WarmPytest
+from grader.course import Course, Exercise
+from grader.sandbox import Sandbox
+
+
+class BatchError(Exception):
+    """The batch cannot start; the message says what to change."""
+
+
+@dataclass(frozen=True)
+class BatchRequest:
+    submissions: Path
+    out: Path
+    exercises: tuple[Exercise, ...]
+    learners: tuple[str, ...] = ()
+    jobs: int = 1
+    resume: bool = False
+    regrade: tuple[str, ...] = ()
+    roster: Path | None = None
+    sandbox: Sandbox | None = None
+    warm: bool = True
+
+
+@dataclass(frozen=True)
+class BatchOutcome:
+    results: ClassResults
+    plan: Plan
+    written: tuple[Path, ...]
+
+
+def find_submissions(request: BatchRequest) -> Discovery:
+    """Discover the submissions, keeping only the learners asked for."""
+    try:
+        roster = read_roster(request.roster) if request.roster else None
+        found = discover(request.submissions, roster)
+    except DiscoveryError as error:
+        raise BatchError(str(error)) from None
+    if request.learners:
+        unknown = set(request.learners) - {s.learner for s in found.submissions}
+        if unknown:
+            raise BatchError(f"No submission from {', '.join(sorted(unknown))} in {request.submissions}")
+        kept = tuple(s for s in found.submissions if s.learner in request.learners)
+        found = Discovery(kept, found.ignored)
+    return found
+
+
+def open_gradebook(request: BatchRequest) -> Gradebook:
+    request.out.mkdir(parents=True, exist_ok=True)
+    if (request.out / FILE_NAME).exists() and not (request.resume or request.regrade):
+        raise BatchError(
+            f"{request.out} already holds a gradebook: pass --resume to continue it "
+            "(unchanged submissions are not graded again), or choose another --out"
+        )
+    gradebook = Gradebook(request.out)
+    for learner in request.regrade:
+        gradebook.forget(learner)
+    return gradebook
+
+
+def grade_class(
+    course: Course,
+    request: BatchRequest,
+    discovery: Discovery,
+    announce: Callable[[str], None],
+    progress: Callable[[Plan], Progress],
+) -> BatchOutcome:
+    """Grade every discovered submission; return what was graded and the files written."""
+    gradebook = open_gradebook(request)
+    try:
+        with tempfile.TemporaryDirectory(prefix="grader-batch-") as workdir:
+            plan = make_plan(course, discovery, list(request.exercises), gradebook, Path(workdir))
+            announce(
+                f"{len(plan.jobs)} runs to grade; {plan.already_graded} already graded and unchanged; "
+                f"{plan.recorded_problems} could not be graded (missing, unreadable or not UTF-8 files)."
+            )
+            with contextlib.ExitStack() as stack:
+                slots = []
+                for index in range(min(request.jobs, max(1, len(plan.jobs)))):
+                    launcher: Launcher = ColdLauncher()
+                    if request.warm and plan.jobs:
+                        launcher = stack.enter_context(WarmPytest())
+                    sandbox = request.sandbox.for_slot(index) if request.sandbox else None
+                    slots.append(Slot(index, sandbox, launcher))
+                run_jobs(course, plan, gradebook, slots, progress(plan))
+        # The reports cover the whole class in the gradebook, not only this run's subset.
+        results = read_results(gradebook, course.title, list(request.exercises))
+        written = write_outputs(results, request.out)
+    finally:
+        gradebook.close()
+    return BatchOutcome(results, plan, tuple(written))

@@ -1,0 +1,63 @@
+"""Build submission folders and run `grader grade` for the batch tests."""
+
+from __future__ import annotations
+
+import csv
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from grader.cli import cli
+from grader.sandbox import SandboxUnavailable, open_sandbox
+
+CORRECT_DOUBLED = "def doubled(numbers):\n    return [2 * n for n in numbers]\n"
+WRONG_DOUBLED = "def doubled(numbers):\n    return None\n"
+
+
+def needs_sandbox() -> None:
+    """Skip when bubblewrap cannot run here (the CLI refuses then; tested separately)."""
+    try:
+        open_sandbox()
+    except SandboxUnavailable as error:
+        pytest.skip(f"no sandbox here: {error}")
+
+
+def write_learner(root: Path, learner: str, files: dict[str, str | bytes]) -> Path:
+    folder = root / learner
+    folder.mkdir(parents=True)
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return folder
+
+
+def grade(course: Path, submissions: Path, out: Path, *extra: str) -> Result:
+    args = ["grade", str(submissions), "--out", str(out), "--course", str(course), *extra]
+    return CliRunner().invoke(cli, args, catch_exceptions=False)
+
+
+def gradebook_rows(out: Path) -> dict[str, dict[str, str]]:
+    with open(out / "gradebook.csv", encoding="utf-8") as stream:
+        return {row["learner"]: row for row in csv.DictReader(stream)}
+
+
+def sandbox_processes(under: Path, patience: float = 10.0) -> list[str]:
+    """This test's processes (their command names a path ``under``) still running as a slot's uid."""
+    deadline = time.monotonic() + patience
+    while True:
+        listing = subprocess.run(["ps", "-eo", "uid=,pid=,args="], capture_output=True, text=True).stdout
+        left = [
+            line
+            for line in listing.splitlines()
+            if 62000 <= int(line.split()[0]) < 62100 and str(under) in line
+        ]
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.2)
