@@ -10,19 +10,11 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from grader.course import Exercise
+from grader.diagnosis import ERROR_KINDS, choose_hint, diagnose
 from grader.runner import SuiteRun
 
 SCHEMA_VERSION = 1
 STATUSES = ("passed", "failed", "error", "timeout", "not_started")
-NO_RETURN_HINT = (
-    "Your function gave back None. A function that ends without a return statement "
-    "returns None: check that every path ends in return."
-)
-ERROR_KINDS = {"import_error", "crash", "suite_error", "server_failed"}
-PRINTED_HINT = (
-    "print() shows a value on the screen; return hands it back to the code that called "
-    "your function. Replace print(...) with return ..."
-)
 
 
 @dataclass(frozen=True)
@@ -42,6 +34,8 @@ class TestResult:
     duration: float
     milestone: int | None = None
     where: tuple[str, ...] = ()
+    diagnosis: str = ""  # the mistake behind a failure: printed, timeout, wrong_type, ...
+    call: str = ""  # the call that showed it, as the learner would type it
 
 
 @dataclass(frozen=True)
@@ -96,7 +90,7 @@ def build_feedback(exercise: Exercise, run: SuiteRun, learner: str = "") -> Feed
     tests = tuple(test_result(entry, exercise) for entry in run.report["tests"])
     earned = sum(t.points for t in tests)
     available = sum(t.max_points for t in tests)
-    score = round(exercise.points * earned / available, 2) if available else 0.0
+    score = points(exercise.points * earned / available) if available else 0.0
     return Feedback(
         schema_version=SCHEMA_VERSION,
         exercise_id=exercise.id,
@@ -109,6 +103,11 @@ def build_feedback(exercise: Exercise, run: SuiteRun, learner: str = "") -> Feed
         error=shared_error(tests),
         duration=round(run.seconds, 3),
     )
+
+
+def points(value: float) -> float:
+    """Scores are whole points or have one decimal, everywhere they are shown or stored."""
+    return round(value, 1)
 
 
 def whole_run_failure(exercise: Exercise, run: SuiteRun, learner: str, status: str, error: str) -> Feedback:
@@ -152,20 +151,32 @@ def test_result(entry: dict[str, Any], exercise: Exercise) -> TestResult:
     failure = failure_of(entry, meta)
     max_points = float(meta.get("points", 1.0))
     status = test_status(entry.get("outcome"), failure)
-    message, hint = explain(failure, exercise, meta) if status != "passed" else ("", "")
+    diagnosis = diagnose(failure) if status != "passed" else ""
+    message, hint = explain(failure, diagnosis, meta) if status != "passed" else ("", "")
     return TestResult(
         name=str(entry.get("nodeid", "")).rsplit("::", 1)[-1],
         description=str(meta.get("description", "")),
         status=status,
         message=message,
         hint=hint,
-        output=str(failure.get("output", "")) if failure else "",
+        output=shown_output(failure),
         points=max_points if status == "passed" else 0.0,
         max_points=max_points,
         duration=round(sum(float(entry.get(s, {}).get("duration", 0)) for s in ("setup", "call")), 4),
         milestone=meta.get("milestone"),
         where=tuple(frame_lines(failure, exercise)),
+        diagnosis=diagnosis,
+        call=str(failure.get("call", "")) if failure else "",
     )
+
+
+def shown_output(failure: dict[str, Any]) -> str:
+    """What the learner's code printed, with a note of ours when some of it was cut off."""
+    output = str(failure.get("output", "")) if failure else ""
+    dropped = failure.get("dropped") if failure else None
+    if isinstance(dropped, int) and dropped > 0:
+        output += f"\n... ({dropped} more characters of output were cut off)"
+    return output
 
 
 def failure_of(entry: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
@@ -191,25 +202,21 @@ def test_status(outcome: Any, failure: dict[str, Any]) -> str:
     return "failed"
 
 
-def explain(failure: dict[str, Any], exercise: Exercise, meta: dict[str, Any]) -> tuple[str, str]:
+def explain(failure: dict[str, Any], diagnosis: str, meta: dict[str, Any]) -> tuple[str, str]:
     """Write the message and hint for a test that did not pass."""
     kind = failure.get("kind")
     summary = sentence(str(failure.get("summary", "")))
-    hints = [str(h) for h in meta.get("hints", [])]
-    # A test's hint is about the task; it only helps once the code runs at all.
-    hint = hints[0] if hints and kind not in ERROR_KINDS else ""
+    hint = choose_hint(diagnosis, failure, meta) if kind not in ERROR_KINDS else ""
     if kind == "not_started":
         if "call" not in failure:
             return summary, ""
         return f"Not started yet: {failure['call']} still raises NotImplementedError.", ""
-    if kind == "mismatch" and printed_instead_of_returned(failure):
+    if diagnosis == "printed":
         return (
             f"Called {failure['call']}; it printed the right answer but returned None: "
             "you printed the result instead of returning it.",
-            PRINTED_HINT,
+            hint,
         )
-    if kind == "mismatch" and failure.get("got_none"):
-        return summary, hint or NO_RETURN_HINT
     if kind == "suite_error":
         return f"The grader itself failed on this test ({summary}) Please tell your instructor.", ""
     if kind == "http":
@@ -226,17 +233,6 @@ def sentence(text: str) -> str:
 
 
 HTTP_PARTS = (("request", "Request"), ("response", "Response"), ("expected", "Expected"))
-
-
-def printed_instead_of_returned(failure: dict[str, Any]) -> bool:
-    """The function returned None but printed the value (or its items, one per line)."""
-    if not failure.get("got_none"):
-        return False
-    expected = str(failure.get("expected_text", ""))
-    output = str(failure.get("output", ""))
-    printed_lines = [line.strip() for line in output.strip().splitlines()]
-    items = [str(item) for item in failure.get("expected_lines") or []]
-    return bool(expected.strip()) and expected in output or bool(items) and printed_lines == items
 
 
 def frame_lines(failure: dict[str, Any], exercise: Exercise) -> list[str]:

@@ -25,6 +25,7 @@ IMPLEMENTATIONS = "implementations"
 CORRECT = "correct"  # implementations/correct/ is the version every suite must have
 OUTPUT_LIMIT = 4000
 EXIT_PASSED, EXIT_FAILED, EXIT_NO_TESTS = 0, 1, 5
+CORRECT_VERSION_FAILS = "correct_version_fails"  # every bug check waits on the correct version
 
 
 @dataclass(frozen=True)
@@ -112,8 +113,9 @@ class TestRunCheck:
     run: TestRun
     baseline: TestRun
 
-    def _fail(self, kind: str, summary: str) -> Mismatch:
-        return Mismatch({"kind": kind, "summary": summary, "output": self.run.output})
+    def _fail(self, kind: str, summary: str, diagnosis: str = "wrong_value") -> Mismatch:
+        detail = {"kind": kind, "summary": summary, "output": self.run.output, "diagnosis": diagnosis}
+        return Mismatch(detail)
 
     def _common_problems(self) -> None:
         if self.run.exit_code == EXIT_NO_TESTS:
@@ -138,8 +140,9 @@ class TestRunCheck:
         if self.baseline.exit_code != EXIT_PASSED:
             raise self._fail(
                 "mismatch",
-                "Catching planted bugs only counts once your tests pass on the correct version: "
+                "Your tests fail on the correct version, so catching this bug does not count yet: "
                 "fix that first.",
+                diagnosis=CORRECT_VERSION_FAILS,
             )
         if self.run.exit_code == EXIT_PASSED:
             raise self._fail(
@@ -152,5 +155,6 @@ class TestRunCheck:
                 "mismatch",
                 "Your tests could not run to the end against this version (pytest exit status "
                 f"{self.run.exit_code}): check the output for an error in your test file.",
+                diagnosis="tests_broken",
             )
         return self

@@ -19,14 +19,15 @@ from typing import Any
 
 import pytest
 
-from grader.learner_tests import LearnerTests
+from grader.learner_tests import IMPLEMENTATIONS, LearnerTests, implementation_description
 from grader.process import LearnerProblem
 from grader.remote import LearnerModule, LearnerSession
 from grader.testkit import Mismatch
 
 MARKERS = (
     "points(n): how many points the test is worth (default 1)",
-    "hint(text): a hint shown when the test fails",
+    "hint(text, when=...): a hint shown when the test fails with a wrong value "
+    "(or with the diagnosed mistakes named in when)",
     "milestone(n): the project milestone the test belongs to",
 )
 
@@ -183,13 +184,38 @@ def describe_test(item: pytest.Item) -> dict[str, Any]:
     """What the learner should know about a test, read from its markers and docstring."""
     doc = getattr(getattr(item, "function", None), "__doc__", None) or ""
     lines = [line.strip() for line in doc.strip().splitlines() if line.strip()]
-    hints = [str(m.args[0]) for m in item.iter_markers("hint") if m.args]
     return {
-        "description": lines[0] if lines else item.name,
+        "description": with_case(lines[0] if lines else item.name, item),
         "points": float(marker_value(item, "points", 1)),
-        "hints": hints,
+        "hints": [hint_entry(m) for m in item.iter_markers("hint") if m.args],
         "milestone": marker_value(item, "milestone", None),
     }
+
+
+def hint_entry(marker: pytest.Mark) -> dict[str, Any]:
+    """A hint and the mistakes it is for: ``hint(text, when="mutated_input")`` (default: a wrong value)."""
+    when = marker.kwargs.get("when", ())
+    return {"text": str(marker.args[0]), "when": [when] if isinstance(when, str) else [str(w) for w in when]}
+
+
+def with_case(headline: str, item: pytest.Item) -> str:
+    """Make a parametrized test's description its own: name its case, or the bug it checks for."""
+    callspec = getattr(item, "callspec", None)
+    if callspec is None:
+        return headline
+    bugs = [case_bug(item, value) for value in callspec.params.values()]
+    bug = next((b for b in bugs if b), None)
+    if bug is not None:
+        return f"{headline.rstrip('.')}: it {bug}."
+    return f"{headline.rstrip('.')} ({callspec.id})."
+
+
+def case_bug(item: pytest.Item, value: Any) -> str | None:
+    """The planted bug a write-tests case names, from its implementation's "Bug: ..." docstring."""
+    if not isinstance(value, str) or "learner_tests" not in getattr(item, "fixturenames", ()):
+        return None
+    folder = Path(str(item.path)).parent / IMPLEMENTATIONS / value
+    return implementation_description(folder) if folder.is_dir() else None
 
 
 def describe_failure(error: BaseException) -> dict[str, Any]:

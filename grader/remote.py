@@ -15,8 +15,10 @@ from pathlib import Path
 from typing import Any
 
 from grader import worker as wire
+from grader.call_history import CallHistory
+from grader.object_checks import ObjectChecks
 from grader.process import LearnerCrash, LearnerProblem, LearnerTimeout, WorkerProcess, ignore_pid
-from grader.testkit import Call, describe_call
+from grader.testkit import Call
 
 
 class LearnerImportError(LearnerProblem):
@@ -73,6 +75,7 @@ class LearnerSession:
         # A file that cannot load fails every test the same way: remember why, once.
         self.load_problem: LearnerProblem | None = None
         self._loaded = False
+        self.history = CallHistory()  # what each test did to each learner object
 
     def start(self) -> None:
         """Start a fresh worker now so its start-up overlaps with pytest's."""
@@ -124,9 +127,9 @@ class LearnerSession:
         """Send a request to a worker that has the learner's modules loaded."""
         return self._send(self._ensure_loaded(), message)
 
-    def invoke(self, target: list[Any], label: str, args: tuple, kwargs: dict) -> Call:
+    def invoke(self, target: list[Any], label: str, args: tuple, kwargs: dict, text: str = "") -> Call:
         """Call a learner function or method and record everything about the call."""
-        text = describe_call(label, args, kwargs)
+        text = text or self.history.call_text(self.generation, target, label, args, kwargs)
         message = {
             "op": "call",
             "target": target,
@@ -140,9 +143,9 @@ class LearnerSession:
                 problem.detail["call"] = text
                 problem.detail["summary"] = f"Called {text}; it {problem.detail['summary']}"
             raise
+        self.history.called(self.generation, target, args, kwargs)
         record = Call(text=text, args_before=args, output=str(reply.get("output", "")))
-        if reply.get("dropped"):
-            record.output += f"\n... ({reply['dropped']} more characters of output were cut off)"
+        record.dropped = dropped if type(dropped := reply.get("dropped")) is int else 0
         if "missing" in reply:
             raise MissingName(missing_message(label, target), call=text)
         if "not_plain" in reply:
@@ -156,6 +159,8 @@ class LearnerSession:
             record.error.learner_info["call"] = text  # type: ignore[attr-defined]
             return record
         record.value = self.decode(reply.get("value"))
+        if isinstance(record.value, RemoteObject):
+            self.history.created(record.value._key(), text)
         if "args_after" in reply:
             record.args_after = tuple(self.decode(reply["args_after"]))
         return record
@@ -235,7 +240,7 @@ class RemoteFunction:
         return f"<learner function {self._label}>"
 
 
-class RemoteObject:
+class RemoteObject(ObjectChecks):
     """A learner object that stays in the worker; only its methods' results cross."""
 
     def __init__(self, session: LearnerSession, generation: int, handle: int, type_name: str, text: str):

@@ -5,12 +5,15 @@ outcome with :func:`call`::
 
     def test_century(learner):
         \"\"\"A century is a leap year only when divisible by 400.\"\"\"
-        call(learner.leap_year, 1900).returns(False)
+        call(learner.leap_year, 1900).returns(False, hint_if={True: "Check the 100 rule."})
 
 A failed expectation raises :class:`Mismatch`, which carries plain data (the
-call, what came back, what was expected) so the feedback layer can phrase it
-for a beginner. ``call`` also accepts ordinary Python callables, so the same
-suite runs in-process for benchmarks and authoring.
+call, what came back, what was expected, and a ``diagnosis`` naming the kind
+of mistake) so the feedback layer can phrase it for a beginner. ``call`` also
+accepts ordinary Python callables, so the same suite runs in-process for
+benchmarks and authoring. :func:`representation`, :func:`equality` and
+:func:`attribute` check a learner object's repr, ``==`` and attributes; for
+learner objects they are evaluated in the learner's process.
 """
 
 from __future__ import annotations
@@ -19,11 +22,25 @@ import contextlib
 import io
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-MAX_REPR = 300
+from grader.compare import (
+    LearnerHandle,
+    a_type,
+    describe_difference,
+    is_generator,
+    same,
+    show,
+    show_argument,
+    type_difference,
+    type_name,
+)
+
+__all__ = ["Call", "Mismatch", "attribute", "call", "equality", "representation", "same", "show"]
+
+HintIf = Mapping[Any, str] | Iterable[tuple[Any, str]]
 
 
 class Mismatch(AssertionError):
@@ -34,43 +51,31 @@ class Mismatch(AssertionError):
         self.detail = detail
 
 
-def show(value: Any) -> str:
-    """Return a short repr of a value for a feedback message."""
-    text = repr(value)
-    if len(text) > MAX_REPR:
-        text = text[: MAX_REPR - 15] + " ... (shortened)"
-    return text
+def value_diagnosis(got: Any, expected: Any) -> str:
+    """Name what is wrong with a returned value: generator, None, wrong type or wrong value."""
+    if is_generator(got) and not is_generator(expected):
+        return "generator"
+    if got is None and expected is not None:
+        return "none_returned"
+    if type_difference(got, expected) is not None:
+        return "wrong_type"
+    return "wrong_value"
 
 
-def same(got: Any, expected: Any) -> bool:
-    """Compare plain data exactly: types must match as well as values."""
-    if type(got) is not type(expected):
-        return False
-    if isinstance(expected, (list, tuple)):
-        return len(got) == len(expected) and all(map(same, got, expected))
-    if isinstance(expected, dict):
-        return got.keys() == expected.keys() and all(same(got[k], expected[k]) for k in expected)
-    if isinstance(expected, float) and math.isnan(expected):
-        return math.isnan(got)
-    return bool(got == expected)
+def hint_for(hint_if: HintIf | None, got: Any) -> str:
+    """The hint a test attached to this exact wrong value, if any."""
+    pairs = hint_if.items() if isinstance(hint_if, Mapping) else (hint_if or ())
+    return next((text for value, text in pairs if same(got, value)), "")
 
 
-def type_name(value: Any) -> str:
-    """Name a value's type the way a beginner reads it."""
-    return type(value).__name__
-
-
-def show_pair(got: Any, expected: Any) -> tuple[str, str]:
-    """Show got and expected; name their types when the values alone look alike."""
-    if type(got) is type(expected) or got is None or type(got).__module__ != "builtins":
-        return show(got), show(expected)
-    return f"{show(got)} ({a_type(got)})", f"{show(expected)} ({a_type(expected)})"
-
-
-def a_type(value: Any) -> str:
-    """'an int', 'a list': the type with its article."""
-    name = type_name(value)
-    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
+def words_of(match: str, mentions: str | None) -> str:
+    """Say in words what an exception message should contain; never show a raw pattern."""
+    if mentions:
+        return mentions
+    parts = match.split("|")
+    if all(part and not re.search(r"[\\.^$*+?{}\[\]()]", part) for part in parts):
+        return " or ".join(repr(part) for part in parts)
+    return "what the task says it should"
 
 
 @dataclass
@@ -84,9 +89,12 @@ class Call:
     args_before: tuple[Any, ...] = ()
     args_after: tuple[Any, ...] = ()
     context: dict[str, Any] = field(default_factory=dict)
+    dropped: int = 0  # characters of output the worker did not keep
 
     def _fail(self, kind: str, summary: str, **extra: Any) -> Mismatch:
-        detail = {"kind": kind, "call": self.text, "summary": summary, "output": self.output}
+        detail: dict[str, Any] = {"kind": kind, "call": self.text, "summary": summary, "output": self.output}
+        if self.dropped:
+            detail["dropped"] = self.dropped
         detail.update(extra)
         return Mismatch(detail)
 
@@ -94,88 +102,112 @@ class Call:
         if self.error is not None:
             raise self.error
 
-    def returns(self, expected: Any) -> Call:
-        """Check the call returned exactly ``expected`` (same type, same value)."""
+    def _value_failure(self, expected: Any, summary: str, **extra: Any) -> Mismatch:
+        diagnosis = extra.pop("diagnosis", None) or value_diagnosis(self.value, expected)
+        if diagnosis == "generator":
+            summary = f"Called {self.text}; you returned a generator: build and return {a_type(expected)}"
+        items = expected if isinstance(expected, (list, tuple)) else ()
+        return self._fail(
+            "mismatch",
+            summary,
+            diagnosis=diagnosis,
+            got=show(self.value),
+            got_type=type_name(self.value),
+            expected=show(expected),
+            expected_type=type_name(expected),
+            expected_text=str(expected),
+            expected_repr=repr(expected),
+            expected_lines=[str(item) for item in items],
+            got_none=self.value is None,
+            **extra,
+        )
+
+    def returns(self, expected: Any, hint_if: HintIf | None = None) -> Call:
+        """Check the call returned exactly ``expected`` (same type, same value).
+
+        ``hint_if`` maps wrong values to the hint that explains them, e.g.
+        ``{True: "A century is not a leap year unless ..."}``.
+        """
         self._raise_unexpected()
         if not same(self.value, expected):
-            got_text, expected_text = show_pair(self.value, expected)
-            raise self._fail(
-                "mismatch",
-                f"Called {self.text}; got {got_text}, expected {expected_text}",
-                got=show(self.value),
-                got_type=type_name(self.value),
-                expected=show(expected),
-                expected_type=type_name(expected),
-                expected_text=str(expected),
-                expected_lines=[str(item) for item in expected]
-                if isinstance(expected, (list, tuple))
-                else [],
-                got_none=self.value is None,
-            )
+            summary = f"Called {self.text}; {describe_difference(self.value, expected)}"
+            raise self._value_failure(expected, summary, hint=hint_for(hint_if, self.value))
         return self
 
     def returns_close_to(self, expected: float, tolerance: float = 1e-9) -> Call:
         """Check the call returned a number within ``tolerance`` of ``expected``."""
         self._raise_unexpected()
-        ok = isinstance(self.value, (int, float)) and not isinstance(self.value, bool)
-        if not ok or not math.isclose(self.value, expected, rel_tol=tolerance, abs_tol=tolerance):
-            raise self._fail(
-                "mismatch",
-                f"Called {self.text}; got {show(self.value)}, expected about {show(expected)}",
-                got=show(self.value),
-                got_type=type_name(self.value),
-                expected=show(expected),
-                expected_type=type_name(expected),
-                expected_text=str(expected),
-                got_none=self.value is None,
-            )
+        number = isinstance(self.value, (int, float)) and not isinstance(self.value, bool)
+        if not number or not math.isclose(self.value, expected, rel_tol=tolerance, abs_tol=tolerance):
+            diagnosis = "wrong_value" if number else value_diagnosis(self.value, expected)
+            summary = f"Called {self.text}; got {show(self.value)}, expected about {show(expected)}"
+            raise self._value_failure(expected, summary, diagnosis=diagnosis)
         return self
 
     def satisfies(self, check: Callable[[Any], bool], expectation: str) -> Call:
         """Check the returned value passes ``check``; ``expectation`` says what was wanted."""
         self._raise_unexpected()
         if not check(self.value):
+            diagnosis = "generator" if is_generator(self.value) else "wrong_value"
+            diagnosis = "none_returned" if self.value is None else diagnosis
             raise self._fail(
                 "mismatch",
                 f"Called {self.text}; got {show(self.value)}, expected {expectation}",
+                diagnosis=diagnosis,
                 got=show(self.value),
                 got_type=type_name(self.value),
                 expected=expectation,
-                expected_type="",
-                expected_text="",
                 got_none=self.value is None,
             )
         return self
 
-    def raises(self, exc_type: type[BaseException], match: str | None = None) -> Call:
-        """Check the call raised ``exc_type`` (or a subclass), message matching ``match``."""
+    def raises(
+        self, exc_type: type[BaseException], match: str | None = None, mentions: str | None = None
+    ) -> Call:
+        """Check the call raised ``exc_type`` (or a subclass), its message matching ``match``.
+
+        ``mentions`` says in words what the message should contain; without it
+        the words are read from ``match`` when it is a plain word or words.
+        """
+        expected = exc_type.__name__
         if self.error is None:
             raise self._fail(
                 "no_exception",
-                f"Called {self.text}; it returned {show(self.value)}, "
-                f"expected it to raise {exc_type.__name__}",
+                f"Called {self.text}; expected {expected}, it returned {show(self.value)}",
+                diagnosis="no_exception",
                 got=show(self.value),
-                expected=f"{exc_type.__name__} raised",
+                expected=f"{expected} raised",
             )
         if isinstance(self.error, NotImplementedError) and not issubclass(exc_type, NotImplementedError):
             raise self.error  # the learner has not written this part yet
         if not isinstance(self.error, exc_type):
-            raise self._fail(
-                "wrong_exception",
-                f"Called {self.text}; it raised {type(self.error).__name__}, expected {exc_type.__name__}",
-                got=f"{type(self.error).__name__}: {self.error}",
-                expected=exc_type.__name__,
-            )
+            raise self._wrong_exception(expected)
         message = str(self.error)
         if match is not None and not re.search(match, message, re.IGNORECASE):
             raise self._fail(
                 "wrong_message",
-                f"Called {self.text}; it raised {exc_type.__name__}({message!r}), "
-                f"but the message should mention {match!r}",
+                f"Called {self.text}; it raised {expected}({message!r}), "
+                f"but the message should mention {words_of(match, mentions)}",
+                diagnosis="wrong_message",
                 got=message,
-                expected=match,
+                expected=words_of(match, mentions),
             )
         return self
+
+    def _wrong_exception(self, expected: str) -> Mismatch:
+        info = getattr(self.error, "learner_info", None)
+        name = info.get("type") if isinstance(info, dict) else type(self.error).__name__
+        message = str(self.error)
+        raised = f"{name}: {message}" if message else str(name)
+        extra = {"exception": info} if isinstance(info, dict) else {}
+        return self._fail(
+            "wrong_exception",
+            f"Called {self.text}; expected {expected}, but your code raised {raised}",
+            diagnosis="exception",
+            got=raised,
+            expected=expected,
+            **extra,
+        )
 
     def left_arguments_unchanged(self) -> Call:
         """Check the call did not modify the arguments it was given."""
@@ -184,8 +216,8 @@ class Call:
                 raise self._fail(
                     "mutated_input",
                     f"Called {self.text}; argument {position + 1} was changed from "
-                    f"{show(before)} to {show(after)}. Build a new value instead of "
-                    "modifying the one you were given.",
+                    f"{show(before)} to {show(after)}",
+                    diagnosis="mutated_input",
                     got=show(after),
                     expected=show(before),
                 )
@@ -194,7 +226,7 @@ class Call:
 
 def describe_call(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
     """Write a call the way the learner would type it: ``name(1, x=2)``."""
-    parts = [show(a) for a in args] + [f"{k}={show(v)}" for k, v in kwargs.items()]
+    parts = [show_argument(a) for a in args] + [f"{k}={show_argument(v)}" for k, v in kwargs.items()]
     return f"{name}({', '.join(parts)})"
 
 
@@ -205,6 +237,31 @@ def call(function: Any, *args: Any, **kwargs: Any) -> Call:
         result: Call = invoke(args, kwargs)
         return result
     return _call_in_process(function, args, kwargs)
+
+
+def representation(obj: Any) -> Call:
+    """Take ``repr(obj)`` (in the learner's process for a learner object), ready to be checked."""
+    if isinstance(obj, LearnerHandle):
+        return obj._learner_repr()  # type: ignore[attr-defined]
+    return _call_in_process(repr, (obj,), {})
+
+
+def equality(first: Any, second: Any) -> Call:
+    """Evaluate ``first == second`` (in the learner's process for learner objects)."""
+    if isinstance(first, LearnerHandle):
+        return first._learner_eq(second)  # type: ignore[attr-defined]
+    record = _call_in_process(lambda a, b: a == b, (first, second), {})
+    record.text = f"{show_argument(first)} == {show_argument(second)}"
+    return record
+
+
+def attribute(obj: Any, name: str) -> Call:
+    """Read ``obj.name`` (in the learner's process for a learner object), ready to be checked."""
+    if isinstance(obj, LearnerHandle):
+        return obj._learner_read(name)  # type: ignore[attr-defined]
+    record = _call_in_process(getattr, (obj, name), {})
+    record.text = f"{show(obj)}.{name}"
+    return record
 
 
 def _call_in_process(function: Callable[..., Any], args: tuple, kwargs: dict) -> Call:

@@ -3,15 +3,30 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from grader.course import Course, Exercise
 from grader.feedback import Feedback
 from grader.workspace import Progress
 
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def dumps(data: Any) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False)
+    """Valid UTF-8 JSON, whatever the learner's code printed or put in an exception message."""
+    return json.dumps(clean(data), indent=2, ensure_ascii=False)
+
+
+def clean(data: Any) -> Any:
+    """Replace lone surrogates (undecodable bytes, half a character) with U+FFFD, recursively."""
+    if isinstance(data, str):
+        return LONE_SURROGATE.sub("\ufffd", data)
+    if isinstance(data, dict):
+        return {clean(key): clean(value) for key, value in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [clean(item) for item in data]
+    return data
 
 
 def feedback_json(feedback: Feedback) -> str:

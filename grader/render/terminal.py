@@ -94,13 +94,61 @@ def not_started_text(exercise: Exercise) -> str:
 
 
 def tests_text(tests: tuple[TestResult, ...], marks: dict[str, str], output_label: str) -> list[str]:
-    """Every test; for a long suite, the passing ones are only counted."""
-    if len(tests) <= LONG_SUITE:
-        return [line for test in tests for line in test_lines(test, marks, output_label)]
-    passed = sum(1 for t in tests if t.status == "passed")
-    lines = [click.style(f"  {marks['passed']} {passed} of {len(tests)} tests passed", fg="green")]
-    shown = [test for test in tests if test.status != "passed"]
-    return lines + [line for test in shown for line in test_lines(test, marks, output_label)]
+    """Every test; for a long suite, the passing ones are only counted.
+
+    Tests that failed for the same diagnosed reason (printed instead of
+    returned, a timeout, ...) are shown once, with the count and the calls.
+    """
+    lines: list[str] = []
+    shown = tests
+    if len(tests) > LONG_SUITE:
+        passed = sum(1 for t in tests if t.status == "passed")
+        lines.append(click.style(f"  {marks['passed']} {passed} of {len(tests)} tests passed", fg="green"))
+        shown = tuple(test for test in tests if test.status != "passed")
+    groups = shared_reasons(shown)
+    for test in shown:
+        group = groups.get(test.diagnosis, [])
+        if test in group[1:]:
+            continue  # said once, with the first test of its group
+        if group:
+            lines += group_lines(group, marks, output_label)
+        else:
+            lines += test_lines(test, marks, output_label)
+    return lines
+
+
+GROUPED = {
+    "printed": "you printed the result instead of returning it.",
+    "timeout": "your code took too long: is there a loop that never ends?",
+    "not_started": "not started yet: your code still raises NotImplementedError.",
+    "generator": "you returned a generator: build and return a list.",
+    "correct_version_fails": (
+        "your tests fail on the correct version, so no bug check counts yet: fix that first."
+    ),
+}
+
+
+def shared_reasons(tests: tuple[TestResult, ...]) -> dict[str, list[TestResult]]:
+    """Failures sharing one diagnosed reason (at least two of them), by diagnosis."""
+    groups: dict[str, list[TestResult]] = {}
+    for test in tests:
+        if test.status != "passed" and test.diagnosis in GROUPED:
+            groups.setdefault(test.diagnosis, []).append(test)
+    return {reason: group for reason, group in groups.items() if len(group) > 1}
+
+
+def group_lines(group: list[TestResult], marks: dict[str, str], output_label: str) -> list[str]:
+    """One block for several tests that failed for the same reason."""
+    first = group[0]
+    mark = click.style(marks[first.status], fg=COLOURS[first.status], bold=True)
+    lines = [f"  {mark} {len(group)} tests: {GROUPED[first.diagnosis]}"]
+    for test in group:
+        lines.append(f"      - {test.call + ': ' if test.call else ''}{test.description}")
+    if first.diagnosis == "printed":
+        lines += output_block(first.output, output_label)
+    if first.hint:
+        lines.append(click.style(f"      Hint: {first.hint}", fg="cyan"))
+    return lines
 
 
 def test_lines(test: TestResult, marks: dict[str, str], output_label: str) -> list[str]:
@@ -111,14 +159,20 @@ def test_lines(test: TestResult, marks: dict[str, str], output_label: str) -> li
         return lines
     lines += [f"      {line}" for line in test.message.splitlines()]
     lines += [click.style(f"      at {place}", fg="bright_black") for place in test.where]
-    if test.output.strip():
-        output = test.output.rstrip().splitlines()
-        lines.append(f"      {output_label}")
-        lines += [f"        | {line}" for line in output[:OUTPUT_LINES]]
-        if len(output) > OUTPUT_LINES:
-            lines.append(f"        | ... ({len(output) - OUTPUT_LINES} more lines)")
+    lines += output_block(test.output, output_label)
     if test.hint:
         lines.append(click.style(f"      Hint: {test.hint}", fg="cyan"))
+    return lines
+
+
+def output_block(text: str, output_label: str) -> list[str]:
+    """What the learner's code printed, cut to a few lines."""
+    if not text.strip():
+        return []
+    output = text.rstrip().splitlines()
+    lines = [f"      {output_label}"] + [f"        | {line}" for line in output[:OUTPUT_LINES]]
+    if len(output) > OUTPUT_LINES:
+        lines.append(f"        | ... ({len(output) - OUTPUT_LINES} more lines)")
     return lines
 
 

@@ -59,7 +59,7 @@ def test_tests_that_fail_on_correct_code_are_called_out(course: Course) -> None:
     # Failing everywhere is not catching bugs.
     for bug in (NEGATES, FORGETS):
         assert tests[bug].status == "failed"
-        assert tests[bug].message.startswith("Catching planted bugs only counts once")
+        assert tests[bug].message.startswith("Your tests fail on the correct version, so catching this bug")
 
 
 def test_tests_that_never_finish_time_out(course: Course) -> None:

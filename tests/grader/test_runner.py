@@ -295,7 +295,9 @@ def leap_year(year):
     assert feedback.status == "failed"
     assert feedback.score == 0
     message = by_name(feedback)["test_ordinary_leap_year"].message
-    assert message == "Called leap_year(2024); got <Anything object from your code: True>, expected True."
+    assert message == (
+        "Called leap_year(2024); got <Anything object from your code: True> (an Anything), expected True (a bool)."
+    )
 
 
 @pytest.mark.parametrize(
@@ -325,7 +327,8 @@ def test_subclass_of_a_builtin_with_a_lying_eq_is_not_accepted(
     feedback = grade_text(mini_course, "doubled", source)
     tests = by_name(feedback)
     assert tests["test_doubles_each_number"].status == "failed"
-    assert "Fake object from your code" in tests["test_doubles_each_number"].message
+    message = tests["test_doubles_each_number"].message
+    assert "Fake object from your code" in message or "item [0] is a Fake, expected an int" in message
     assert feedback.status == "failed"
 
 
@@ -609,7 +612,8 @@ def test_float_instead_of_int_is_not_accepted(mini_course: Course) -> None:
     tests = by_name(feedback)
     assert tests["test_doubles_each_number"].status == "failed"
     assert tests["test_doubles_each_number"].message == (
-        "Called doubled([1, 2, 3]); got [2.0, 4.0, 6.0], expected [2, 4, 6]."
+        "Called doubled([1, 2, 3]); got [2.0, 4.0, 6.0], expected [2, 4, 6]: item [0] is a float, "
+        "expected an int."
     )
     assert tests["test_empty_list"].status == "passed"
 
@@ -646,7 +650,7 @@ def test_one_part_not_started_is_reported_per_test(mini_course: Course) -> None:
     tests = by_name(feedback)
     assert tests["test_last_in_first_out"].status == "not_started"
     assert tests["test_last_in_first_out"].message == (
-        "Not started yet: Stack.pop() still raises NotImplementedError."
+        "Not started yet: Stack().pop() after push('a'), push('b') still raises NotImplementedError."
     )
     # raises(IndexError) must not count a NotImplementedError as the wrong exception
     assert tests["test_pop_from_empty_stack"].status == "not_started"
@@ -664,10 +668,7 @@ def test_mutating_the_argument_is_detected(mini_course: Course) -> None:
     assert tests["test_doubles_each_number"].status == "passed"
     mutated = tests["test_input_is_not_changed"]
     assert mutated.status == "failed"
-    assert mutated.message == (
-        "Called doubled([4, 5]); argument 1 was changed from [4, 5] to [8, 10]. Build a new value "
-        "instead of modifying the one you were given."
-    )
+    assert mutated.message == ("Called doubled([4, 5]); argument 1 was changed from [4, 5] to [8, 10].")
     assert mutated.hint == "Build a new list instead of changing the one you were given."
     assert feedback.score == 2.0
 
@@ -696,7 +697,7 @@ def test_wrong_method_is_named_in_the_message(mini_course: Course) -> None:
     feedback = grade_text(mini_course, "stack", source)
     lifo = by_name(feedback)["test_last_in_first_out"]
     assert lifo.status == "failed"
-    assert lifo.message == "Called Stack.pop(); got 'a', expected 'b'."
+    assert lifo.message == "Called Stack().pop() after push('a'), push('b'); got 'a', expected 'b'."
 
 
 def test_handles_passed_back_arrive_as_the_learners_own_objects(mini_course: Course) -> None:
@@ -746,7 +747,9 @@ def move_all(source, target):
         target.push(source.pop())
 """
     tests = by_name(grade_text(mini_course, "stack", source))
-    assert tests["test_last_in_first_out"].message == "Called Stack.size(); got 0, expected 1."
+    assert tests["test_last_in_first_out"].message == (
+        "Called Stack().size() after push('a'), push('b'), pop(); got 0, expected 1."
+    )
 
 
 def write_module(folder: Path, name: str, text: str) -> None:

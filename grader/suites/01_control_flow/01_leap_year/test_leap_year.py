@@ -47,7 +47,7 @@ def test_another_400_year_is_leap(learner):
     call(learner.leap_year, 2400).returns(True)
 
 
-@pytest.mark.hint("Return True or False themselves, not 1 and 0 or the text 'True'.")
+@pytest.mark.hint("Return True or False themselves, not 1 and 0 or the text 'True'.", when="wrong_type")
 def test_answer_is_a_bool(learner):
     """The answer is the bool True or False, not a number or a piece of text."""
     call(learner.leap_year, 1996).returns(True)

@@ -6,10 +6,10 @@ from grader.testkit import call
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("Add the number to the total first, then append the total to your list.")
 def test_totals_of_a_short_list(learner):
     """running_totals([1, 2, 3]) is [1, 3, 6]."""
-    call(learner.running_totals, [1, 2, 3]).returns([1, 3, 6])
+    add_first = "Add the number to the total first, then append the total to your list."
+    call(learner.running_totals, [1, 2, 3]).returns([1, 3, 6], hint_if=[([0, 1, 3], add_first)])
 
 
 def test_empty_list(learner):
@@ -35,7 +35,8 @@ def test_zero_keeps_the_total(learner):
 @pytest.mark.points(2)
 @pytest.mark.hint(
     "Create a new empty list inside the function and append to it, "
-    "instead of writing into the list you were given."
+    "instead of writing into the list you were given.",
+    when="mutated_input",
 )
 def test_input_list_is_not_changed(learner):
     """The list you are given still holds the same numbers afterwards."""
@@ -43,11 +44,11 @@ def test_input_list_is_not_changed(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint(
-    "Start your list and your total inside the function body, so each call begins "
-    "from scratch. A default value like totals=[] is created only once and shared."
-)
 def test_same_answer_every_time(learner):
     """Calling the function twice gives the same answer both times."""
+    shared = (
+        "Start your list and your total inside the function body, so each call begins "
+        "from scratch. A default value like totals=[] is created only once and shared."
+    )
     call(learner.running_totals, [1, 1]).returns([1, 2])
-    call(learner.running_totals, [1, 1]).returns([1, 2])
+    call(learner.running_totals, [1, 1]).returns([1, 2], hint_if=[([1, 2, 1, 2], shared), ([3, 4], shared)])

@@ -12,10 +12,10 @@ def test_finds_the_overdraft(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("When the loop ends without finding an overdraft, return None (not -1).")
 def test_never_overdrawn_gives_none(learner):
     """An account that never drops below zero gives None."""
-    call(learner.first_overdraft, 100, [-20, -30, 10]).returns(None)
+    not_minus_one = "When the loop ends without finding an overdraft, return None (not -1)."
+    call(learner.first_overdraft, 100, [-20, -30, 10]).returns(None, hint_if={-1: not_minus_one})
 
 
 @pytest.mark.points(2)
@@ -25,20 +25,20 @@ def test_overdrawn_by_the_first_transaction(learner):
 
 
 @pytest.mark.points(3)
-@pytest.mark.hint(
-    "Return from inside the loop the moment the balance goes below zero; "
-    "do not keep looping and overwrite your answer."
-)
 def test_reports_the_first_overdraft_not_the_last(learner):
     """When the account is overdrawn twice, the first time is reported."""
-    call(learner.first_overdraft, 10, [-5, -10, 20, -30]).returns(1)
+    stop_early = (
+        "Return from inside the loop the moment the balance goes below zero; "
+        "do not keep looping and overwrite your answer."
+    )
+    call(learner.first_overdraft, 10, [-5, -10, 20, -30]).returns(1, hint_if={3: stop_early})
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("Overdrawn means below zero: use < 0, not <= 0.")
 def test_exactly_zero_is_not_overdrawn(learner):
     """A balance of exactly 0 is not overdrawn."""
-    call(learner.first_overdraft, 30, [-30, 5]).returns(None)
+    below_zero = "Overdrawn means below zero: use < 0, not <= 0."
+    call(learner.first_overdraft, 30, [-30, 5]).returns(None, hint_if={0: below_zero})
 
 
 def test_no_transactions(learner):
@@ -55,7 +55,9 @@ def test_balance_carries_over(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("Start from the balance you were given, not from 0.")
 def test_starting_balance_counts(learner):
     """The starting balance is money in the account: 100 covers a -99 withdrawal."""
-    call(learner.first_overdraft, 100, [-99]).returns(None).left_arguments_unchanged()
+    from_given = "Start from the balance you were given, not from 0."
+    call(learner.first_overdraft, 100, [-99]).returns(
+        None, hint_if={0: from_given}
+    ).left_arguments_unchanged()

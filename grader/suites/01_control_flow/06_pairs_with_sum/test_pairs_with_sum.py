@@ -6,7 +6,7 @@ from grader.testkit import call
 
 
 @pytest.mark.points(3)
-@pytest.mark.hint("Return the positions as tuples, (i, j), collected in a list.")
+@pytest.mark.hint("Return the positions as tuples, (i, j), collected in a list.", when="wrong_type")
 def test_finds_every_pair(learner):
     """In [1, 2, 3, 4] the pairs adding to 5 are at positions (0, 3) and (1, 2)."""
     call(learner.pairs_with_sum, [1, 2, 3, 4], 5).returns([(0, 3), (1, 2)])
@@ -53,7 +53,7 @@ def test_negative_numbers_and_zero(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("Do not sort or change the list: loop over it as it is.")
+@pytest.mark.hint("Do not sort or change the list: loop over it as it is.", when="mutated_input")
 def test_input_list_is_not_changed(learner):
     """The list you are given still holds the same numbers, in the same order."""
     call(learner.pairs_with_sum, [5, 2, 1], 3).left_arguments_unchanged().returns([(1, 2)])

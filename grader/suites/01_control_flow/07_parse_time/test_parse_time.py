@@ -6,7 +6,7 @@ from grader.testkit import call
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("Return a tuple of two ints, for example return hours, minutes.")
+@pytest.mark.hint("Return a tuple of two ints, for example return hours, minutes.", when="wrong_type")
 def test_reads_a_morning_time(learner):
     """The text "07:30" is read as (7, 30)."""
     call(learner.parse_time, "07:30").returns((7, 30))
@@ -28,13 +28,13 @@ def test_last_minute_of_the_day(learner):
     call(learner.parse_time, "23:59").returns((23, 59))
 
 
-@pytest.mark.hint("Remove spaces at both ends first, with text.strip().")
+@pytest.mark.hint("Remove spaces at both ends first, with text.strip().", when=("exception", "wrong_value"))
 def test_spaces_around_are_ignored(learner):
     """Spaces before and after the time are ignored: " 9:05 " is (9, 5)."""
     call(learner.parse_time, " 9:05 ").returns((9, 5))
 
 
-@pytest.mark.hint("Convert each part with int(); the tuple should hold numbers, not text.")
+@pytest.mark.hint("Convert each part with int(); the tuple should hold numbers, not text.", when="wrong_type")
 def test_parts_are_numbers(learner):
     """The hours and minutes come back as numbers, not as text: "12:05" is (12, 5)."""
     call(learner.parse_time, "12:05").returns((12, 5))
