@@ -296,7 +296,8 @@ def leap_year(year):
     assert feedback.score == 0
     message = by_name(feedback)["test_ordinary_leap_year"].message
     assert message == (
-        "Called leap_year(2024); got <Anything object from your code: True> (an Anything), expected True (a bool)."
+        "Called leap_year(2024); got <Anything object from your code: True> (an Anything), "
+        "expected True (a bool)."
     )
 
 
