@@ -68,14 +68,14 @@ def hint_for(hint_if: HintIf | None, got: Any) -> str:
     return next((text for value, text in pairs if same(got, value)), "")
 
 
-def words_of(match: str, mentions: str | None) -> str:
+def message_advice(match: str, mentions: str | None) -> str:
     """Say in words what an exception message should contain; never show a raw pattern."""
     if mentions:
-        return mentions
+        return f"the message should mention {mentions}"
     parts = match.split("|")
     if all(part and not re.search(r"[\\.^$*+?{}\[\]()]", part) for part in parts):
-        return " or ".join(repr(part) for part in parts)
-    return "what the task says it should"
+        return "the message should mention " + " or ".join(repr(part) for part in parts)
+    return "the message does not say what the task asks for: check the README"
 
 
 @dataclass
@@ -186,11 +186,11 @@ class Call:
         if match is not None and not re.search(match, message, re.IGNORECASE):
             raise self._fail(
                 "wrong_message",
-                f"Called {self.text}; it raised {expected}({message!r}), "
-                f"but the message should mention {words_of(match, mentions)}",
+                f"Called {self.text}; it raised {expected}({message!r}), but "
+                + message_advice(match, mentions),
                 diagnosis="wrong_message",
                 got=message,
-                expected=words_of(match, mentions),
+                expected=message_advice(match, mentions),
             )
         return self
 

@@ -106,15 +106,32 @@ def tests_text(tests: tuple[TestResult, ...], marks: dict[str, str], output_labe
         lines.append(click.style(f"  {marks['passed']} {passed} of {len(tests)} tests passed", fg="green"))
         shown = tuple(test for test in tests if test.status != "passed")
     groups = shared_reasons(shown)
+    hints_shown: set[str] = set()
     for test in shown:
-        group = groups.get(test.diagnosis, [])
+        group = groups.get(group_key(test), [])
         if test in group[1:]:
             continue  # said once, with the first test of its group
-        if group:
-            lines += group_lines(group, marks, output_label)
-        else:
-            lines += test_lines(test, marks, output_label)
+        block = group_lines(group, marks, output_label) if group else test_lines(test, marks, output_label)
+        lines += [line for line in block if not repeated_hint(line, hints_shown)]
     return lines
+
+
+def repeated_hint(line: str, shown: set[str]) -> bool:
+    """A hint already shown above is not repeated under the next test."""
+    if not click.unstyle(line).startswith(HINT_PREFIX):
+        return False
+    if line in shown:
+        return True
+    shown.add(line)
+    return False
+
+
+HINT_PREFIX = "      Hint: "
+
+
+def group_key(test: TestResult) -> str:
+    """Tests with the same diagnosed reason, or the very same message, are said once."""
+    return test.diagnosis if test.diagnosis in GROUPED else f"message:{test.message}\n{test.where}"
 
 
 GROUPED = {
@@ -129,25 +146,33 @@ GROUPED = {
 
 
 def shared_reasons(tests: tuple[TestResult, ...]) -> dict[str, list[TestResult]]:
-    """Failures sharing one diagnosed reason (at least two of them), by diagnosis."""
+    """Failures sharing one reason (at least two of them), by :func:`group_key`."""
     groups: dict[str, list[TestResult]] = {}
     for test in tests:
-        if test.status != "passed" and test.diagnosis in GROUPED:
-            groups.setdefault(test.diagnosis, []).append(test)
-    return {reason: group for reason, group in groups.items() if len(group) > 1}
+        if test.status != "passed" and test.message:
+            groups.setdefault(group_key(test), []).append(test)
+    return {key: group for key, group in groups.items() if len(group) > 1}
 
 
 def group_lines(group: list[TestResult], marks: dict[str, str], output_label: str) -> list[str]:
     """One block for several tests that failed for the same reason."""
     first = group[0]
     mark = click.style(marks[first.status], fg=COLOURS[first.status], bold=True)
-    lines = [f"  {mark} {len(group)} tests: {GROUPED[first.diagnosis]}"]
+    if first.diagnosis in GROUPED:
+        lines = [f"  {mark} {len(group)} tests: {GROUPED[first.diagnosis]}"]
+        calls = True
+    else:  # the very same message: show it once, then which tests it failed
+        lines = [f"  {mark} {len(group)} tests failed the same way:"]
+        lines += [f"      {line}" for line in first.message.splitlines()]
+        lines += [click.style(f"      at {place}", fg="bright_black") for place in first.where]
+        calls = False
     for test in group:
-        lines.append(f"      - {test.call + ': ' if test.call else ''}{test.description}")
-    if first.diagnosis == "printed":
+        call = f"{test.call}: " if calls and test.call else ""
+        lines.append(f"      - {call}{test.description}")
+    if first.diagnosis == "printed" or not calls:
         lines += output_block(first.output, output_label)
     if first.hint:
-        lines.append(click.style(f"      Hint: {first.hint}", fg="cyan"))
+        lines.append(click.style(f"{HINT_PREFIX}{first.hint}", fg="cyan"))
     return lines
 
 
@@ -161,7 +186,7 @@ def test_lines(test: TestResult, marks: dict[str, str], output_label: str) -> li
     lines += [click.style(f"      at {place}", fg="bright_black") for place in test.where]
     lines += output_block(test.output, output_label)
     if test.hint:
-        lines.append(click.style(f"      Hint: {test.hint}", fg="cyan"))
+        lines.append(click.style(f"{HINT_PREFIX}{test.hint}", fg="cyan"))
     return lines
 
 

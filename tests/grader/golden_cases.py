@@ -1,0 +1,166 @@
+"""The learner files behind the golden feedback tests: one realistic mistake each.
+
+Each case names the course fixture, the exercise and the learner's file. The
+comment above a case says what the feedback must (and must not) say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from tests.helpers import LEAP_YEAR
+
+
+@dataclass(frozen=True)
+class Case:
+    course: str
+    exercise: str
+    source: str  # empty: the exercise's own starter file
+
+
+def mini(source: str) -> Case:
+    return Case("mini_course", "leap-year", source)
+
+
+def lab(exercise: str, source: str) -> Case:
+    return Case("feedback_course", exercise, source)
+
+
+CASES: dict[str, Case] = {
+    "passing": mini(LEAP_YEAR),
+    "failing": mini("def leap_year(year):\n    return year % 4 == 0\n"),
+    "syntax_error": mini("def leap_year(year)\n    return year % 4 == 0\n"),
+    "not_started": mini(""),
+    "printed_instead_of_returned": mini(
+        "def leap_year(year):\n    print(year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))\n"
+    ),
+    "timeout": mini(
+        "def leap_year(year):\n    if year % 400 == 0:\n        return True\n"
+        "    while year % 100 == 0:  # meant `if`: never ends for 1900\n        pass\n"
+        "    return year % 4 == 0\n"
+    ),
+    "exception": mini(
+        "def leap_year(year):\n    return share_of_centuries(year) == 0\n\n\n"
+        "def share_of_centuries(year):\n    return year / (year % 4)\n"
+    ),
+    # A str instead of a bool: the types are named; no 400/100 hint, the bool hint instead.
+    "leap_text_instead_of_bool": lab(
+        "leap",
+        "def leap_year(year):\n    return str(year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))\n",
+    ),
+    # A plain wrong value: the century hint is the right one. Score 4 of 6 tests: 6.7 points.
+    "leap_ignores_centuries": lab("leap", "def leap_year(year):\n    return year % 4 == 0\n"),
+    # Every test printed instead of returning: said once in the terminal.
+    "leap_printed": lab(
+        "leap",
+        "def leap_year(year):\n    print(year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))\n",
+    ),
+    # Never ends for centuries: two timeouts said once; no century hint.
+    "leap_endless_centuries": lab(
+        "leap",
+        "def leap_year(year):\n    if year % 400 == 0:\n        return True\n"
+        "    while year % 100 == 0:\n        pass\n    return year % 4 == 0\n",
+    ),
+    # A debug print is not the answer: "balance is now -10" is not a printed 1.
+    "bank_debug_print": lab(
+        "bank",
+        "def first_overdraft(balance, moves):\n    for move in moves:\n        balance += move\n"
+        "        print('balance is now', balance)\n\n\n"
+        "def count_overdrafts(balance, moves):\n    print('counting', len(moves), 'moves')\n",
+    ),
+    # Cut-off output: our note's digits are never taken for a printed 5 or 0.
+    "bank_prints_spam": lab(
+        "bank",
+        "def first_overdraft(balance, moves):\n    return None\n\n\n"
+        "def count_overdrafts(balance, moves):\n    for _ in range(6000):\n        print('spam')\n",
+    ),
+    # None shown as None, and the hint for exactly this wrong value (0 instead of None).
+    "bank_zero_counts": lab(
+        "bank",
+        "def first_overdraft(balance, moves):\n    for index, move in enumerate(moves):\n"
+        "        balance += move\n        if balance <= 0:\n            return index\n\n\n"
+        "def count_overdrafts(balance, moves):\n    return 0\n",
+    ),
+    # Lists instead of tuples: the type difference inside, never the mutation hint.
+    "pairs_lists_not_tuples": lab(
+        "pairs",
+        "def pairs_with_sum(numbers, target):\n    found = []\n    for i in range(len(numbers)):\n"
+        "        for j in range(i + 1, len(numbers)):\n"
+        "            if numbers[i] + numbers[j] == target:\n                found.append([i, j])\n"
+        "    return found\n\n\n"
+        "def squares(n):\n    return [k * k for k in range(1, n + 1)]\n",
+    ),
+    # Sorting the caller's list: the mutation, with the test's hint for it.
+    "pairs_sorts_input": lab(
+        "pairs",
+        "def pairs_with_sum(numbers, target):\n    numbers.sort()\n    found = []\n"
+        "    for i in range(len(numbers)):\n        for j in range(i + 1, len(numbers)):\n"
+        "            if numbers[i] + numbers[j] == target:\n                found.append((i, j))\n"
+        "    return found\n\n\n"
+        "def squares(n):\n    return [k * k for k in range(1, n + 1)]\n",
+    ),
+    # yield instead of a list: "you returned a generator", said once for all three tests.
+    "pairs_generator": lab(
+        "pairs",
+        "def pairs_with_sum(numbers, target):\n    for i in range(len(numbers)):\n"
+        "        for j in range(i + 1, len(numbers)):\n"
+        "            if numbers[i] + numbers[j] == target:\n                yield (i, j)\n\n\n"
+        "def squares(n):\n    for k in range(1, n + 1):\n        yield k * k\n",
+    ),
+    # A long list one short: the lengths and the first difference, not two dumps.
+    "pairs_squares_one_short": lab(
+        "pairs",
+        "def pairs_with_sum(numbers, target):\n    return [(i, j) for i in range(len(numbers))\n"
+        "            for j in range(i + 1, len(numbers)) if numbers[i] + numbers[j] == target]\n\n\n"
+        "def squares(n):\n    return [k * k for k in range(1, n)]\n",
+    ),
+    # A typo raises NameError where ValueError was expected: the message and the line, in full.
+    "status_name_error": lab(
+        "status",
+        "def next_status(current, event):\n    if current == 'new' and event == 'pay':\n"
+        "        return 'paid'\n    raise ValueError(f'cannot {evnt}')\n",
+    ),
+    # Vague messages: what they should mention, in words, never as a pattern.
+    "status_vague_messages": lab(
+        "status",
+        "def next_status(current, event):\n    if current == 'new' and event == 'pay':\n"
+        "        return 'paid'\n    raise ValueError('no')\n",
+    ),
+    # No check in remove(): the method call retold with the calls before it.
+    "inventory_no_check": lab(
+        "inventory",
+        "class Inventory:\n    def __init__(self):\n        self.counts = {}\n\n"
+        "    @property\n    def total(self):\n        return sum(self.counts.values())\n\n"
+        "    def add(self, name, count):\n        self.counts[name] = self.counts.get(name, 0) + count\n\n"
+        "    def remove(self, name, count):\n        self.counts[name] -= count\n\n"
+        "    def __repr__(self):\n        return f'Inventory({self.counts!r})'\n\n"
+        "    def __eq__(self, other):\n        return self.counts == other.counts\n",
+    ),
+    # __init__ raises: every test says so, with the line.
+    "inventory_init_raises": lab(
+        "inventory",
+        "class Inventory:\n    def __init__(self):\n        self.counts = dict(self.start)\n",
+    ),
+    # __repr__ raises and == is not defined: both reported against the object's history.
+    "inventory_repr_raises_no_eq": lab(
+        "inventory",
+        "class Inventory:\n    def __init__(self):\n        self.counts = {}\n\n"
+        "    @property\n    def total(self):\n        return len(self.counts)\n\n"
+        "    def add(self, name, count):\n        self.counts[name] = self.counts.get(name, 0) + count\n\n"
+        "    def remove(self, name, count):\n        if self.counts.get(name, 0) < count:\n"
+        "            raise ValueError('not enough')\n        self.counts[name] -= count\n\n"
+        "    def __repr__(self):\n        return 'Inventory(' + self.counts + ')'\n",
+    ),
+    # Tests failing on the correct version: said once, and each bug check names its bug.
+    "write_tests_fail_on_correct": Case(
+        "write_tests_course",
+        "test-absolute",
+        "from absolute import absolute\n\n\ndef test_negative():\n    assert absolute(-2) == -2\n",
+    ),
+    # One bug caught, one missed: each check has its own description.
+    "write_tests_miss_a_bug": Case(
+        "write_tests_course",
+        "test-absolute",
+        "from absolute import absolute\n\n\ndef test_positive():\n    assert absolute(3) == 3\n",
+    ),
+}
