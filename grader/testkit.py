@@ -268,6 +268,7 @@ def _call_in_process(function: Callable[..., Any], args: tuple, kwargs: dict) ->
     import copy
 
     name = getattr(function, "__qualname__", getattr(function, "__name__", "function"))
+    name = str(name).rsplit("<locals>.", 1)[-1]  # a function defined inside a test: its own name
     before = copy.deepcopy(args)
     record = Call(text=describe_call(name, args, kwargs), args_before=before)
     buffer = io.StringIO()

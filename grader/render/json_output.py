@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from grader.course import Course, Exercise
-from grader.feedback import Feedback
+from grader.feedback import Feedback, points
 from grader.workspace import Progress
 
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
@@ -47,7 +47,7 @@ def course_json(course: Course, progress: Progress) -> str:
                 "path": exercise.path,
                 "points": exercise.points,
                 "status": entry.state.replace(" ", "_"),
-                "score": entry.best_score,
+                "score": points(entry.best_score),
                 "milestone": entry.milestone if exercise.kind == "project" else None,
             }
         )

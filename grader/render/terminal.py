@@ -13,7 +13,7 @@ import click
 
 from grader.course import Course, Exercise
 from grader.doctor import DoctorReport
-from grader.feedback import Feedback, TestResult
+from grader.feedback import Feedback, TestResult, points
 from grader.invocation import activate_command
 from grader.restore import ResetResult
 from grader.validate import ValidationReport
@@ -51,7 +51,7 @@ def feedback_text(
 ) -> str:
     """The full result of one check, ending with what to do next (``footer``, when the caller knows)."""
     marks = symbols()
-    score = f"{feedback.score:g}/{feedback.max_score:g} points"
+    score = f"{points(feedback.score):g}/{feedback.max_score:g} points"
     heading = click.style(f"{feedback.title} ({feedback.exercise_id})", bold=True)
     verdict = click.style(status_word(feedback.status), fg=COLOURS[feedback.status], bold=True)
     lines = [f"{heading}  {score}  {verdict}", ""]
@@ -247,7 +247,7 @@ def course_table(course: Course, progress: Progress) -> str:
 
 def table_row(exercise: Exercise, entry: ExerciseProgress, width: int) -> str:
     state = click.style(f"{entry.state:<11}", fg=STATE_COLOURS[entry.state])
-    score = f"{entry.best_score:g}/{exercise.points:g}"
+    score = f"{points(entry.best_score):g}/{exercise.points:g}"
     reached = f"  (milestone {entry.milestone} reached)" if entry.milestone and entry.state != "done" else ""
     return f"  {exercise.id:<{width}}  {state}  {score:>8}  {exercise.title}{reached}"
 

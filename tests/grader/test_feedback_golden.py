@@ -141,3 +141,61 @@ def test_import_time_error_shows_only_learner_frames(mini_course: Course) -> Non
     assert {t.where for t in feedback.tests} == {
         ("exercises/01_basics/01_leap_year/leap_year.py, line 1: LIMIT = 10 // 0",)
     }
+
+
+def golden(case: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((GOLDEN / f"{case}.json").read_text(encoding="utf-8"))
+    return data
+
+
+def texts(case: str, field: str) -> list[str]:
+    return [str(test[field]) for test in golden(case)["tests"]]
+
+
+def test_every_golden_has_distinct_descriptions_plain_scores_and_no_nonetype() -> None:
+    """Stated apart from the goldens, so regenerating them cannot quietly accept a regression."""
+    for case in CASES:
+        data = golden(case)
+        descriptions = texts(case, "description")
+        assert len(set(descriptions)) == len(descriptions), case
+        assert round(data["score"], 1) == data["score"], case
+        assert not any("NoneType" in message for message in texts(case, "message")), case
+        assert not any(word in message for message in texts(case, "message") for word in ("\\d", "\\b", "|"))
+
+
+def test_goldens_never_name_the_wrong_mistake() -> None:
+    assert not any("400" in hint for hint in texts("leap_text_instead_of_bool", "hint"))
+    assert not any("400" in hint for hint in texts("leap_endless_centuries", "hint"))
+    for case in ("bank_debug_print", "bank_prints_spam"):
+        assert not any("printed the right answer" in message for message in texts(case, "message"))
+    assert any(
+        "more characters of output were cut off" in output for output in texts("bank_prints_spam", "output")
+    )
+    assert not any("sort or change" in hint for hint in texts("pairs_lists_not_tuples", "hint"))
+    assert not any("changed" in message for message in texts("pairs_lists_not_tuples", "message"))
+    assert "item [0] is a list, expected a tuple" in texts("pairs_lists_not_tuples", "message")[1]
+    assert "sort or change" in texts("pairs_sorts_input", "hint")[1]
+
+
+def test_goldens_show_exceptions_and_object_histories_in_full() -> None:
+    name_error = golden("status_name_error")["tests"][1]
+    assert "NameError: name 'evnt' is not defined" in name_error["message"]
+    assert name_error["where"] and "status.py, line 4" in name_error["where"][0]
+    assert texts("inventory_no_check", "message")[0] == (
+        "Called Inventory().remove('apple', 5) after add('apple', 3); expected ValueError, it returned None."
+    )
+    repr_test = golden("inventory_repr_raises_no_eq")["tests"][2]
+    assert repr_test["message"].startswith(
+        "Called repr(Inventory()) after add('apple', 3); your code raised TypeError"
+    )
+    assert "in __repr__" in repr_test["where"][0]
+    assert "in __init__" in golden("inventory_init_raises")["tests"][0]["where"][0]
+
+
+def test_write_tests_goldens_name_each_bug_and_say_the_correct_version_once() -> None:
+    descriptions = texts("write_tests_fail_on_correct", "description")
+    assert descriptions[1].endswith("it negates every number, positive ones too.")
+    terminal_text = (TERMINAL / "write_tests_fail_on_correct.txt").read_text(encoding="utf-8")
+    assert (
+        terminal_text.count("fail on the correct version") == 2
+    )  # the check itself, then once for the bug checks

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -99,3 +100,82 @@ def test_passing_points_to_the_next_exercise(mini_course: Course) -> None:
     passed = Feedback(SCHEMA_VERSION, "leap-year", "Leap years", "", "passed", 10.0, 10.0, tests, None, 0.1)
     text = plain(terminal.feedback_text(passed, mini_course.find("leap-year"), mini_course.find("doubled")))
     assert text.splitlines()[-1] == "Next up: Doubled. Run `grader check doubled`."
+
+
+def test_tests_failing_for_one_diagnosed_reason_are_said_once(mini_course: Course) -> None:
+    printed = "print() shows a value on the screen."
+    tests = (
+        result(
+            "test_a",
+            "failed",
+            message="Called f(1); printed.",
+            diagnosis="printed",
+            call="f(1)",
+            hint=printed,
+        ),
+        result("test_b", "passed"),
+        result(
+            "test_c",
+            "failed",
+            message="Called f(2); printed.",
+            diagnosis="printed",
+            call="f(2)",
+            hint=printed,
+        ),
+        result("test_d", "failed", message="Called f(3); got 1, expected 2.", diagnosis="wrong_value"),
+    )
+    marks = terminal.PLAIN
+    lines = [plain(line) for line in terminal.tests_text(tests, marks, "Your code printed:")]
+    assert lines == [
+        "  x 2 tests: you printed the result instead of returning it.",
+        "      - f(1): test_a works.",
+        "      - f(2): test_c works.",
+        "      Hint: print() shows a value on the screen.",
+        "  + test_b works.",
+        "  x test_d works.",
+        "      Called f(3); got 1, expected 2.",
+    ]
+
+
+def test_the_same_message_twice_is_said_once_and_a_hint_only_once(mini_course: Course) -> None:
+    same = "Called Inventory(); your code raised NameError: name 'x' is not defined."
+    tests = (
+        result("test_a", "failed", message=same, diagnosis="exception", hint="Read the at lines."),
+        result("test_b", "failed", message=same, diagnosis="exception", hint="Read the at lines."),
+        result("test_c", "failed", message="Called g(); got 1, expected 2.", hint="Read the at lines."),
+    )
+    lines = [plain(line) for line in terminal.tests_text(tests, terminal.PLAIN, "Your code printed:")]
+    assert lines == [
+        "  x 2 tests failed the same way:",
+        f"      {same}",
+        "      - test_a works.",
+        "      - test_b works.",
+        "      Hint: Read the at lines.",
+        "  x test_c works.",
+        "      Called g(); got 1, expected 2.",
+    ]
+
+
+def test_scores_have_at_most_one_decimal_everywhere(mini_course: Course) -> None:
+    from grader.feedback import points
+
+    assert points(10 * 2 / 3) == 6.7
+    exercise = mini_course.find("leap-year")
+    odd = Feedback(SCHEMA_VERSION, "leap-year", "Leap years", "", "failed", 6.6667, 10.0, (), None, 0.1)
+    assert (
+        plain(terminal.feedback_text(odd, exercise, None))
+        .splitlines()[0]
+        .startswith("Leap years (leap-year)  6.7/10 points")
+    )
+
+
+def test_json_is_valid_utf8_whatever_the_learner_printed() -> None:
+    from grader.render import json_output
+
+    tests = (
+        result("test_a", "failed", message="raised ValueError: bad \udcff byte", output="half \ud83d\n"),
+    )
+    text = json_output.feedback_json(feedback(tests))
+    data = json.loads(text.encode("utf-8").decode("utf-8"))  # encodes: no lone surrogate is left
+    assert data["tests"][0]["message"] == "raised ValueError: bad \ufffd byte"
+    assert data["tests"][0]["output"] == "half \ufffd\n"
