@@ -146,6 +146,14 @@ def got_expected(got: Any, expected: Any) -> str:
     return f"got {a_type(got)} of {count(got)}, expected {count(expected)}"
 
 
+def brief(value: Any) -> str:
+    """Show a value, or for a long list its size and its last items."""
+    if not isinstance(value, (list, tuple)) or len(show(value)) <= LONG:
+        return show(value)
+    last = ", ".join(show(item) for item in value[-3:])
+    return f"{a_type(value)} of {count(value)} ending with {last}"
+
+
 def sized(value: Any) -> bool:
     return isinstance(value, (list, tuple, dict, set, frozenset, str))
 

@@ -42,6 +42,10 @@ EXPLANATIONS = {
         "A function with yield in it gives back a generator, not a list. Append each item "
         "to a list and return the list."
     ),
+    "printed_error": (
+        "print() only shows a message; it does not stop the function. "
+        'raise ValueError("...") stops it and tells the caller what is wrong.'
+    ),
     "mutated_input": "Build a new value instead of modifying the one you were given.",
     "timeout": "A loop that never ends is the usual cause: check that each loop's condition becomes false.",
     "exception": "The 'at' lines show where in your code it happened; the last one is where Python stopped.",
@@ -53,6 +57,8 @@ def diagnose(failure: dict[str, Any]) -> str:
     kind = str(failure.get("kind", ""))
     if kind in ERROR_KINDS or kind in ("missing", "not_plain"):
         return "error"
+    if kind == "no_exception" and failure.get("diagnosis") == "printed_error":
+        return "printed_error"
     if kind == "mismatch":
         diagnosis = str(failure.get("diagnosis") or "wrong_value")
         if diagnosis == "none_returned" and printed_instead_of_returned(failure):

@@ -29,6 +29,7 @@ from typing import Any
 from grader.compare import (
     LearnerHandle,
     a_type,
+    brief,
     describe_difference,
     is_generator,
     same,
@@ -152,7 +153,7 @@ class Call:
             diagnosis = "none_returned" if self.value is None else diagnosis
             raise self._fail(
                 "mismatch",
-                f"Called {self.text}; got {show(self.value)}, expected {expectation}",
+                f"Called {self.text}; got {brief(self.value)}, expected {expectation}",
                 diagnosis=diagnosis,
                 got=show(self.value),
                 got_type=type_name(self.value),
@@ -171,10 +172,12 @@ class Call:
         """
         expected = exc_type.__name__
         if self.error is None:
+            printed = self.value is None and bool(self.output.strip())
             raise self._fail(
                 "no_exception",
-                f"Called {self.text}; expected {expected}, it returned {show(self.value)}",
-                diagnosis="no_exception",
+                f"Called {self.text}; expected {expected}, it "
+                + ("printed a message and returned None" if printed else f"returned {show(self.value)}"),
+                diagnosis="printed_error" if printed else "no_exception",
                 got=show(self.value),
                 expected=f"{expected} raised",
             )

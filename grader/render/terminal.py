@@ -139,6 +139,7 @@ GROUPED = {
     "timeout": "your code took too long: is there a loop that never ends?",
     "not_started": "not started yet: your code still raises NotImplementedError.",
     "generator": "you returned a generator: build and return a list.",
+    "printed_error": "you printed a message where an exception should be raised.",
     "correct_version_fails": (
         "your tests fail on the correct version, so no bug check counts yet: fix that first."
     ),
@@ -169,7 +170,7 @@ def group_lines(group: list[TestResult], marks: dict[str, str], output_label: st
     for test in group:
         call = f"{test.call}: " if calls and test.call else ""
         lines.append(f"      - {call}{test.description}")
-    if first.diagnosis == "printed" or not calls:
+    if first.diagnosis in ("printed", "printed_error") or not calls:
         lines += output_block(first.output, output_label)
     if first.hint:
         lines.append(click.style(f"{HINT_PREFIX}{first.hint}", fg="cyan"))

@@ -126,6 +126,12 @@ CASES: dict[str, Case] = {
         "def next_status(current, event):\n    if current == 'new' and event == 'pay':\n"
         "        return 'paid'\n    raise ValueError('no')\n",
     ),
+    # Printing the error instead of raising it: diagnosed, and said once.
+    "status_prints_error": lab(
+        "status",
+        "def next_status(current, event):\n    if current == 'new' and event == 'pay':\n"
+        "        return 'paid'\n    print(f'cannot {event} an order that is {current}')\n",
+    ),
     # No check in remove(): the method call retold with the calls before it.
     "inventory_no_check": lab(
         "inventory",

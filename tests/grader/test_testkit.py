@@ -161,3 +161,22 @@ def test_objects_in_process_repr_equality_and_attributes() -> None:
     attribute(Box(3), "size").returns(3)
     detail = failure(lambda: attribute(Box(3), "size").returns(4))
     assert detail["summary"] == "Called Box(3).size; got 3, expected 4"
+
+
+def test_satisfies_describes_a_long_list_by_its_size_and_last_items() -> None:
+    detail = failure(
+        lambda: call(lambda: [str(n) for n in range(1, 30)]).satisfies(lambda x: False, "30 items")
+    )
+    assert (
+        detail["summary"]
+        == "Called <lambda>(); got a list of 29 items ending with '27', '28', '29', expected 30 items"
+    )
+
+
+def test_a_printed_error_message_is_not_an_exception() -> None:
+    detail = failure(lambda: call(lambda: print("cannot ship")).raises(ValueError))
+    assert (
+        detail["summary"] == "Called <lambda>(); expected ValueError, it printed a message and returned None"
+    )
+    assert diagnose(detail) == "printed_error"
+    assert "raise ValueError" in choose_hint("printed_error", detail, {"hints": ["a test hint"]})
