@@ -231,7 +231,8 @@ def describe_failure(error: BaseException) -> dict[str, Any]:
         call = info.get("call", "your code")
         text = str(info.get("message", ""))
         message = f"Called {call}; your code raised {info.get('type')}" + (f": {text}" if text else "")
-        return {"kind": kind, "summary": message, "call": call, "exception": info}
+        output = {key: info[key] for key in ("output", "dropped") if key in info}
+        return {"kind": kind, "summary": message, "call": call, "exception": info, **output}
     if isinstance(error, AssertionError):
         return {"kind": "assertion", "summary": str(error)[:1000]}
     return {"kind": "suite_error", "summary": f"{type(error).__name__}: {error}"[:1000]}

@@ -101,6 +101,10 @@ class Call:
 
     def _raise_unexpected(self) -> None:
         if self.error is not None:
+            info = getattr(self.error, "learner_info", None)
+            if isinstance(info, dict):  # what it printed before raising is part of the story
+                info.setdefault("output", self.output)
+                info.setdefault("dropped", self.dropped)
             raise self.error
 
     def _value_failure(self, expected: Any, summary: str, **extra: Any) -> Mismatch:

@@ -74,6 +74,13 @@ CASES: dict[str, Case] = {
         "def first_overdraft(balance, moves):\n    return None\n\n\n"
         "def count_overdrafts(balance, moves):\n    for _ in range(6000):\n        print('spam')\n",
     ),
+    # One function still a stub: "not started" said once for its tests.
+    "bank_half_started": lab(
+        "bank",
+        "def first_overdraft(balance, moves):\n    for index, move in enumerate(moves):\n"
+        "        balance += move\n        if balance < 0:\n            return index\n\n\n"
+        "def count_overdrafts(balance, moves):\n    raise NotImplementedError\n",
+    ),
     # None shown as None, and the hint for exactly this wrong value (0 instead of None).
     "bank_zero_counts": lab(
         "bank",

@@ -199,3 +199,25 @@ def test_write_tests_goldens_name_each_bug_and_say_the_correct_version_once() ->
     assert (
         terminal_text.count("fail on the correct version") == 2
     )  # the check itself, then once for the bug checks
+
+
+HOSTILE_TEXT = """\
+import sys
+
+
+def leap_year(year):
+    print("half a character: \\udcff and \\ud83d")
+    sys.stdout.write(b"raw \\xff bytes".decode("utf-8", "surrogateescape") + "\\n")
+    raise ValueError("bad \\udcff byte")
+"""
+
+
+def test_json_output_is_valid_utf8_whatever_the_learner_printed_or_raised(mini_course: Course) -> None:
+    from grader.render import json_output
+
+    feedback = grade_text(mini_course, "leap-year", HOSTILE_TEXT)
+    text = json_output.feedback_json(feedback)
+    data = json.loads(text.encode("utf-8"))  # encoding fails if any lone surrogate is left
+    first = data["tests"][0]
+    assert first["message"] == "Called leap_year(2024); your code raised ValueError: bad \ufffd byte."
+    assert first["output"] == "half a character: \ufffd and \ufffd\nraw \ufffd bytes\n"
