@@ -27,6 +27,23 @@ KIND_DIAGNOSES = {
     "assertion": "wrong_value",
     "http": "wrong_value",
 }
+# Every diagnosis a failure can get; a hint's when=... names some of these.
+DIAGNOSES = (
+    "wrong_value",
+    "wrong_type",
+    "none_returned",
+    "printed",
+    "generator",
+    "mutated_input",
+    "exception",
+    "no_exception",
+    "printed_error",
+    "wrong_message",
+    "timeout",
+    "not_started",
+    "correct_version_fails",
+    "tests_broken",
+)
 NO_RETURN_HINT = (
     "Your function gave back None. A function that ends without a return statement "
     "returns None: check that every path ends in return."

@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from grader.diagnosis import DIAGNOSES
 from grader.learner_tests import IMPLEMENTATIONS, LearnerTests, implementation_description
 from grader.process import LearnerProblem
 from grader.remote import LearnerModule, LearnerSession
@@ -164,6 +165,8 @@ def marker_value(item: pytest.Item, name: str, default: Any) -> Any:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        check_hint_markers(item)
     milestone = config.getoption("--grader-milestone")
     if milestone is None:
         return
@@ -190,6 +193,16 @@ def describe_test(item: pytest.Item) -> dict[str, Any]:
         "hints": [hint_entry(m) for m in item.iter_markers("hint") if m.args],
         "milestone": marker_value(item, "milestone", None),
     }
+
+
+def check_hint_markers(item: pytest.Item) -> None:
+    """A hint for a mistake the grader never diagnoses would never be shown: refuse it."""
+    for marker in item.iter_markers("hint"):
+        unknown = set(hint_entry(marker)["when"]) - set(DIAGNOSES)
+        if unknown:
+            known = ", ".join(DIAGNOSES)
+            names = ", ".join(sorted(unknown))
+            raise pytest.UsageError(f"{item.nodeid}: hint(when=...) names {names}; use one of {known}")
 
 
 def hint_entry(marker: pytest.Mark) -> dict[str, Any]:

@@ -204,6 +204,8 @@ def test_check_json_parses_and_records_progress(course_dir: Path) -> None:
         "duration",
         "milestone",
         "where",
+        "diagnosis",
+        "call",
     }
     progress = json.loads((course_dir / ".grader" / "progress.json").read_text(encoding="utf-8"))
     assert progress["exercises"]["doubled"]["attempts"] == 1

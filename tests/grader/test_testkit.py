@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -180,3 +181,27 @@ def test_a_printed_error_message_is_not_an_exception() -> None:
     )
     assert diagnose(detail) == "printed_error"
     assert "raise ValueError" in choose_hint("printed_error", detail, {"hints": ["a test hint"]})
+
+
+class MarkedItem:
+    """Just enough of a pytest item for the hint-marker check."""
+
+    nodeid = "suite/test_x.py::test_y"
+
+    def __init__(self, *marks: SimpleNamespace) -> None:
+        self.marks = marks
+
+    def iter_markers(self, name: str) -> tuple[SimpleNamespace, ...]:
+        return self.marks
+
+
+def test_a_hint_for_a_mistake_that_is_never_diagnosed_is_refused() -> None:
+    from grader.plugin import check_hint_markers, hint_entry
+
+    good = SimpleNamespace(args=("Copy the list.",), kwargs={"when": "mutated_input"})
+    entry = hint_entry(good)  # type: ignore[arg-type]
+    assert entry == {"text": "Copy the list.", "when": ["mutated_input"]}
+    check_hint_markers(MarkedItem(good))  # type: ignore[arg-type]
+    typo = SimpleNamespace(args=("Copy the list.",), kwargs={"when": ("mutated", "wrong_type")})
+    with pytest.raises(pytest.UsageError, match="names mutated; use one of wrong_value"):
+        check_hint_markers(MarkedItem(typo))  # type: ignore[arg-type]
