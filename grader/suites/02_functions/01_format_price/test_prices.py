@@ -48,6 +48,10 @@ def test_rejects_what_is_not_an_int(learner, value):
 
 
 @pytest.mark.points(2)
+@pytest.mark.hint(
+    "Build each line from the text format_price returns. "
+    "A line ending in None means format_price printed instead of returning."
+)
 def test_price_lines(learner):
     """price_lines gives one 'name: price' line per item, in order."""
     call(learner.price_lines, [("apple", 50), ("bread", 225)]).returns(["apple: 0.50 EUR", "bread: 2.25 EUR"])

@@ -34,6 +34,7 @@ def test_a_list_passed_in_is_not_remembered(learner):
     call(learner.add_tag, "sport").returns(["sport"])
 
 
+@pytest.mark.hint("If the result holds tags from earlier calls, those calls shared one default list.")
 def test_the_tag_is_cleaned(learner):
     """Spaces around the tag are removed and it is lower-cased."""
     call(learner.add_tag, "  PyThOn ").returns(["python"])

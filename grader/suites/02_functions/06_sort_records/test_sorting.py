@@ -46,6 +46,9 @@ def test_one_field_ascending(learner):
     call(learner.sort_records, people(), "name").returns(named("Ada", "Bo", "Cleo", "Dan"))
 
 
+@pytest.mark.hint(
+    "For '-', sort with reverse=True: reversing the sorted list afterwards also flips the ties."
+)
 def test_one_field_descending(learner):
     """'-age' sorts oldest first, and ties keep their order."""
     call(learner.sort_records, people(), "-age").returns(named("Ada", "Cleo", "Bo", "Dan"))
@@ -104,6 +107,7 @@ def test_many_records(learner):
 
 
 @pytest.mark.points(2)
+@pytest.mark.hint("Sort with key=by_field(name): its key function raises the ValueError for a missing field.")
 def test_a_missing_field_is_refused(learner):
     """Sorting by a field the records lack raises ValueError naming the field."""
     call(learner.sort_records, people(), "name,email").raises(ValueError, match="cannot sort by 'email'")

