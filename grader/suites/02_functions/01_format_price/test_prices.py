@@ -36,6 +36,7 @@ def test_negative_prices(learner):
     """A refund is negative: -350 cents are '-3.50 EUR', -5 are '-0.05 EUR'."""
     call(learner.format_price, -350).returns("-3.50 EUR")
     call(learner.format_price, -5).returns("-0.05 EUR")
+    call(learner.format_price, -1).returns("-0.01 EUR")
     call(learner.format_price, -123456).returns("-1,234.56 EUR")
 
 
@@ -44,7 +45,9 @@ def test_negative_prices(learner):
 @pytest.mark.parametrize("value", [2.5, "12", True, None], ids=["float", "text", "bool", "None"])
 def test_rejects_what_is_not_an_int(learner, value):
     """Only an int is a price: anything else raises TypeError naming its type."""
-    call(learner.format_price, value).raises(TypeError, match=type(value).__name__)
+    call(learner.format_price, value).raises(
+        TypeError, match=f"cents must be an int, got {type(value).__name__}"
+    )
 
 
 @pytest.mark.points(2)

@@ -116,4 +116,5 @@ def test_per_page_limits(learner):
 )
 def test_rejects_numbers_that_are_not_ints(learner, options, name):
     """page and per_page must be ints: anything else raises TypeError naming the parameter."""
-    call(learner.paginate, [1, 2, 3], **options).raises(TypeError, match=f"{name} must be an int")
+    got = type(next(iter(options.values()))).__name__
+    call(learner.paginate, [1, 2, 3], **options).raises(TypeError, match=f"{name} must be an int, got {got}")

@@ -19,6 +19,9 @@ def test_segments_in_order(learner):
     """Segments are joined with single slashes, in order; ints are fine."""
     call(learner.build_url, API + "/", "users", 42, "orders").returns(API + "/users/42/orders")
     call(learner.build_url, API, "a", "a").returns(API + "/a/a")
+    call(learner.build_url, "https://mail.example.com/v1/TAX/", "INBOX").returns(
+        "https://mail.example.com/v1/TAX/INBOX"
+    )
 
 
 @pytest.mark.hint("Strip '/' from both ends of each segment with segment.strip('/').")
@@ -69,10 +72,17 @@ def test_many_segments_and_parameters(learner):
 @pytest.mark.parametrize("segment", ["", "/", "//"], ids=["empty", "slash", "two-slashes"])
 def test_rejects_an_empty_segment(learner, segment):
     """A segment that is empty once its slashes are removed raises ValueError."""
-    call(learner.build_url, API, "users", segment).raises(ValueError, match="path segment cannot be empty")
+    message = f"a path segment cannot be empty, got {segment!r}"
+    call(learner.build_url, API, "users", segment).raises(ValueError, match=message)
 
 
 @pytest.mark.parametrize("segment", [2.5, None, True], ids=["float", "None", "bool"])
 def test_rejects_a_segment_that_is_not_text_or_int(learner, segment):
     """A segment that is neither text nor an int raises TypeError naming its type."""
-    call(learner.build_url, API, segment).raises(TypeError, match=type(segment).__name__)
+    message = f"a path segment must be text or an int, got {type(segment).__name__}"
+    call(learner.build_url, API, segment).raises(TypeError, match=message)
+
+
+def test_rejects_a_base_that_is_not_text(learner):
+    """The base must be text: None raises TypeError."""
+    call(learner.build_url, None, "users").raises(TypeError, match="base must be text, got NoneType")

@@ -38,7 +38,9 @@ def test_by_field_returns_a_key_function(learner):
 def test_by_field_refuses_a_missing_field(learner):
     """The key function raises ValueError naming a field the record does not have."""
     email = learner.by_field("email")
-    call(email, {"name": "Ada"}).raises(ValueError, match="cannot sort by 'email'")
+    call(email, {"name": "Ada"}).raises(
+        ValueError, match="cannot sort by 'email': a record has no such field"
+    )
 
 
 def test_one_field_ascending(learner):
@@ -110,7 +112,9 @@ def test_many_records(learner):
 @pytest.mark.hint("Sort with key=by_field(name): its key function raises the ValueError for a missing field.")
 def test_a_missing_field_is_refused(learner):
     """Sorting by a field the records lack raises ValueError naming the field."""
-    call(learner.sort_records, people(), "name,email").raises(ValueError, match="cannot sort by 'email'")
+    call(learner.sort_records, people(), "name,email").raises(
+        ValueError, match="cannot sort by 'email': a record has no such field"
+    )
 
 
 @pytest.mark.parametrize(
@@ -118,9 +122,11 @@ def test_a_missing_field_is_refused(learner):
 )
 def test_rejects_an_empty_field_name(learner, order_by):
     """An empty field name in order_by raises ValueError."""
-    call(learner.sort_records, people(), order_by).raises(ValueError, match="empty field name")
+    call(learner.sort_records, people(), order_by).raises(
+        ValueError, match=f"order_by has an empty field name: {order_by!r}"
+    )
 
 
 def test_rejects_order_by_that_is_not_text(learner):
     """order_by must be text: a list of fields raises TypeError."""
-    call(learner.sort_records, people(), ["age"]).raises(TypeError, match="order_by must be text")
+    call(learner.sort_records, people(), ["age"]).raises(TypeError, match="order_by must be text, got list")
