@@ -9,6 +9,7 @@ exercise's target is always "at most N". Functions are measured one by one
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 
 from grader.course import STRUCTURE_KEYS
@@ -27,8 +28,20 @@ MIN_BLOCK_NODES = 20
 # Numbers that explain themselves: counting from zero or one, stepping by one.
 PLAIN_NUMBERS = (0, 1, -1)
 MAX_SOURCE_CHARS = 200_000
+# The line breaks Python's parser counts (str.splitlines also splits at form feeds and more).
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 TEXT_RUNNERS = ("exec", "eval", "compile", "__import__")
-COMPOUND = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.With, ast.AsyncWith, ast.Try, ast.Match)
+COMPOUND = (
+    ast.If,
+    ast.For,
+    ast.AsyncFor,
+    ast.While,
+    ast.With,
+    ast.AsyncWith,
+    ast.Try,
+    ast.TryStar,
+    ast.Match,
+)
 FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 DECISIONS = (ast.If, ast.For, ast.AsyncFor, ast.While, ast.IfExp, ast.ExceptHandler, ast.match_case)
 SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
@@ -44,13 +57,22 @@ def measure(source: str) -> dict[str, int]:
         raise Unmeasurable(f"the file is longer than {MAX_SOURCE_CHARS} characters")
     try:
         tree = ast.parse(source)
-    except (SyntaxError, ValueError, RecursionError, MemoryError) as error:
+    except (SyntaxError, ValueError) as error:
         raise Unmeasurable(f"the file is not valid Python ({type(error).__name__})") from None
+    except (RecursionError, MemoryError):
+        raise Unmeasurable("the code is nested too deeply to measure") from None
     hidden = sorted(name for name in TEXT_RUNNERS if any(is_call_to(n, name) for n in ast.walk(tree)))
     if hidden:
         # Code built from text would hide its structure from the measurements.
         raise Unmeasurable(f"it runs code from text with {', '.join(hidden)}(), which cannot be measured")
-    lines = source.splitlines()
+    try:
+        return measure_tree(tree, LINE_BREAK.split(source))
+    except (RecursionError, MemoryError):
+        raise Unmeasurable("the code is nested too deeply to measure") from None
+
+
+def measure_tree(tree: ast.Module, lines: list[str]) -> dict[str, int]:
+    """Every metric of a parsed module whose source lines are ``lines``."""
     functions = [node for node in ast.walk(tree) if isinstance(node, FUNCTIONS)]
     measures = {
         "longest_function": max((code_lines(f, lines) for f in functions), default=0),
@@ -75,7 +97,7 @@ def code_lines(function: ast.FunctionDef | ast.AsyncFunctionDef, lines: list[str
         skipped = set(range(first.lineno, (first.end_lineno or first.lineno) + 1))
     count = 0
     for number in range(function.lineno, (function.end_lineno or function.lineno) + 1):
-        text = lines[number - 1].strip()
+        text = lines[number - 1].strip() if number <= len(lines) else ""
         if number not in skipped and text and not text.startswith("#"):
             count += 1
     return count

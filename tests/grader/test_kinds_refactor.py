@@ -42,6 +42,24 @@ def test_longest_function_counts_code_lines_only() -> None:
     assert metrics_of(source)["longest_function"] == 3
 
 
+def test_lines_are_counted_as_python_counts_them() -> None:
+    # A form feed is a line break to str.splitlines but not to Python's parser.
+    source = 'def f():\r\n    s = "a\x0cb"\r\n    return s\r\n\x0c\r\ndef g():\r\n    pass\r\n'
+    assert measure(source)["longest_function"] == 3
+
+
+def test_except_star_blocks_count_as_nesting() -> None:
+    source = """
+        def f():
+            try:
+                pass
+            except* ValueError:
+                if True:
+                    pass
+    """
+    assert metrics_of(source)["deepest_nesting"] == 2
+
+
 def test_deepest_nesting_counts_blocks_and_keeps_elif_flat() -> None:
     flat_chain = """
         def grade(score):
@@ -173,8 +191,9 @@ def test_most_parameters_leaves_out_self() -> None:
         ("def f(:\n", "not valid Python"),
         ("def f():\n    exec('x = 1')\n", "exec()"),
         ("x = " + "1 + " * 70_000 + "1\n", "longer than"),
+        ("def f():\n    return " + "1+" * 60_000 + "1\n", "nested too deeply"),
     ],
-    ids=["syntax-error", "exec", "huge"],
+    ids=["syntax-error", "exec", "huge", "deep-expression"],
 )
 def test_code_that_cannot_be_measured_says_why(source: str, reason: str) -> None:
     with pytest.raises(Unmeasurable, match=reason.replace("(", r"\(").replace(")", r"\)")):
