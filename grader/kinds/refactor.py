@@ -9,7 +9,8 @@ results like the suite's, so status and score follow the usual rules:
 - together they weigh as much as the whole behaviour suite, shared equally;
 - a check passes only when its target is met AND every behaviour test passes,
   because a refactor that changes what the code does is not a refactor;
-- an untouched starter keeps its behaviour but misses its targets, so it never passes.
+- an untouched starter (the committed file, byte for byte) is "not started", with no points;
+  an edited one that misses its targets keeps the behaviour points but never passes.
 """
 
 from __future__ import annotations
@@ -21,7 +22,8 @@ from pathlib import Path
 from grader.course import Course, Exercise
 from grader.feedback import Feedback, Metric, TestResult, overall_status, shared_error
 from grader.kinds.structure import LABELS, Unmeasurable, measure
-from grader.restore import RestoreError, git
+from grader.restore import RestoreError, is_untouched_starter
+from grader.starter import committed_starter
 
 ADVICE = {
     "longest_function": "Find a part of the long function that does one job, give it a name, "
@@ -70,12 +72,13 @@ def finish_refactor(course: Course, exercise: Exercise, source: Path, feedback: 
     except Unmeasurable as problem:
         return rescored(feedback, exercise, feedback.tests + unmeasured(exercise, feedback, problem), ())
     try:
-        before: dict[str, int] | None = measure_files(
-            exercise, lambda name: starter_text(course, exercise, name)
-        )
+        before: dict[str, int] | None = measure_files(exercise, starter_reader(course, exercise))
     except Unmeasurable:
         before = None
     metrics = tuple(metric(key, now, before, dict(exercise.structure).get(key)) for key in LABELS)
+    if is_untouched_starter(course, exercise, source):
+        # The starter's behaviour is not the learner's work: nothing earned yet, targets shown.
+        return replace(feedback, status="not_started", score=0.0, metrics=feedback.metrics + metrics)
     behaviour_ok = all(test.status == "passed" for test in feedback.tests)
     checks = tuple(
         structure_check(key, target, now[key], before, behaviour_ok, weight(exercise, feedback))
@@ -117,12 +120,19 @@ def measure_files(exercise: Exercise, read: Callable[[str], str]) -> dict[str, i
     return totals
 
 
-def starter_text(course: Course, exercise: Exercise, name: str) -> str:
-    """The starter as committed in git, or the starter file on disk when git cannot tell."""
+def starter_reader(course: Course, exercise: Exercise) -> Callable[[str], str]:
+    """Read starter files as committed (grader/starter.py), or from disk when git cannot tell."""
     try:
-        return git(course, "show", f"HEAD:./{exercise.path}/{name}").decode("utf-8")
+        committed = committed_starter(course, exercise)
     except RestoreError:
+        committed = {}
+
+    def read(name: str) -> str:
+        if name in committed:
+            return committed[name].decode("utf-8")
         return (course.exercise_dir(exercise) / name).read_text(encoding="utf-8")
+
+    return read
 
 
 def metric(key: str, now: dict[str, int], before: dict[str, int] | None, target: int | None) -> Metric:

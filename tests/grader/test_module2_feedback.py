@@ -115,7 +115,7 @@ CASES = [
         "loses_the_line_number",
         "test_report_names_the_bad_line",
         "Called report('# morning\\nGET /tasks 200 35ms\\n\\nFETCH /tasks 200 5ms'); it raised "
-        "ValueError(\"unknown method 'FETCH'\"), but the message should mention \"line 4: unknown method "
+        'ValueError("unknown method \'FETCH\'"), but the message should mention "line 4: unknown method '
         "'FETCH'\".",
         "Catch the ValueError from parse_line and raise ValueError(f'line {number}: {error}') from it.",
         id="request-log",
@@ -167,3 +167,13 @@ def test_a_refactor_that_only_renames_is_told_the_structure_did_not_improve(
         "repeated_blocks": False,
         "magic_numbers": False,
     }
+
+
+def test_the_untouched_refactor_starter_is_not_started(course: Course) -> None:
+    exercise = course.find("checkout-receipt")
+    feedback = grade(course, exercise, course.exercise_dir(exercise))
+    assert feedback.status == "not_started"
+    assert feedback.score == 0.0
+    assert not any(t.name.startswith("structure_") for t in feedback.tests)
+    nesting = next(m for m in feedback.metrics if m.name == "deepest_nesting")
+    assert (nesting.before, nesting.value, nesting.target, nesting.met) == (6, 6, 3, False)
