@@ -9,8 +9,6 @@ this process: that only happens in the worker behind ``learner``.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import time
 from collections.abc import Callable, Iterator
@@ -22,6 +20,7 @@ import pytest
 from grader.learner_tests import LearnerTests
 from grader.process import LearnerProblem
 from grader.remote import LearnerModule, LearnerSession
+from grader.signature import SIGNATURE_FIELD, report_signature
 from grader.testkit import Mismatch
 
 MARKERS = (
@@ -236,13 +235,3 @@ class ReportStamp:
     def pytest_json_modifyreport(self, json_report: dict[str, Any]) -> None:
         json_report.pop(SIGNATURE_FIELD, None)
         json_report[SIGNATURE_FIELD] = report_signature(self.secret, json_report)
-
-
-SIGNATURE_FIELD = "grader_signature"
-
-
-def report_signature(secret: str, report: dict[str, Any]) -> str:
-    """HMAC of the report's canonical JSON, leaving out the signature itself."""
-    body = {key: value for key, value in report.items() if key != SIGNATURE_FIELD}
-    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), default=str)
-    return hmac.new(secret.encode(), canonical.encode(), hashlib.sha256).hexdigest()

@@ -99,7 +99,9 @@ class LearnerSession:
         self.start()
         assert self.worker is not None
         if self.load_problem is not None:
-            raise self.load_problem
+            # Raised again for every test: without a fresh traceback each raise would add
+            # its frames to the last, and pytest's work on them grew with every test.
+            raise self.load_problem.with_traceback(None)
         if not self._loaded:
             for module in self.modules:
                 try:
