@@ -122,6 +122,11 @@ def kill_process_tree(process: subprocess.Popen[Any]) -> None:
         process.wait(timeout=5)
 
 
+MAX_REPLY_BYTES = 16 * 1024 * 1024 + 1024  # the worker's own limit, and room for the rest
+PIPE_BYTES = 1024 * 1024
+F_SETPIPE_SZ = 1031  # Linux: larger pipes carry a large value in fewer system calls
+
+
 class WorkerProcess:
     """One running worker: send a request, wait for its reply within a time limit."""
 
@@ -144,41 +149,90 @@ class WorkerProcess:
                 cwd=learner_dir,
                 env=minimal_environment(),
                 start_new_session=(os.name == "posix"),
+                bufsize=0,
             )
         on_start(self.process.pid)
-        self.replies: queue.Queue[bytes] = queue.Queue()
-        threading.Thread(target=self._read_replies, daemon=True).start()
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.send_fd, self.reply_fd = self.process.stdin.fileno(), self.process.stdout.fileno()
+        for fd in (self.send_fd, self.reply_fd):
+            with contextlib.suppress(OSError, AttributeError):
+                import fcntl
 
-    def _read_replies(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.replies.put(line)
-        self.replies.put(b"")
+                fcntl.fcntl(fd, F_SETPIPE_SZ, PIPE_BYTES)
+        self.pending = bytearray()
+        self.chunks: queue.Queue[bytes] | None = None
+        if os.name != "posix":  # Windows pipes cannot be polled: a thread reads for us
+            self.chunks = queue.Queue()
+            threading.Thread(target=self._pump, args=(self.chunks,), daemon=True).start()
+
+    def _pump(self, chunks: queue.Queue[bytes]) -> None:
+        while chunk := os.read(self.reply_fd, PIPE_BYTES):
+            chunks.put(chunk)
+        chunks.put(b"")
+
+    def _next_chunk(self, seconds: float) -> bytes | None:
+        """Bytes from the worker; b"" at its end; None when nothing came within ``seconds``."""
+        if seconds <= 0:
+            return None
+        if self.chunks is not None:
+            try:
+                return self.chunks.get(timeout=seconds)
+            except queue.Empty:
+                return None
+        poller = select.poll()
+        poller.register(self.reply_fd, select.POLLIN)
+        if not poller.poll(int(seconds * 1000) + 1):
+            return None
+        return os.read(self.reply_fd, PIPE_BYTES)
 
     def request(self, message: dict[str, Any], seconds: float) -> dict[str, Any]:
         """Send one request; raise LearnerTimeout or LearnerCrash when it goes wrong."""
-        assert self.process.stdin is not None
         try:
-            self.process.stdin.write(json.dumps(message).encode() + b"\n")
-            self.process.stdin.flush()
-            line = self.replies.get(timeout=max(seconds, 0.01))
-        except queue.Empty:
+            data = memoryview(json.dumps(message).encode() + b"\n")
+            while data:
+                data = data[os.write(self.send_fd, data) :]
+            line = self._read_line(max(seconds, 0.01))
+        except (BrokenPipeError, OSError):
+            line = b""
+        if line is None:
             self.stop()
             raise LearnerTimeout(
                 f"took longer than {seconds:g} s: is there a loop that never ends?", seconds=seconds
-            ) from None
-        except (BrokenPipeError, OSError):
-            line = b""
+            )
         if not line:
             raise self._crashed()
         try:
             reply = json.loads(line)
+        except RecursionError:
+            self.stop()
+            raise LearnerCrash("sent back a value nested too deeply to check") from None
         except ValueError:
             self.stop()
             raise LearnerCrash("sent back something unreadable") from None
         if not isinstance(reply, dict):
+            self.stop()
             raise LearnerCrash("sent back something unreadable")
         return reply
+
+    def _read_line(self, seconds: float) -> bytes | None:
+        """The next reply line; b"" when the worker has ended; None after ``seconds``.
+
+        Read here, without a reader thread: one wake-up per reply, not two.
+        """
+        deadline = time.monotonic() + seconds
+        scanned = 0
+        while (end := self.pending.find(b"\n", scanned)) < 0:
+            scanned = len(self.pending)
+            if scanned > MAX_REPLY_BYTES:
+                self.stop()
+                raise LearnerCrash("sent back more data than the grader accepts (16 MB)")
+            chunk = self._next_chunk(deadline - time.monotonic())
+            if not chunk:
+                return chunk
+            self.pending += chunk
+        line = bytes(self.pending[:end])
+        del self.pending[: end + 1]
+        return line
 
     def _crashed(self) -> LearnerCrash:
         self.stop()

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from grader import worker as wire
+from grader import wire
 from grader.process import LearnerCrash, LearnerProblem, LearnerTimeout, WorkerProcess, ignore_pid
 from grader.testkit import Call, describe_call
 
@@ -158,24 +158,33 @@ class LearnerSession:
             record.error.learner_info["call"] = text  # type: ignore[attr-defined]
             return record
         record.value = self.decode(reply.get("value"))
-        if "args_after" in reply:
-            record.args_after = tuple(self.decode(reply["args_after"]))
+        if reply.get("args_same") is True:
+            record.args_after = args  # the worker found them serialised exactly as sent
+        elif "args_after" in reply:
+            after = self.decode(reply["args_after"])
+            record.args_after = after if type(after) is tuple else ()
         return record
 
-    def reference(self, value: Any) -> list[Any] | None:
+    def reference(self, value: Any) -> dict[str, Any] | None:
         """Encode a handle this session gave out, so it can be passed back in."""
         if isinstance(value, RemoteObject) and value._session is self:
             value._check_alive()
-            return ["ref", value._handle]
+            return {wire.TAG: "ref", "v": value._handle}
         return None
 
     def decode(self, data: Any) -> Any:
         generation = self.generation
 
         def make(tag: str, parts: list[Any]) -> RemoteObject:
-            return RemoteObject(self, generation, int(parts[1]), str(parts[2]), str(parts[3]))
+            if tag != "handle" or len(parts) != 4 or type(parts[1]) is not int:
+                raise ValueError("malformed handle")
+            return RemoteObject(self, generation, parts[1], str(parts[2]), str(parts[3]))
 
-        return wire.decode(data, make)
+        try:
+            return wire.decode(data, make)
+        except (ValueError, RecursionError):
+            self.close()  # a worker that sends such things is not trusted with the next call
+            raise LearnerCrash("sent back a value the grader cannot read") from None
 
 
 def import_problem(module: str, reply: dict[str, Any]) -> LearnerImportError:
