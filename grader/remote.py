@@ -8,45 +8,23 @@ type. Nothing the learner returns can run code in this process.
 
 from __future__ import annotations
 
-import builtins
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from grader import wire
+from grader.learner_problems import (
+    IMPORT_TIMEOUT,
+    MissingName,
+    NotPlain,
+    import_problem,
+    load_failure,
+    missing_message,
+    rebuild_exception,
+)
 from grader.process import LearnerCrash, LearnerProblem, LearnerTimeout, WorkerProcess, ignore_pid
 from grader.testkit import Call, describe_call
-
-
-class LearnerImportError(LearnerProblem):
-    kind = "import_error"
-
-
-class NotPlain(LearnerProblem):
-    kind = "not_plain"
-
-
-def rebuild_exception(info: dict[str, Any]) -> Exception:
-    """Recreate a learner exception as its built-in type, tagged with where it came from.
-
-    Only ``Exception`` subclasses are rebuilt as themselves: a learner's
-    SystemExit or KeyboardInterrupt must not stop the trusted test process, so
-    those come back as a plain Exception that still names the original type.
-    """
-    cls = getattr(builtins, str(info.get("builtin")), Exception)
-    if not (isinstance(cls, type) and issubclass(cls, Exception)):
-        cls = Exception
-    try:
-        error = cls(info.get("message", ""))
-    except Exception:
-        error = Exception(info.get("message", ""))
-    error.learner_info = info  # type: ignore[attr-defined]
-    return error
-
-
-class MissingName(LearnerProblem):
-    kind = "missing"
 
 
 class LearnerSession:
@@ -60,11 +38,14 @@ class LearnerSession:
         memory_mb: int = 1024,
         on_start: Callable[[int], None] = ignore_pid,
         prefix: Sequence[str] = (),
+        import_timeout: float = IMPORT_TIMEOUT,
     ) -> None:
         self.learner_dir = learner_dir
         self.prefix = tuple(prefix)
         self.modules = modules
         self.call_timeout = call_timeout
+        # Loading a file has its own limit: a memory-heavy import is slow without being wrong.
+        self.import_timeout = import_timeout
         self.memory_mb = memory_mb
         self.on_start = on_start
         self.deadline: float | None = None
@@ -90,10 +71,11 @@ class LearnerSession:
         self.worker = None
         self.generation += 1
 
-    def seconds_left(self) -> float:
+    def seconds_left(self, limit: float | None = None) -> float:
+        limit = self.call_timeout if limit is None else limit
         if self.deadline is None:
-            return self.call_timeout
-        return max(0.0, min(self.call_timeout, self.deadline - time.monotonic()))
+            return limit
+        return max(0.0, min(limit, self.deadline - time.monotonic()))
 
     def _ensure_loaded(self) -> WorkerProcess:
         self.start()
@@ -105,7 +87,7 @@ class LearnerSession:
         if not self._loaded:
             for module in self.modules:
                 try:
-                    reply = self._send(self.worker, {"op": "load", "module": module})
+                    reply = self._send(self.worker, {"op": "load", "module": module}, self.import_timeout)
                 except (LearnerTimeout, LearnerCrash) as problem:
                     self.load_problem = load_failure(module, problem)
                     raise self.load_problem from None
@@ -115,9 +97,9 @@ class LearnerSession:
             self._loaded = True
         return self.worker
 
-    def _send(self, worker: WorkerProcess, message: dict[str, Any]) -> dict[str, Any]:
+    def _send(self, worker: WorkerProcess, message: dict[str, Any], limit: float | None = None) -> Any:
         try:
-            return worker.request(message, self.seconds_left())
+            return worker.request(message, self.seconds_left(limit))
         except LearnerProblem:
             self.discard_worker()
             raise
@@ -185,44 +167,6 @@ class LearnerSession:
         except (ValueError, RecursionError):
             self.close()  # a worker that sends such things is not trusted with the next call
             raise LearnerCrash("sent back a value the grader cannot read") from None
-
-
-def import_problem(module: str, reply: dict[str, Any]) -> LearnerImportError:
-    """Explain why the learner's file could not be loaded."""
-    info = reply["error"]
-    where = next((f for f in reversed(info.get("frames", [])) if f["file"] == f"{module}.py"), None)
-    place = f" (line {where['line']})" if where else ""
-    if info["type"] in ("SyntaxError", "IndentationError", "TabError"):
-        summary = f"Python could not read {module}.py{place}: {info['type']}: {info['message']}"
-    elif info["builtin"] == "SystemExit":
-        summary = f"{module}.py stopped the program while it was loading{place}; remove the exit() call"
-    else:
-        summary = f"{module}.py raised {info['type']} while it was loading{place}: {info['message']}"
-    return LearnerImportError(summary, exception=info, output=str(reply.get("output", "")))
-
-
-def load_failure(module: str, problem: LearnerProblem) -> LearnerImportError:
-    """Explain a file that hung or ended the program while Python was loading it."""
-    if isinstance(problem, LearnerTimeout):
-        summary = (
-            f"{module}.py took longer than {problem.detail['seconds']:g} s to load: is there a loop "
-            "outside your functions that never ends?"
-        )
-    else:
-        summary = (
-            f"{module}.py {problem.detail.get('reason', 'stopped')} while it was loading: "
-            "remove exit() calls and other code that runs outside your functions"
-        )
-    return LearnerImportError(summary, stderr=problem.detail.get("stderr", ""))
-
-
-def missing_message(label: str, target: list[Any]) -> str:
-    if target[0] == "module":
-        return (
-            f"Your file {target[1]}.py has no function or class called {label}: check the "
-            "spelling, and that it is not indented inside another block"
-        )
-    return f"The object has no method or attribute called {target[2]}"
 
 
 class RemoteFunction:

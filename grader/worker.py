@@ -144,13 +144,16 @@ class Worker:
             if callable(found):
                 return {"callable": True}
             return {"value": encode(found, self.handles)}
-        # Serialised before the call: decoded lists are the request's own, and the call may change them.
-        sent = json.dumps(request["args"])
         args = decode(request["args"], self.lookup)
         kwargs = decode(request["kwargs"], self.lookup)
+        # Scalars cannot change; anything else is serialised before the call, which may change it.
+        sent = None if set(map(type, args)) <= wire.SCALARS else json.dumps(request["args"])
         value = self.resolve(request["target"])(*args, **kwargs)
         reply = {"value": encode(value, self.handles)}
         # Lets the tests see whether the learner modified its arguments.
+        if sent is None:
+            reply["args_same"] = True
+            return reply
         with contextlib.suppress(NotPlainData):
             after = encode(args, None)
             if json.dumps(after) == sent:
@@ -212,6 +215,9 @@ def apply_limits(memory_mb: int) -> None:
         ("RLIMIT_NOFILE", 256),
         ("RLIMIT_CORE", 0),
     ]
+    tasks = process_cap()
+    if tasks is not None:
+        caps.append(("RLIMIT_NPROC", tasks))
     for name, cap in caps:
         limit = getattr(resource, name, None)
         if limit is None:
@@ -223,6 +229,28 @@ def apply_limits(memory_mb: int) -> None:
             resource.setrlimit(limit, (cap, hard))
         except (ValueError, OSError):
             pass
+
+
+def process_cap(room: int = 64) -> int | None:
+    """A cap on this user's processes and threads: what it runs now plus ``room``.
+
+    Linux counts RLIMIT_NPROC per user, over the whole machine, and ignores it
+    for root, so the cap is set only for another user, and only where /proc
+    lets us count what that user already runs.
+    """
+    if not hasattr(os, "geteuid") or os.geteuid() == 0:
+        return None
+    uid = os.geteuid()
+    try:
+        names = [name for name in os.listdir("/proc") if name.isdigit()]
+    except OSError:
+        return None
+    running = 0
+    for name in names:
+        with contextlib.suppress(OSError):
+            if os.stat(f"/proc/{name}").st_uid == uid:
+                running += len(os.listdir(f"/proc/{name}/task"))
+    return running + room
 
 
 def watch_parent(parent: int) -> None:
