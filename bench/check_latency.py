@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -72,10 +73,19 @@ class Case:
     floor_dir: Path
 
 
-def timed(command: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, int]:
+CPU: dict[str, list[float]] = {}  # processor seconds per side, for the load-robust cross-check
+
+
+def timed(command: list[str], cwd: Path, env: dict[str, str], side: str = "") -> tuple[float, int]:
+    """Wall seconds and exit status of one run; its processor seconds go to CPU[side]."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     result = subprocess.run(command, cwd=cwd, env=env, capture_output=True, timeout=300)
-    return time.perf_counter() - started, result.returncode
+    wall = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    CPU.setdefault(side, []).append(cpu)
+    return wall, result.returncode
 
 
 def copy_course(course_dir: Path, work: Path) -> Course:
@@ -150,19 +160,23 @@ def main() -> None:
                 _, code = timed(command, cwd, honest)  # warm-up; also fills the suite-id cache
                 if code != 0:
                     sys.exit(f"warm-up failed (exit {code}): {' '.join(command)}")
+            load = os.getloadavg()[0]
         print(f"{options.runs} runs per side, alternating; floor: bare pytest, plugin autoloading off")
+        print(f"machine load at start: {load:.1f} on {os.cpu_count()} cores")
         trivial_floor: list[float] = []
         for case in cases:
             grader_times, floor_times, old_times = [], [], []
             for _ in range(options.runs):
-                grader_times.append(timed(case.grader_command, case.course.root, honest)[0])
-                floor_times.append(timed(case.floor_command, case.floor_dir, honest)[0])
+                grader_times.append(timed(case.grader_command, case.course.root, honest, case.name)[0])
+                floor_times.append(timed(case.floor_command, case.floor_dir, honest, case.name + " floor")[0])
                 if case.name == "trivial":
                     old_times.append(timed(case.floor_command, case.floor_dir, env)[0])
             ratios[case.name] = statistics.median(grader_times) / statistics.median(floor_times)
             print(f"{case.name} ({case.exercise.id}):")
             print(f"  grader check : {median_ms(grader_times)}")
             print(f"  bare pytest  : {median_ms(floor_times)}")
+            cpu = statistics.median(CPU[case.name]) / statistics.median(CPU[case.name + " floor"])
+            print(f"  processor time, all processes: {cpu:.2f}x the floor's (a cross-check under load)")
             print(f"  {case.name} ratio: {ratios[case.name]:.2f}x")
             if old_times:
                 trivial_floor = floor_times

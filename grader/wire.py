@@ -7,6 +7,9 @@ one step and not copied. Only what JSON cannot say is tagged, as an object
 with the key ``"~"``: tuples, sets, bytes, dicts with other keys (or with a
 ``"~"`` key of their own), and handles on objects that stay in the worker.
 
+The worker checks whether a call changed its arguments with shallow copies
+of flat containers (:func:`shallow_copies`), cheaper than serialising them.
+
 The decoder builds nothing but these types and refuses anything else, so a
 reply from the worker can never run code here. This file imports only the
 standard library: the worker loads it by path, outside the grader package.
@@ -15,6 +18,7 @@ standard library: the worker loads it by path, outside the grader package.
 from __future__ import annotations
 
 import base64
+import operator
 from typing import Any
 
 TAG = "~"
@@ -110,6 +114,33 @@ def decode_tagged(tag: Any, parts: Any, special: Any, depth: int) -> Any:
     if tag in ("handle", "ref") and special is not None:
         return special(tag, [tag, *(parts if type(parts) is list else [parts])])
     raise ValueError(f"unknown tag {tag!r}")
+
+
+def shallow_copies(args: tuple[Any, ...]) -> list[tuple[Any, Any]] | None:
+    """(argument, copy) pairs when every argument is a scalar or a flat list or dict of scalars."""
+    kept = []
+    for value in args:
+        kind = type(value)
+        if kind in SCALARS:
+            continue
+        if kind is list:
+            flat = set(map(type, value)) <= SCALARS
+        else:
+            flat = kind is dict and set(map(type, value.values())) <= SCALARS
+        if not flat:
+            return None
+        kept.append((value, value.copy()))
+    return kept
+
+
+def unchanged(kept: tuple[Any, Any]) -> bool:
+    """True when a flat container still holds the very same items (a stricter test than ==)."""
+    value, copy = kept
+    if len(value) != len(copy):
+        return False
+    if type(value) is dict:
+        return list(value) == list(copy) and all(map(operator.is_, value.values(), copy.values()))
+    return all(map(operator.is_, value, copy))
 
 
 def safe_repr(value: Any) -> str:

@@ -146,12 +146,14 @@ class Worker:
             return {"value": encode(found, self.handles)}
         args = decode(request["args"], self.lookup)
         kwargs = decode(request["kwargs"], self.lookup)
-        # Scalars cannot change; anything else is serialised before the call, which may change it.
-        sent = None if set(map(type, args)) <= wire.SCALARS else json.dumps(request["args"])
+        # Kept before the call, which may change the arguments: shallow copies of flat containers,
+        # or else the arguments serialised (decoded lists are the request's own).
+        saved = wire.shallow_copies(args)
+        sent = json.dumps(request["args"]) if saved is None else ""
         value = self.resolve(request["target"])(*args, **kwargs)
         reply = {"value": encode(value, self.handles)}
         # Lets the tests see whether the learner modified its arguments.
-        if sent is None:
+        if saved is not None and all(map(wire.unchanged, saved)):
             reply["args_same"] = True
             return reply
         with contextlib.suppress(NotPlainData):
