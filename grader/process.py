@@ -118,8 +118,7 @@ def kill_process_tree(process: subprocess.Popen[Any]) -> None:
     """Kill a process and, where the platform allows, its whole process group."""
     if process.poll() is None or os.name == "posix":
         kill_group(process.pid)
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        process.wait(timeout=5)
+    wait_for_exit(process, 5)
 
 
 MAX_REPLY_BYTES = 16 * 1024 * 1024 + 1024  # the worker's own limit, and room for the rest

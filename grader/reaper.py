@@ -58,6 +58,24 @@ def process_parents() -> dict[int, int]:
     return parents
 
 
+def children_of(pid: int) -> list[int] | None:
+    """Direct children of ``pid`` from /proc/PID/task/*/children; None where that file is missing."""
+    try:
+        tasks = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return None
+    found: list[int] = []
+    for task in tasks:
+        try:
+            with open(f"/proc/{pid}/task/{task}/children", "rb") as listing:
+                found.extend(int(child) for child in listing.read().split())
+        except FileNotFoundError:
+            return None
+        except OSError:
+            continue  # that thread ended while we looked
+    return found
+
+
 def descendants(parents: dict[int, int], roots: list[int]) -> list[int]:
     """Every process below ``roots`` (roots included), parents before children."""
     children: dict[int, list[int]] = {}
@@ -81,6 +99,9 @@ def kill_children(keep: frozenset[int] = frozenset(), seconds: float = 5.0) -> i
     signalled = 0
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
+        direct = children_of(me)  # cheap; a scan of every process only when needed
+        if direct is not None and not [pid for pid in direct if pid not in keep]:
+            break
         parents = process_parents()
         strays = [pid for pid, parent in parents.items() if parent == me and pid not in keep]
         if not strays:

@@ -22,11 +22,22 @@ from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 
-from grader.process import ignore_pid, kill_group, run_with_time_limit
+from grader.process import ignore_pid, kill_group, run_with_time_limit, wait_for_exit
 from grader.pytest_command import grading_pytest, isolated_arguments, pytest_environment
 
 SERVER_COMMAND = [sys.executable, "-I", "-m", "grader.pytest_server"]
 CLEAN_UP_SECONDS = 15.0  # the server kills what a run left behind before it answers
+
+
+def server_environment() -> dict[str, str]:
+    """The isolated environment, but our own trusted modules may keep their bytecode.
+
+    Without a cache every check compiled the grader's modules again; the
+    server turns bytecode writing off again before any suite is imported.
+    """
+    env = pytest_environment()
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env
 
 
 class ServerError(Exception):
@@ -42,7 +53,7 @@ class PytestServer:
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
-            env=pytest_environment(),
+            env=server_environment(),
             start_new_session=True,
         )
         self.pending = b""
@@ -102,9 +113,7 @@ class PytestServer:
         with contextlib.suppress(OSError):
             if self.process.stdin is not None:
                 self.process.stdin.close()
-        try:
-            self.process.wait(timeout=CLEAN_UP_SECONDS)
-        except subprocess.TimeoutExpired:
+        if wait_for_exit(self.process, CLEAN_UP_SECONDS) is None:
             kill_group(self.process.pid)
             self.process.wait()
         if self.process.stdout is not None:
@@ -121,8 +130,27 @@ class WarmSlot:
         if self.server is None or self.server.process.poll() is not None:
             if self.server is not None:
                 self.server.close()
-            self.server = PytestServer()
+            self.server = new_server()
         return self.server
+
+
+_PRESTARTED: list[PytestServer] = []
+
+
+def prestart() -> None:
+    """Start a server now for the first run of this process to take (see grader/launch.py)."""
+    if can_serve() and not _PRESTARTED:
+        _PRESTARTED.append(PytestServer())
+
+
+def new_server() -> PytestServer:
+    """The prestarted server if there is one still running, else a new one."""
+    while _PRESTARTED:
+        server = _PRESTARTED.pop()
+        if server.process.poll() is None:
+            return server
+        server.close()
+    return PytestServer()
 
 
 _WARM: ContextVar[WarmSlot | None] = ContextVar("warm_pytest_server", default=None)
@@ -161,7 +189,7 @@ def pytest_server() -> Iterator[PytestServer | None]:
     if not can_serve():
         yield None
         return
-    server = PytestServer()
+    server = new_server()
     try:
         yield server
     finally:

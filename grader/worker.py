@@ -18,7 +18,6 @@ import os
 import sys
 import threading
 import time
-import traceback
 from typing import Any
 
 OUTPUT_LIMIT = 20_000
@@ -81,6 +80,8 @@ def builtin_base(error: BaseException) -> str:
 def learner_frames(error: BaseException, learner_dir: str) -> list[dict[str, Any]]:
     """Keep only the traceback frames that are in the learner's own files."""
     frames = []
+    import traceback  # only when something went wrong: a lighter start for every worker
+
     for frame in traceback.extract_tb(error.__traceback__):
         # "<frozen importlib._bootstrap>" looks like a relative path: not the learner's.
         if frame.filename.startswith("<"):
