@@ -58,6 +58,7 @@ class PytestServer:
         )
         self.pending = b""
         self.ready = False
+        self.running: int | None = None  # the process id of the run in progress
 
     def _line(self, seconds: float) -> str | None:
         """The next line from the server, or None after ``seconds``."""
@@ -89,7 +90,19 @@ class PytestServer:
         seconds: float,
         on_start: Callable[[int], None] = ignore_pid,
     ) -> int | None:
-        """Run pytest with ``args`` in ``cwd``; return its exit status, or None after ``seconds``."""
+        """Run pytest with ``args`` in ``cwd``; return its exit status, or None after ``seconds``.
+
+        A server that answers wrongly is stopped (a warm slot then starts another).
+        """
+        try:
+            return self._run(args, cwd, log, seconds, on_start)
+        except (ServerError, OSError, ValueError) as error:
+            self.close()
+            raise ServerError(str(error)) from None
+
+    def _run(
+        self, args: list[str], cwd: Path, log: Path, seconds: float, on_start: Callable[[int], None]
+    ) -> int | None:
         if not self.ready:
             self._expect("ready", 120.0)
             self.ready = True
@@ -97,19 +110,23 @@ class PytestServer:
         job = {"args": args, "cwd": str(cwd), "log": str(log)}
         self.process.stdin.write(json.dumps(job).encode() + b"\n")
         self.process.stdin.flush()
-        pid = int(self._expect("started", 30.0))
+        pid = self.running = int(self._expect("started", 30.0))
         on_start(pid)
         line = self._line(seconds)
         if line is None:
             kill_group(pid)  # the run leads its own group; the server reaps it and what it left
             self._expect("ended", CLEAN_UP_SECONDS)
+            self.running = None
             return None
+        self.running = None
         if not line.startswith("ended"):
             raise ServerError(f"the pytest server answered {line!r}")
         return int(line.split()[1])
 
     def close(self) -> None:
         """Stop the server: closing its input ends it; a kill makes sure."""
+        if self.running is not None:  # interrupted mid-run (Ctrl-C in watch): stop the run first
+            kill_group(self.running)
         with contextlib.suppress(OSError):
             if self.process.stdin is not None:
                 self.process.stdin.close()
