@@ -12,12 +12,15 @@ every process the run left behind (see :mod:`grader.reaper`).
 from __future__ import annotations
 
 import contextlib
+import gc
+import importlib
 import json
 import os
 import signal
 import sys
 from typing import Any
 
+import _pytest.config
 import pytest
 import pytest_jsonreport.plugin
 
@@ -25,6 +28,13 @@ import grader.plugin
 from grader.reaper import become_subreaper, kill_children
 
 PLUGINS = [pytest_jsonreport.plugin, grader.plugin]
+
+
+def import_builtin_plugins() -> None:
+    """Import pytest's own plugins once here, not in every forked run (pytest loads them lazily)."""
+    for name in _pytest.config.default_plugins:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(f"_pytest.{name}")
 
 
 def run_pytest(args: list[str]) -> int:
@@ -79,7 +89,12 @@ def serve(incoming: Any, channel: Any) -> None:
 
 
 def main() -> None:
+    import_builtin_plugins()
     sys.dont_write_bytecode = True  # our modules are cached by now; staged suites need none
+    # Everything imported so far lives as long as the server: the collector never needs to walk it,
+    # and a forked run that did would copy every page it touched (pytest collects at its end).
+    gc.collect()
+    gc.freeze()
     become_subreaper()
     channel = os.fdopen(os.dup(1), "wb", buffering=0)
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
