@@ -21,6 +21,7 @@ from typing import Any
 
 from grader.course import Course, Exercise
 from grader.process import kill_group
+from grader.pytest_command import grading_pytest
 from grader.signature import SIGNATURE_FIELD, report_signature
 from grader.suite_ids import SuiteError, expected_test_ids, recollect
 from grader.warm import PytestServer, ServerError, pytest_server, run_grading_pytest
@@ -102,6 +103,11 @@ def write_secret(path: Path) -> str:
     path.write_text(secret, encoding="ascii")
     path.chmod(0o600)
     return secret
+
+
+def suite_command(run_dir: Path, exercise: Exercise, code_dir: Path, milestone: int | None) -> list[str]:
+    """The whole command line of a fresh grading pytest (``python -I -m pytest ...``)."""
+    return grading_pytest(run_dir) + suite_arguments(run_dir, exercise, code_dir, milestone)
 
 
 def suite_arguments(run_dir: Path, exercise: Exercise, code_dir: Path, milestone: int | None) -> list[str]:
