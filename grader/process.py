@@ -23,6 +23,8 @@ from typing import Any
 from grader import worker as wire
 
 WORKER_SCRIPT = Path(wire.__file__).resolve()
+# Every file the worker runs: the script and the value codec it loads from beside it.
+WORKER_FILES = (WORKER_SCRIPT, WORKER_SCRIPT.with_name("wire.py"))
 
 
 class LearnerProblem(Exception):
