@@ -1,4 +1,4 @@
-"""Bug: BoundedQueue(0) is accepted (a queue that can never hold anything) instead of raising ValueError.
+"""Bug: accepts BoundedQueue(0), a queue that can never hold anything, instead of raising ValueError.
 
 A planted-bug version of bounded_queue.py for the test-bounded-queue exercise:
 the learner's tests must fail on it. Apart from this docstring, only that

@@ -1,4 +1,4 @@
-"""Bug: put() on a full queue silently drops the oldest item instead of raising OverflowError.
+"""Bug: silently drops the oldest item when put() finds the queue full, instead of raising.
 
 A planted-bug version of bounded_queue.py for the test-bounded-queue exercise:
 the learner's tests must fail on it. Apart from this docstring, only that

@@ -1,4 +1,4 @@
-"""Bug: the queue says it is full, and refuses put(), one item before the capacity.
+"""Bug: reports the queue full, and refuses put(), one item before the capacity.
 
 A planted-bug version of bounded_queue.py for the test-bounded-queue exercise:
 the learner's tests must fail on it. Apart from this docstring, only that

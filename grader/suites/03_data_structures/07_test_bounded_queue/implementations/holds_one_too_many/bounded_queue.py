@@ -1,4 +1,4 @@
-"""Bug: put() accepts one item more than the capacity (> instead of >= in is_full).
+"""Bug: accepts one item more than the capacity (> instead of >= in is_full).
 
 A planted-bug version of bounded_queue.py for the test-bounded-queue exercise:
 the learner's tests must fail on it. Apart from this docstring, only that

@@ -1,4 +1,4 @@
-"""Bug: peek() removes the oldest item as well as returning it.
+"""Bug: removes the oldest item on peek() as well as returning it.
 
 A planted-bug version of bounded_queue.py for the test-bounded-queue exercise:
 the learner's tests must fail on it. Apart from this docstring, only that

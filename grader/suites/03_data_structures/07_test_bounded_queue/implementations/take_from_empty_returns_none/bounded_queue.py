@@ -1,4 +1,4 @@
-"""Bug: take() on an empty queue returns None instead of raising IndexError.
+"""Bug: returns None from take() on an empty queue instead of raising IndexError.
 
 A planted-bug version of bounded_queue.py for the test-bounded-queue exercise:
 the learner's tests must fail on it. Apart from this docstring, only that

@@ -1,4 +1,4 @@
-"""Bug: take() returns the newest item instead of the oldest (a stack, not a queue).
+"""Bug: returns the newest item from take() instead of the oldest (a stack, not a queue).
 
 A planted-bug version of bounded_queue.py for the test-bounded-queue exercise:
 the learner's tests must fail on it. Apart from this docstring, only that
