@@ -28,3 +28,7 @@ class Inventory:
     def total(self) -> int:
         """Return how many units are in stock altogether."""
         raise NotImplementedError
+
+    def __repr__(self) -> str:
+        """Return how the inventory is shown, such as Inventory({'apple': 3})."""
+        raise NotImplementedError

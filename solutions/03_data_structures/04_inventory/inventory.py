@@ -45,6 +45,7 @@ class Inventory:
         return sum(self._counts.values())
 
     def __repr__(self) -> str:
+        """Return how the inventory is shown, such as Inventory({'apple': 3})."""
         return f"Inventory({self._counts!r})"
 
 

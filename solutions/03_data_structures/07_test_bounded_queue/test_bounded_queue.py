@@ -74,12 +74,12 @@ def test_a_new_queue_is_empty():
 
 
 def test_take_on_an_empty_queue_is_refused():
-    with pytest.raises(IndexError, match="empty"):
+    with pytest.raises(IndexError, match="queue is empty"):
         BoundedQueue(2).take()
 
 
 def test_peek_on_an_empty_queue_is_refused():
-    with pytest.raises(IndexError, match="empty"):
+    with pytest.raises(IndexError, match="queue is empty"):
         BoundedQueue(2).peek()
 
 

@@ -33,10 +33,11 @@ def test_tail_longer_than_the_log(learner):
 
 @pytest.mark.hint("Check n before using it: TypeError when type(n) is not int, ValueError when n < 0.")
 def test_tail_refuses_a_bad_count(learner):
-    """A negative n raises ValueError; an n that is not an int raises TypeError."""
+    """A negative n raises ValueError; an n that is not an int (text, a float, True) raises TypeError."""
     call(learner.tail, LOG, -1).raises(ValueError)
     call(learner.tail, LOG, "2").raises(TypeError)
     call(learner.tail, LOG, 2.0).raises(TypeError)
+    call(learner.tail, LOG, True).raises(TypeError)
 
 
 def test_tail_of_a_long_log(learner):

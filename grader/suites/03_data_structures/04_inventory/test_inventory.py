@@ -129,6 +129,27 @@ def test_inventories_do_not_share_stock(learner):
     call(second.count, "apple").returns(0)
 
 
+def shown_as(value):
+    """The learner's own repr of an object, as the worker recorded it when the object came back."""
+    text = repr(value)
+    marker = "from your code: "
+    return text[text.index(marker) + len(marker) : -1] if marker in text else text
+
+
+@pytest.mark.hint('Write __repr__ to return f"Inventory({self._counts!r})": the class name and the counts.')
+def test_repr_shows_the_counts(learner):
+    """repr(Inventory({'apple': 3, 'pear': 1})) is Inventory({'apple': 3, 'pear': 1})."""
+    shown = shown_as(learner.Inventory({"apple": 3, "pear": 1}))
+    expected = "Inventory({'apple': 3, 'pear': 1})"
+    if shown != expected:
+        raise AssertionError(
+            f"Created Inventory({{'apple': 3, 'pear': 1}}); its repr is {shown}, expected {expected}."
+        )
+    shown = shown_as(learner.Inventory({}))
+    if shown != "Inventory({})":
+        raise AssertionError(f"Created Inventory({{}}); its repr is {shown}, expected Inventory({{}}).")
+
+
 def test_a_large_inventory(learner):
     """An inventory of 10 000 items, 3 of each, totals 30 000."""
     stock = {f"item-{n}": 3 for n in range(10_000)}

@@ -105,6 +105,7 @@ def test_format(learner):
         (0, "0.00"),
         (100_000, "1000.00"),
         (-5, "-0.05"),
+        (-1, "-0.01"),
         (-1250, "-12.50"),
     ]:
         call(learner.Money(cents, "EUR").format).returns(f"{text} EUR")

@@ -82,6 +82,8 @@ def test_a_bad_index_is_not_a_change(learner):
     doc = learner.Document()
     doc.add_line("a")
     call(doc.replace_line, 3, "x").raises(IndexError)
+    call(doc.replace_line, 1, "x").raises(IndexError)
+    call(doc.delete_line, 1).raises(IndexError)
     call(doc.delete_line, -1).raises(IndexError)
     call(doc.lines).returns(["a"])
     call(doc.undo).returns(True)

@@ -97,6 +97,8 @@ def test_the_cycle_is_named(learner):
     check_cycle_message(call(learner.task_order, needs), ["build", "deploy", "test"], ["docs", "lint"])
     needs = {"zip": ["api"], "api": ["db"], "db": ["cache"], "cache": ["db"]}
     check_cycle_message(call(learner.task_order, needs), ["cache", "db"], ["api", "zip"])
+    needs = {"alpha": [], "beta": ["gamma"], "gamma": ["beta"], "omega": ["alpha"]}
+    check_cycle_message(call(learner.task_order, needs), ["beta", "gamma"], ["alpha", "omega"])
 
 
 @pytest.mark.points(2)

@@ -33,3 +33,6 @@ class Inventory:
 
     def total(self):
         return sum(self._counts.values())
+
+    def __repr__(self):
+        return f"Inventory({self._counts!r})"

@@ -30,6 +30,9 @@ class Inventory:
     def total(self):
         return sum(self._counts.values())
 
+    def __repr__(self):
+        return f"Inventory({self._counts!r})"
+
 
 def check(item, quantity):
     if not isinstance(item, str) or type(quantity) is not int:
