@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 MANIFEST = Path("exercises") / "course.toml"
-KINDS = ("implement", "debug", "write-tests", "project")
+KINDS = ("implement", "debug", "write-tests", "project", "refactor")
 COURSE_KEYS = {"title", "schema", "solutions", "suites"}
 MODULE_KEYS = {"id", "title", "path"}
 EXERCISE_KEYS = {
@@ -29,7 +29,17 @@ EXERCISE_KEYS = {
     "hints",
     "call_timeout",
     "time_limit",
+    "structure",
 }
+# Structure targets a refactor exercise may set (upper bounds), measured by grader/kinds/structure.py.
+STRUCTURE_KEYS = (
+    "longest_function",
+    "deepest_nesting",
+    "branches_per_function",
+    "repeated_blocks",
+    "magic_numbers",
+    "most_parameters",
+)
 
 
 # For write-tests a "call" is one pytest run of the learner's tests, start-up included.
@@ -59,6 +69,8 @@ class Exercise:
     hints: tuple[str, ...]
     call_timeout: float = 2.0
     time_limit: float = 60.0
+    # refactor only: (metric, most allowed), in manifest order
+    structure: tuple[tuple[str, int], ...] = ()
 
     @property
     def mirror(self) -> PurePosixPath:
@@ -212,7 +224,28 @@ def parse_exercise(manifest: Path, entry: dict[str, Any]) -> Exercise:
         hints=tuple(hints),
         call_timeout=float(entry.get("call_timeout", DEFAULT_CALL_TIMEOUT.get(kind, 2.0))),
         time_limit=float(entry.get("time_limit", 60.0)),
+        structure=parse_structure(manifest, where, kind, entry.get("structure")),
     )
+
+
+def parse_structure(manifest: Path, where: str, kind: str, table: Any) -> tuple[tuple[str, int], ...]:
+    """Read a refactor's ``[exercise.structure]`` targets: known metrics, whole numbers >= 0."""
+    if kind != "refactor":
+        if table is not None:
+            raise CourseError(f"{manifest}, {where}: 'structure' targets need kind = \"refactor\"")
+        return ()
+    if not isinstance(table, dict) or not table:
+        raise CourseError(
+            f"{manifest}, {where}: a refactor needs an [exercise.structure] table with at least one "
+            f"target ({', '.join(STRUCTURE_KEYS)})"
+        )
+    check_keys(manifest, f"{where}, [exercise.structure]", table, set(STRUCTURE_KEYS))
+    for key, value in table.items():
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise CourseError(
+                f"{manifest}, {where}: structure target {key!r} must be a whole number, 0 or more"
+            )
+    return tuple((key, int(value)) for key, value in table.items())
 
 
 def check_course(manifest: Path, course: Course) -> None:

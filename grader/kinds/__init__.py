@@ -13,12 +13,14 @@ from pathlib import Path
 from grader.course import Course, Exercise
 from grader.feedback import Feedback
 from grader.kinds.debug import finish_debug
+from grader.kinds.refactor import finish_refactor
 
 Finisher = Callable[[Course, Exercise, Path, Feedback], Feedback]
 
 # kind -> finisher; each kind module's finisher is listed here (see grader/kinds/*.py).
 FINISHERS: dict[str, Finisher] = {
     "debug": finish_debug,
+    "refactor": finish_refactor,
 }
 
 

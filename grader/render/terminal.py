@@ -75,6 +75,7 @@ def metrics_text(feedback: Feedback, marks: dict[str, str]) -> list[str]:
 FIRST_STEP = {
     "write-tests": "write test functions (named test_...) that use assert in {files}",
     "project": "follow the milestones in the README, starting with {files}",
+    "refactor": "restructure {files} without changing what it does, until it meets the targets below",
 }
 DEFAULT_FIRST_STEP = "open {files} and replace each `raise NotImplementedError` with your code"
 

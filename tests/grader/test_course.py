@@ -133,7 +133,7 @@ def test_bad_kind(course_dir: Path) -> None:
     manifest = edit_manifest(course_dir, 'kind = "implement"\npoints = 10', 'kind = "implemnt"\npoints = 10')
     assert load_error(course_dir) == (
         f"{manifest}, exercise 'leap-year': kind 'implemnt' is not one of implement, debug, "
-        "write-tests, project"
+        "write-tests, project, refactor"
     )
 
 

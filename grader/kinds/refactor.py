@@ -1,0 +1,199 @@
+"""The refactor kind: behaviour must stay the same while the structure improves.
+
+The hidden suite checks behaviour like any other suite. This finisher then
+measures the learner's file (grader/kinds/structure.py, from the syntax tree:
+nothing is run) and the committed starter, and adds one structure check per
+target in the manifest's ``[exercise.structure]`` table. The checks are test
+results like the suite's, so status and score follow the usual rules:
+
+- together they weigh as much as the whole behaviour suite, shared equally;
+- a check passes only when its target is met AND every behaviour test passes,
+  because a refactor that changes what the code does is not a refactor;
+- an untouched starter (the committed file, byte for byte) is "not started", with no points;
+  an edited one that misses its targets keeps the behaviour points but never passes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+from grader.course import Course, Exercise
+from grader.feedback import Feedback, Metric, TestResult, overall_status, shared_error
+from grader.kinds.structure import LABELS, Unmeasurable, measure
+from grader.restore import RestoreError, is_untouched_starter
+from grader.starter import committed_starter
+
+ADVICE = {
+    "longest_function": "Find a part of the long function that does one job, give it a name, "
+    "and move it into a helper function of its own.",
+    "deepest_nesting": "Handle the cases you can decide at once first and return early "
+    "(guard clauses), so the main path is not indented inside if after if.",
+    "branches_per_function": "When a chain of if/elif only picks a value, look the value up in a "
+    "dict instead; split the remaining decisions between small helpers.",
+    "repeated_blocks": "When two blocks differ only in a value, write one helper function that "
+    "takes that value as a parameter, and call it from both places.",
+    "magic_numbers": "Give each number a name: a constant at the top of the file "
+    "(FREE_SHIPPING_FROM = 50) says what it means and changes in one place.",
+    "most_parameters": "Group values that travel together, or make the optional ones "
+    "keyword-only parameters with defaults.",
+}
+# What each target asks for; target 0 reads better said as "none".
+DESCRIPTIONS = {
+    "longest_function": "Structure: no function is longer than {target} lines of code.",
+    "deepest_nesting": "Structure: no code is nested more than {target} blocks deep.",
+    "branches_per_function": "Structure: no function makes more than {target} decisions.",
+    "repeated_blocks": "Structure: at most {target} blocks of code repeat another block.",
+    "magic_numbers": "Structure: at most {target} unnamed numbers inside functions.",
+    "most_parameters": "Structure: no function takes more than {target} parameters.",
+}
+NONE_ALLOWED = {
+    "repeated_blocks": "Structure: no block of code repeats another block.",
+    "magic_numbers": "Structure: no unnamed numbers inside functions.",
+}
+# How the learner's code measures, said as a sentence.
+MEASURED = {
+    "longest_function": "Your longest function has {value} lines of code",
+    "deepest_nesting": "Your deepest code sits {value} blocks deep",
+    "branches_per_function": "Your busiest function makes {value} decisions",
+    "repeated_blocks": "{value} blocks of your code repeat another block",
+    "magic_numbers": "Your functions contain {value} unnamed numbers",
+    "most_parameters": "One of your functions takes {value} parameters",
+}
+
+
+def finish_refactor(course: Course, exercise: Exercise, source: Path, feedback: Feedback) -> Feedback:
+    """Add the structure measurements and checks to a refactor's behaviour feedback."""
+    if not feedback.tests or feedback.status in ("error", "timeout", "not_started"):
+        return feedback  # nothing to measure against: the problem shown already says why
+    try:
+        now = measure_files(exercise, lambda name: (source / name).read_text(encoding="utf-8"))
+    except Unmeasurable as problem:
+        return rescored(feedback, exercise, feedback.tests + unmeasured(exercise, feedback, problem), ())
+    try:
+        before: dict[str, int] | None = measure_files(exercise, starter_reader(course, exercise))
+    except Unmeasurable:
+        before = None
+    metrics = tuple(metric(key, now, before, dict(exercise.structure).get(key)) for key in LABELS)
+    if is_untouched_starter(course, exercise, source):
+        # The starter's behaviour is not the learner's work: nothing earned yet, targets shown.
+        return replace(feedback, status="not_started", score=0.0, metrics=feedback.metrics + metrics)
+    behaviour_ok = all(test.status == "passed" for test in feedback.tests)
+    checks = tuple(
+        structure_check(key, target, now[key], before, behaviour_ok, weight(exercise, feedback))
+        for key, target in exercise.structure
+    )
+    return rescored(feedback, exercise, feedback.tests + checks, metrics)
+
+
+def weight(exercise: Exercise, feedback: Feedback) -> float:
+    """Each structure check's share: together they weigh as much as the behaviour suite."""
+    return sum(test.max_points for test in feedback.tests) / len(exercise.structure)
+
+
+def unmeasured(exercise: Exercise, feedback: Feedback, problem: Unmeasurable) -> tuple[TestResult, ...]:
+    """Failed structure checks for code that cannot be measured, saying why."""
+    message = f"The structure of your code could not be measured: {problem}."
+    share = weight(exercise, feedback)
+    return tuple(
+        TestResult(
+            f"structure_{key}", describe_target(key, target), "failed", message, "", "", 0.0, share, 0.0
+        )
+        for key, target in exercise.structure
+    )
+
+
+def measure_files(exercise: Exercise, read: Callable[[str], str]) -> dict[str, int]:
+    """The worst value of each metric over the exercise's Python files; Unmeasurable if one cannot be."""
+    totals: dict[str, int] = {}
+    for name in (f for f in exercise.files if f.endswith(".py") and "*" not in f):
+        try:
+            text = read(name)
+        except (OSError, UnicodeDecodeError, RestoreError) as error:
+            raise Unmeasurable(f"{name} could not be read ({type(error).__name__})") from None
+        measures = measure(text)
+        for key, value in measures.items():
+            # Copies and magic numbers add up across files; the others are a worst case.
+            added = key in ("repeated_blocks", "magic_numbers")
+            totals[key] = totals.get(key, 0) + value if added else max(totals.get(key, 0), value)
+    return totals
+
+
+def starter_reader(course: Course, exercise: Exercise) -> Callable[[str], str]:
+    """Read starter files as committed (grader/starter.py), or from disk when git cannot tell."""
+    try:
+        committed = committed_starter(course, exercise)
+    except RestoreError:
+        committed = {}
+
+    def read(name: str) -> str:
+        if name in committed:
+            return committed[name].decode("utf-8")
+        return (course.exercise_dir(exercise) / name).read_text(encoding="utf-8")
+
+    return read
+
+
+def metric(key: str, now: dict[str, int], before: dict[str, int] | None, target: int | None) -> Metric:
+    return Metric(
+        name=key,
+        label=LABELS[key],
+        value=now[key],
+        before=before[key] if before else None,
+        target=target,
+        met=None if target is None else now[key] <= target,
+    )
+
+
+def structure_check(
+    key: str, target: int, value: int, before: dict[str, int] | None, behaviour_ok: bool, weight: float
+) -> TestResult:
+    """One structure target as a test result the learner reads like any other."""
+    met = value <= target
+    was = f" (the starter: {before[key]})" if before else ""
+    if not met:
+        unchanged = " No better than the starter yet." if before and before[key] <= value else ""
+        measured = MEASURED[key].format(value=value)
+        message = f"{measured}{was}; the target is at most {target}.{unchanged}"
+    elif not behaviour_ok:
+        message = (
+            f"Target met ({value}, at most {target}), but it counts only once every behaviour test "
+            "passes: a refactor must not change what the code does."
+        )
+    else:
+        message = ""
+    passed = met and behaviour_ok
+    return TestResult(
+        name=f"structure_{key}",
+        description=describe_target(key, target),
+        status="passed" if passed else "failed",
+        message=message,
+        hint="" if passed or met else ADVICE[key],
+        output="",
+        points=weight if passed else 0.0,
+        max_points=weight,
+        duration=0.0,
+    )
+
+
+def describe_target(key: str, target: int) -> str:
+    if target == 0 and key in NONE_ALLOWED:
+        return NONE_ALLOWED[key]
+    return DESCRIPTIONS[key].format(target=target)
+
+
+def rescored(
+    feedback: Feedback, exercise: Exercise, tests: tuple[TestResult, ...], metrics: tuple[Metric, ...]
+) -> Feedback:
+    """The feedback with the structure checks added, status and score derived as build_feedback does."""
+    available = sum(t.max_points for t in tests)
+    score = round(exercise.points * sum(t.points for t in tests) / available, 2) if available else 0.0
+    return replace(
+        feedback,
+        tests=tests,
+        status=overall_status(tests),
+        score=score,
+        error=shared_error(tests),
+        metrics=feedback.metrics + metrics,
+    )
