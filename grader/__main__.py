@@ -1,5 +1,5 @@
 """Allow `python -m grader`, for when the `grader` script is not on PATH."""
 
-from grader.cli import main
+from grader.launch import main
 
 main()

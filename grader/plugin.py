@@ -9,8 +9,6 @@ this process: that only happens in the worker behind ``learner``.
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import json
 import time
 from collections.abc import Callable, Iterator
@@ -23,6 +21,7 @@ from grader.diagnosis import DIAGNOSES
 from grader.learner_tests import IMPLEMENTATIONS, LearnerTests, implementation_description
 from grader.process import LearnerProblem
 from grader.remote import LearnerModule, LearnerSession
+from grader.signature import SIGNATURE_FIELD, report_signature
 from grader.testkit import Mismatch
 
 MARKERS = (
@@ -276,13 +275,3 @@ class ReportStamp:
     def pytest_json_modifyreport(self, json_report: dict[str, Any]) -> None:
         json_report.pop(SIGNATURE_FIELD, None)
         json_report[SIGNATURE_FIELD] = report_signature(self.secret, json_report)
-
-
-SIGNATURE_FIELD = "grader_signature"
-
-
-def report_signature(secret: str, report: dict[str, Any]) -> str:
-    """HMAC of the report's canonical JSON, leaving out the signature itself."""
-    body = {key: value for key, value in report.items() if key != SIGNATURE_FIELD}
-    canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), default=str)
-    return hmac.new(secret.encode(), canonical.encode(), hashlib.sha256).hexdigest()

@@ -10,6 +10,7 @@ import contextlib
 import json
 import os
 import queue
+import select
 import signal
 import subprocess
 import sys
@@ -22,6 +23,8 @@ from typing import Any
 from grader import worker as wire
 
 WORKER_SCRIPT = Path(wire.__file__).resolve()
+# Every file the worker runs: the script and the value codec it loads from beside it.
+WORKER_FILES = (WORKER_SCRIPT, WORKER_SCRIPT.with_name("wire.py"))
 
 
 class LearnerProblem(Exception):
@@ -69,7 +72,8 @@ def run_with_time_limit(
     """Run a command in its own process group with its output in ``log``.
 
     Return its exit status, or None when it ran out of time. The whole group
-    is killed at the end either way, so nothing it started lingers.
+    is killed at the end either way; processes that left the group are the
+    job of :mod:`grader.reaper`.
     """
     posix = os.name == "posix"
     with open(log, "wb") as stream:
@@ -85,21 +89,43 @@ def run_with_time_limit(
         )
         on_start(process.pid)
         try:
-            code: int | None = process.wait(timeout=seconds)
-        except subprocess.TimeoutExpired:
-            code = None
+            code = wait_for_exit(process, seconds)
         finally:
             kill_group(process.pid)
             process.wait()
     return code
 
 
+def wait_for_exit(process: subprocess.Popen[Any], seconds: float) -> int | None:
+    """Wait for a process to end; return its status, or None after ``seconds``.
+
+    Popen.wait polls with sleeps of up to 50 ms; a pidfd (Linux) wakes us the
+    moment the process ends.
+    """
+    try:
+        pidfd = os.pidfd_open(process.pid)
+    except (AttributeError, OSError):
+        try:
+            return process.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            return None
+    try:
+        ready, _, _ = select.select([pidfd], [], [], seconds)
+    finally:
+        os.close(pidfd)
+    return process.wait() if ready else None
+
+
 def kill_process_tree(process: subprocess.Popen[Any]) -> None:
     """Kill a process and, where the platform allows, its whole process group."""
     if process.poll() is None or os.name == "posix":
         kill_group(process.pid)
-    with contextlib.suppress(subprocess.TimeoutExpired):
-        process.wait(timeout=5)
+    wait_for_exit(process, 5)
+
+
+MAX_REPLY_BYTES = 16 * 1024 * 1024 + 1024  # the worker's own limit, and room for the rest
+PIPE_BYTES = 1024 * 1024
+F_SETPIPE_SZ = 1031  # Linux: larger pipes carry a large value in fewer system calls
 
 
 class WorkerProcess:
@@ -124,41 +150,90 @@ class WorkerProcess:
                 cwd=learner_dir,
                 env=minimal_environment(),
                 start_new_session=(os.name == "posix"),
+                bufsize=0,
             )
         on_start(self.process.pid)
-        self.replies: queue.Queue[bytes] = queue.Queue()
-        threading.Thread(target=self._read_replies, daemon=True).start()
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.send_fd, self.reply_fd = self.process.stdin.fileno(), self.process.stdout.fileno()
+        for fd in (self.send_fd, self.reply_fd):
+            with contextlib.suppress(OSError, AttributeError):
+                import fcntl
 
-    def _read_replies(self) -> None:
-        assert self.process.stdout is not None
-        for line in self.process.stdout:
-            self.replies.put(line)
-        self.replies.put(b"")
+                fcntl.fcntl(fd, F_SETPIPE_SZ, PIPE_BYTES)
+        self.pending = bytearray()
+        self.chunks: queue.Queue[bytes] | None = None
+        if os.name != "posix":  # Windows pipes cannot be polled: a thread reads for us
+            self.chunks = queue.Queue()
+            threading.Thread(target=self._pump, args=(self.chunks,), daemon=True).start()
+
+    def _pump(self, chunks: queue.Queue[bytes]) -> None:
+        while chunk := os.read(self.reply_fd, PIPE_BYTES):
+            chunks.put(chunk)
+        chunks.put(b"")
+
+    def _next_chunk(self, seconds: float) -> bytes | None:
+        """Bytes from the worker; b"" at its end; None when nothing came within ``seconds``."""
+        if seconds <= 0:
+            return None
+        if self.chunks is not None:
+            try:
+                return self.chunks.get(timeout=seconds)
+            except queue.Empty:
+                return None
+        poller = select.poll()
+        poller.register(self.reply_fd, select.POLLIN)
+        if not poller.poll(int(seconds * 1000) + 1):
+            return None
+        return os.read(self.reply_fd, PIPE_BYTES)
 
     def request(self, message: dict[str, Any], seconds: float) -> dict[str, Any]:
         """Send one request; raise LearnerTimeout or LearnerCrash when it goes wrong."""
-        assert self.process.stdin is not None
         try:
-            self.process.stdin.write(json.dumps(message).encode() + b"\n")
-            self.process.stdin.flush()
-            line = self.replies.get(timeout=max(seconds, 0.01))
-        except queue.Empty:
+            data = memoryview(json.dumps(message).encode() + b"\n")
+            while data:
+                data = data[os.write(self.send_fd, data) :]
+            line = self._read_line(max(seconds, 0.01))
+        except (BrokenPipeError, OSError):
+            line = b""
+        if line is None:
             self.stop()
             raise LearnerTimeout(
                 f"took longer than {seconds:g} s: is there a loop that never ends?", seconds=seconds
-            ) from None
-        except (BrokenPipeError, OSError):
-            line = b""
+            )
         if not line:
             raise self._crashed()
         try:
             reply = json.loads(line)
+        except RecursionError:
+            self.stop()
+            raise LearnerCrash("sent back a value nested too deeply to check") from None
         except ValueError:
             self.stop()
             raise LearnerCrash("sent back something unreadable") from None
         if not isinstance(reply, dict):
+            self.stop()
             raise LearnerCrash("sent back something unreadable")
         return reply
+
+    def _read_line(self, seconds: float) -> bytes | None:
+        """The next reply line; b"" when the worker has ended; None after ``seconds``.
+
+        Read here, without a reader thread: one wake-up per reply, not two.
+        """
+        deadline = time.monotonic() + seconds
+        scanned = 0
+        while (end := self.pending.find(b"\n", scanned)) < 0:
+            scanned = len(self.pending)
+            if scanned > MAX_REPLY_BYTES:
+                self.stop()
+                raise LearnerCrash("sent back more data than the grader accepts (16 MB)")
+            chunk = self._next_chunk(deadline - time.monotonic())
+            if not chunk:
+                return chunk
+            self.pending += chunk
+        line = bytes(self.pending[:end])
+        del self.pending[: end + 1]
+        return line
 
     def _crashed(self) -> LearnerCrash:
         self.stop()

@@ -20,13 +20,14 @@ GRADING_PLUGINS = ("pytest_jsonreport", "grader.plugin")
 
 def isolated_pytest(run_dir: Path) -> list[str]:
     """Start pytest in ``run_dir`` with our config and no plugins beyond pytest's own."""
+    return [sys.executable, "-I", "-m", "pytest", *isolated_arguments(run_dir)]
+
+
+def isolated_arguments(run_dir: Path) -> list[str]:
+    """Pytest's arguments for our config in ``run_dir`` (written here) and its quiet output."""
     config = run_dir / "pytest.ini"
     config.write_text(PYTEST_CONFIG, encoding="utf-8")
     return [
-        sys.executable,
-        "-I",
-        "-m",
-        "pytest",
         "-c",
         str(config),
         "--rootdir",

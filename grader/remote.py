@@ -8,47 +8,25 @@ type. Nothing the learner returns can run code in this process.
 
 from __future__ import annotations
 
-import builtins
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from grader import worker as wire
+from grader import wire
 from grader.call_history import CallHistory
+from grader.learner_problems import (
+    IMPORT_TIMEOUT,
+    MissingName,
+    NotPlain,
+    import_problem,
+    load_failure,
+    missing_message,
+    rebuild_exception,
+)
 from grader.object_checks import ObjectChecks
 from grader.process import LearnerCrash, LearnerProblem, LearnerTimeout, WorkerProcess, ignore_pid
 from grader.testkit import Call
-
-
-class LearnerImportError(LearnerProblem):
-    kind = "import_error"
-
-
-class NotPlain(LearnerProblem):
-    kind = "not_plain"
-
-
-def rebuild_exception(info: dict[str, Any]) -> Exception:
-    """Recreate a learner exception as its built-in type, tagged with where it came from.
-
-    Only ``Exception`` subclasses are rebuilt as themselves: a learner's
-    SystemExit or KeyboardInterrupt must not stop the trusted test process, so
-    those come back as a plain Exception that still names the original type.
-    """
-    cls = getattr(builtins, str(info.get("builtin")), Exception)
-    if not (isinstance(cls, type) and issubclass(cls, Exception)):
-        cls = Exception
-    try:
-        error = cls(info.get("message", ""))
-    except Exception:
-        error = Exception(info.get("message", ""))
-    error.learner_info = info  # type: ignore[attr-defined]
-    return error
-
-
-class MissingName(LearnerProblem):
-    kind = "missing"
 
 
 class LearnerSession:
@@ -62,11 +40,14 @@ class LearnerSession:
         memory_mb: int = 1024,
         on_start: Callable[[int], None] = ignore_pid,
         prefix: Sequence[str] = (),
+        import_timeout: float = IMPORT_TIMEOUT,
     ) -> None:
         self.learner_dir = learner_dir
         self.prefix = tuple(prefix)
         self.modules = modules
         self.call_timeout = call_timeout
+        # Loading a file has its own limit: a memory-heavy import is slow without being wrong.
+        self.import_timeout = import_timeout
         self.memory_mb = memory_mb
         self.on_start = on_start
         self.deadline: float | None = None
@@ -93,20 +74,23 @@ class LearnerSession:
         self.worker = None
         self.generation += 1
 
-    def seconds_left(self) -> float:
+    def seconds_left(self, limit: float | None = None) -> float:
+        limit = self.call_timeout if limit is None else limit
         if self.deadline is None:
-            return self.call_timeout
-        return max(0.0, min(self.call_timeout, self.deadline - time.monotonic()))
+            return limit
+        return max(0.0, min(limit, self.deadline - time.monotonic()))
 
     def _ensure_loaded(self) -> WorkerProcess:
         self.start()
         assert self.worker is not None
         if self.load_problem is not None:
-            raise self.load_problem
+            # Raised again for every test: without a fresh traceback each raise would add
+            # its frames to the last, and pytest's work on them grew with every test.
+            raise self.load_problem.with_traceback(None)
         if not self._loaded:
             for module in self.modules:
                 try:
-                    reply = self._send(self.worker, {"op": "load", "module": module})
+                    reply = self._send(self.worker, {"op": "load", "module": module}, self.import_timeout)
                 except (LearnerTimeout, LearnerCrash) as problem:
                     self.load_problem = load_failure(module, problem)
                     raise self.load_problem from None
@@ -116,9 +100,9 @@ class LearnerSession:
             self._loaded = True
         return self.worker
 
-    def _send(self, worker: WorkerProcess, message: dict[str, Any]) -> dict[str, Any]:
+    def _send(self, worker: WorkerProcess, message: dict[str, Any], limit: float | None = None) -> Any:
         try:
-            return worker.request(message, self.seconds_left())
+            return worker.request(message, self.seconds_left(limit))
         except LearnerProblem:
             self.discard_worker()
             raise
@@ -161,62 +145,33 @@ class LearnerSession:
         record.value = self.decode(reply.get("value"))
         if isinstance(record.value, RemoteObject):
             self.history.created(record.value._key(), text)
-        if "args_after" in reply:
-            record.args_after = tuple(self.decode(reply["args_after"]))
+        if reply.get("args_same") is True:
+            record.args_after = args  # the worker found them serialised exactly as sent
+        elif "args_after" in reply:
+            after = self.decode(reply["args_after"])
+            record.args_after = after if type(after) is tuple else ()
         return record
 
-    def reference(self, value: Any) -> list[Any] | None:
+    def reference(self, value: Any) -> dict[str, Any] | None:
         """Encode a handle this session gave out, so it can be passed back in."""
         if isinstance(value, RemoteObject) and value._session is self:
             value._check_alive()
-            return ["ref", value._handle]
+            return {wire.TAG: "ref", "v": value._handle}
         return None
 
     def decode(self, data: Any) -> Any:
         generation = self.generation
 
         def make(tag: str, parts: list[Any]) -> RemoteObject:
-            return RemoteObject(self, generation, int(parts[1]), str(parts[2]), str(parts[3]))
+            if tag != "handle" or len(parts) != 4 or type(parts[1]) is not int:
+                raise ValueError("malformed handle")
+            return RemoteObject(self, generation, parts[1], str(parts[2]), str(parts[3]))
 
-        return wire.decode(data, make)
-
-
-def import_problem(module: str, reply: dict[str, Any]) -> LearnerImportError:
-    """Explain why the learner's file could not be loaded."""
-    info = reply["error"]
-    where = next((f for f in reversed(info.get("frames", [])) if f["file"] == f"{module}.py"), None)
-    place = f" (line {where['line']})" if where else ""
-    if info["type"] in ("SyntaxError", "IndentationError", "TabError"):
-        summary = f"Python could not read {module}.py{place}: {info['type']}: {info['message']}"
-    elif info["builtin"] == "SystemExit":
-        summary = f"{module}.py stopped the program while it was loading{place}; remove the exit() call"
-    else:
-        summary = f"{module}.py raised {info['type']} while it was loading{place}: {info['message']}"
-    return LearnerImportError(summary, exception=info, output=str(reply.get("output", "")))
-
-
-def load_failure(module: str, problem: LearnerProblem) -> LearnerImportError:
-    """Explain a file that hung or ended the program while Python was loading it."""
-    if isinstance(problem, LearnerTimeout):
-        summary = (
-            f"{module}.py took longer than {problem.detail['seconds']:g} s to load: is there a loop "
-            "outside your functions that never ends?"
-        )
-    else:
-        summary = (
-            f"{module}.py {problem.detail.get('reason', 'stopped')} while it was loading: "
-            "remove exit() calls and other code that runs outside your functions"
-        )
-    return LearnerImportError(summary, stderr=problem.detail.get("stderr", ""))
-
-
-def missing_message(label: str, target: list[Any]) -> str:
-    if target[0] == "module":
-        return (
-            f"Your file {target[1]}.py has no function or class called {label}: check the "
-            "spelling, and that it is not indented inside another block"
-        )
-    return f"The object has no method or attribute called {target[2]}"
+        try:
+            return wire.decode(data, make)
+        except (ValueError, RecursionError):
+            self.close()  # a worker that sends such things is not trusted with the next call
+            raise LearnerCrash("sent back a value the grader cannot read") from None
 
 
 class RemoteFunction:

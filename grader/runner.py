@@ -20,10 +20,13 @@ from pathlib import Path
 from typing import Any
 
 from grader.course import Course, Exercise
-from grader.plugin import SIGNATURE_FIELD, report_signature
-from grader.process import kill_group, run_with_time_limit
-from grader.pytest_command import grading_pytest, pytest_environment
-from grader.suite_ids import SuiteError, expected_test_ids
+from grader.process import kill_group
+from grader.pytest_command import grading_pytest
+from grader.signature import SIGNATURE_FIELD, report_signature
+from grader.suite_ids import SuiteError, expected_test_ids, recollect
+from grader.warm import PytestServer, ServerError, pytest_server, run_grading_pytest
+
+WRONG_TESTS = "the grading report does not list exactly the suite's tests"
 
 
 @dataclass(frozen=True)
@@ -62,31 +65,36 @@ def stage_suite(suite_dir: Path, target: Path) -> None:
 def run_suite(course: Course, exercise: Exercise, source: Path, milestone: int | None = None) -> SuiteRun:
     """Grade the files under ``source`` with the exercise's hidden suite."""
     started = time.monotonic()
-    expected = expected_test_ids(course, exercise, milestone)
-    if not expected:
-        raise SuiteError(
-            f"No hidden tests of {exercise.id} cover milestone {milestone} or earlier: "
-            f"see {exercise.path}/README.md for the milestones the grader checks."
-            if milestone is not None
-            else f"The hidden suite of {exercise.id} has no tests."
-        )
-    with (
-        tempfile.TemporaryDirectory(prefix="grader-run-") as run_tmp,
-        tempfile.TemporaryDirectory(prefix="grader-code-") as code_tmp,
-    ):
-        run_dir, code_root = Path(run_tmp), Path(code_tmp)
-        code_dir = code_root / "code"
-        missing = stage_files(exercise, source, code_dir)
-        if missing:
-            return SuiteRun(None, None, time.monotonic() - started, tuple(missing))
-        stage_suite(course.suite_dir(exercise), run_dir / "suite")
-        nonce = write_secret(run_dir / "nonce")
-        command = suite_command(run_dir, exercise, code_dir, milestone)
-        problem, timed_out = run_pytest(command, run_dir, exercise.time_limit)
-        report = None if problem else read_report(run_dir / "report.json", nonce, expected)
-        if isinstance(report, str):
-            problem, report = report, None
-        return SuiteRun(report, problem, time.monotonic() - started, timed_out=timed_out)
+    with pytest_server() as server:  # a cold server imports pytest while we stage
+        expected = expected_test_ids(course, exercise, milestone, server)
+        if not expected:
+            raise SuiteError(
+                f"No hidden tests of {exercise.id} cover milestone {milestone} or earlier: "
+                f"see {exercise.path}/README.md for the milestones the grader checks."
+                if milestone is not None
+                else f"The hidden suite of {exercise.id} has no tests."
+            )
+        with (
+            tempfile.TemporaryDirectory(prefix="grader-run-") as run_tmp,
+            tempfile.TemporaryDirectory(prefix="grader-code-") as code_tmp,
+        ):
+            run_dir, code_root = Path(run_tmp), Path(code_tmp)
+            code_dir = code_root / "code"
+            missing = stage_files(exercise, source, code_dir)
+            if missing:
+                return SuiteRun(None, None, time.monotonic() - started, tuple(missing))
+            stage_suite(course.suite_dir(exercise), run_dir / "suite")
+            nonce = write_secret(run_dir / "nonce")
+            arguments = suite_arguments(run_dir, exercise, code_dir, milestone)
+            problem, timed_out = run_pytest(arguments, run_dir, exercise.time_limit, server)
+            report = None if problem else read_report(run_dir / "report.json", nonce, expected)
+            if report == WRONG_TESTS:  # the cached ids may be stale or rewritten: collect afresh
+                fresh = recollect(course, exercise, milestone, server)
+                if fresh is not None:
+                    report = read_report(run_dir / "report.json", nonce, fresh)
+            if isinstance(report, str):
+                problem, report = report, None
+            return SuiteRun(report, problem, time.monotonic() - started, timed_out=timed_out)
 
 
 def write_secret(path: Path) -> str:
@@ -98,8 +106,14 @@ def write_secret(path: Path) -> str:
 
 
 def suite_command(run_dir: Path, exercise: Exercise, code_dir: Path, milestone: int | None) -> list[str]:
-    """The pytest command line for one grading run."""
-    return grading_pytest(run_dir) + [
+    """The whole command line of a fresh grading pytest (``python -I -m pytest ...``)."""
+    return grading_pytest(run_dir) + suite_arguments(run_dir, exercise, code_dir, milestone)
+
+
+def suite_arguments(run_dir: Path, exercise: Exercise, code_dir: Path, milestone: int | None) -> list[str]:
+    """Pytest's arguments for one grading run, after the isolated-pytest ones."""
+    return [
+        "--tb=native",  # feedback never reads pytest's tracebacks; building long ones is slow
         "--json-report",
         f"--json-report-file={run_dir / 'report.json'}",
         "--json-report-omit",
@@ -124,11 +138,15 @@ def code_options(exercise: Exercise, code_dir: Path) -> list[str]:
     return [f"--grader-learner-dir={code_dir}", f"--grader-modules={','.join(exercise.modules)}"]
 
 
-def run_pytest(command: list[str], run_dir: Path, time_limit: float) -> tuple[str | None, bool]:
+def run_pytest(
+    arguments: list[str], run_dir: Path, time_limit: float, server: PytestServer | None
+) -> tuple[str | None, bool]:
     """Run pytest within the wall limit; return (problem description or None, timed out)."""
     log = run_dir / "pytest-output.txt"
     try:
-        code = run_with_time_limit(command, run_dir, pytest_environment(), log, time_limit)
+        code = run_grading_pytest(arguments, run_dir, log, time_limit, server)
+    except ServerError as error:
+        return f"the grading run failed: {error}", False
     finally:
         kill_workers(run_dir / "workers.pid")
     if code is None:
@@ -166,5 +184,5 @@ def read_report(path: Path, nonce: str, expected: list[str]) -> dict[str, Any] |
         return "the grading report has no test results"
     found = [str(t.get("nodeid")) for t in tests if isinstance(t, dict)]
     if sorted(found) != sorted(expected):
-        return "the grading report does not list exactly the suite's tests"
+        return WRONG_TESTS
     return report

@@ -20,7 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader.process import WORKER_SCRIPT
+from grader.process import WORKER_FILES
 
 UID_BASE = 62000  # slot n runs as uid/gid UID_BASE + n: process counts are per uid
 TMP_SIZE = 64 * 1024 * 1024
@@ -128,7 +128,7 @@ def python_binds() -> list[str]:
     if not base.startswith("/usr/"):
         pairs.append((base, base))
     pairs.append((os.path.realpath(sys.executable), sys.executable))
-    pairs.append((str(WORKER_SCRIPT), str(WORKER_SCRIPT)))
+    pairs += [(str(path), str(path)) for path in WORKER_FILES]
     binds: list[str] = []
     for source, target in pairs:
         binds += open_parents(target) + ["--ro-bind", source, target]

@@ -1,7 +1,9 @@
 """Know which tests a hidden suite defines, so a report can be checked against them.
 
 The ids come from a collect-only pytest run over the trusted suite (no learner
-code involved), cached by a hash of the suite's files and the milestone.
+code involved), cached by a hash of the suite's files and the milestone. The
+cache lives in the user's cache folder, which learner code running as the
+same user could rewrite: it is therefore never trusted on its own.
 """
 
 from __future__ import annotations
@@ -9,13 +11,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import subprocess
+import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 from grader.course import Course, Exercise
-from grader.pytest_command import grading_pytest, pytest_environment
+from grader.warm import PytestServer, run_grading_pytest
 
 
 def suite_fingerprint(suite_dir: Path, milestone: int | None) -> str:
@@ -35,49 +37,92 @@ def cache_dir() -> Path:
     return Path(base) / "backend-path" / "suite-ids"
 
 
-def expected_test_ids(course: Course, exercise: Exercise, milestone: int | None) -> list[str]:
-    """Return the node ids the suite defines (relative to the staged ``suite`` folder)."""
-    suite_dir = course.suite_dir(exercise)
-    cached = cache_dir() / f"{suite_fingerprint(suite_dir, milestone)}.json"
-    try:
-        ids = json.loads(cached.read_text(encoding="utf-8"))
-        if isinstance(ids, list) and all(isinstance(i, str) for i in ids):
-            return ids
-    except (OSError, ValueError):
-        pass
-    ids = collect_ids(suite_dir, milestone)
-    try:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(ids), encoding="utf-8")
-        os.replace(temporary, cached)
-    except OSError:
-        pass  # a read-only home only costs a re-collection next time
+# Ids already read or collected by this process: a watch session reads the cache once.
+_KNOWN: dict[str, list[str]] = {}
+
+
+def expected_test_ids(
+    course: Course, exercise: Exercise, milestone: int | None, server: PytestServer | None = None
+) -> list[str]:
+    """Return the node ids the suite defines (relative to the staged ``suite`` folder).
+
+    The cache is only a hint: a report that does not match it is checked
+    again against a fresh collection (see :func:`recollect`), so a cache
+    file rewritten by anyone costs a collection, never a wrong grade.
+    """
+    key = suite_fingerprint(course.suite_dir(exercise), milestone)
+    if key in _KNOWN:
+        return _KNOWN[key]
+    ids = read_cache(key)
+    if ids is None:
+        ids = collect_ids(course.suite_dir(exercise), milestone, server)
+        write_cache(key, ids)
+    _KNOWN[key] = ids
     return ids
 
 
-def collect_ids(suite_dir: Path, milestone: int | None) -> list[str]:
-    import shutil
+def recollect(
+    course: Course, exercise: Exercise, milestone: int | None, server: PytestServer | None = None
+) -> list[str] | None:
+    """Collect the suite's ids afresh; return them if the cached ones were different, else None."""
+    key = suite_fingerprint(course.suite_dir(exercise), milestone)
+    fresh = collect_ids(course.suite_dir(exercise), milestone, server)
+    if fresh == _KNOWN.get(key):
+        return None
+    _KNOWN[key] = fresh
+    write_cache(key, fresh)
+    return fresh
 
+
+def read_cache(key: str) -> list[str] | None:
+    """The cached ids for ``key``, or None when missing, unreadable or not for this key."""
+    try:
+        with open(cache_dir() / f"{key}.json", "rb") as file:
+            data = json.loads(file.read(MAX_CACHE_BYTES))
+    except (OSError, ValueError, RecursionError):
+        return None
+    if not isinstance(data, dict) or data.get("suite") != key:
+        return None
+    ids = data.get("ids")
+    if isinstance(ids, list) and ids and all(isinstance(i, str) for i in ids):
+        return ids
+    return None
+
+
+MAX_CACHE_BYTES = 1_000_000
+
+
+def write_cache(key: str, ids: list[str]) -> None:
+    folder = cache_dir()
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        temporary = folder / f"{key}.{os.getpid()}.tmp"
+        temporary.write_text(json.dumps({"suite": key, "ids": ids}), encoding="utf-8")
+        os.replace(temporary, folder / f"{key}.json")
+    except OSError:
+        pass  # a read-only home only costs a re-collection next time
+
+
+def collect_ids(suite_dir: Path, milestone: int | None, server: PytestServer | None = None) -> list[str]:
+    """Run pytest's collection (no learner code) over a copy of the trusted suite."""
     with tempfile.TemporaryDirectory(prefix="grader-collect-") as tmp:
         run_dir = Path(tmp)
         shutil.copytree(
             suite_dir, run_dir / "suite", ignore=shutil.ignore_patterns("mistakes", "__pycache__")
         )
         ids_file = run_dir / "ids.json"
-        command = grading_pytest(run_dir) + [
+        arguments = [
             "--collect-only",
             f"--grader-ids-file={ids_file}",
             *([f"--grader-milestone={milestone}"] if milestone is not None else []),
             str(run_dir / "suite"),
         ]
-        result = subprocess.run(
-            command, cwd=run_dir, env=pytest_environment(), capture_output=True, timeout=120
-        )
+        log = run_dir / "collect-output.txt"
+        run_grading_pytest(arguments, run_dir, log, 120.0, server)
         try:
             ids = json.loads(ids_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            output = (result.stdout + result.stderr).decode("utf-8", "replace")[-1500:]
+            output = log.read_text("utf-8", "replace")[-1500:] if log.exists() else ""
             raise SuiteError(f"the hidden suite in {suite_dir} could not be collected:\n{output}") from None
     return [str(i) for i in ids]
 

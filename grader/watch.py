@@ -15,6 +15,7 @@ from pathlib import Path
 from grader.course import Course, Exercise
 from grader.grading import grade
 from grader.render import terminal
+from grader.warm import warm_pytest
 from grader.workspace import Progress, next_exercise
 
 
@@ -31,6 +32,7 @@ def snapshot(course: Course, exercise: Exercise) -> dict[Path, int]:
     return times
 
 
+@warm_pytest()  # pytest stays imported between saves; every check still gets a fresh worker
 def watch_exercise(
     course: Course,
     exercise: Exercise,

@@ -9,92 +9,39 @@ with exact types ever crosses; anything else stays here behind a handle.
 
 from __future__ import annotations
 
-import base64
 import contextlib
 import importlib
+import importlib.util
 import io
 import json
 import os
 import sys
 import threading
 import time
-import traceback
 from typing import Any
 
 OUTPUT_LIMIT = 20_000
-MAX_DEPTH = 50
-SCALARS = (type(None), bool, int, float, str)
-CONTAINER_TAGS: dict[type, str] = {list: "list", tuple: "tuple", set: "set", frozenset: "frozenset"}
-TAG_TYPES = {tag: kind for kind, tag in CONTAINER_TAGS.items()}
+# A reply larger than this is refused here, with a message; the trusted side refuses it too.
+MAX_REPLY_BYTES = 16 * 1024 * 1024
 
 
-class NotPlainData(Exception):
-    """A value cannot cross the boundary as plain data."""
+def load_wire() -> Any:
+    """Load grader/wire.py, the value codec, by path: this script runs outside the package."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "wire.py")
+    spec = importlib.util.spec_from_file_location("grader_wire", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+wire = load_wire()
+NotPlainData = wire.NotPlainData
+encode, decode = wire.encode, wire.decode
 
 
 class Missing(Exception):
     """The learner's module or object has no attribute of the requested name."""
-
-
-def encode(value: Any, handles: dict[int, Any] | None = None, depth: int = 0, ref: Any = None) -> Any:
-    """Encode plain data as tagged JSON; other objects become handles (or fail).
-
-    ``ref(value)`` may encode objects the caller knows (the trusted side's
-    handles on worker objects) as ``["ref", id]``.
-    """
-    if depth > MAX_DEPTH:
-        raise NotPlainData("nested too deeply (does a list contain itself?)")
-    kind = type(value)
-    if kind in SCALARS:
-        return value
-    if kind in CONTAINER_TAGS:
-        return [CONTAINER_TAGS[kind], [encode(v, handles, depth + 1, ref) for v in value]]
-    if kind is dict:
-        pairs = [
-            [encode(k, handles, depth + 1, ref), encode(v, handles, depth + 1, ref)] for k, v in value.items()
-        ]
-        return ["dict", pairs]
-    if kind is bytes:
-        return ["bytes", base64.b64encode(value).decode("ascii")]
-    known = ref(value) if ref is not None else None
-    if known is not None:
-        return known
-    if handles is None:
-        raise NotPlainData(f"a {kind.__name__} object is not plain data")
-    handle = len(handles) + 1
-    handles[handle] = value
-    return ["handle", handle, kind.__name__, safe_repr(value)]
-
-
-def decode(data: Any, special: Any = None) -> Any:
-    """Rebuild a value from its tagged JSON form, accepting nothing else.
-
-    ``special(tag, data)`` rebuilds handles ("handle" on the trusted side,
-    "ref" in the worker); without it those tags are refused.
-    """
-    if type(data) in SCALARS:
-        return data
-    if type(data) is not list or not data or type(data[0]) is not str:
-        raise ValueError("malformed value")
-    tag = data[0]
-    if tag in TAG_TYPES:
-        return TAG_TYPES[tag](decode(item, special) for item in data[1])
-    if tag == "dict":
-        return {decode(k, special): decode(v, special) for k, v in data[1]}
-    if tag == "bytes":
-        return base64.b64decode(data[1].encode("ascii"), validate=True)
-    if tag in ("handle", "ref") and special is not None:
-        return special(tag, data)
-    raise ValueError(f"unknown tag {tag!r}")
-
-
-def safe_repr(value: Any) -> str:
-    """Repr a learner object without letting a broken __repr__ escape."""
-    try:
-        text = repr(value)
-    except Exception:
-        text = f"<{type(value).__name__} object>"
-    return text if len(text) <= 200 else text[:185] + "... (shortened)"
 
 
 class BoundedOutput(io.TextIOBase):
@@ -133,6 +80,8 @@ def builtin_base(error: BaseException) -> str:
 def learner_frames(error: BaseException, learner_dir: str) -> list[dict[str, Any]]:
     """Keep only the traceback frames that are in the learner's own files."""
     frames = []
+    import traceback  # only when something went wrong: a lighter start for every worker
+
     for frame in traceback.extract_tb(error.__traceback__):
         # "<frozen importlib._bootstrap>" looks like a relative path: not the learner's.
         if frame.filename.startswith("<"):
@@ -198,41 +147,61 @@ class Worker:
             return {"value": encode(found, self.handles)}
         args = decode(request["args"], self.lookup)
         kwargs = decode(request["kwargs"], self.lookup)
+        # Kept before the call, which may change the arguments: shallow copies of flat containers,
+        # or else the arguments serialised (decoded lists are the request's own).
+        saved = wire.shallow_copies(args)
+        sent = json.dumps(request["args"]) if saved is None else ""
         value = self.resolve(request["target"])(*args, **kwargs)
         reply = {"value": encode(value, self.handles)}
         # Lets the tests see whether the learner modified its arguments.
+        if saved is not None and all(map(wire.unchanged, saved)):
+            reply["args_same"] = True
+            return reply
         with contextlib.suppress(NotPlainData):
-            reply["args_after"] = encode(args, None)
+            after = encode(args, None)
+            if json.dumps(after) == sent:
+                reply["args_same"] = True
+            else:
+                reply["args_after"] = after
         return reply
 
     def lookup(self, tag: str, data: list[Any]) -> Any:
         return self.handles[int(data[1])]
 
-    def serve(self, incoming: Any, outgoing: Any) -> None:
-        for line in incoming:
-            request = json.loads(line)
-            output = BoundedOutput()
-            sys.stdout = sys.stderr = output
-            started = time.perf_counter()
-            try:
-                reply = self.handle(request)
-            except NotPlainData as error:
-                reply = {"not_plain": str(error)}
-            except Missing as error:
-                reply = {"missing": str(error)}
-            except BaseException as error:  # learner code may raise anything, even SystemExit
-                reply = {"error": describe_error(error, self.learner_dir)}
-            finally:
-                sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+    def answer(self, request: Any) -> bytes:
+        """Serve one request; return the reply as one JSON line."""
+        output = BoundedOutput()
+        sys.stdout = sys.stderr = output
+        started = time.perf_counter()
+        try:
+            reply = self.handle(request)
+        except NotPlainData as error:
+            reply = {"not_plain": str(error)}
+        except Missing as error:
+            reply = {"missing": str(error)}
+        except BaseException as error:  # learner code may raise anything, even SystemExit
+            reply = {"error": describe_error(error, self.learner_dir)}
+        finally:
+            sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+        if output.parts:
             reply["output"] = output.text()
             reply["dropped"] = output.dropped
-            reply["seconds"] = round(time.perf_counter() - started, 6)
-            try:
-                data = json.dumps(reply)
-            except (TypeError, ValueError):
-                data = json.dumps({"not_plain": "the result could not be sent back"})
-            outgoing.write(data + "\n")
-            outgoing.flush()
+        reply["seconds"] = round(time.perf_counter() - started, 6)
+        try:
+            data = json.dumps(reply).encode()
+        except (TypeError, ValueError, RecursionError):
+            data = json.dumps({"not_plain": "the result could not be sent back"}).encode()
+        if len(data) > MAX_REPLY_BYTES:
+            megabytes = len(data) / 1024 / 1024
+            message = f"the result is too large to check ({megabytes:.0f} MB as data; the limit is 16 MB)"
+            data = json.dumps({"not_plain": message}).encode()
+        return data + b"\n"
+
+    def serve(self, incoming: Any, outgoing: int) -> None:
+        for line in incoming:
+            data = memoryview(self.answer(json.loads(line)))
+            while data:
+                data = data[os.write(outgoing, data) :]
 
 
 def apply_limits(memory_mb: int) -> None:
@@ -249,6 +218,9 @@ def apply_limits(memory_mb: int) -> None:
         ("RLIMIT_NOFILE", 256),
         ("RLIMIT_CORE", 0),
     ]
+    tasks = process_cap()
+    if tasks is not None:
+        caps.append(("RLIMIT_NPROC", tasks))
     for name, cap in caps:
         limit = getattr(resource, name, None)
         if limit is None:
@@ -260,6 +232,28 @@ def apply_limits(memory_mb: int) -> None:
             resource.setrlimit(limit, (cap, hard))
         except (ValueError, OSError):
             pass
+
+
+def process_cap(room: int = 64) -> int | None:
+    """A cap on this user's processes and threads: what it runs now plus ``room``.
+
+    Linux counts RLIMIT_NPROC per user, over the whole machine, and ignores it
+    for root, so the cap is set only for another user, and only where /proc
+    lets us count what that user already runs.
+    """
+    if not hasattr(os, "geteuid") or os.geteuid() == 0:
+        return None
+    uid = os.geteuid()
+    try:
+        names = [name for name in os.listdir("/proc") if name.isdigit()]
+    except OSError:
+        return None
+    running = 0
+    for name in names:
+        with contextlib.suppress(OSError):
+            if os.stat(f"/proc/{name}").st_uid == uid:
+                running += len(os.listdir(f"/proc/{name}/task"))
+    return running + room
 
 
 def watch_parent(parent: int) -> None:
@@ -275,8 +269,8 @@ def main() -> None:
     memory_mb = int(sys.argv[2]) if len(sys.argv) > 2 else 1024
     # Protocol on private copies of stdin/stdout; the learner's prints, input()
     # and raw writes to fd 0/1 go elsewhere and cannot corrupt or forge replies.
-    incoming = os.fdopen(os.dup(0), "r", encoding="utf-8")
-    outgoing = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    incoming = os.fdopen(os.dup(0), "rb")
+    outgoing = os.dup(1)
     null = os.open(os.devnull, os.O_RDWR)
     os.dup2(null, 0)
     os.dup2(null, 1)

@@ -574,11 +574,18 @@ def test_forged_report_from_an_escaped_process_is_not_believed(
     finally:
         kill_forgers(pidfile)
     assert pidfile.exists()  # the escape itself happened
-    # The escaped process rewrote the real report; its signature no longer matches, so the
-    # run is an error with no points rather than the forged pass.
-    assert feedback.status == "error"
-    assert feedback.score == 0
-    assert feedback.error == "the grading report was not written by this run"
+    # On Linux the subreaper stops the escaped process as soon as the run ends, so the genuine
+    # report usually stands; if it rewrote the report first, the signature no longer matches
+    # and the run is an error with no points. Never the forged pass.
+    if feedback.status == "error":
+        assert feedback.score == 0
+        assert feedback.error == "the grading report was not written by this run"
+    else:
+        assert feedback.status == "failed"
+        assert feedback.score == 4.0
+        assert by_name(feedback)["test_ordinary_leap_year"].message == (
+            "Called leap_year(2024); got False, expected True."
+        )
 
 
 # --- exact values, not-started parts, mutation ----------------------------------------------------

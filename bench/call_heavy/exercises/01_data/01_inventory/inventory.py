@@ -1,0 +1,5 @@
+"""Starter of the call-heavy benchmark exercise (the benchmark grades the solution)."""
+
+
+def running_totals(numbers):
+    raise NotImplementedError

@@ -1,0 +1,106 @@
+"""The trusted pytest process: pytest and our plugins imported once, one forked child per run.
+
+Started as ``python -I -m grader.pytest_server`` by :mod:`grader.warm`. It
+reads one job per line on stdin (JSON: pytest arguments, folder, log file),
+forks a child that runs pytest with our plugins given as objects (no
+entry-point scan), and answers ``started PID`` then ``ended STATUS``. Each
+run is a fresh fork of a process that never ran a suite or learner code, so
+nothing one run does reaches the next. Before it answers ``ended`` it kills
+every process the run left behind (see :mod:`grader.reaper`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import importlib
+import json
+import os
+import signal
+import sys
+from typing import Any
+
+import _pytest.config
+import pytest
+import pytest_jsonreport.plugin
+
+import grader.plugin
+from grader.reaper import become_subreaper, kill_children
+
+PLUGINS = [pytest_jsonreport.plugin, grader.plugin]
+
+
+def import_builtin_plugins() -> None:
+    """Import pytest's own plugins once here, not in every forked run (pytest loads them lazily)."""
+    for name in _pytest.config.default_plugins:
+        with contextlib.suppress(ImportError):
+            importlib.import_module(f"_pytest.{name}")
+
+
+def run_pytest(args: list[str]) -> int:
+    """Run pytest in this process with our plugins; return its exit status."""
+    return int(pytest.main(args, plugins=list(PLUGINS)))
+
+
+def run_job(job: dict[str, Any], channel: int) -> None:
+    """In the forked child: become the leader of a new group, run pytest, exit."""
+    os.close(channel)
+    os.setsid()
+    os.chdir(job["cwd"])
+    log = os.open(job["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    code = 3
+    try:
+        code = run_pytest([str(arg) for arg in job["args"]])
+    finally:
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
+        os._exit(code)
+
+
+def exit_status(status: int) -> int:
+    """A wait status as Popen reports it: the exit code, or minus the signal."""
+    if os.WIFSIGNALED(status):
+        return -os.WTERMSIG(status)
+    return os.WEXITSTATUS(status)
+
+
+def serve(incoming: Any, channel: Any) -> None:
+    """Answer jobs until stdin closes."""
+
+    def reply(text: str) -> None:
+        channel.write(text.encode("ascii") + b"\n")
+
+    reply("ready")
+    for line in incoming:
+        job = json.loads(line)
+        pid = os.fork()
+        if pid == 0:
+            run_job(job, channel.fileno())
+        reply(f"started {pid}")
+        _, status = os.waitpid(pid, 0)
+        kill_children()
+        reply(f"ended {exit_status(status)}")
+
+
+def main() -> None:
+    import_builtin_plugins()
+    sys.dont_write_bytecode = True  # our modules are cached by now; staged suites need none
+    # Everything imported so far lives as long as the server: the collector never needs to walk it,
+    # and a forked run that did would copy every page it touched (pytest collects at its end).
+    gc.collect()
+    gc.freeze()
+    become_subreaper()
+    channel = os.fdopen(os.dup(1), "wb", buffering=0)
+    os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    serve(sys.stdin.buffer, channel)
+    os._exit(0)  # nothing to flush or finish; tearing down a big heap only delays the caller
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,24 @@
+"""Mistake: checks ids with isinstance(id, int), which lets True through because bool is a kind of int."""
+
+
+def index_by_id(records):
+    by_id = {}
+    for record in records:
+        record_id = record["id"]
+        if not isinstance(record_id, int):
+            raise TypeError(f"id must be an int, got {record_id!r}")
+        if record_id in by_id:
+            raise ValueError(f"duplicate id {record_id}")
+        by_id[record_id] = record
+    return by_id
+
+
+def unique_emails(records):
+    seen = set()
+    emails = []
+    for record in records:
+        email = record["email"].lower()
+        if email not in seen:
+            seen.add(email)
+            emails.append(email)
+    return emails

@@ -1,0 +1,21 @@
+"""Mistake: never looks at the stack after the loop, so text ending with open brackets is balanced."""
+
+PAIRS = {")": "(", "]": "[", "}": "{"}
+
+
+def first_unmatched(text):
+    if not isinstance(text, str):
+        raise TypeError(f"expected text (a str), got {type(text).__name__}")
+    open_at = []
+    for index, char in enumerate(text):
+        if char in "([{":
+            open_at.append(index)
+        elif char in PAIRS:
+            if not open_at or text[open_at[-1]] != PAIRS[char]:
+                return index
+            open_at.pop()
+    return None
+
+
+def is_balanced(text):
+    return first_unmatched(text) is None

@@ -1,0 +1,23 @@
+"""Mistake: skips only jobs that have already run, so a job still waiting is queued (and run) twice."""
+
+from collections import deque
+
+
+def tail(lines, n):
+    if type(n) is not int:
+        raise TypeError(f"n must be an int, got {n!r}")
+    if n < 0:
+        raise ValueError(f"n must be 0 or more, got {n}")
+    return list(deque(lines, maxlen=n))
+
+
+def run_order(start, followups):
+    waiting = deque(start)
+    ran = []
+    while waiting:
+        job = waiting.popleft()
+        ran.append(job)
+        for follow in followups.get(job, []):
+            if follow not in ran:
+                waiting.append(follow)
+    return ran

@@ -1,0 +1,16 @@
+"""Mistake: a recursive depth-first search with no "in progress" mark: a cycle ends in RecursionError."""
+
+
+def task_order(needs):
+    done = []
+
+    def visit(task):
+        if task in done:
+            return
+        for other in sorted(set(needs.get(task, []))):
+            visit(other)
+        done.append(task)
+
+    for task in sorted(needs):
+        visit(task)
+    return done

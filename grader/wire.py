@@ -1,0 +1,152 @@
+"""Encode values for the process boundary as JSON, keeping their exact types.
+
+Lists, dicts with text keys, text, numbers, booleans and None are what JSON
+already says exactly (``json`` keeps 1 and 1.0 apart, and NaN), so they
+cross as themselves; a list or dict holding only such scalars is checked in
+one step and not copied. Only what JSON cannot say is tagged, as an object
+with the key ``"~"``: tuples, sets, bytes, dicts with other keys (or with a
+``"~"`` key of their own), and handles on objects that stay in the worker.
+
+The worker checks whether a call changed its arguments with shallow copies
+of flat containers (:func:`shallow_copies`), cheaper than serialising them.
+
+The decoder builds nothing but these types and refuses anything else, so a
+reply from the worker can never run code here. This file imports only the
+standard library: the worker loads it by path, outside the grader package.
+"""
+
+from __future__ import annotations
+
+import base64
+import operator
+from typing import Any
+
+TAG = "~"
+MAX_DEPTH = 50
+SCALARS = frozenset({type(None), bool, int, float, str})
+SEQUENCES: dict[type, str] = {tuple: "tuple", set: "set", frozenset: "frozenset"}
+BUILDERS: dict[str, type] = {tag: kind for kind, tag in SEQUENCES.items()}
+
+
+class NotPlainData(Exception):
+    """A value cannot cross the boundary as plain data."""
+
+
+def encode(value: Any, handles: dict[int, Any] | None = None, depth: int = 0, ref: Any = None) -> Any:
+    """Encode plain data for JSON; other objects become handles (or fail).
+
+    ``ref(value)`` may encode objects the caller knows (the trusted side's
+    handles on worker objects) as a ``ref``. The result may share lists and
+    dicts with ``value``: serialise it before ``value`` can change.
+    """
+    kind = type(value)
+    if kind in SCALARS:
+        return value
+    if depth >= MAX_DEPTH:
+        raise NotPlainData("nested too deeply (does a list contain itself?)")
+    if kind is list:
+        if set(map(type, value)) <= SCALARS:
+            return value
+        return [encode(item, handles, depth + 1, ref) for item in value]
+    if kind is dict:
+        return encode_dict(value, handles, depth, ref)
+    if kind in SEQUENCES:
+        return {TAG: SEQUENCES[kind], "v": [encode(item, handles, depth + 1, ref) for item in value]}
+    if kind is bytes:
+        return {TAG: "bytes", "v": base64.b64encode(value).decode("ascii")}
+    known = ref(value) if ref is not None else None
+    if known is not None:
+        return known
+    if handles is None:
+        raise NotPlainData(f"a {kind.__name__} object is not plain data")
+    handle = len(handles) + 1
+    handles[handle] = value
+    return {TAG: "handle", "v": [handle, kind.__name__, safe_repr(value)]}
+
+
+def encode_dict(value: dict[Any, Any], handles: dict[int, Any] | None, depth: int, ref: Any) -> Any:
+    if set(map(type, value)) <= {str} and TAG not in value:
+        if set(map(type, value.values())) <= SCALARS:
+            return value
+        return {key: encode(item, handles, depth + 1, ref) for key, item in value.items()}
+    depth += 1
+    pairs = [[encode(k, handles, depth, ref), encode(v, handles, depth, ref)] for k, v in value.items()]
+    return {TAG: "dict", "v": pairs}
+
+
+def decode(data: Any, special: Any = None, depth: int = 0) -> Any:
+    """Rebuild a value from its JSON form, accepting nothing else.
+
+    ``special(tag, [tag, *parts])`` rebuilds handles ("handle" on the
+    trusted side, "ref" in the worker); without it those tags are refused.
+    """
+    kind = type(data)
+    if kind in SCALARS:
+        return data
+    if depth >= MAX_DEPTH + 2:
+        raise ValueError("nested too deeply")
+    if kind is list:
+        if set(map(type, data)) <= SCALARS:
+            return data
+        return [decode(item, special, depth + 1) for item in data]
+    if kind is not dict:
+        raise ValueError("malformed value")
+    if TAG not in data:
+        if set(map(type, data.values())) <= SCALARS:
+            return data
+        return {key: decode(item, special, depth + 1) for key, item in data.items()}
+    return decode_tagged(data.get(TAG), data.get("v"), special, depth)
+
+
+def decode_tagged(tag: Any, parts: Any, special: Any, depth: int) -> Any:
+    if tag in BUILDERS and type(parts) is list:
+        try:
+            return BUILDERS[tag](decode(item, special, depth + 1) for item in parts)
+        except TypeError:  # an unhashable item in a set
+            raise ValueError("malformed set") from None
+    if tag == "dict" and type(parts) is list:
+        try:
+            return {decode(k, special, depth + 1): decode(v, special, depth + 1) for k, v in parts}
+        except (TypeError, ValueError):
+            raise ValueError("malformed dict") from None
+    if tag == "bytes" and type(parts) is str:
+        return base64.b64decode(parts.encode("ascii"), validate=True)
+    if tag in ("handle", "ref") and special is not None:
+        return special(tag, [tag, *(parts if type(parts) is list else [parts])])
+    raise ValueError(f"unknown tag {tag!r}")
+
+
+def shallow_copies(args: tuple[Any, ...]) -> list[tuple[Any, Any]] | None:
+    """(argument, copy) pairs when every argument is a scalar or a flat list or dict of scalars."""
+    kept = []
+    for value in args:
+        kind = type(value)
+        if kind in SCALARS:
+            continue
+        if kind is list:
+            flat = set(map(type, value)) <= SCALARS
+        else:
+            flat = kind is dict and set(map(type, value.values())) <= SCALARS
+        if not flat:
+            return None
+        kept.append((value, value.copy()))
+    return kept
+
+
+def unchanged(kept: tuple[Any, Any]) -> bool:
+    """True when a flat container still holds the very same items (a stricter test than ==)."""
+    value, copy = kept
+    if len(value) != len(copy):
+        return False
+    if type(value) is dict:
+        return list(value) == list(copy) and all(map(operator.is_, value.values(), copy.values()))
+    return all(map(operator.is_, value, copy))
+
+
+def safe_repr(value: Any) -> str:
+    """Repr a learner object without letting a broken __repr__ escape."""
+    try:
+        text = repr(value)
+    except Exception:
+        text = f"<{type(value).__name__} object>"
+    return text if len(text) <= 200 else text[:185] + "... (shortened)"
