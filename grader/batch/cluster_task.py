@@ -3,7 +3,7 @@
 The worker process itself only writes the learner's bytes to a temporary
 folder and calls the local pool's :class:`~grader.batch.pool.Grading`, which
 starts the trusted pytest runs; learner code runs only in their sandboxed
-workers. Each thread of a Dask worker is one grading slot with its own uid.
+workers. Each thread of a Dask worker is one grading slot with its own uid and warm pytest.
 What goes back is plain data: each exercise's feedback as JSON text.
 """
 
@@ -19,9 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from grader.batch.cluster_pack import cached_course, write_files
-from grader.batch.job import ColdLauncher
 from grader.batch.plan import Job, Plan
 from grader.batch.pool import Grading, Slot
+from grader.batch.warm import WarmPytest
 from grader.course import Course
 from grader.sandbox import Sandbox, open_sandbox
 
@@ -49,7 +49,10 @@ def this_slot() -> Slot:
     slot: Slot | None = getattr(LOCAL, "slot", None)
     if slot is None:
         index = int(os.environ.get(SLOT_VARIABLE, "0")) + next(SLOTS)
-        slot = Slot(index, worker_sandbox().for_slot(index), ColdLauncher())
+        # A warm pytest per thread, as a local slot has; it dies with this worker (see zygote).
+        launcher = WarmPytest()
+        launcher.start()
+        slot = Slot(index, worker_sandbox().for_slot(index), launcher)
         LOCAL.slot = slot
     return slot
 
