@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import math
 import os
 import pickle
 import signal
@@ -179,7 +180,17 @@ def report(learners: int, exercises: list[Exercise], f: dict[str, float]) -> Non
     latency = f"{f['round_trip']:.1f} ms; per task, 1000 in flight: {f['in_flight']:.2f} ms"
     print(f"dask round trip, empty task: {latency}")
     print(f"client gradebook commits: {f['rate']:.0f} results/s")
+    model(min(one, two), f["rate"])
     print(f"ratio: {f['local'] / f['cluster2']:.2f}x")
+
+
+def model(per_core: float, commits: float, jobs: int = 100_000, seconds: int = 600) -> None:
+    """The scaling model: cores for ``jobs`` in ``seconds``, and whether the client keeps up."""
+    needed = jobs / seconds
+    print(f"model: {jobs} jobs in {seconds} s = {needed:.0f} jobs/s; at {per_core:.2f} jobs/s per core")
+    print(f"model: cores needed: {math.ceil(needed / per_core)}")
+    verdict = "keeps up" if commits >= needed else f"is the bottleneck ({needed / commits:.1f}x short)"
+    print(f"model: the client's gradebook at {commits:.0f} results/s {verdict}")
 
 
 def main() -> None:

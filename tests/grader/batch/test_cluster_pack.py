@@ -9,11 +9,13 @@ import tarfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from grader.batch.cluster import NO_DASK, feedback_from, learner_payload
 from grader.batch.cluster_pack import MAX_JOB_BYTES, cached_course, pack_course, read_pack, write_files
 from grader.batch.cluster_worker import check_worker
 from grader.batch.plan import Job
+from grader.cli import cli
 from grader.course import Course
 from grader.feedback import Feedback, Metric, TestResult
 from tests.grader.batch.helpers import CORRECT_DOUBLED, grade, write_learner
@@ -93,3 +95,11 @@ def test_a_worker_needs_a_writable_cache(tmp_path: Path) -> None:
     (tmp_path / "file").write_text("", encoding="utf-8")
     problems = check_worker(tmp_path / "file" / "cache")
     assert any("is not writable" in problem for problem in problems)
+
+
+def test_grader_worker_refuses_before_joining(tmp_path: Path) -> None:
+    (tmp_path / "file").write_text("", encoding="utf-8")
+    args = ["worker", "--scheduler", "tcp://127.0.0.1:9", "--cache", str(tmp_path / "file" / "cache")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2
+    assert "cannot be a grading worker" in result.output and "is not writable" in result.output
