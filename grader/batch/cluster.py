@@ -167,6 +167,11 @@ def received(future: Any, sent: list[Job], announce: Callable[[str], None]) -> R
 
 def feedback_from(data: dict[str, Any]) -> Feedback:
     """Rebuild the feedback a worker sent as data (exactly the fields Feedback has)."""
-    tests = tuple(TestResult(**{**t, "where": tuple(t.get("where", ()))}) for t in data["tests"])
+    tests = tuple(TestResult(**tuples(t)) for t in data["tests"])
     metrics = tuple(Metric(**m) for m in data.get("metrics", ()))
     return Feedback(**{**data, "tests": tests, "metrics": metrics})
+
+
+def tuples(data: dict[str, Any]) -> dict[str, Any]:
+    """JSON turned the tuples into lists; the dataclasses hold tuples."""
+    return {key: tuple(value) if isinstance(value, list) else value for key, value in data.items()}
