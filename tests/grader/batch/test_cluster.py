@@ -22,6 +22,7 @@ from tests.helpers import LEAP_YEAR
 
 pytest.importorskip("distributed", reason="dask is not installed: pip install -e '.[cluster]'")
 
+LOOP = "def doubled(numbers):\n    while True:\n        pass\n"
 SLOW = "import time\ntime.sleep(0.5)\n"  # at import, in the sandbox: jobs last long enough to be killed
 
 
@@ -94,6 +95,8 @@ def run_counts(out: Path) -> dict[tuple[str, str], int]:
 
 def test_the_cluster_grades_as_locally(cluster: Cluster, course_dir: Path, tmp_path: Path) -> None:
     submissions = make_class(tmp_path / "subs", 6)
+    # Over its time limit: that learner's timeout, on the cluster as locally.
+    (submissions / "learner01" / "doubled.py").write_text(LOOP, encoding="utf-8")
     local = grade(course_dir, submissions, tmp_path / "local", "--module", "basics", "--jobs", "1")
     assert local.exit_code == 0, local.output
     remote = grade(
@@ -104,6 +107,9 @@ def test_the_cluster_grades_as_locally(cluster: Cluster, course_dir: Path, tmp_p
     assert gradebook_rows(tmp_path / "remote") == gradebook_rows(tmp_path / "local")
     assert {row["status"] for row in gradebook_rows(tmp_path / "remote").values()} == {"passed", "graded"}
     assert set(run_counts(tmp_path / "remote").values()) == {1}
+    with sqlite3.connect(tmp_path / "remote" / FILE_NAME) as db:
+        looped = db.execute("SELECT status FROM runs WHERE learner='learner01' AND exercise='doubled'")
+        assert looped.fetchall() == [("timeout",)]  # its own status, as locally, not a cluster failure
     # Each worker unpacked the course once, into a folder named by its hash.
     caches = [list((tmp_path / f"cache{index}").iterdir()) for index in range(2)]
     assert all(len(found) <= 1 for found in caches) and any(caches)
