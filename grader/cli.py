@@ -12,6 +12,7 @@ from typing import NoReturn
 
 import click
 
+from grader.batch.cluster_worker import worker as worker_command
 from grader.batch.command import grade as grade_command
 from grader.commands.common import EXIT_USAGE, UsageProblem
 from grader.commands.files import reset, solution
@@ -52,6 +53,7 @@ for command in (
     validate,
     notebooks_group,
     grade_command,
+    worker_command,
 ):
     cli.add_command(command)
 

@@ -14,7 +14,7 @@ from grader.batch.plan import Plan, sandboxable
 from grader.batch.progress import ProgressReport
 from grader.batch.run import BatchError, BatchRequest, find_submissions, grade_class
 from grader.course import Course, CourseError, Exercise
-from grader.sandbox import SandboxUnavailable, open_sandbox
+from grader.sandbox import Sandbox, SandboxUnavailable, open_sandbox
 from grader.suite_ids import SuiteError
 from grader.workspace import open_course
 
@@ -51,6 +51,13 @@ def describe(discovery: Discovery) -> str:
     return "\n".join(lines)
 
 
+def local_sandbox() -> Sandbox:
+    try:
+        return open_sandbox()
+    except SandboxUnavailable as error:
+        raise UsageProblem(str(error)) from None
+
+
 @click.command("grade")
 @click.argument("submissions", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--out", required=True, type=click.Path(file_okay=False, path_type=Path), help="Output folder.")
@@ -63,6 +70,9 @@ def describe(discovery: Discovery) -> str:
 @click.option("--regrade", multiple=True, help="Grade this learner again from scratch (repeatable).")
 @click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="CSV: id,name.")
 @click.option("--unsafe-no-sandbox", is_flag=True, help="Run learner code without the sandbox.")
+@click.option(
+    "--scheduler", help="Grade on the Dask cluster whose scheduler is at this address (tcp://HOST:8786)."
+)
 @click.pass_context
 def grade(ctx: click.Context, **options: object) -> None:
     """Grade every learner's submission in SUBMISSIONS into a gradebook and reports in --out."""
@@ -72,11 +82,11 @@ def grade(ctx: click.Context, **options: object) -> None:
         raise UsageProblem(str(error)) from None
     chosen = choose_exercises(course, options["exercises"], options["modules"])  # type: ignore[arg-type]
     sandbox = None
+    if options["scheduler"] and options["unsafe_no_sandbox"]:
+        raise UsageProblem("A cluster always grades in its workers' sandbox: drop --unsafe-no-sandbox.")
     if not options["unsafe_no_sandbox"]:
-        try:
-            sandbox = open_sandbox()
-        except SandboxUnavailable as error:
-            raise UsageProblem(str(error)) from None
+        if not options["scheduler"]:  # each cluster worker checks its own sandbox
+            sandbox = local_sandbox()
         chosen, outside = sandboxable(chosen)
         if outside:
             say(
@@ -96,8 +106,16 @@ def grade(ctx: click.Context, **options: object) -> None:
         regrade=tuple(options["regrade"]),  # type: ignore[arg-type]
         roster=options["roster"],  # type: ignore[arg-type]
         sandbox=sandbox,
+        scheduler=str(options["scheduler"]) if options["scheduler"] else None,
     )
     run(course, request)
+
+
+def describe_grading(request: BatchRequest) -> str:
+    if request.scheduler:
+        return f"Grading {len(request.exercises)} exercises on the Dask cluster at {request.scheduler}."
+    sandbox = "in the bubblewrap sandbox" if request.sandbox else "WITHOUT a sandbox"
+    return f"Grading {len(request.exercises)} exercises with {request.jobs} jobs, {sandbox}."
 
 
 def run(course: Course, request: BatchRequest) -> None:
@@ -110,8 +128,7 @@ def run(course: Course, request: BatchRequest) -> None:
     try:
         discovery = find_submissions(request)
         say(describe(discovery))
-        sandbox = "in the bubblewrap sandbox" if request.sandbox else "WITHOUT a sandbox"
-        say(f"Grading {len(request.exercises)} exercises with {request.jobs} jobs, {sandbox}.")
+        say(describe_grading(request))
         outcome = grade_class(course, request, discovery, say, progress)
     except (BatchError, SuiteError) as error:
         raise UsageProblem(str(error)) from None

@@ -75,6 +75,14 @@ def by_learner(plan: Plan) -> Iterator[list[Job]]:
         yield list(jobs)
 
 
+def store(gradebook: Gradebook, results: Results, progress: Progress) -> None:
+    """Record one learner's results, then report the learner done."""
+    for job, feedback in results:
+        gradebook.record(feedback, job.content_hash, job.suite_hash)
+    troubled = any(feedback.status in ("error", "timeout") for _, feedback in results)
+    progress(results[0][0].learner, troubled)
+
+
 def run_jobs(course: Course, plan: Plan, gradebook: Gradebook, slots: list[Slot], progress: Progress) -> None:
     """Grade every job of ``plan``; call ``progress`` as each learner's results are stored."""
     grading = Grading(course, plan)
@@ -98,11 +106,7 @@ def run_jobs(course: Course, plan: Plan, gradebook: Gradebook, slots: list[Slot]
         while pending:
             done, pending = wait(pending, return_when=FIRST_COMPLETED)
             for future in done:
-                results = future.result()
-                for job, feedback in results:
-                    gradebook.record(feedback, job.content_hash, job.suite_hash)
-                troubled = any(feedback.status in ("error", "timeout") for _, feedback in results)
-                progress(results[0][0].learner, troubled)
+                store(gradebook, future.result(), progress)
                 following = next(groups, None)
                 if following is not None:
                     pending.add(pool.submit(work, following))

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from grader.batch.cluster import ClusterError, Pool, cluster_pool
 from grader.batch.discover import Discovery, DiscoveryError, discover, read_roster
 from grader.batch.gradebook import FILE_NAME, Gradebook
 from grader.batch.job import ColdLauncher, Launcher
@@ -36,6 +37,7 @@ class BatchRequest:
     roster: Path | None = None
     sandbox: Sandbox | None = None
     warm: bool = True
+    scheduler: str | None = None  # a Dask scheduler's address: grade on that cluster
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,29 @@ def open_gradebook(request: BatchRequest) -> Gradebook:
     return gradebook
 
 
+def open_pool(request: BatchRequest, stack: contextlib.ExitStack, announce: Callable[[str], None]) -> Pool:
+    """The local pool of slots, or the Dask cluster's when a scheduler is given."""
+    if request.scheduler:
+        try:
+            return stack.enter_context(cluster_pool(request.scheduler, announce))
+        except ClusterError as error:
+            raise BatchError(str(error)) from None
+
+    def local(
+        course: Course, plan: Plan, gradebook: Gradebook, progress: Progress, stack: contextlib.ExitStack
+    ) -> None:
+        slots = []
+        for index in range(min(request.jobs, max(1, len(plan.jobs)))):
+            launcher: Launcher = ColdLauncher()
+            if request.warm and plan.jobs:
+                launcher = stack.enter_context(WarmPytest())
+            sandbox = request.sandbox.for_slot(index) if request.sandbox else None
+            slots.append(Slot(index, sandbox, launcher))
+        run_jobs(course, plan, gradebook, slots, progress)
+
+    return local
+
+
 def grade_class(
     course: Course,
     request: BatchRequest,
@@ -82,26 +107,19 @@ def grade_class(
     progress: Callable[[Plan], Progress],
 ) -> BatchOutcome:
     """Grade every discovered submission; return what was graded and the files written."""
-    gradebook = open_gradebook(request)
-    try:
-        with tempfile.TemporaryDirectory(prefix="grader-batch-") as workdir:
+    with contextlib.ExitStack() as stack:
+        # The cluster is reached first: an unreachable scheduler fails before anything is written.
+        pool = open_pool(request, stack, announce)
+        gradebook = open_gradebook(request)
+        stack.callback(gradebook.close)
+        with tempfile.TemporaryDirectory(prefix="grader-batch-") as workdir, contextlib.ExitStack() as slots:
             plan = make_plan(course, discovery, list(request.exercises), gradebook, Path(workdir))
             announce(
                 f"{len(plan.jobs)} runs to grade; {plan.already_graded} already graded and unchanged; "
                 f"{plan.recorded_problems} could not be graded (missing, unreadable or not UTF-8 files)."
             )
-            with contextlib.ExitStack() as stack:
-                slots = []
-                for index in range(min(request.jobs, max(1, len(plan.jobs)))):
-                    launcher: Launcher = ColdLauncher()
-                    if request.warm and plan.jobs:
-                        launcher = stack.enter_context(WarmPytest())
-                    sandbox = request.sandbox.for_slot(index) if request.sandbox else None
-                    slots.append(Slot(index, sandbox, launcher))
-                run_jobs(course, plan, gradebook, slots, progress(plan))
+            pool(course, plan, gradebook, progress(plan), slots)
         # The reports cover the whole class in the gradebook, not only this run's subset.
         results = read_results(gradebook, course.title, list(request.exercises))
         written = write_outputs(results, request.out)
-    finally:
-        gradebook.close()
     return BatchOutcome(results, plan, tuple(written))

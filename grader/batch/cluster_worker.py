@@ -1,0 +1,72 @@
+"""`grader worker --scheduler ADDRESS`: check this machine, then run a Dask grading worker.
+
+The checks: Dask is installed, the bubblewrap sandbox starts Python with no
+network (the batch's own probe), and the course cache is writable. The same
+module is a Dask preload, so ``dask worker ADDRESS --preload
+grader.batch.cluster_worker`` runs the checks too and refuses to start a
+worker that could not grade safely.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import click
+
+from grader.batch.cluster import NO_DASK
+from grader.batch.cluster_task import CACHE_VARIABLE, SLOT_VARIABLE, course_cache
+from grader.sandbox import SandboxUnavailable, open_sandbox
+
+
+class WorkerProblem(click.ClickException):
+    exit_code = 2
+
+
+def check_worker(cache: Path) -> list[str]:
+    """What this machine lacks to grade safely (empty when it can)."""
+    problems = []
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        problems.append(NO_DASK)
+    try:
+        open_sandbox()
+    except SandboxUnavailable as error:
+        problems.append(str(error))
+    try:
+        cache.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=cache, prefix=".probe-"):
+            pass
+    except OSError as error:
+        problems.append(f"The course cache {cache} is not writable ({error}); choose another with --cache.")
+    return problems
+
+
+def dask_setup(worker: Any) -> None:
+    """Dask's preload hook: refuse to start a worker that could not grade safely."""
+    problems = check_worker(course_cache())
+    if problems:
+        raise RuntimeError("This machine cannot be a grading worker:\n" + "\n".join(problems))
+
+
+@click.command("worker")
+@click.option("--scheduler", required=True, help="The Dask scheduler's address, e.g. tcp://10.0.0.5:8786.")
+@click.option("--nthreads", type=click.IntRange(1, 64), default=os.cpu_count() or 1, show_default=True)
+@click.option("--cache", type=click.Path(file_okay=False, path_type=Path), help="Course cache folder.")
+@click.option("--slot-base", type=click.IntRange(0, 90), default=0, help="First sandbox uid offset.")
+def worker(scheduler: str, nthreads: int, cache: Path | None, slot_base: int) -> None:
+    """Run a grading worker for the Dask cluster at --scheduler, after checking this machine."""
+    folder = (cache or course_cache()).resolve()
+    problems = check_worker(folder)
+    if problems:
+        raise WorkerProblem("This machine cannot be a grading worker:\n" + "\n".join(problems))
+    click.echo(f"Checks passed: sandbox without network, course cache {folder}. Joining {scheduler}.")
+    environment = dict(os.environ, **{CACHE_VARIABLE: str(folder), SLOT_VARIABLE: str(slot_base)})
+    command = [sys.executable, "-m", "distributed.cli.dask_worker", scheduler]
+    command += ["--nthreads", str(nthreads), "--preload", __name__, "--no-dashboard"]
+    sys.stdout.flush()
+    os.execve(sys.executable, command, environment)
