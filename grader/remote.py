@@ -185,6 +185,9 @@ class RemoteFunction:
     def invoke(self, args: tuple, kwargs: dict) -> Call:
         return self._session.invoke(self._target, self._label, args, kwargs)
 
+    def measure(self, args: tuple, kwargs: dict, budget: int) -> dict[str, Any]:
+        return self._session.measure(self._target, self._label, args, kwargs, budget)
+
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         record = self.invoke(args, kwargs)
         if record.error is not None:

@@ -140,6 +140,8 @@ class Worker:
         if op == "load":
             self.modules[request["module"]] = importlib.import_module(request["module"])
             return {"value": None}
+        if op == "measure":
+            return self.measure(request)
         if op == "getattr":
             found = self.resolve(request["target"])
             if callable(found):
@@ -164,6 +166,20 @@ class Worker:
             else:
                 reply["args_after"] = after
         return reply
+
+    def measure(self, request: dict[str, Any]) -> dict[str, Any]:
+        """Count the steps of one call (grader/step_counter.py, loaded by path on first use)."""
+        args = decode(request["args"], self.lookup)
+        kwargs = decode(request["kwargs"], self.lookup)
+        function = self.resolve(request["target"])
+        if "step_counter" not in self.modules:
+            path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "step_counter.py")
+            spec = importlib.util.spec_from_file_location("grader_step_counter", path)
+            assert spec is not None and spec.loader is not None
+            self.modules["step_counter"] = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(self.modules["step_counter"])
+        counter = self.modules["step_counter"]
+        return {"measured": counter.measure(function, args, kwargs, self.learner_dir, int(request["budget"]))}
 
     def lookup(self, tag: str, data: list[Any]) -> Any:
         return self.handles[int(data[1])]
