@@ -97,7 +97,7 @@ class Growth:
         if self.ratio >= self.exponent_ratio(IN_STEP_EXPONENT) and self.ratio <= self.exponent_ratio(
             LEVELS["linear"]
         ):
-            return f"{times}: the work grows in step with the input, so it looks at every item. {HALVING}"
+            return f"{times}, so the work grows in step with the input: it looks at every item. {HALVING}"
         return f"{times}, which is more than the input grew. {LOOK_FOR}"
 
 
