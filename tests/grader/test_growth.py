@@ -225,3 +225,30 @@ def test_unknown_level_and_bad_sizes_are_refused(learner: ModuleType) -> None:
 
 def test_about_rounds_to_two_figures() -> None:
     assert [about(7), about(5_349), about(4_012_345)] == ["7", "5,300", "4,000,000"]
+
+
+@pytest.fixture
+def remote(tmp_path: Path) -> Any:
+    from grader.remote import LearnerModule, LearnerSession
+
+    folder = tmp_path / "worker_learner"
+    folder.mkdir()
+    (folder / "growth_learner.py").write_text(
+        textwrap.dedent(LEARNER) + "\ndef broken(items):\n    return 1 / 0\n"
+    )
+    session = LearnerSession(folder, ["growth_learner"], call_timeout=30.0)
+    yield LearnerModule(session, "growth_learner")
+    session.close()
+
+
+def test_worker_counts_match_in_process_counts(learner: ModuleType, remote: Any) -> None:
+    make = lambda n: (list(range(n)),)  # noqa: E731
+    here = grows(learner.dedupe_with_list, make, sizes=(50, 400))
+    there = grows(remote.dedupe_with_list, make, sizes=(50, 400))
+    assert (there.small_steps, there.large_steps) == (here.small_steps, here.large_steps)
+    assert there.name == "Your function dedupe_with_list()"
+
+
+def test_worker_reports_the_learners_exception(remote: Any) -> None:
+    with pytest.raises(ZeroDivisionError):
+        grows(remote.broken, lambda n: (list(range(n)),))
