@@ -24,7 +24,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from grader import step_counter
-from grader.testkit import Mismatch
+from grader.process import LearnerCrash
+from grader.remote import MissingName, RemoteFunction, missing_message, rebuild_exception
+from grader.testkit import Mismatch, describe_call
 
 # Growth allowed per level, as an exponent of the size ratio: sizes n and 8n allow a work ratio
 # of 8**0.5 = 2.8 for "logarithmic" and 8**1.33 = 16 for "linear" (n log n stays under it: 11.6
@@ -134,15 +136,32 @@ def as_args(made: Any) -> tuple[Any, ...]:
 
 
 def function_name(function: Any) -> str:
-    label = getattr(function, "_label", None) or getattr(function, "__name__", "function")
+    label = (
+        function._label if isinstance(function, RemoteFunction) else getattr(function, "__name__", "function")
+    )
     return f"{label}()"
 
 
 def measure(function: Any, args: tuple[Any, ...], budget: int) -> dict[str, Any]:
     """Measure in the learner's worker, or in this process for a plain function."""
-    remote = getattr(function, "measure", None)
-    if remote is not None:
-        result: dict[str, Any] = remote(args, {}, budget)
-        return result
+    if isinstance(function, RemoteFunction):
+        return read_reply(function, function.measure(args, {}, budget), args)
     folder = os.path.dirname(os.path.abspath(function.__code__.co_filename))
     return step_counter.measure(function, args, {}, folder, budget)
+
+
+def read_reply(function: RemoteFunction, reply: dict[str, Any], args: tuple[Any, ...]) -> dict[str, Any]:
+    """Turn the worker's reply to a measure request into counts, or raise what went wrong."""
+    text = describe_call(function._label, args, {})
+    if "missing" in reply:
+        raise MissingName(missing_message(function._label, function._target), call=text)
+    if "error" in reply:
+        error = rebuild_exception(reply["error"])
+        error.learner_info["call"] = text  # type: ignore[attr-defined]
+        raise error
+    measured = reply.get("measured")
+    counts = ("steps", "lines", "scans")
+    if type(measured) is not dict or any(type(measured.get(k)) is not int for k in counts):
+        function._session.close()  # a worker that sends such things is not trusted with the next call
+        raise LearnerCrash("sent back a step count the grader cannot read")
+    return {**{k: measured[k] for k in counts}, "stopped": measured.get("stopped") is True}
