@@ -57,6 +57,7 @@ class Growth:
     small_steps: int
     large_steps: int
     stopped: bool
+    small_stopped: bool = False
 
     @property
     def ratio(self) -> float:
@@ -67,6 +68,11 @@ class Growth:
 
     def describe(self) -> str:
         """Say what was counted, in words a beginner can check."""
+        if self.small_stopped:
+            return (
+                f"{self.name} did more than {about(self.small_steps)} steps for {self.small:,} items, "
+                "where the grader stopped counting"
+            )
         large_text = ("more than " if self.stopped else "about ") + about(self.large_steps)
         return (
             f"{self.name} did about {about(self.small_steps)} steps for {self.small:,} items "
@@ -92,6 +98,8 @@ class Growth:
 
     def verdict(self) -> str:
         """Name the growth only as far as the two counts show it."""
+        if self.small_stopped:
+            return f"far more work than {self.small:,} items need. {LOOK_FOR}"
         if self.stopped or self.ratio >= self.exponent_ratio(SQUARE_EXPONENT):
             more = " (or faster)" if self.stopped else ""
             return f"the work grows with the square of the input{more}. {LOOK_FOR}"
@@ -122,11 +130,11 @@ def grows(
     if not 0 < small < large:
         raise ValueError("sizes must be two increasing positive numbers")
     first = measure(function, as_args(make_input(small)), budget)
-    if first["stopped"]:
-        raise ValueError(f"the small size ({small}) already used the whole budget: choose a smaller size")
+    label = f"Your function {function_name(function)}"
+    if first["stopped"]:  # no second count to compare: say only what was seen
+        return Growth(label, small, large, first["steps"], 0, stopped=True, small_stopped=True)
     limit = int(max(1, first["steps"]) * (large / small) ** STOP_EXPONENT) + 1
     second = measure(function, as_args(make_input(large)), min(budget, limit))
-    label = f"Your function {function_name(function)}"
     return Growth(label, small, large, first["steps"], second["steps"], second["stopped"])
 
 

@@ -216,6 +216,18 @@ def test_linear_and_n_log_n_pass() -> None:
     Growth("f()", 1000, 8000, 30, 40, False).at_most("logarithmic")
 
 
+def test_a_stopped_small_run_claims_no_growth(learner: ModuleType) -> None:
+    growth = grows(learner.forever, lambda n: ([],), sizes=(10, 80), budget=2_000)
+    with pytest.raises(Mismatch) as caught:
+        growth.at_most("linear")
+    message = caught.value.detail["summary"]
+    assert message.startswith(
+        "Your function forever() did more than 2,000 steps for 10 items, where the grader stopped counting: "
+        "far more work than 10 items need."
+    )
+    assert "square" not in message
+
+
 def test_unknown_level_and_bad_sizes_are_refused(learner: ModuleType) -> None:
     with pytest.raises(ValueError, match="unknown growth level"):
         Growth("f()", 100, 800, 1, 1, False).at_most("cubic")
