@@ -65,7 +65,8 @@ def test_empty_and_one(learner):
 
 @pytest.mark.points(2)
 @pytest.mark.hint(
-    "orders.sort() reorders the caller's list: use sorted(orders, ...), which returns a new one."
+    "orders.sort() reorders the caller's list: use sorted(orders, ...), which returns a new one.",
+    when="mutated_input",
 )
 def test_input_not_reordered(learner):
     """The list you are given keeps its order."""

@@ -44,7 +44,10 @@ def test_negative_numbers(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("Do not pop items off the streams: keep a position for each stream and move it forward.")
+@pytest.mark.hint(
+    "Do not pop items off the streams: keep a position for each stream and move it forward.",
+    when="mutated_input",
+)
 def test_streams_unchanged(learner):
     """The streams you are given still hold all their items."""
     call(learner.merge_sorted, [[1, 3], [2, 4]]).left_arguments_unchanged().returns([1, 2, 3, 4])

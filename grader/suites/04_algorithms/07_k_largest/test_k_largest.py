@@ -49,7 +49,10 @@ def test_k_of_the_wrong_type_is_refused(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("numbers.sort() reorders the caller's list: use sorted() or heapq, which leave it alone.")
+@pytest.mark.hint(
+    "numbers.sort() reorders the caller's list: use sorted() or heapq, which leave it alone.",
+    when="mutated_input",
+)
 def test_large_list_unchanged(learner):
     """The 3 largest of 50,000 shuffled numbers are found, and the list keeps its order."""
     numbers = [(i * 7919) % 50_000 for i in range(50_000)]
