@@ -25,10 +25,10 @@ OUTPUT_LIMIT = 20_000
 MAX_REPLY_BYTES = 16 * 1024 * 1024
 
 
-def load_wire() -> Any:
-    """Load grader/wire.py, the value codec, by path: this script runs outside the package."""
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "wire.py")
-    spec = importlib.util.spec_from_file_location("grader_wire", path)
+def load_wire(name: str = "wire") -> Any:
+    """Load grader/wire.py (or another module beside this script) by path: we run outside the package."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), f"{name}.py")
+    spec = importlib.util.spec_from_file_location(f"grader_{name}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -172,13 +172,9 @@ class Worker:
         args = decode(request["args"], self.lookup)
         kwargs = decode(request["kwargs"], self.lookup)
         function = self.resolve(request["target"])
-        counter = getattr(self, "step_counter", None)
-        if counter is None:  # kept apart from self.modules: a learner file may have any name
-            path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "step_counter.py")
-            spec = importlib.util.spec_from_file_location("grader_step_counter", path)
-            assert spec is not None and spec.loader is not None
-            counter = self.step_counter = importlib.util.module_from_spec(spec)
-            spec.loader.exec_module(counter)
+        # Kept apart from self.modules, where a learner file may have any name.
+        counter = getattr(self, "step_counter", None) or load_wire("step_counter")
+        self.step_counter = counter
         return {"measured": counter.measure(function, args, kwargs, self.learner_dir, int(request["budget"]))}
 
     def lookup(self, tag: str, data: list[Any]) -> Any:
