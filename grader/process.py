@@ -23,8 +23,9 @@ from typing import Any
 from grader import worker as wire
 
 WORKER_SCRIPT = Path(wire.__file__).resolve()
-# Every file the worker runs: the script and the value codec it loads from beside it.
-WORKER_FILES = (WORKER_SCRIPT, WORKER_SCRIPT.with_name("wire.py"))
+# Every file the worker runs: the script, the value codec it loads from beside it, and the
+# step counter it loads for growth checks (op "measure").
+WORKER_FILES = tuple(WORKER_SCRIPT.with_name(name) for name in ("worker.py", "wire.py", "step_counter.py"))
 
 
 class LearnerProblem(Exception):

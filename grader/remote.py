@@ -185,6 +185,12 @@ class RemoteFunction:
     def invoke(self, args: tuple, kwargs: dict) -> Call:
         return self._session.invoke(self._target, self._label, args, kwargs)
 
+    def measure(self, args: tuple, kwargs: dict, budget: int) -> dict[str, Any]:
+        """Ask the worker to count the steps of one call (grader/growth.py reads the reply)."""
+        data = [wire.encode(value, ref=self._session.reference) for value in (args, kwargs)]
+        message = {"op": "measure", "target": self._target, "budget": budget}
+        return self._session.request({**message, "args": data[0], "kwargs": data[1]})
+
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         record = self.invoke(args, kwargs)
         if record.error is not None:

@@ -25,10 +25,10 @@ OUTPUT_LIMIT = 20_000
 MAX_REPLY_BYTES = 16 * 1024 * 1024
 
 
-def load_wire() -> Any:
-    """Load grader/wire.py, the value codec, by path: this script runs outside the package."""
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "wire.py")
-    spec = importlib.util.spec_from_file_location("grader_wire", path)
+def load_wire(name: str = "wire") -> Any:
+    """Load grader/wire.py (or another module beside this script) by path: we run outside the package."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), f"{name}.py")
+    spec = importlib.util.spec_from_file_location(f"grader_{name}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -140,6 +140,8 @@ class Worker:
         if op == "load":
             self.modules[request["module"]] = importlib.import_module(request["module"])
             return {"value": None}
+        if op == "measure":
+            return self.measure(request)
         if op == "getattr":
             found = self.resolve(request["target"])
             if callable(found):
@@ -164,6 +166,16 @@ class Worker:
             else:
                 reply["args_after"] = after
         return reply
+
+    def measure(self, request: dict[str, Any]) -> dict[str, Any]:
+        """Count the steps of one call (grader/step_counter.py, loaded by path on first use)."""
+        args = decode(request["args"], self.lookup)
+        kwargs = decode(request["kwargs"], self.lookup)
+        function = self.resolve(request["target"])
+        # Kept apart from self.modules, where a learner file may have any name.
+        counter = getattr(self, "step_counter", None) or load_wire("step_counter")
+        self.step_counter = counter
+        return {"measured": counter.measure(function, args, kwargs, self.learner_dir, int(request["budget"]))}
 
     def lookup(self, tag: str, data: list[Any]) -> Any:
         return self.handles[int(data[1])]

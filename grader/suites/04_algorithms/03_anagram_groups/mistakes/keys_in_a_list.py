@@ -1,0 +1,16 @@
+"""Mistake: keeps the keys in a list, so `in` and .index() scan every key for every word."""
+
+
+def group_anagrams(words):
+    keys = []
+    groups = []
+    for word in words:
+        if not isinstance(word, str):
+            raise TypeError(f"every word must be a string, got {word!r}")
+        key = "".join(sorted(word))
+        if key in keys:
+            groups[keys.index(key)].append(word)
+        else:
+            keys.append(key)
+            groups.append([word])
+    return groups

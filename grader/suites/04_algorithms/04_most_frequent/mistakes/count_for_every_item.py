@@ -1,0 +1,14 @@
+"""Mistake: calls items.count(x) for every item: correct, but each count scans the whole list."""
+
+
+def most_frequent(items):
+    if type(items) is not list:
+        raise TypeError(f"items must be a list, got {type(items).__name__}")
+    if not items:
+        raise ValueError("most_frequent() needs at least one item")
+    best, best_count = items[0], 0
+    for item in items:
+        count = items.count(item)
+        if count > best_count:
+            best, best_count = item, count
+    return best

@@ -1,0 +1,7 @@
+"""Mistake: sorts the caller's list in place with .sort() and returns it."""
+
+
+def sort_orders(orders):
+    orders.sort(key=lambda order: order["total"], reverse=True)
+    orders.sort(key=lambda order: order["customer"].casefold())
+    return orders

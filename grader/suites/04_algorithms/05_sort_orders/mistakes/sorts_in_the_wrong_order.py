@@ -1,0 +1,6 @@
+"""Mistake: sorts by customer first and by total second, so the total decides the whole order."""
+
+
+def sort_orders(orders):
+    by_customer = sorted(orders, key=lambda order: order["customer"].casefold())
+    return sorted(by_customer, key=lambda order: order["total"], reverse=True)

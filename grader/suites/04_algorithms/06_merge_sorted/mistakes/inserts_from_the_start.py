@@ -1,0 +1,12 @@
+"""Mistake: inserts each item by walking the result from the start: a loop inside a loop."""
+
+
+def merge_sorted(streams):
+    merged = []
+    for stream in streams:
+        for value in stream:
+            place = 0
+            while place < len(merged) and merged[place] <= value:
+                place += 1
+            merged.insert(place, value)
+    return merged

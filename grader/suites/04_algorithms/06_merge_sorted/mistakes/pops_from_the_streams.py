@@ -1,0 +1,9 @@
+"""Mistake: pops items off the caller's lists, which empties them."""
+
+
+def merge_sorted(streams):
+    merged = []
+    while any(streams):
+        smallest = min((s for s in streams if s), key=lambda s: s[0])
+        merged.append(smallest.pop(0))
+    return merged

@@ -1,0 +1,10 @@
+"""Mistake: sorts the caller's list in place with numbers.sort()."""
+
+
+def k_largest(numbers, k):
+    if type(k) is not int:
+        raise TypeError(f"k must be a whole number, got {type(k).__name__}")
+    if k < 0:
+        raise ValueError(f"k must be 0 or more, got {k}")
+    numbers.sort(reverse=True)
+    return numbers[:k]

@@ -1,0 +1,10 @@
+"""Mistake: asks whether items[i] is in items[:i]: a slice copied and read on every turn."""
+
+
+def first_repeat(items):
+    if type(items) is not list:
+        raise TypeError(f"items must be a list, got {type(items).__name__}")
+    for i in range(len(items)):
+        if items[i] in items[:i]:
+            return items[i]
+    return None
