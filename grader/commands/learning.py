@@ -20,6 +20,7 @@ from grader.commands.common import (
     say,
     wants_json,
 )
+from grader.edition.marker import local_checks_note, read_edition
 from grader.grading import grade
 from grader.notebook.commands import notebook_check
 from grader.notebook.extract import NotebookError
@@ -77,6 +78,10 @@ def check(
         upcoming = next_exercise(course, progress)
         footer = terminal.next_step(feedback, chosen, upcoming, milestone=milestone)
         say(terminal.feedback_text(feedback, chosen, upcoming, footer=footer))
+        passed_here = sum(1 for t in feedback.tests if t.status == "passed")
+        note = local_checks_note(read_edition(course.root), chosen.id, passed_here)
+        if note:
+            say(note)
     sys.exit(EXIT_PASSED if feedback.passed else EXIT_NOT_PASSED)
 
 
