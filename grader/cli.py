@@ -17,6 +17,7 @@ from grader.commands.common import EXIT_USAGE, UsageProblem
 from grader.commands.files import reset, solution
 from grader.commands.learning import check, hint, list_command, watch
 from grader.commands.setup import doctor, overview, validate
+from grader.edition.commands import release
 from grader.notebook.commands import notebooks_group
 
 __all__ = ["UsageProblem", "cli", "main"]
@@ -52,6 +53,7 @@ for command in (
     validate,
     notebooks_group,
     grade_command,
+    release,
 ):
     cli.add_command(command)
 
