@@ -19,6 +19,7 @@ from grader.commands.learning import check, hint, list_command, watch
 from grader.commands.setup import doctor, overview, validate
 from grader.edition.commands import release
 from grader.notebook.commands import notebooks_group
+from grader.platforms.commands import gradescope_group
 
 __all__ = ["UsageProblem", "cli", "main"]
 
@@ -54,6 +55,7 @@ for command in (
     notebooks_group,
     grade_command,
     release,
+    gradescope_group,
 ):
     cli.add_command(command)
 
