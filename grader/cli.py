@@ -18,7 +18,9 @@ from grader.commands.common import EXIT_USAGE, UsageProblem
 from grader.commands.files import reset, solution
 from grader.commands.learning import check, hint, list_command, watch
 from grader.commands.setup import doctor, overview, validate
+from grader.edition.commands import release
 from grader.notebook.commands import notebooks_group
+from grader.platforms.commands import gradescope_group
 
 __all__ = ["UsageProblem", "cli", "main"]
 
@@ -54,6 +56,8 @@ for command in (
     notebooks_group,
     grade_command,
     worker_command,
+    release,
+    gradescope_group,
 ):
     cli.add_command(command)
 

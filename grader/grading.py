@@ -20,13 +20,21 @@ def grade(
     source: Path | None = None,
     milestone: int | None = None,
     learner: str = "",
+    public_only: bool = False,
 ) -> Feedback:
-    """Grade the files in ``source`` (default: the learner's exercise folder)."""
+    """Grade the files in ``source`` (default: the learner's exercise folder).
+
+    ``public_only`` grades with the tests a learner edition keeps (validate uses it).
+    """
     folder = source if source is not None else course.exercise_dir(exercise)
     if milestone is not None:
         refuse_ungraded_milestone(course, exercise, milestone)
     problem = encoding_problem(exercise, folder)
-    run = SuiteRun(None, problem, 0.0) if problem else run_suite(course, exercise, folder, milestone)
+    run = (
+        SuiteRun(None, problem, 0.0)
+        if problem
+        else run_suite(course, exercise, folder, milestone, public_only)
+    )
     feedback = build_feedback(exercise, run, learner)
     feedback = finish(course, exercise, folder, feedback)
     return feedback if milestone is None else limited_to_milestone(feedback, milestone)

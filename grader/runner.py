@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from grader.course import Course, Exercise
+from grader.edition.marker import INSTRUCTOR_PATTERN
 from grader.process import kill_group
 from grader.pytest_command import grading_pytest
 from grader.signature import SIGNATURE_FIELD, report_signature
@@ -57,16 +58,22 @@ def stage_files(exercise: Exercise, source: Path, target: Path) -> list[str]:
     return missing
 
 
-def stage_suite(suite_dir: Path, target: Path) -> None:
-    """Copy the hidden suite, without its known-wrong variants, into ``target``."""
-    shutil.copytree(suite_dir, target, ignore=shutil.ignore_patterns("mistakes", "__pycache__", "*.pyc"))
+def stage_suite(suite_dir: Path, target: Path, public_only: bool = False) -> None:
+    """Copy the hidden suite, without its known-wrong variants, into ``target``.
+
+    ``public_only`` also leaves out the instructor-only files, as a learner edition does.
+    """
+    left_out = ("mistakes", "__pycache__", "*.pyc", *([INSTRUCTOR_PATTERN] if public_only else []))
+    shutil.copytree(suite_dir, target, ignore=shutil.ignore_patterns(*left_out))
 
 
-def run_suite(course: Course, exercise: Exercise, source: Path, milestone: int | None = None) -> SuiteRun:
-    """Grade the files under ``source`` with the exercise's hidden suite."""
+def run_suite(
+    course: Course, exercise: Exercise, source: Path, milestone: int | None = None, public_only: bool = False
+) -> SuiteRun:
+    """Grade the files under ``source`` with the hidden suite (``public_only``: its public tests)."""
     started = time.monotonic()
     with pytest_server() as server:  # a cold server imports pytest while we stage
-        expected = expected_test_ids(course, exercise, milestone, server)
+        expected = expected_test_ids(course, exercise, milestone, server, public_only=public_only)
         if not expected:
             raise SuiteError(
                 f"No hidden tests of {exercise.id} cover milestone {milestone} or earlier: "
@@ -83,13 +90,13 @@ def run_suite(course: Course, exercise: Exercise, source: Path, milestone: int |
             missing = stage_files(exercise, source, code_dir)
             if missing:
                 return SuiteRun(None, None, time.monotonic() - started, tuple(missing))
-            stage_suite(course.suite_dir(exercise), run_dir / "suite")
+            stage_suite(course.suite_dir(exercise), run_dir / "suite", public_only)
             nonce = write_secret(run_dir / "nonce")
             arguments = suite_arguments(run_dir, exercise, code_dir, milestone)
             problem, timed_out = run_pytest(arguments, run_dir, exercise.time_limit, server)
             report = None if problem else read_report(run_dir / "report.json", nonce, expected)
             if report == WRONG_TESTS:  # the cached ids may be stale or rewritten: collect afresh
-                fresh = recollect(course, exercise, milestone, server)
+                fresh = recollect(course, exercise, milestone, server, public_only=public_only)
                 if fresh is not None:
                     report = read_report(run_dir / "report.json", nonce, fresh)
             if isinstance(report, str):

@@ -17,15 +17,16 @@ import tempfile
 from pathlib import Path
 
 from grader.course import Course, Exercise
+from grader.edition.marker import INSTRUCTOR_PATTERN, is_instructor_file
 from grader.warm import PytestServer, run_grading_pytest
 
 
-def suite_fingerprint(suite_dir: Path, milestone: int | None) -> str:
-    """Identify a suite's collected ids: its files, the milestone, Python and our plugin."""
-    digest = hashlib.sha256(f"{milestone}|{sys.version}".encode())
+def suite_fingerprint(suite_dir: Path, milestone: int | None, public_only: bool = False) -> str:
+    """Identify a suite's collected ids: its files, the milestone, the selection, Python and our plugin."""
+    digest = hashlib.sha256(f"{milestone}|{public_only}|{sys.version}".encode())
     digest.update(Path(__file__).with_name("plugin.py").read_bytes())  # it selects by milestone
     for path in sorted(suite_dir.rglob("*.py")):
-        if "mistakes" in path.relative_to(suite_dir).parts:
+        if "mistakes" in path.relative_to(suite_dir).parts or (public_only and is_instructor_file(path)):
             continue
         digest.update(str(path.relative_to(suite_dir)).encode())
         digest.update(path.read_bytes())
@@ -42,31 +43,43 @@ _KNOWN: dict[str, list[str]] = {}
 
 
 def expected_test_ids(
-    course: Course, exercise: Exercise, milestone: int | None, server: PytestServer | None = None
+    course: Course,
+    exercise: Exercise,
+    milestone: int | None,
+    server: PytestServer | None = None,
+    *,
+    public_only: bool = False,
 ) -> list[str]:
     """Return the node ids the suite defines (relative to the staged ``suite`` folder).
+
+    ``public_only`` leaves out the instructor-only files, as a learner edition does.
 
     The cache is only a hint: a report that does not match it is checked
     again against a fresh collection (see :func:`recollect`), so a cache
     file rewritten by anyone costs a collection, never a wrong grade.
     """
-    key = suite_fingerprint(course.suite_dir(exercise), milestone)
+    key = suite_fingerprint(course.suite_dir(exercise), milestone, public_only)
     if key in _KNOWN:
         return _KNOWN[key]
     ids = read_cache(key)
     if ids is None:
-        ids = collect_ids(course.suite_dir(exercise), milestone, server)
+        ids = collect_ids(course.suite_dir(exercise), milestone, server, public_only=public_only)
         write_cache(key, ids)
     _KNOWN[key] = ids
     return ids
 
 
 def recollect(
-    course: Course, exercise: Exercise, milestone: int | None, server: PytestServer | None = None
+    course: Course,
+    exercise: Exercise,
+    milestone: int | None,
+    server: PytestServer | None = None,
+    *,
+    public_only: bool = False,
 ) -> list[str] | None:
     """Collect the suite's ids afresh; return them if the cached ones were different, else None."""
-    key = suite_fingerprint(course.suite_dir(exercise), milestone)
-    fresh = collect_ids(course.suite_dir(exercise), milestone, server)
+    key = suite_fingerprint(course.suite_dir(exercise), milestone, public_only)
+    fresh = collect_ids(course.suite_dir(exercise), milestone, server, public_only=public_only)
     if fresh == _KNOWN.get(key):
         return None
     _KNOWN[key] = fresh
@@ -103,13 +116,14 @@ def write_cache(key: str, ids: list[str]) -> None:
         pass  # a read-only home only costs a re-collection next time
 
 
-def collect_ids(suite_dir: Path, milestone: int | None, server: PytestServer | None = None) -> list[str]:
+def collect_ids(
+    suite_dir: Path, milestone: int | None, server: PytestServer | None = None, *, public_only: bool = False
+) -> list[str]:
     """Run pytest's collection (no learner code) over a copy of the trusted suite."""
     with tempfile.TemporaryDirectory(prefix="grader-collect-") as tmp:
         run_dir = Path(tmp)
-        shutil.copytree(
-            suite_dir, run_dir / "suite", ignore=shutil.ignore_patterns("mistakes", "__pycache__")
-        )
+        left_out = ("mistakes", "__pycache__", *([INSTRUCTOR_PATTERN] if public_only else []))
+        shutil.copytree(suite_dir, run_dir / "suite", ignore=shutil.ignore_patterns(*left_out))
         ids_file = run_dir / "ids.json"
         arguments = [
             "--collect-only",

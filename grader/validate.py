@@ -1,4 +1,8 @@
-"""Prove every hidden suite: the reference passes, the stub fails, each mistake fails."""
+"""Prove every hidden suite: the reference passes, the stub fails, each mistake fails.
+
+Where a suite has instructor-only tests it proves both editions: the public
+tests alone are run too, and the mistakes only the hidden tests catch are named.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from typing import Any
 
 from grader.course import Course, Exercise
 from grader.docstrings import docstring_headline
+from grader.edition.marker import has_instructor_tests
 from grader.feedback import Feedback
 from grader.grading import grade
 from grader.restore import RestoreError
@@ -27,10 +32,18 @@ class MistakeCheck:
     mistake: str
     status: str
     caught_by: tuple[str, ...]
+    score: float = 0.0
+    public_status: str | None = None  # None: the suite has no instructor-only tests
+    public_score: float | None = None
 
     @property
     def caught(self) -> bool:
         return self.status != "passed"
+
+    @property
+    def only_hidden_tests_catch(self) -> bool:
+        """The public tests pass this mistake: only the instructor's grading catches it."""
+        return self.caught and self.public_status == "passed"
 
 
 @dataclass(frozen=True)
@@ -43,11 +56,14 @@ class ExerciseCheck:
     starter_status: str
     mistakes: tuple[MistakeCheck, ...]
     starter_note: str = ""
+    public_tests: int = 0
+    hidden_tests: int = 0
 
     @property
     def ok(self) -> bool:
         return (
             self.reference_status == "passed"
+            and self.public_tests > 0
             and self.starter_status != "passed"
             and len(self.mistakes) > 0
             and all(m.caught for m in self.mistakes)
@@ -80,9 +96,12 @@ def validate_course(course: Course, exercises: list[Exercise], jobs: int = 2) ->
 
 
 def validate_exercise(course: Course, exercise: Exercise) -> ExerciseCheck:
+    split = has_instructor_tests(course.suite_dir(exercise))
     reference = grade(course, exercise, course.solution_dir(exercise))
+    public = grade(course, exercise, course.solution_dir(exercise), public_only=True) if split else reference
     starter, note = grade_starter(course, exercise)
-    mistakes = tuple(check_mistake(course, exercise, path) for path in mistake_paths(course, exercise))
+    variants = mistake_paths(course, exercise)
+    mistakes = tuple(check_mistake(course, exercise, path, split) for path in variants)
     return ExerciseCheck(
         exercise_id=exercise.id,
         reference_status=reference.status,
@@ -90,6 +109,8 @@ def validate_exercise(course: Course, exercise: Exercise) -> ExerciseCheck:
         starter_status=starter.status,
         mistakes=mistakes,
         starter_note=note,
+        public_tests=len(public.tests),
+        hidden_tests=len(reference.tests) - len(public.tests),
     )
 
 
@@ -128,7 +149,8 @@ def mistake_paths(course: Course, exercise: Exercise) -> list[Path]:
     )
 
 
-def check_mistake(course: Course, exercise: Exercise, variant: Path) -> MistakeCheck:
+def check_mistake(course: Course, exercise: Exercise, variant: Path, split: bool = False) -> MistakeCheck:
+    """Grade a known-wrong variant with the full suite, and with the public tests when they differ."""
     with tempfile.TemporaryDirectory(prefix="grader-mistake-") as tmp:
         staged = Path(tmp) / "code"
         shutil.copytree(course.solution_dir(exercise), staged, ignore=shutil.ignore_patterns("__pycache__"))
@@ -137,8 +159,17 @@ def check_mistake(course: Course, exercise: Exercise, variant: Path) -> MistakeC
         else:
             shutil.copyfile(variant, staged / exercise.files[0])
         feedback = grade(course, exercise, staged)
+        public = grade(course, exercise, staged, public_only=True) if split else None
     caught_by = tuple(t.name for t in feedback.tests if t.status != "passed")
-    return MistakeCheck(variant.stem, mistake_name(variant), feedback.status, caught_by)
+    return MistakeCheck(
+        variant.stem,
+        mistake_name(variant),
+        feedback.status,
+        caught_by,
+        score=feedback.score,
+        public_status=public.status if public else None,
+        public_score=public.score if public else None,
+    )
 
 
 def mistake_name(variant: Path) -> str:

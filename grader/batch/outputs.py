@@ -9,6 +9,7 @@ from pathlib import Path
 
 from grader.batch.plan import safe_id
 from grader.batch.results import ClassResults
+from grader.platforms import lms
 from grader.render import class_report, class_tables, learner_report
 
 
@@ -46,6 +47,8 @@ def write_outputs(results: ClassResults, out: Path) -> list[Path]:
         "gradebook.csv": class_tables.gradebook_csv(results),
         "summary.json": class_tables.summary_json(results),
         "junit.xml": class_tables.junit_xml(results),
+        "canvas-import.csv": lms.canvas_csv(results),
+        "moodle-import.csv": lms.moodle_csv(results),
         "class-report.html": class_report.html(results),
     }.items():
         write_atomically(out / name, text)

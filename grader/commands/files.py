@@ -14,6 +14,7 @@ from grader.commands.common import (
     say,
     wants_json,
 )
+from grader.edition.marker import read_edition
 from grader.render import json_output, terminal
 from grader.restore import RestoreError, reset_exercise, solution_files
 
@@ -49,6 +50,10 @@ def solution(ctx: click.Context, exercise: str, as_json: bool) -> None:
     course = load(ctx)
     progress = open_progress(course)
     chosen = pick(course, exercise, progress)
+    edition = read_edition(course.root)
+    if edition is not None and not course.solution_dir(chosen).is_dir():
+        say(edition.solutions_note or "This edition of the course has no reference solutions.")
+        return
     if progress.of(chosen).status != "passed":
         raise UsageProblem(
             f"The solution to {chosen.id} unlocks once you pass it. Try `grader hint {chosen.id}`."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -20,6 +21,8 @@ from grader.commands.common import (
     say,
     wants_json,
 )
+from grader.course import Course
+from grader.edition.marker import local_checks_note, read_edition
 from grader.grading import grade
 from grader.notebook.commands import notebook_check
 from grader.notebook.extract import NotebookError
@@ -48,13 +51,25 @@ def list_command(ctx: click.Context, as_json: bool) -> None:
 @click.argument("exercise", required=False)
 @click.option("--milestone", type=click.IntRange(1, 99), help="Projects: grade up to this milestone.")
 @click.option("--notebook", type=click.Path(dir_okay=False), help="Grade a saved notebook's cells instead.")
+@click.option("--all", "every", is_flag=True, help="Grade every exercise (CI); --json gives a list.")
 @json_option
 @click.pass_context
 def check(
-    ctx: click.Context, exercise: str | None, milestone: int | None, notebook: str | None, as_json: bool
+    ctx: click.Context,
+    exercise: str | None,
+    milestone: int | None,
+    notebook: str | None,
+    every: bool,
+    as_json: bool,
 ) -> None:
     """Grade an exercise (default: the one whose folder you are in, or your next unsolved one)."""
     course = load(ctx)
+    if every:
+        if exercise or milestone is not None or notebook is not None:
+            raise UsageProblem(
+                "--all grades every exercise: leave out the exercise, --milestone and --notebook"
+            )
+        check_every(course, wants_json(ctx, as_json))
     if notebook is not None:
         try:
             text, passed = notebook_check(course, Path(notebook), exercise, wants_json(ctx, as_json))
@@ -77,6 +92,10 @@ def check(
         upcoming = next_exercise(course, progress)
         footer = terminal.next_step(feedback, chosen, upcoming, milestone=milestone)
         say(terminal.feedback_text(feedback, chosen, upcoming, footer=footer))
+        passed_here = sum(1 for t in feedback.tests if t.status == "passed")
+        note = local_checks_note(read_edition(course.root), chosen.id, passed_here)
+        if note:
+            say(note)
     sys.exit(EXIT_PASSED if feedback.passed else EXIT_NOT_PASSED)
 
 
@@ -117,3 +136,21 @@ def hint(ctx: click.Context, exercise: str | None, show_all: bool, as_json: bool
         say(json_output.hints_json(chosen, shown))
     else:
         say(terminal.hint_text(chosen, shown, every=show_all))
+
+
+def check_every(course: Course, as_json: bool) -> NoReturn:
+    """Grade every exercise in course order; exit 0 only when all pass."""
+    progress = open_progress(course)
+    results = []
+    for chosen in course.exercises:
+        try:
+            feedback = grade(course, chosen)
+        except SuiteError as error:
+            raise UsageProblem(str(error)) from None
+        progress.record_check(feedback, None)
+        results.append(feedback)
+    if as_json:
+        say(json_output.dumps([f.to_dict() for f in results]))
+    else:
+        say("\n".join(f"{f.exercise_id}: {f.status} {f.score:g}/{f.max_score:g}" for f in results))
+    sys.exit(EXIT_PASSED if all(f.passed for f in results) else EXIT_NOT_PASSED)

@@ -226,6 +226,8 @@ def validation_text(report: ValidationReport) -> str:
             f"starter {status_word(check.starter_status)}, {len(check.mistakes)} mistakes"
         )
         lines += [f"    reference problem: {p}" for p in check.reference_problems[:5]]
+        if check.hidden_tests or not check.public_tests:
+            lines.append(f"    {check.public_tests} public tests, {check.hidden_tests} instructor-only")
         if check.starter_note:
             lines.append(f"    note: {check.starter_note}")
         if not check.mistakes:
@@ -233,6 +235,11 @@ def validation_text(report: ValidationReport) -> str:
         for mistake in check.mistakes:
             caught = f"caught by {', '.join(mistake.caught_by)}" if mistake.caught else "NOT CAUGHT"
             lines.append(f"    {mistake.name}: {caught}  ({mistake.mistake})")
+            if mistake.only_hidden_tests_catch:
+                lines.append(
+                    "      only instructor-only tests catch it "
+                    f"(public score {mistake.public_score:g}, full {mistake.score:g})"
+                )
     lines += [f"stray folder not in the manifest: {folder}" for folder in report.stray_folders]
     ok = sum(1 for c in report.exercises if c.ok)
     lines += ["", f"{ok} of {len(report.exercises)} exercises validated."]

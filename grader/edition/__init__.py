@@ -1,0 +1,1 @@
+"""Course editions: the instructor's full course and the learner edition released from it."""

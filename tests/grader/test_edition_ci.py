@@ -1,0 +1,60 @@
+"""The workflow a learner edition carries, and the summary it writes from `grader check --all --json`."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from grader.cli import cli
+from grader.edition.ci_summary import main, points_line, summary_markdown
+from grader.edition.workflow import workflow_text
+from tests.helpers import LEAP_YEAR
+
+
+def test_the_workflow_parses_and_runs_the_checked_command() -> None:
+    yaml = pytest.importorskip("yaml")
+    workflow = yaml.safe_load(workflow_text())
+    assert workflow["name"] == "Grade"
+    assert "push" in workflow[True]  # YAML 1.1 reads the key `on` as True
+    steps = workflow["jobs"]["grade"]["steps"]
+    assert "grader check --all --json > grades.json" in steps[-1]["run"]
+    assert "python -m grader.edition.ci_summary grades.json" in steps[-1]["run"]
+
+
+def test_check_all_json_feeds_the_summary(
+    course_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (course_dir / "exercises/01_basics/01_leap_year/leap_year.py").write_text(LEAP_YEAR, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--all", "--json", "--course", str(course_dir)])
+    assert result.exit_code == 1  # the other exercises are unsolved
+    grades = json.loads(result.output)
+    assert [g["exercise_id"] for g in grades] == ["leap-year", "doubled", "stack"]
+    assert [g["status"] for g in grades][0] == "passed"
+    (tmp_path / "grades.json").write_text(result.output, encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    assert main([str(tmp_path / "grades.json")]) == 0
+    earned = sum(g["score"] for g in grades)
+    total = sum(g["max_score"] for g in grades)
+    out = capsys.readouterr().out.splitlines()
+    assert out == [f"Points {earned:g}/{total:g}", f"::notice title=Points::Points {earned:g}/{total:g}"]
+    assert "| leap-year | passed |" in summary.read_text(encoding="utf-8")
+
+
+def test_summary_of_nothing_and_of_bad_input(tmp_path: Path) -> None:
+    assert points_line([]) == "Points 0/0"
+    assert "| a | failed | 1 / 4 |" in summary_markdown(
+        [{"exercise_id": "a", "status": "failed", "score": 1, "max_score": 4}]
+    )
+    (tmp_path / "bad.json").write_text("{}", encoding="utf-8")
+    assert main([str(tmp_path / "bad.json")]) == 2
+    assert main([]) == 2
+
+
+def test_check_all_refuses_an_exercise_too(course_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["check", "leap-year", "--all", "--course", str(course_dir)])
+    assert result.exit_code == 2
+    assert "--all grades every exercise" in result.output
