@@ -14,6 +14,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from grader.course import Course, Exercise
@@ -55,7 +56,7 @@ def expected_test_ids(
         return _KNOWN[key]
     ids = read_cache(key)
     if ids is None:
-        ids = collect_ids(course.suite_dir(exercise), milestone, server)
+        ids = collect_ids(course.suite_dir(exercise), milestone, server, exercise.modules)
         write_cache(key, ids)
     _KNOWN[key] = ids
     return ids
@@ -66,7 +67,7 @@ def recollect(
 ) -> list[str] | None:
     """Collect the suite's ids afresh; return them if the cached ones were different, else None."""
     key = suite_fingerprint(course.suite_dir(exercise), milestone)
-    fresh = collect_ids(course.suite_dir(exercise), milestone, server)
+    fresh = collect_ids(course.suite_dir(exercise), milestone, server, exercise.modules)
     if fresh == _KNOWN.get(key):
         return None
     _KNOWN[key] = fresh
@@ -103,7 +104,9 @@ def write_cache(key: str, ids: list[str]) -> None:
         pass  # a read-only home only costs a re-collection next time
 
 
-def collect_ids(suite_dir: Path, milestone: int | None, server: PytestServer | None = None) -> list[str]:
+def collect_ids(
+    suite_dir: Path, milestone: int | None, server: PytestServer | None = None, modules: Sequence[str] = ()
+) -> list[str]:
     """Run pytest's collection (no learner code) over a copy of the trusted suite."""
     with tempfile.TemporaryDirectory(prefix="grader-collect-") as tmp:
         run_dir = Path(tmp)
@@ -114,6 +117,7 @@ def collect_ids(suite_dir: Path, milestone: int | None, server: PytestServer | N
         arguments = [
             "--collect-only",
             f"--grader-ids-file={ids_file}",
+            *([f"--grader-modules={','.join(modules)}"] if modules else []),  # plain suites import them
             *([f"--grader-milestone={milestone}"] if milestone is not None else []),
             str(run_dir / "suite"),
         ]
