@@ -14,6 +14,7 @@ from typing import Any
 
 from grader.process import LearnerProblem
 from grader.testkit import Call, Mismatch, same, show
+from grader.worker import NotPlainData
 
 NEGATED = {"==": "!=", "!=": "==", "is": "is not", "is not": "is", "in": "not in", "not in": "in"}
 
@@ -119,6 +120,7 @@ def failed_expectation(record: Call, wanted: str) -> Mismatch:
 def unusable_result(error: Exception, calls: Sequence[Call]) -> Exception:
     """The test's own code failed on what the newest call returned (None[27:])."""
     finished = [c for c in calls if c.error is None]
-    if not finished or isinstance(error, LearnerProblem):
-        return error
+    usable = isinstance(error, (TypeError, AttributeError, IndexError, KeyError, ValueError))
+    if not finished or not usable or isinstance(error, (LearnerProblem, NotPlainData)):
+        return error  # a problem of the suite, not of what the learner returned
     return failed_expectation(finished[-1], f"a value the test could use ({type(error).__name__}: {error})")

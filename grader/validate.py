@@ -13,6 +13,7 @@ from grader.course import Course, Exercise
 from grader.docstrings import docstring_headline
 from grader.feedback import Feedback
 from grader.grading import grade
+from grader.plain_scan import suite_problems
 from grader.restore import RestoreError
 from grader.starter import committed_starter, differs_from_working_copy, write_files
 
@@ -43,11 +44,13 @@ class ExerciseCheck:
     starter_status: str
     mistakes: tuple[MistakeCheck, ...]
     starter_note: str = ""
+    suite_problems: tuple[str, ...] = ()  # what a plain suite asks that cannot cross the boundary
 
     @property
     def ok(self) -> bool:
         return (
-            self.reference_status == "passed"
+            not self.suite_problems
+            and self.reference_status == "passed"
             and self.starter_status != "passed"
             and len(self.mistakes) > 0
             and all(m.caught for m in self.mistakes)
@@ -90,6 +93,7 @@ def validate_exercise(course: Course, exercise: Exercise) -> ExerciseCheck:
         starter_status=starter.status,
         mistakes=mistakes,
         starter_note=note,
+        suite_problems=tuple(suite_problems(course.suite_dir(exercise), exercise.modules)),
     )
 
 
