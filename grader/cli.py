@@ -15,6 +15,7 @@ import click
 from grader.batch.command import grade as grade_command
 from grader.commands.common import EXIT_USAGE, UsageProblem
 from grader.commands.files import reset, solution
+from grader.commands.import_tests import import_tests
 from grader.commands.learning import check, hint, list_command, watch
 from grader.commands.setup import doctor, overview, validate
 from grader.notebook.commands import notebooks_group
@@ -52,6 +53,7 @@ for command in (
     validate,
     notebooks_group,
     grade_command,
+    import_tests,
 ):
     cli.add_command(command)
 

@@ -9,6 +9,7 @@ same mistake diagnoses apply. The test's source is never shown.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -39,8 +40,10 @@ def explain_assertion(
 
 def author_message(error: AssertionError) -> str:
     """The message the suite's author wrote after the assert's comma, if any."""
-    first = str(error).split("\n", 1)[0].strip()
-    return "" if not first or first.startswith("assert ") else first[:300]
+    lines = str(error).splitlines()
+    if len(lines) < 2 or lines[0].startswith("assert ") or not lines[1].startswith("assert "):
+        return ""  # pytest puts the author's message on the line before its "assert ..."
+    return lines[0].strip()[:300]
 
 
 def returned_by(value: Any, calls: Sequence[Call]) -> Call | None:
@@ -102,6 +105,10 @@ def compared(op: str, left: Any, right: Any, calls: Sequence[Call]) -> Mismatch:
 def bare(error: AssertionError, calls: Sequence[Call]) -> Mismatch:
     """Explain ``assert f(x)`` or ``assert not f(x)``: the newest call decided it."""
     finished = [c for c in calls if c.error is None]
+    rewritten = any(line.startswith("assert ") for line in str(error).splitlines()[:2])
+    if not rewritten:  # unittest's assertEqual and friends say what they compared themselves
+        said = str(error).strip().split("\n", 1)[0][:300]
+        return Mismatch({"kind": "assertion", "summary": f"A check in this test failed: {said}"})
     if not finished:
         return Mismatch({"kind": "assertion", "summary": "A check in this test was not true"})
     negated = "\nassert not " in f"\n{error}" or str(error).split("\n", 1)[-1].startswith("assert not ")
@@ -124,3 +131,15 @@ def unusable_result(error: Exception, calls: Sequence[Call]) -> Exception:
     if not finished or not usable or isinstance(error, (LearnerProblem, NotPlainData)):
         return error  # a problem of the suite, not of what the learner returned
     return failed_expectation(finished[-1], f"a value the test could use ({type(error).__name__}: {error})")
+
+
+def did_not_raise(error: BaseException, calls: Sequence[Call]) -> BaseException:
+    """``pytest.raises`` saw no exception: name the call that returned instead."""
+    wanted = re.search(r"DID NOT RAISE (?:<class ')?([\w.]+)", str(error))
+    finished = [c for c in calls if c.error is None]
+    if wanted is None or not finished:
+        return error
+    record, name = finished[-1], wanted.group(1).rsplit(".", 1)[-1]
+    summary = f"Called {record.text}; it returned {show(record.value)}, expected it to raise {name}"
+    detail = {"kind": "no_exception", "call": record.text, "summary": summary, "output": record.output}
+    return Mismatch({**detail, "got": show(record.value), "expected": f"{name} raised"})

@@ -178,6 +178,10 @@ class PlainSuites:
             from grader.plain_feedback import explain_assertion
 
             raise explain_assertion(error, self.log.calls, self.comparisons) from None
+        except pytest.fail.Exception as error:
+            from grader.plain_feedback import did_not_raise
+
+            raise did_not_raise(error, self.log.calls) from None
         except Exception as error:
             if getattr(error, "learner_info", None) is not None or not self.log.calls:
                 raise  # the learner's own exception, or a suite that fails by itself

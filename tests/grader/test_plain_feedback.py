@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from grader.plain_feedback import explain_assertion, unusable_result
+from grader.plain_feedback import did_not_raise, explain_assertion, unusable_result
 from grader.testkit import Call
 
 
@@ -56,3 +56,13 @@ def test_test_code_failing_on_a_result_blames_the_result() -> None:
     error = TypeError("'NoneType' object is not subscriptable")
     found = unusable_result(error, [made("fizzbuzz(30)", None)])
     assert str(found).startswith("Called fizzbuzz(30); got None, expected a value the test could use")
+
+
+def test_unittest_assertions_are_not_guessed_at() -> None:
+    found = explain_assertion(AssertionError("6 != 5"), [made("add(2, 3)", 6)], [])
+    assert found.detail["summary"] == "A check in this test failed: 6 != 5"
+
+
+def test_did_not_raise_names_the_call() -> None:
+    found = did_not_raise(Exception("DID NOT RAISE <class 'ValueError'>"), [made("hello('')", None)])
+    assert str(found) == "Called hello(''); it returned None, expected it to raise ValueError"
