@@ -9,6 +9,7 @@ would only say so test by test. ``grader validate`` reports these up front.
 from __future__ import annotations
 
 import ast
+import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +46,8 @@ def bindings(tree: ast.Module, module_names: Sequence[str]) -> tuple[Bindings, l
     """What the file imports from the graded modules; star imports are refused."""
     modules, learner, problems = set(), set(), []
     for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            problems += shadowing(node, module_names)
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name.split(".")[0] in module_names:
@@ -67,6 +70,16 @@ def bindings(tree: ast.Module, module_names: Sequence[str]) -> tuple[Bindings, l
         and not n.name.startswith("test")
     }
     return Bindings(frozenset(modules), frozenset(learner), frozenset(own)), problems
+
+
+def shadowing(node: ast.Import | ast.ImportFrom, module_names: Sequence[str]) -> list[tuple[int, str]]:
+    """A graded module named like a standard one cannot be imported as the learner's."""
+    imported = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+    return [
+        (node.lineno, f"{name}.py has the name of a standard Python module: rename the exercise's file")
+        for name in imported
+        if name in module_names and name in sys.stdlib_module_names
+    ]
 
 
 def file_problems(tree: ast.Module, module_names: Sequence[str]) -> list[tuple[int, str]]:

@@ -44,9 +44,7 @@ def test_imported_course_grades_a_learner_with_our_feedback(tmp_path: Path) -> N
     assert hello["test_empty_name_is_refused"].message == (
         "Called hello(''); it returned 'Hello, !', expected it to raise ValueError."
     )
-    assert hello["test_greets_by_name[Ann-Hello, Ann!]"].description == (
-        "greets by name (name='Ann', greeting='Hello, Ann!')"
-    )
+    assert hello["test_greets_by_name[Ann-Hello, Ann!]"].description == ("greets by name (Ann-Hello, Ann!).")
 
 
 def test_import_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:

@@ -76,8 +76,8 @@ def test_object_equal_to_everything_stays_a_handle(plain_course: Course) -> None
     assert feedback.score == 0
     message = by_name(feedback)["test_totals_of_a_short_list"].message
     assert (
-        message
-        == "Called running_totals([1, 2, 3]); got <Yes object from your code: []>, expected [1, 3, 6]."
+        message == "Called running_totals([1, 2, 3]); got <Yes object from your code: []> (a Yes), "
+        "expected [1, 3, 6] (a list)."
     )
 
 

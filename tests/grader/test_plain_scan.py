@@ -55,3 +55,8 @@ def test_unrelated_modules_are_left_alone(tmp_path: Path) -> None:
         "import math\n\ndef test_a(monkeypatch):\n    monkeypatch.setattr(math, 'pi', 3)\n    math.tau = 6\n"
     )
     assert scan(tmp_path, source) == []
+
+
+def test_a_module_named_like_the_standard_library_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "test_suite.py").write_text("from queue import push\n", encoding="utf-8")
+    assert "name of a standard Python module" in suite_problems(tmp_path, ["queue"])[0]
