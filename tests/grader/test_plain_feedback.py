@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from grader.plain_feedback import did_not_raise, explain_assertion, unusable_result
+from grader.plain_import import write_back
 from grader.testkit import Call
 
 
@@ -66,3 +67,9 @@ def test_unittest_assertions_are_not_guessed_at() -> None:
 def test_did_not_raise_names_the_call() -> None:
     found = did_not_raise(Exception("DID NOT RAISE <class 'ValueError'>"), [made("hello('')", None)])
     assert str(found) == "Called hello(''); it returned None, expected it to raise ValueError"
+
+
+def test_write_back_copies_changes_and_keeps_what_was_not_sent_back() -> None:
+    numbers, stock, tags = [1, 2], {"a": 1}, {"x"}
+    write_back((numbers, stock, tags), ([9], {"b": 2}, tags))
+    assert (numbers, stock, tags) == ([9], {"b": 2}, {"x"})
