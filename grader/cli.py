@@ -16,6 +16,7 @@ from grader.batch.cluster_worker import worker as worker_command
 from grader.batch.command import grade as grade_command
 from grader.commands.common import EXIT_USAGE, UsageProblem
 from grader.commands.files import reset, solution
+from grader.commands.import_tests import import_tests
 from grader.commands.learning import check, hint, list_command, watch
 from grader.commands.setup import doctor, overview, validate
 from grader.edition.commands import release
@@ -58,6 +59,7 @@ for command in (
     worker_command,
     release,
     gradescope_group,
+    import_tests,
 ):
     cli.add_command(command)
 

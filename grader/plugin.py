@@ -19,6 +19,7 @@ import pytest
 
 from grader.diagnosis import DIAGNOSES
 from grader.learner_tests import IMPLEMENTATIONS, LearnerTests, implementation_description
+from grader.plain_import import PlainSuites, name_description
 from grader.process import LearnerProblem
 from grader.remote import LearnerModule, LearnerSession
 from grader.signature import SIGNATURE_FIELD, report_signature
@@ -64,6 +65,16 @@ def pytest_configure(config: pytest.Config) -> None:
         )
         session.start()  # overlaps the worker's start-up with collection
         config.stash[SESSION_KEY] = session
+    install_plain_imports(config)
+
+
+def install_plain_imports(config: pytest.Config) -> None:
+    """Let plain suites import the graded modules (as proxies; see grader.plain_import)."""
+    modules = [m for m in config.getoption("--grader-modules").split(",") if m]
+    if modules:
+        plain = PlainSuites(config, modules, SESSION_KEY)
+        plain.install()
+        config.pluginmanager.register(plain, "grader-plain-suites")
 
 
 SESSION_KEY = pytest.StashKey[LearnerSession]()
@@ -99,6 +110,9 @@ def pytest_sessionfinish(session: pytest.Session) -> Iterator[None]:
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
+    plain = config.pluginmanager.get_plugin("grader-plain-suites")
+    if isinstance(plain, PlainSuites):
+        plain.uninstall()
     session = config.stash.get(SESSION_KEY, None)
     if session is not None:
         session.close()
@@ -187,7 +201,7 @@ def describe_test(item: pytest.Item) -> dict[str, Any]:
     doc = getattr(getattr(item, "function", None), "__doc__", None) or ""
     lines = [line.strip() for line in doc.strip().splitlines() if line.strip()]
     return {
-        "description": with_case(lines[0] if lines else item.name, item),
+        "description": with_case(lines[0] if lines else name_description(item), item),
         "points": float(marker_value(item, "points", 1)),
         "hints": [hint_entry(m) for m in item.iter_markers("hint") if m.args],
         "milestone": marker_value(item, "milestone", None),

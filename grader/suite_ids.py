@@ -14,6 +14,7 @@ import os
 import shutil
 import sys
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from grader.course import Course, Exercise
@@ -63,7 +64,9 @@ def expected_test_ids(
         return _KNOWN[key]
     ids = read_cache(key)
     if ids is None:
-        ids = collect_ids(course.suite_dir(exercise), milestone, server, public_only=public_only)
+        ids = collect_ids(
+            course.suite_dir(exercise), milestone, server, exercise.modules, public_only=public_only
+        )
         write_cache(key, ids)
     _KNOWN[key] = ids
     return ids
@@ -79,7 +82,9 @@ def recollect(
 ) -> list[str] | None:
     """Collect the suite's ids afresh; return them if the cached ones were different, else None."""
     key = suite_fingerprint(course.suite_dir(exercise), milestone, public_only)
-    fresh = collect_ids(course.suite_dir(exercise), milestone, server, public_only=public_only)
+    fresh = collect_ids(
+        course.suite_dir(exercise), milestone, server, exercise.modules, public_only=public_only
+    )
     if fresh == _KNOWN.get(key):
         return None
     _KNOWN[key] = fresh
@@ -117,7 +122,12 @@ def write_cache(key: str, ids: list[str]) -> None:
 
 
 def collect_ids(
-    suite_dir: Path, milestone: int | None, server: PytestServer | None = None, *, public_only: bool = False
+    suite_dir: Path,
+    milestone: int | None,
+    server: PytestServer | None = None,
+    modules: Sequence[str] = (),
+    *,
+    public_only: bool = False,
 ) -> list[str]:
     """Run pytest's collection (no learner code) over a copy of the trusted suite."""
     with tempfile.TemporaryDirectory(prefix="grader-collect-") as tmp:
@@ -128,6 +138,7 @@ def collect_ids(
         arguments = [
             "--collect-only",
             f"--grader-ids-file={ids_file}",
+            *([f"--grader-modules={','.join(modules)}"] if modules else []),  # plain suites import them
             *([f"--grader-milestone={milestone}"] if milestone is not None else []),
             str(run_dir / "suite"),
         ]

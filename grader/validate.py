@@ -18,6 +18,7 @@ from grader.docstrings import docstring_headline
 from grader.edition.marker import has_instructor_tests
 from grader.feedback import Feedback
 from grader.grading import grade
+from grader.plain_scan import suite_problems
 from grader.restore import RestoreError
 from grader.starter import committed_starter, differs_from_working_copy, write_files
 
@@ -58,11 +59,13 @@ class ExerciseCheck:
     starter_note: str = ""
     public_tests: int = 0
     hidden_tests: int = 0
+    suite_problems: tuple[str, ...] = ()  # what a plain suite asks that cannot cross the boundary
 
     @property
     def ok(self) -> bool:
         return (
-            self.reference_status == "passed"
+            not self.suite_problems
+            and self.reference_status == "passed"
             and self.public_tests > 0
             and self.starter_status != "passed"
             and len(self.mistakes) > 0
@@ -111,6 +114,7 @@ def validate_exercise(course: Course, exercise: Exercise) -> ExerciseCheck:
         starter_note=note,
         public_tests=len(public.tests),
         hidden_tests=len(reference.tests) - len(public.tests),
+        suite_problems=tuple(suite_problems(course.suite_dir(exercise), exercise.modules)),
     )
 
 

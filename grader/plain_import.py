@@ -1,0 +1,211 @@
+"""Let plain pytest suites ``import solution``: the import gives a proxy of the learner's module.
+
+An import hook on ``sys.meta_path`` answers only for the exercise's graded
+module names. What it returns is a module whose attributes are the same
+remote functions the ``learner`` fixture gives, so every call runs in the
+worker and only plain data comes back. The learner's files are never put on
+this process's path. Calls made during a test are recorded so a failed plain
+``assert`` can be explained as "Called add(2, 3); got 6, expected 5".
+"""
+
+from __future__ import annotations
+
+import importlib.abc
+import importlib.machinery
+import sys
+import time
+import types
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+import pytest
+
+from grader.remote import LearnerSession, RemoteFunction
+from grader.testkit import Call
+
+
+class ProxyChangeRefused(Exception):
+    """A suite tried to change the learner's module, which lives in another process."""
+
+
+class LearnerProxy(types.ModuleType):
+    """The learner's module as a plain suite sees it: attributes are remote functions and classes."""
+
+    def __init__(self, name: str, session: Callable[[], LearnerSession | None]) -> None:
+        super().__init__(name, f"The learner's {name}.py, reached across the process boundary.")
+        object.__setattr__(self, "_grader_session", session)
+
+    def __getattr__(self, name: str) -> RemoteFunction:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        session = object.__getattribute__(self, "_grader_session")()
+        if session is None:
+            return UnavailableFunction(name)  # type: ignore[return-value]
+        return RemoteFunction(session, ["module", self.__name__, name], name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name.startswith("__"):  # the import system sets __spec__, __loader__ ...
+            object.__setattr__(self, name, value)
+            return
+        raise ProxyChangeRefused(
+            f"a plain suite cannot change {self.__name__}.{name}: the learner's module runs in "
+            "another process, so monkeypatching it would silently test nothing"
+        )
+
+    def __delattr__(self, name: str) -> None:
+        raise ProxyChangeRefused(f"a plain suite cannot delete {self.__name__}.{name}")
+
+
+class UnavailableFunction:
+    """A name imported where no learner files are staged (collecting the suite's ids)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        pytest.fail(f"this suite needs learner files to call {self.name} (--grader-learner-dir)")
+
+
+class LearnerFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """Answer imports of the graded module names, and only those, with proxies."""
+
+    def __init__(self, names: Sequence[str], session: Callable[[], LearnerSession | None]) -> None:
+        self.names = frozenset(names)
+        self.session = session
+
+    def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> Any:
+        if fullname not in self.names:
+            return None
+        return importlib.machinery.ModuleSpec(fullname, self, origin="learner (remote)")
+
+    def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
+        return LearnerProxy(spec.name, self.session)
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        """Nothing runs here: the learner's code is loaded in the worker."""
+
+
+class CallLog:
+    """The learner calls one test made, newest last."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.active = False
+
+    def wrap(self, session: LearnerSession) -> None:
+        """Record every call the session makes (functions, classes and methods of handles)."""
+        invoke = session.invoke
+
+        def recording_invoke(
+            target: list[Any], label: str, args: tuple, kwargs: dict, text: str = ""
+        ) -> Call:
+            if not self.active:  # a testkit test: its calls are left exactly as they were
+                return invoke(target, label, args, kwargs, text)
+            before = plain_copy(args)
+            record = invoke(target, label, args, kwargs, text)
+            record.args_before = before
+            record.context["given"] = args
+            if record.error is None:
+                write_back(args, record.args_after)
+            self.calls.append(record)
+            return record
+
+        session.invoke = recording_invoke  # type: ignore[method-assign]
+
+
+def plain_copy(value: Any) -> Any:
+    """Copy plain containers deeply; share everything else (handles stay the same handle)."""
+    kind = type(value)
+    if kind in (list, tuple, set, frozenset):
+        return kind(plain_copy(item) for item in value)
+    if kind is dict:
+        return {key: plain_copy(item) for key, item in value.items()}
+    return value
+
+
+def write_back(args: tuple, after: tuple) -> None:
+    """Give the suite's own lists, dicts and sets the changes the learner made to their copies.
+
+    Arguments cross by value, so without this a plain test that checks its
+    list afterwards (``assert numbers == [1, 2, 3]``) could never see a mutation.
+    """
+    for given, changed in zip(args, after, strict=False):
+        if changed is given:
+            continue  # unchanged: the worker said so, and sent nothing back
+        if type(given) is list and type(changed) is list:
+            given[:] = changed
+        elif type(given) in (dict, set) and type(changed) is type(given):
+            given.clear()
+            given.update(changed)
+
+
+class PlainSuites:
+    """The pytest side of plain suites: the import hook, per-test deadlines and call records."""
+
+    def __init__(self, config: pytest.Config, names: Sequence[str], session_key: Any) -> None:
+        self.config = config
+        self.session_key = session_key
+        self.log = CallLog()
+        self.comparisons: list[tuple[str, Any, Any]] = []
+        self.finder = LearnerFinder(names, self.session)
+        self.wrapped: LearnerSession | None = None
+
+    def session(self) -> LearnerSession | None:
+        session: LearnerSession | None = self.config.stash.get(self.session_key, None)
+        if session is not None and session is not self.wrapped:
+            self.log.wrap(session)
+            self.wrapped = session
+        return session
+
+    def install(self) -> None:
+        # A name Python already loaded (a standard module) cannot be answered by a proxy:
+        # testkit suites never need it, and grader validate refuses plain suites that would.
+        self.finder.names = frozenset(n for n in self.finder.names if n not in sys.modules)
+        sys.meta_path.insert(0, self.finder)
+
+    def uninstall(self) -> None:
+        if self.finder in sys.meta_path:
+            sys.meta_path.remove(self.finder)
+        for name in self.finder.names:
+            if isinstance(sys.modules.get(name), LearnerProxy):
+                del sys.modules[name]
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item: pytest.Item) -> Iterator[None]:
+        self.log.calls.clear()
+        self.comparisons.clear()
+        self.log.active = "learner" not in getattr(item, "fixturenames", ())
+        if not self.log.active:  # a testkit test keeps exactly its own behaviour
+            return (yield)
+        session = self.session()
+        if session is not None:
+            session.deadline = time.monotonic() + self.config.getoption("--grader-test-timeout")
+        try:
+            return (yield)
+        except AssertionError as error:
+            from grader.plain_feedback import explain_assertion
+
+            raise explain_assertion(error, self.log.calls, self.comparisons) from None
+        except pytest.fail.Exception as error:
+            from grader.plain_feedback import did_not_raise
+
+            raise did_not_raise(error, self.log.calls) from None
+        except Exception as error:
+            if getattr(error, "learner_info", None) is not None or not self.log.calls:
+                raise  # the learner's own exception, or a suite that fails by itself
+            from grader.plain_feedback import unusable_result
+
+            raise unusable_result(error, self.log.calls) from None
+        finally:
+            if session is not None:
+                session.deadline = None
+
+    def pytest_assertrepr_compare(self, op: str, left: Any, right: Any) -> None:
+        # Called only for a comparison that failed: remember what was compared.
+        self.comparisons.append((op, left, right))
+
+
+def name_description(item: pytest.Item) -> str:
+    """Describe a test without a docstring by its name: test_adds_negatives -> "adds negatives"."""
+    name = getattr(item, "originalname", None) or item.name
+    return name.removeprefix("test_").removeprefix("test").replace("_", " ").strip() or name

@@ -1,0 +1,62 @@
+"""grader validate refuses what a plain suite cannot do across the process boundary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from grader.plain_scan import suite_problems
+
+
+def scan(tmp_path: Path, source: str) -> list[str]:
+    (tmp_path / "test_suite.py").write_text(source, encoding="utf-8")
+    (tmp_path / "mistakes").mkdir()
+    (tmp_path / "mistakes" / "wrong.py").write_text("import solution\nsolution.x = 1\n", encoding="utf-8")
+    return suite_problems(tmp_path, ["solution"])
+
+
+def test_a_plain_suite_has_no_problems(tmp_path: Path) -> None:
+    source = "import pytest\nfrom solution import add\n\ndef test_add():\n    assert add(2, 3) == 5\n"
+    assert scan(tmp_path, source) == []
+
+
+def test_monkeypatching_the_learner_module_is_refused(tmp_path: Path) -> None:
+    source = (
+        "import solution\n\n"
+        "def test_a(monkeypatch):\n    monkeypatch.setattr(solution, 'rate', lambda: 2)\n\n"
+        "def test_b(monkeypatch):\n    monkeypatch.setattr('solution.rate', 3)\n\n"
+        "def test_c():\n    solution.rate = 4\n"
+    )
+    found = scan(tmp_path, source)
+    assert [p.split(":")[1] for p in found] == ["4", "7", "10"]
+    assert all("monkeypatching it would test nothing" in p for p in found)
+
+
+def test_passing_a_suite_function_is_refused(tmp_path: Path) -> None:
+    source = (
+        "from solution import apply\n\ndef double(x):\n    return 2 * x\n\n"
+        "def test_a():\n    assert apply(double, 2) == 4\n\n"
+        "def test_b():\n    assert apply(lambda x: x, 2) == 2\n\n"
+        "def test_c():\n    assert apply(2, key=len) == 2\n"
+    )
+    found = scan(tmp_path, source)
+    assert [p.split(":")[1] for p in found] == ["7", "10"]
+    assert "only plain data" in found[0]
+
+
+def test_star_import_and_internals_are_refused(tmp_path: Path) -> None:
+    source = "from solution import *\nimport solution as s\n\ndef test_a():\n    assert s.__dict__\n"
+    found = scan(tmp_path, source)
+    assert "import each name you use" in found[0]
+    assert "__dict__" in found[1]
+
+
+def test_unrelated_modules_are_left_alone(tmp_path: Path) -> None:
+    source = (
+        "import math\n\ndef test_a(monkeypatch):\n    monkeypatch.setattr(math, 'pi', 3)\n    math.tau = 6\n"
+    )
+    assert scan(tmp_path, source) == []
+
+
+def test_a_module_named_like_the_standard_library_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "test_suite.py").write_text("from queue import push\n", encoding="utf-8")
+    assert "name of a standard Python module" in suite_problems(tmp_path, ["queue"])[0]
