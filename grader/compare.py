@@ -120,6 +120,8 @@ def describe_difference(got: Any, expected: Any) -> str:
     only when the values are too long to compare by eye.
     """
     found = first_difference(got, expected)
+    if isinstance(got, str) and isinstance(expected, str) and is_long(got, expected) and got != expected:
+        return f"{got_expected(got, expected)}; the first difference: {text_difference(got, expected)}"
     if found is None or found.path == "":
         return top_level(got, expected)
     where = f"item {found.path}"
@@ -133,6 +135,22 @@ def describe_difference(got: Any, expected: Any) -> str:
     if found.reason == "extra":
         return f"{lead}; the first difference: {where} ({show(found.got)}) should not be there"
     return f"{lead}; the first difference: {where} is {show(found.got)}, expected {show(found.expected)}"
+
+
+def text_difference(got: str, expected: str) -> str:
+    """Where two long texts first differ: the line when they have several, else the character."""
+    mine, theirs = got.splitlines(), expected.splitlines()
+    if len(mine) > 1 or len(theirs) > 1:
+        for number, (line, wanted) in enumerate(zip(mine, theirs, strict=False), start=1):
+            if line != wanted:
+                return f"line {number} is {show(line)}, expected {show(wanted)}"
+        if len(mine) != len(theirs):
+            return f"it has {len(mine)} lines, expected {len(theirs)}"
+    pairs = zip(got, expected, strict=False)
+    index = next((i for i, (mine_c, theirs_c) in enumerate(pairs) if mine_c != theirs_c), None)
+    index = min(len(got), len(expected)) if index is None else index
+    piece = slice(index, index + 30)
+    return f"from character {index + 1} it reads {show(got[piece])}, expected {show(expected[piece])}"
 
 
 def is_long(got: Any, expected: Any) -> bool:

@@ -52,8 +52,7 @@ CASES = [
         "Called discounted([{'name': 'apple', 'price': 50, 'quantity': 3}, {'name': 'bread', 'price': 225, "
         "'quantity': 1}], 25); argument 1 was changed from [{'name': 'apple', 'price': 50, 'quantity': 3}, "
         "{'name': 'bread', 'price': 225, 'quantity': 1}] to [{'name': 'apple', 'price': 37, 'quantity': 3}, "
-        "{'name': 'bread', 'price': 168, 'quantity': 1}]. Build a new value instead of modifying the one "
-        "you were given.",
+        "{'name': 'bread', 'price': 168, 'quantity': 1}].",
         "list(cart) copies the list, not the dicts inside it. Build a new dict per item: "
         "{**item, 'price': new_price}.",
         id="discounted-cart",
@@ -71,8 +70,8 @@ CASES = [
         "paginate",
         "page_and_per_page_positional",
         "test_page_and_per_page_are_keyword_only",
-        "Called paginate([1, 2, 3], 2); it returned {'items': [], 'page': 2, 'per_page': 10, 'total': 3, "
-        "'pages': 1}, expected it to raise TypeError.",
+        "Called paginate([1, 2, 3], 2); expected TypeError, it returned {'items': [], 'page': 2, "
+        "'per_page': 10, 'total': 3, 'pages': 1}.",
         "Keep the * in def paginate(items, *, page=1, per_page=10): it makes page and per_page keyword-only.",
         id="paginate",
     ),
@@ -92,11 +91,8 @@ CASES = [
         "test_one_field_descending",
         "Called sort_records([{'name': 'Cleo', 'age': 30, 'team': 'api'}, {'name': 'Ada', 'age': 36, "
         "'team': 'web'}, {'name': 'Bo', 'age': 30, 'team': 'web'}, {'name': 'Dan', 'age': 25, "
-        "'team': 'api'}], '-age'); got [{'name': 'Ada', 'age': 36, 'team': 'web'}, {'name': 'Bo', "
-        "'age': 30, 'team': 'web'}, {'name': 'Cleo', 'age': 30, 'team': 'api'}, {'name': 'Dan', 'age': 25, "
-        "'team': 'api'}], expected [{'name': 'Ada', 'age': 36, 'team': 'web'}, {'name': 'Cleo', 'age': 30, "
-        "'team': 'api'}, {'name': 'Bo', 'age': 30, 'team': 'web'}, {'name': 'Dan', 'age': 25, "
-        "'team': 'api'}].",
+        "'team': 'api'}], '-age'); got a list of 4 items, expected 4 items; the first difference: "
+        "item [1]['name'] is 'Bo', expected 'Cleo'.",
         "For '-', sort with reverse=True: reversing the sorted list afterwards also flips the ties.",
         id="sort-records",
     ),
@@ -124,9 +120,8 @@ CASES = [
         "checkout-receipt",
         "free_shipping_before_discount",
         "test_discount_can_bring_shipping_back",
-        "Called receipt('chair,1,5500\\ncoupon,SAVE10'); got '1 x chair @ 55.00 = 55.00\\nsubtotal "
-        "55.00\\ndiscount -5.50 (SAVE10)\\nshipping 0.00\\ntotal 49.50', expected '1 x chair @ 55.00 = "
-        "55.00\\nsubtotal 55.00\\ndiscount -5.50 (SAVE10)\\nshipping 4.99\\ntotal 54.49'.",
+        "Called receipt('chair,1,5500\\ncoupon,SAVE10'); got a str of 90 characters, expected 90 "
+        "characters; the first difference: line 4 is 'shipping 0.00', expected 'shipping 4.99'.",
         "A refactor keeps every output exactly as it was: run the starter and your version side by side.",
         id="checkout-receipt",
     ),

@@ -29,7 +29,7 @@ def test_ten_percent_off(learner):
 
 
 @pytest.mark.points(3)
-@pytest.mark.hint(NEW_DICTS)
+@pytest.mark.hint(NEW_DICTS, when="mutated_input")
 def test_the_callers_cart_is_unchanged(learner):
     """The cart and the items you were given are left exactly as they were."""
     sale = [{"name": "apple", "price": 37, "quantity": 3}, {"name": "bread", "price": 168, "quantity": 1}]
