@@ -14,7 +14,9 @@ class OrderService:
         # TODO: the orders by id, and what you remember about each key.
         raise NotImplementedError
 
-    def create_order(self, customer: str, item: str, quantity: int, idempotency_key: str | None = None) -> dict:
+    def create_order(
+        self, customer: str, item: str, quantity: int, idempotency_key: str | None = None
+    ) -> dict:
         """Create an order, or return the one this key already created."""
         raise NotImplementedError
 

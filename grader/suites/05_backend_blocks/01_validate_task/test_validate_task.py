@@ -2,7 +2,7 @@
 
 import pytest
 
-from grader.testkit import call
+from grader.testkit import call, show
 
 ALL_ERRORS_HINT = (
     "Do not return at the first problem: put each problem in the errors dict and return the dict "
@@ -57,7 +57,9 @@ def test_every_error_is_reported(learner):
     """A payload with four problems gets four errors, one per field, not just the first."""
     payload = {"title": "   ", "priority": 9, "tags": "home", "colour": "red"}
     made = call(learner.validate_task, payload)
-    made.satisfies(has_keys("title", "priority", "tags", "colour"), errors_for("title", "priority", "tags", "colour"))
+    made.satisfies(
+        has_keys("title", "priority", "tags", "colour"), errors_for("title", "priority", "tags", "colour")
+    )
     made.left_arguments_unchanged()
     call(learner.validate_task, {"priority": 0}).satisfies(
         has_keys("title", "priority"), errors_for("title", "priority")
@@ -91,13 +93,17 @@ def test_tags_rules(learner):
     call(learner.validate_task, {"title": "t", "tags": []}).returns({})
     call(learner.validate_task, {"title": "t", "tags": list("abcde")}).returns({})
     for bad in ("home", ["home", 3], ["home", " "], list("abcdef"), None):
-        call(learner.validate_task, {"title": "t", "tags": bad}).satisfies(has_keys("tags"), errors_for("tags"))
+        call(learner.validate_task, {"title": "t", "tags": bad}).satisfies(
+            has_keys("tags"), errors_for("tags")
+        )
 
 
 @pytest.mark.hint("A key you do not know is an error too: a typo such as 'priorty' must not be ignored.")
 def test_unknown_fields_are_refused(learner):
     """A misspelled field ('priorty') is reported under its own name."""
-    call(learner.validate_task, {"title": "t", "priorty": 2}).satisfies(has_keys("priorty"), errors_for("priorty"))
+    call(learner.validate_task, {"title": "t", "priorty": 2}).satisfies(
+        has_keys("priorty"), errors_for("priorty")
+    )
 
 
 def test_a_body_that_is_not_an_object(learner):
@@ -107,11 +113,19 @@ def test_a_body_that_is_not_an_object(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("parse_task should call validate_task first and raise InvalidTask with every field in the message.")
+@pytest.mark.hint(
+    "parse_task should call validate_task first and raise InvalidTask with every field in the message."
+)
 def test_parse_refuses_naming_every_field(learner):
     """parse_task raises InvalidTask (a ValueError) whose message names every bad field."""
     made = call(learner.parse_task, {"title": "", "priority": True})
+    if made.error is None:
+        raise AssertionError(
+            f"Called {made.text}; it returned {show(made.value)}, expected it to raise InvalidTask"
+        )
     made.raises(ValueError, match="title").raises(ValueError, match="priority")
     if made.error.learner_info["type"] != "InvalidTask":
-        raise AssertionError(f"Called {made.text}; it raised {made.error.learner_info['type']}, expected InvalidTask")
+        raise AssertionError(
+            f"Called {made.text}; it raised {made.error.learner_info['type']}, expected InvalidTask"
+        )
     call(learner.parse_task, ["not", "a", "dict"]).raises(ValueError, match="body")

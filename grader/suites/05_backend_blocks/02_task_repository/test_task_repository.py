@@ -2,7 +2,7 @@
 
 import pytest
 
-from grader.testkit import call
+from grader.testkit import call, show
 
 DOMAIN_HINT = (
     "Look the id up with self._tasks.get(task_id) and raise TaskNotFound yourself when it is None: "
@@ -15,6 +15,10 @@ DUPLICATE_HINT = (
 
 def refused_with(made, base, name):
     """Check the call raised the learner's domain error ``name`` (a subclass of ``base``)."""
+    if made.error is None:
+        raise AssertionError(
+            f"Called {made.text}; it returned {show(made.value)}, expected it to raise {name}"
+        )
     made.raises(base)
     raised = made.error.learner_info["type"]
     if raised != name:
@@ -96,7 +100,9 @@ def test_delete_frees_the_title_and_never_reuses_ids(learner):
     call(repo.list_for, "ana").returns([task(1, "ana", "Buy milk"), task(3, "ana", "Call mum")])
 
 
-@pytest.mark.hint("An empty title is bad input, not a duplicate: raise ValueError before looking for duplicates.")
+@pytest.mark.hint(
+    "An empty title is bad input, not a duplicate: raise ValueError before looking for duplicates."
+)
 def test_empty_titles_are_refused(learner):
     """A title that is empty or only spaces raises ValueError and stores nothing."""
     repo = learner.TaskRepository()

@@ -15,7 +15,8 @@ CURSOR_HINT = (
 def make_tasks(count, done_every=0):
     """Tasks 1..count; every ``done_every``-th one is done."""
     return [
-        {"id": n, "title": f"Task {n}", "done": bool(done_every) and n % done_every == 0} for n in range(1, count + 1)
+        {"id": n, "title": f"Task {n}", "done": bool(done_every) and n % done_every == 0}
+        for n in range(1, count + 1)
     ]
 
 
@@ -51,7 +52,9 @@ def test_walking_the_pages(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("next_after is None exactly when no matching task comes after this page: count what is left.")
+@pytest.mark.hint(
+    "next_after is None exactly when no matching task comes after this page: count what is left."
+)
 def test_no_empty_last_page(learner):
     """With exactly 20 tasks and limit 10, the second page's next_after is None."""
     tasks = make_tasks(20)

@@ -8,7 +8,9 @@ MILK = {"title": "Buy milk", "done": False}
 
 
 def setup(learner, ttl=30, tasks=None):
-    store = learner.TaskStore(tasks if tasks is not None else {1: MILK, 2: {"title": "Call mum", "done": True}})
+    store = learner.TaskStore(
+        tasks if tasks is not None else {1: MILK, 2: {"title": "Call mum", "done": True}}
+    )
     clock = learner.FakeClock()
     return store, clock, learner.CachedTasks(store, clock, ttl)
 
@@ -66,7 +68,9 @@ def test_a_reload_starts_a_new_ttl(learner):
 
 
 @pytest.mark.points(3)
-@pytest.mark.hint("After writing to the store, remove the id from your cache, so the next read must reload it.")
+@pytest.mark.hint(
+    "After writing to the store, remove the id from your cache, so the next read must reload it."
+)
 def test_an_update_is_seen_at_once(learner):
     """After update(1, ...) the very next get(1), well within the TTL, returns the new task."""
     store, clock, cache = setup(learner)

@@ -8,7 +8,9 @@ STALE_HINT = (
     "A user's name and team also appear on a team page, cached under f'team:{team}'. After a write, "
     "forget every team page the user was or now is on, not only f'user:{user_id}'."
 )
-STILL_CACHE_HINT = "Keep the cache for reads: the fix is in what rename and move forget, not in how reads work."
+STILL_CACHE_HINT = (
+    "Keep the cache for reads: the fix is in what rename and move forget, not in how reads work."
+)
 
 STAFF = {
     1: {"name": "Ana", "team": "api"},

@@ -2,7 +2,7 @@
 
 import pytest
 
-from grader.testkit import call
+from grader.testkit import call, show
 
 RETRY_HINT = (
     "Before creating, look the key up in a dict of keys you have seen; if it is there, return the "
@@ -12,6 +12,18 @@ RETRY_HINT = (
 
 def order(order_id, customer, item, quantity):
     return {"id": order_id, "customer": customer, "item": item, "quantity": quantity}
+
+
+def raised(made, name):
+    """Check the call raised the learner's ValueError subclass ``name``."""
+    if made.error is None:
+        raise AssertionError(
+            f"Called {made.text}; it returned {show(made.value)}, expected it to raise {name}"
+        )
+    made.raises(ValueError)
+    got = made.error.learner_info["type"]
+    if got != name:
+        raise AssertionError(f"Called {made.text}; it raised {got}, expected {name}")
 
 
 def count_is(service, expected, after):
@@ -50,12 +62,9 @@ def test_a_key_reused_for_another_request_is_refused(learner):
     service = learner.OrderService()
     service.create_order("ana", "tea", 2, idempotency_key="k1")
     for item, quantity in (("tea", 3), ("coffee", 2)):
-        made = call(service.create_order, "ana", item, quantity, idempotency_key="k1")
-        made.raises(ValueError)
-        if made.error.learner_info["type"] != "IdempotencyKeyReused":
-            raise AssertionError(
-                f"Called {made.text}; it raised {made.error.learner_info['type']}, expected IdempotencyKeyReused"
-            )
+        raised(
+            call(service.create_order, "ana", item, quantity, idempotency_key="k1"), "IdempotencyKeyReused"
+        )
     count_is(service, 1, "one create with 'k1' and two refused reuses")
 
 
@@ -94,8 +103,10 @@ def test_bad_requests_are_refused(learner):
 def test_many_keys(learner):
     """1,000 keys each sent twice make 1,000 orders."""
     service = learner.OrderService()
-    for round_ in range(2):
+    for _round in range(2):
         for n in range(1000):
             service.create_order("ana", "tea", 1 + n % 5, idempotency_key=f"key-{n}")
     count_is(service, 1000, "1,000 keys each sent twice")
-    call(service.create_order, "ana", "tea", 5, idempotency_key="key-999").returns(order(1000, "ana", "tea", 5))
+    call(service.create_order, "ana", "tea", 5, idempotency_key="key-999").returns(
+        order(1000, "ana", "tea", 5)
+    )

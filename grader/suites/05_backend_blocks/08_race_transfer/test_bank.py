@@ -42,7 +42,7 @@ def test_one_thread_at_a_time(learner):
 
 @pytest.mark.points(2)
 def test_refused_transfers_move_nothing(learner):
-    """Transferring more than the balance, 0, -5, 2.5 or to the same account raises ValueError, moving nothing."""
+    """Transfers of more than the balance, of 0, -5 or 2.5, or to the same account raise ValueError."""
     ledger, bank = bank_with(learner, {"a": 10, "b": 5})
     call(bank.transfer, "a", "b", 11).raises(ValueError, match="insufficient")
     for bad in (0, -5, 2.5, True):
@@ -100,7 +100,9 @@ def test_deposits_and_transfers_together(learner):
     calls = [["deposit", "a", 2], ["transfer", "a", "b", 1]] * 30
     results = learner.run_together(bank, calls)
     moved = sum(1 for c, r in zip(calls, results, strict=True) if r is None and c[0] == "transfer")
-    balances_are(ledger, {"a": 60 - moved, "b": moved}, f"30 deposits of 2 and {moved} transfers of 1, all at once")
+    balances_are(
+        ledger, {"a": 60 - moved, "b": moved}, f"30 deposits of 2 and {moved} transfers of 1, all at once"
+    )
 
 
 def test_two_banks_do_not_block_each_other(learner):

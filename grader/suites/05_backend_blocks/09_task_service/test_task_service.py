@@ -2,7 +2,7 @@
 
 import pytest
 
-from grader.testkit import call
+from grader.testkit import call, show
 
 OWNER_HINT = (
     "Load the task through the repository and check task['owner'] == user. Another user's task must "
@@ -20,6 +20,11 @@ def task(task_id, owner, title, done=False):
 
 
 def raised(made, base, name):
+    """Check the call raised the learner's domain error ``name`` (a subclass of ``base``)."""
+    if made.error is None:
+        raise AssertionError(
+            f"Called {made.text}; it returned {show(made.value)}, expected it to raise {name}"
+        )
     made.raises(base)
     got = made.error.learner_info["type"]
     if got != name:

@@ -12,7 +12,9 @@ import pytest
 
 from grader.testkit import call
 
-SAME = "A refactor keeps every status and message word for word: run the starter and your version side by side."
+SAME = (
+    "A refactor keeps every status and message word for word: run the starter and your version side by side."
+)
 
 
 def original(body, tasks):
@@ -73,7 +75,9 @@ def same_as_original(learner, body, tasks):
     made.returns(expected)
     stored = list(made.args_after[1]) if made.args_after else None
     if stored != expected_tasks:
-        raise AssertionError(f"Called {made.text}; the tasks list afterwards is {stored!r}, expected {expected_tasks!r}")
+        raise AssertionError(
+            f"Called {made.text}; the tasks list afterwards is {stored!r}, expected {expected_tasks!r}"
+        )
 
 
 def task(task_id, owner, title, done=False, priority=3):
@@ -84,7 +88,9 @@ def task(task_id, owner, title, done=False, priority=3):
 def test_a_task_is_created(learner):
     """A valid body gives 201 with the new task, appended with the next id."""
     same_as_original(learner, '{"owner": " ana ", "title": "  Buy   milk ", "priority": 2}', [])
-    same_as_original(learner, '{"owner": "ana", "title": "Call mum"}', [task(4, "bo", "x"), task(2, "ana", "y")])
+    same_as_original(
+        learner, '{"owner": "ana", "title": "Call mum"}', [task(4, "bo", "x"), task(2, "ana", "y")]
+    )
 
 
 @pytest.mark.hint(SAME)
@@ -143,7 +149,9 @@ def test_many_generated_requests(learner):
     """300 generated requests, one after another on one list, give the original's answers."""
     rng = random.Random(2026)
     owners = ["ana", " ana", "bo", "", 7, None]
-    titles = ["Buy milk", "buy  MILK", "Call mum", "", "   ", "z" * 101, 3, None] + [f"t{n}" for n in range(30)]
+    titles = ["Buy milk", "buy  MILK", "Call mum", "", "   ", "z" * 101, 3, None] + [
+        f"t{n}" for n in range(30)
+    ]
     priorities = [1, 3, 5, 0, 6, True, "2", None]
     mine, theirs = [], []
     for _ in range(300):

@@ -1,4 +1,4 @@
-"""Mistake: returns as soon as it finds one problem, so a payload with three mistakes reports only the first."""
+"""Mistake: returns as soon as it finds one problem, so only the first of several errors is reported."""
 
 from __future__ import annotations
 

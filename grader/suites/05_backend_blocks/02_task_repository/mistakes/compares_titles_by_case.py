@@ -1,4 +1,4 @@
-"""Mistake: compares tidied titles without case-folding, so 'buy MILK' is not seen as a duplicate of 'Buy milk'."""
+"""Mistake: compares tidied titles without case-folding, so 'buy MILK' does not clash with 'Buy milk'."""
 
 from __future__ import annotations
 

@@ -53,7 +53,7 @@ class TaskRepository:
 
     def delete(self, task_id: int) -> None:
         """Remove the task; its title becomes free again."""
-        task = self._find(task_id)
+        self._find(task_id)
         del self._tasks[task_id]
 
     def list_for(self, owner: str) -> list[dict]:

@@ -1,4 +1,4 @@
-"""Mistake: numbers tasks len(tasks) + 1, so after a delete a new task takes an id that is still in use or was used."""
+"""Mistake: numbers tasks len(tasks) + 1, so after a delete a new task can take an id already in use."""
 
 from __future__ import annotations
 

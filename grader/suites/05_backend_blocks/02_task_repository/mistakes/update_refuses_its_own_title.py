@@ -1,4 +1,4 @@
-"""Mistake: counts the task being renamed as a holder of its own title, so changing only its case is refused."""
+"""Mistake: counts the task being renamed as holding its own title, so a change of case is refused."""
 
 from __future__ import annotations
 

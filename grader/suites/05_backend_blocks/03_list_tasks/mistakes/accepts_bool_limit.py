@@ -38,7 +38,9 @@ def list_tasks(
     """Return one page of matching tasks and the cursor for the next page (None on the last)."""
     check_parameters(done, search, order, limit, after)
     newest_first = order == "-id"
-    chosen = sorted((t for t in tasks if matches(t, done, search)), key=lambda t: t["id"], reverse=newest_first)
+    chosen = sorted(
+        (t for t in tasks if matches(t, done, search)), key=lambda t: t["id"], reverse=newest_first
+    )
     if after is not None:
         chosen = [t for t in chosen if (t["id"] < after if newest_first else t["id"] > after)]
     page = [dict(t) for t in chosen[:limit]]

@@ -1,4 +1,4 @@
-"""Mistake: the cursor counts the tasks already shown (an offset), so deleting a task between pages skips one."""
+"""Mistake: the cursor counts the tasks already shown (an offset), so a delete between pages skips one."""
 
 from __future__ import annotations
 
@@ -38,7 +38,9 @@ def list_tasks(
     """Return one page of matching tasks and the cursor for the next page (None on the last)."""
     check_parameters(done, search, order, limit, after)
     newest_first = order == "-id"
-    chosen = sorted((t for t in tasks if matches(t, done, search)), key=lambda t: t["id"], reverse=newest_first)
+    chosen = sorted(
+        (t for t in tasks if matches(t, done, search)), key=lambda t: t["id"], reverse=newest_first
+    )
     start = after or 0
     page = [dict(t) for t in chosen[start : start + limit]]
     more = len(chosen) > start + limit

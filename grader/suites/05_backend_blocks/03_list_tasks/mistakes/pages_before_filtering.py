@@ -1,4 +1,4 @@
-"""Mistake: decides whether there is a next page from all tasks, not the matching ones, so a filtered list ends with an empty page."""
+"""Mistake: decides whether a next page exists from all tasks, not the matching ones."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Mistake: update writes to the store but leaves the old copy in the cache, so reads are stale until the TTL runs out."""
+"""Mistake: update writes the store but keeps the old cached copy, so reads are stale until the TTL ends."""
 
 from __future__ import annotations
 

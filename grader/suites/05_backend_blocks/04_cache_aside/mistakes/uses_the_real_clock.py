@@ -1,4 +1,4 @@
-"""Mistake: reads the computer's clock (time.monotonic) instead of the clock it was given, so tests cannot move time."""
+"""Mistake: reads time.monotonic(), not the clock it was given, so tests cannot move time."""
 
 from __future__ import annotations
 

@@ -38,12 +38,10 @@ class Directory:
 
     def user(self, user_id: int) -> dict:
         """Return {'name': ..., 'team': ...} for one user."""
-        key = f"user:{user_id}"
         return self._store.get(user_id)
 
     def team(self, team: str) -> list[str]:
         """Return the names of the team's members, sorted."""
-        key = f"team:{team}"
         return sorted(user["name"] for user in self._store.members(team))
 
     def rename(self, user_id: int, name: str) -> None:

@@ -1,4 +1,4 @@
-"""Mistake: creates the order before looking at the key, so every retry still adds an order (and returns the first)."""
+"""Mistake: creates the order before looking at the key, so every retry still adds an order."""
 
 from __future__ import annotations
 
@@ -22,12 +22,19 @@ class OrderService:
         self._seen: dict[tuple[str, str], tuple[tuple[str, int], int]] = {}
         self._last_id = 0
 
-    def create_order(self, customer: str, item: str, quantity: int, idempotency_key: str | None = None) -> dict:
+    def create_order(
+        self, customer: str, item: str, quantity: int, idempotency_key: str | None = None
+    ) -> dict:
         """Create an order, or return the one this key already created."""
         check_request(item, quantity)  # a refused request is not remembered: the retry may fix it
         request = (item, quantity)
         self._last_id += 1
-        self._orders[self._last_id] = {"id": self._last_id, "customer": customer, "item": item, "quantity": quantity}
+        self._orders[self._last_id] = {
+            "id": self._last_id,
+            "customer": customer,
+            "item": item,
+            "quantity": quantity,
+        }
         if idempotency_key is not None:
             seen = self._seen.get((customer, idempotency_key))
             if seen is not None:

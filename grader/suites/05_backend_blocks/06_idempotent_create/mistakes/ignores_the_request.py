@@ -22,7 +22,9 @@ class OrderService:
         self._seen: dict[tuple[str, str], tuple[tuple[str, int], int]] = {}
         self._last_id = 0
 
-    def create_order(self, customer: str, item: str, quantity: int, idempotency_key: str | None = None) -> dict:
+    def create_order(
+        self, customer: str, item: str, quantity: int, idempotency_key: str | None = None
+    ) -> dict:
         """Create an order, or return the one this key already created."""
         check_request(item, quantity)  # a refused request is not remembered: the retry may fix it
         request = (item, quantity)

@@ -1,4 +1,4 @@
-"""Mistake: remembers the key before checking the request, so a corrected retry of a refused request is blocked."""
+"""Mistake: remembers the key before checking the request, so a corrected retry is refused."""
 
 from __future__ import annotations
 
@@ -22,7 +22,9 @@ class OrderService:
         self._seen: dict[tuple[str, str], tuple[tuple[str, int], int]] = {}
         self._last_id = 0
 
-    def create_order(self, customer: str, item: str, quantity: int, idempotency_key: str | None = None) -> dict:
+    def create_order(
+        self, customer: str, item: str, quantity: int, idempotency_key: str | None = None
+    ) -> dict:
         """Create an order, or return the one this key already created."""
         request = (item, quantity)
         if idempotency_key is not None and (customer, idempotency_key) not in self._seen:

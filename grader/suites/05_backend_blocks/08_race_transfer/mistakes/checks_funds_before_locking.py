@@ -1,4 +1,4 @@
-"""Mistake: checks the funds before taking the lock, so several transfers pass the check on the same balance and overdraw."""
+"""Mistake: checks the funds before taking the lock, so several transfers spend the same balance."""
 
 from __future__ import annotations
 

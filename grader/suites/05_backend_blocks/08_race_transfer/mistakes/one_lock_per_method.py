@@ -1,4 +1,4 @@
-"""Mistake: gives deposit and transfer a lock each, so a deposit and a transfer on the same account still race."""
+"""Mistake: gives deposit and transfer a lock each, so a deposit and a transfer on one account still race."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Mistake: keeps tasks in a dict of its own instead of the repository it was given, so it cannot see what the repository holds."""
+"""Mistake: keeps tasks in a repository of its own, not the one it was given, so it misses what that holds."""
 
 from __future__ import annotations
 

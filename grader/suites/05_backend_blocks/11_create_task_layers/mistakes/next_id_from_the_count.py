@@ -1,4 +1,4 @@
-"""Mistake: numbers the new task len(tasks) + 1 instead of one past the highest id, which clashes when ids have gaps."""
+"""Mistake: numbers the new task len(tasks) + 1, not one past the highest id, so ids clash after gaps."""
 
 from __future__ import annotations
 
@@ -66,7 +66,9 @@ def valid_title(data: dict) -> str:
 def valid_priority(data: dict) -> int:
     priority = data.get("priority", DEFAULT_PRIORITY)
     if type(priority) is not int or not LOWEST_PRIORITY <= priority <= HIGHEST_PRIORITY:
-        raise Problem(UNPROCESSABLE, f"priority must be a whole number from {LOWEST_PRIORITY} to {HIGHEST_PRIORITY}")
+        raise Problem(
+            UNPROCESSABLE, f"priority must be a whole number from {LOWEST_PRIORITY} to {HIGHEST_PRIORITY}"
+        )
     return priority
 
 

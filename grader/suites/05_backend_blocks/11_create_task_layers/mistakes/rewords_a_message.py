@@ -1,4 +1,4 @@
-"""Mistake: rewords an error message while tidying up ('title is missing'), which clients matching on it will notice."""
+"""Mistake: rewords an error message while tidying up ('title is missing'); clients matching on it break."""
 
 from __future__ import annotations
 
@@ -66,7 +66,9 @@ def valid_title(data: dict) -> str:
 def valid_priority(data: dict) -> int:
     priority = data.get("priority", DEFAULT_PRIORITY)
     if type(priority) is not int or not LOWEST_PRIORITY <= priority <= HIGHEST_PRIORITY:
-        raise Problem(UNPROCESSABLE, f"priority must be a whole number from {LOWEST_PRIORITY} to {HIGHEST_PRIORITY}")
+        raise Problem(
+            UNPROCESSABLE, f"priority must be a whole number from {LOWEST_PRIORITY} to {HIGHEST_PRIORITY}"
+        )
     return priority
 
 

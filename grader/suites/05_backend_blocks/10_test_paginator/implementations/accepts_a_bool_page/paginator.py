@@ -1,4 +1,4 @@
-"""Bug: it checks isinstance(page, int), so page=True is taken as page 1.
+"""Bug: checks isinstance(page, int), so page=True is taken as page 1.
 
 A planted-bug version of paginator.py for the test-paginator exercise: the
 learner's tests must fail on it. Only the line(s) named differ from correct/.

@@ -1,4 +1,4 @@
-"""Bug: it accepts a page past the last and returns no items instead of raising ValueError.
+"""Bug: accepts a page past the last and returns no items instead of raising ValueError.
 
 A planted-bug version of paginator.py for the test-paginator exercise: the
 learner's tests must fail on it. Only the line(s) named differ from correct/.

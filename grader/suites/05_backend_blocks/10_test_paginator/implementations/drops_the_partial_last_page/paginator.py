@@ -1,4 +1,4 @@
-"""Bug: it rounds the page count down, so 25 items at 10 a page make 2 pages and the last 5 items are unreachable.
+"""Bug: rounds the page count down, so with 25 items at 10 a page the last 5 items are unreachable.
 
 A planted-bug version of paginator.py for the test-paginator exercise: the
 learner's tests must fail on it. Only the line(s) named differ from correct/.

@@ -1,4 +1,4 @@
-"""Bug: it says an empty list has 0 pages and refuses page 1 of it.
+"""Bug: says an empty list has 0 pages and refuses page 1 of it.
 
 A planted-bug version of paginator.py for the test-paginator exercise: the
 learner's tests must fail on it. Only the line(s) named differ from correct/.

@@ -1,4 +1,4 @@
-"""Bug: it accepts any per_page, so a client can ask for a million items in one page.
+"""Bug: accepts any per_page, so a client can ask for a million items in one page.
 
 A planted-bug version of paginator.py for the test-paginator exercise: the
 learner's tests must fail on it. Only the line(s) named differ from correct/.

@@ -1,4 +1,4 @@
-"""Bug: it counts pages from 0 inside, so page 1 shows the second page's items.
+"""Bug: counts pages from 0 inside, so page 1 shows the second page's items.
 
 A planted-bug version of paginator.py for the test-paginator exercise: the
 learner's tests must fail on it. Only the line(s) named differ from correct/.

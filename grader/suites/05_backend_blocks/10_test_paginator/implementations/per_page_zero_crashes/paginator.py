@@ -1,4 +1,4 @@
-"""Bug: it does not refuse per_page=0 with ValueError: it crashes with ZeroDivisionError.
+"""Bug: does not refuse per_page=0 with ValueError: it crashes with ZeroDivisionError.
 
 A planted-bug version of paginator.py for the test-paginator exercise: the
 learner's tests must fail on it. Only the line(s) named differ from correct/.

@@ -1,4 +1,4 @@
-"""Bug: its total is the number of items on this page, not in the whole list.
+"""Bug: reports as total the number of items on this page, not in the whole list.
 
 A planted-bug version of paginator.py for the test-paginator exercise: the
 learner's tests must fail on it. Only the line(s) named differ from correct/.
@@ -23,4 +23,9 @@ def paginate(items: list, page: int = 1, per_page: int = 10) -> dict:
     if type(page) is not int or not 1 <= page <= pages:
         raise ValueError(f"page must be a whole number from 1 to {pages}, got {page!r}")
     start = (page - 1) * per_page
-    return {"items": items[start : start + per_page], "page": page, "pages": pages, "total": len(items[start : start + per_page])}
+    return {
+        "items": items[start : start + per_page],
+        "page": page,
+        "pages": pages,
+        "total": len(items[start : start + per_page]),
+    }
