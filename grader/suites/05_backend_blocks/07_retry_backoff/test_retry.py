@@ -72,6 +72,13 @@ def test_other_errors_are_not_retried(learner):
         recorded(sleep, service, [], 1, f"a {name}")
 
 
+def test_the_defaults(learner):
+    """With no options: 3 attempts, waits of 0.1 and 0.2, then the third error is raised."""
+    sleep, service = learner.FakeSleep(), flaky(learner, *["TimeoutError"] * 5)
+    call(learner.retry, service, sleep=sleep).raises(TimeoutError, match="attempt 3")
+    recorded(sleep, service, [0.1, 0.2], 3, "retry with the default options")
+
+
 def test_one_attempt_means_no_retry(learner):
     """attempts=1: a failure is raised after one call, with no wait."""
     sleep, service = learner.FakeSleep(), flaky(learner, "TimeoutError")

@@ -97,6 +97,7 @@ def test_titles_are_unique_per_user(learner):
     raised(call(service.create, "ana", "buy milk"), ValueError, "DuplicateTitle")
     raised(call(service.rename, "ana", 2, "Buy Milk"), ValueError, "DuplicateTitle")
     call(service.rename, "ana", 2, "CALL MUM").returns(task(2, "ana", "CALL MUM"))
+    call(repo.get, 2).returns(task(2, "ana", "CALL MUM"))
     call(service.create, "bo", "Buy milk").satisfies(lambda t: t["owner"] == "bo", "bo's task")
 
 
