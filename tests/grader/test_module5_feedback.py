@@ -62,7 +62,7 @@ CASES = {
         "cache-aside",
         "04_cache_aside/mistakes/expires_a_moment_late.py",
         "test_entries_expire_after_the_ttl",
-        ("After get(1) at 0 s, 29.5 s and exactly 30 s, the store was read 1 times, expected 2",),
+        ("After get(1) at 0 s, 29.5 s and exactly 30 s, the store was read 1 time, expected 2 times",),
         "fresh while clock.now() < t + ttl",
     ),
     "old-team-page-stale": Case(

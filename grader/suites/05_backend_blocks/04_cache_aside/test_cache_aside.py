@@ -18,7 +18,11 @@ def setup(learner, ttl=30, tasks=None):
 def loads_are(store, expected, after):
     got = store.loads
     if got != expected:
-        raise AssertionError(f"After {after}, the store was read {got} times, expected {expected}")
+        raise AssertionError(f"After {after}, the store was read {times(got)}, expected {times(expected)}")
+
+
+def times(count):
+    return f"{count} time" if count == 1 else f"{count} times"
 
 
 @pytest.mark.points(2)

@@ -26,7 +26,13 @@ def setup(learner):
 
 def reads_are(store, expected, after):
     if store.reads != expected:
-        raise AssertionError(f"After {after}, the store was read {store.reads} times, expected {expected}")
+        raise AssertionError(
+            f"After {after}, the store was read {times(store.reads)}, expected {times(expected)}"
+        )
+
+
+def times(count):
+    return f"{count} time" if count == 1 else f"{count} times"
 
 
 @pytest.mark.hint(STILL_CACHE_HINT)

@@ -95,13 +95,15 @@ def test_money_is_never_created_or_lost(learner):
     "whole bank, not one per method."
 )
 def test_deposits_and_transfers_together(learner):
-    """30 deposits of 2 into a and 30 transfers of 1 from a to b at once: a + b is exactly 60."""
-    ledger, bank = bank_with(learner, {"a": 0, "b": 0})
-    calls = [["deposit", "a", 2], ["transfer", "a", "b", 1]] * 30
+    """30 deposits of 100 into a and 30 transfers of 1 from a to b, all at once: a ends at 3970, b at 30."""
+    ledger, bank = bank_with(learner, {"a": 1000, "b": 0})
+    # Amounts this different cannot cancel out: a lost deposit (-100) is never hidden by lost debits (+1).
+    calls = [["deposit", "a", 100], ["transfer", "a", "b", 1]] * 30
     results = learner.run_together(bank, calls)
-    moved = sum(1 for c, r in zip(calls, results, strict=True) if r is None and c[0] == "transfer")
+    if results != [None] * 60:
+        raise AssertionError(f"Ran 30 deposits and 30 transfers at once; some were refused: {results}")
     balances_are(
-        ledger, {"a": 60 - moved, "b": moved}, f"30 deposits of 2 and {moved} transfers of 1, all at once"
+        ledger, {"a": 3970, "b": 30}, "30 deposits of 100 and 30 transfers of 1 from 1000, all at once"
     )
 
 
