@@ -26,6 +26,15 @@ def bank_with(learner, balances):
     return ledger, learner.Bank(ledger)
 
 
+def together(learner, bank, calls):
+    """run_together's results; a method not written yet is reported as not started, not as wrong."""
+    results = learner.run_together(bank, calls)
+    for (method, *args), result in zip(calls, results, strict=True):
+        if result is not None and result.startswith("NotImplementedError"):
+            getattr(bank, method)(*args)  # raises the learner's own NotImplementedError, once, directly
+    return results
+
+
 def balances_are(ledger, expected, after):
     got = ledger.balances()
     if got != expected:
@@ -57,7 +66,11 @@ def test_refused_transfers_move_nothing(learner):
 def test_deposits_at_the_same_moment_all_count(learner):
     """40 threads each depositing 1 at the same moment leave a balance of exactly 40."""
     ledger, bank = bank_with(learner, {"a": 0})
-    call(learner.run_together, bank, [["deposit", "a", 1]] * 40).returns([None] * 40)
+    results = together(learner, bank, [["deposit", "a", 1]] * 40)
+    if results != [None] * 40:
+        raise AssertionError(
+            f"Ran 40 deposits of 1 at the same moment; some raised: {sorted(set(results) - {None})}"
+        )
     balances_are(ledger, {"a": 40}, "40 deposits of 1 made at the same moment")
 
 
@@ -66,7 +79,7 @@ def test_deposits_at_the_same_moment_all_count(learner):
 def test_transfers_at_the_same_moment_never_overdraw(learner):
     """20 transfers of 10 from an account holding 100, all at once: exactly 10 work, 10 are refused."""
     ledger, bank = bank_with(learner, {"a": 100, "b": 0})
-    results = learner.run_together(bank, [["transfer", "a", "b", 10]] * 20)
+    results = together(learner, bank, [["transfer", "a", "b", 10]] * 20)
     refused = [r for r in results if r is not None]
     if len(refused) != 10 or not all(r.startswith("ValueError") for r in refused):
         raise AssertionError(
@@ -82,7 +95,7 @@ def test_money_is_never_created_or_lost(learner):
     """30 transfers of 5 from a to b and 30 of 3 back, all at once: the balances match what worked."""
     ledger, bank = bank_with(learner, {"a": 50, "b": 50})
     calls = [["transfer", "a", "b", 5], ["transfer", "b", "a", 3]] * 30
-    results = learner.run_together(bank, calls)
+    results = together(learner, bank, calls)
     a_to_b = sum(1 for c, r in zip(calls, results, strict=True) if r is None and c[1] == "a")
     b_to_a = sum(1 for c, r in zip(calls, results, strict=True) if r is None and c[1] == "b")
     expected = {"a": 50 - 5 * a_to_b + 3 * b_to_a, "b": 50 + 5 * a_to_b - 3 * b_to_a}
@@ -99,7 +112,7 @@ def test_deposits_and_transfers_together(learner):
     ledger, bank = bank_with(learner, {"a": 1000, "b": 0})
     # Amounts this different cannot cancel out: a lost deposit (-100) is never hidden by lost debits (+1).
     calls = [["deposit", "a", 100], ["transfer", "a", "b", 1]] * 30
-    results = learner.run_together(bank, calls)
+    results = together(learner, bank, calls)
     if results != [None] * 60:
         raise AssertionError(f"Ran 30 deposits and 30 transfers at once; some were refused: {results}")
     balances_are(
@@ -111,7 +124,7 @@ def test_two_banks_do_not_block_each_other(learner):
     """Two banks on two ledgers each keep their own balances exact."""
     first, bank_one = bank_with(learner, {"x": 0})
     second, bank_two = bank_with(learner, {"x": 7})
-    learner.run_together(bank_one, [["deposit", "x", 3]] * 10)
-    learner.run_together(bank_two, [["deposit", "x", 1]] * 10)
+    together(learner, bank_one, [["deposit", "x", 3]] * 10)
+    together(learner, bank_two, [["deposit", "x", 1]] * 10)
     balances_are(first, {"x": 30}, "10 deposits of 3 on the first bank")
     balances_are(second, {"x": 17}, "10 deposits of 1 on the second bank")
