@@ -48,7 +48,7 @@ CASES = {
         "task-repository",
         "02_task_repository/mistakes/raises_key_error.py",
         "test_unknown_ids_raise_task_not_found",
-        ("Called TaskRepository.get(7); it raised KeyError, expected TaskNotFound",),
+        (".get(7)", "it raised KeyError, expected TaskNotFound"),
         "a bare KeyError tells the caller nothing",
     ),
     "offset-cursor": Case(
@@ -69,7 +69,7 @@ CASES = {
         "fix-stale-cache",
         "05_fix_stale_cache/mistakes/forgets_only_the_new_team.py",
         "test_a_move_updates_both_team_pages",
-        ("Called Directory.team('api'); got ['Ana', 'Bo'], expected ['Ana']",),
+        (".team('api')", "move(2, 'web')", "got ['Ana', 'Bo'], expected ['Ana']"),
         "forget every team page the user was or now is on",
     ),
     "key-reused-for-another-order": Case(
@@ -77,7 +77,7 @@ CASES = {
         "06_idempotent_create/mistakes/ignores_the_request.py",
         "test_a_key_reused_for_another_request_is_refused",
         (
-            "Called OrderService.create_order('ana', 'tea', 3, idempotency_key='k1')",
+            ".create_order('ana', 'tea', 3, idempotency_key='k1')",
             "it returned {'id': 1, 'customer': 'ana', 'item': 'tea', 'quantity': 2}",
             "expected it to raise IdempotencyKeyReused",
         ),
@@ -102,7 +102,8 @@ CASES = {
         "09_task_service/mistakes/ignores_the_owner.py",
         "test_other_users_tasks_look_missing",
         (
-            "Called TaskService.complete('bo', 1); it returned {'id': 1, 'owner': 'ana'",
+            ".complete('bo', 1)",
+            "it returned {'id': 1, 'owner': 'ana'",
             "expected it to raise TaskNotFound",
         ),
         "check task['owner'] == user",
