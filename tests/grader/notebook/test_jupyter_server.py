@@ -75,6 +75,8 @@ def test_an_edit_saved_after_the_run_is_noticed_through_the_server(
         client.load_connection_file()
         client.start_channels()
         try:
+            # Until the kernel answers, iopub may not be subscribed and the first reply is lost.
+            client.wait_for_ready(timeout=120)
             outputs = run_check_after_a_later_save(client, real_course_dir / NOTEBOOK)
         finally:
             client.stop_channels()
