@@ -88,21 +88,24 @@ def build_feedback(exercise: Exercise, run: SuiteRun, learner: str = "") -> Feed
         status = "timeout" if run.timed_out else "error"
         return whole_run_failure(exercise, run, learner, status, run.problem or "no report")
     tests = tuple(test_result(entry, exercise) for entry in run.report["tests"])
-    earned = sum(t.points for t in tests)
-    available = sum(t.max_points for t in tests)
-    score = points(exercise.points * earned / available) if available else 0.0
     return Feedback(
         schema_version=SCHEMA_VERSION,
         exercise_id=exercise.id,
         title=exercise.title,
         learner=learner,
         status=overall_status(tests),
-        score=score,
+        score=exercise_score(exercise, tests),
         max_score=exercise.points,
         tests=tests,
         error=shared_error(tests),
         duration=round(run.seconds, 3),
     )
+
+
+def exercise_score(exercise: Exercise, tests: tuple[TestResult, ...]) -> float:
+    """The exercise's points, shared out by the points its tests earned."""
+    available = sum(t.max_points for t in tests)
+    return points(exercise.points * sum(t.points for t in tests) / available) if available else 0.0
 
 
 def points(value: float) -> float:

@@ -20,7 +20,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from grader.course import Course, Exercise
-from grader.feedback import Feedback, Metric, TestResult, overall_status, shared_error
+from grader.feedback import Feedback, Metric, TestResult, exercise_score, overall_status, shared_error
 from grader.kinds.structure import LABELS, Unmeasurable, measure
 from grader.restore import RestoreError, is_untouched_starter
 from grader.starter import committed_starter
@@ -187,13 +187,11 @@ def rescored(
     feedback: Feedback, exercise: Exercise, tests: tuple[TestResult, ...], metrics: tuple[Metric, ...]
 ) -> Feedback:
     """The feedback with the structure checks added, status and score derived as build_feedback does."""
-    available = sum(t.max_points for t in tests)
-    score = round(exercise.points * sum(t.points for t in tests) / available, 2) if available else 0.0
     return replace(
         feedback,
         tests=tests,
         status=overall_status(tests),
-        score=score,
+        score=exercise_score(exercise, tests),
         error=shared_error(tests),
         metrics=feedback.metrics + metrics,
     )
