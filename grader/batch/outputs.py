@@ -49,6 +49,7 @@ def write_outputs(results: ClassResults, out: Path) -> list[Path]:
         "junit.xml": class_tables.junit_xml(results),
         "canvas-import.csv": lms.canvas_csv(results),
         "moodle-import.csv": lms.moodle_csv(results),
+        "moodle-worksheet.csv": lms.moodle_worksheet_csv(results),
         "class-report.html": class_report.html(results),
     }.items():
         write_atomically(out / name, text)
