@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import json
 import os
+import time
 import zipfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from grader.batch.locate import locate
 from grader.batch.results import LearnerResults
 from grader.course import Course, Exercise
-from grader.edition.release import course_files, leave_out_reason
+from grader.edition.release import course_files, is_under, leave_out_reason
 from grader.grading import grade
 from grader.render.class_tables import gradescope as gradescope_json
 from grader.suite_ids import expected_test_ids
@@ -30,10 +31,26 @@ KEPT = ("", "instructor-only tests")
 SETUP_SH = """\
 #!/usr/bin/env bash
 # Gradescope runs this once, as root, when it builds the autograder image.
+# The grader needs Python 3.11 or newer: use one the image has, else install one.
 set -euo pipefail
-apt-get update -q && apt-get install -y -q python3 python3-pip python3-venv git
-python3 -m venv /autograder/venv
-/autograder/venv/bin/pip install -q /autograder/source/course
+ROOT="${GRADESCOPE_ROOT:-/autograder}"
+usable() {
+  for candidate in python3.13 python3.12 python3.11 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c \\
+      'import sys, ensurepip, venv; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+if ! PYTHON="$(usable)"; then
+  apt-get update -q
+  apt-get install -y -q python3.11 python3.11-venv || apt-get install -y -q python3 python3-venv
+  PYTHON="$(usable)" || { echo "setup.sh: no Python 3.11 or newer could be installed" >&2; exit 1; }
+fi
+"$PYTHON" -m venv "$ROOT/venv"
+"$ROOT/venv/bin/python" -m pip install -q "$ROOT/source/course"
 """
 
 RUN_AUTOGRADER = """\
@@ -51,7 +68,11 @@ def build_package(course: Course, out: Path, exercises: list[Exercise]) -> int:
     if out.suffix != ".zip":
         raise ValueError(f"{out} should end in .zip: Gradescope takes a zip file")
     # Unlike a learner edition, the package keeps the instructor-only tests: they grade.
-    kept = [p for p in course_files(course.root) if leave_out_reason(course, p, False) in KEPT]
+    kept = [
+        p
+        for p in course_files(course.root)
+        if leave_out_reason(course, p, False) in KEPT and grades_with(course, p, exercises)
+    ]
     out.parent.mkdir(parents=True, exist_ok=True)
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
         for name, text in (("setup.sh", SETUP_SH), ("run_autograder", RUN_AUTOGRADER)):
@@ -61,13 +82,28 @@ def build_package(course: Course, out: Path, exercises: list[Exercise]) -> int:
         package.writestr("gradescope.json", json.dumps({"exercises": [e.id for e in exercises]}))
         for relative in kept:
             package.write(course.root.joinpath(*relative.parts), f"course/{relative}")
+        # The manifest needs every exercise's suite folder; an empty one reveals nothing.
+        for skipped in [e for e in course.exercises if exercises and e not in exercises]:
+            package.mkdir(f"course/{PurePosixPath(course.suites) / skipped.mirror}")
     return len(kept)
+
+
+def grades_with(course: Course, relative: PurePosixPath, exercises: list[Exercise]) -> bool:
+    """Whether a course file belongs in a package grading ``exercises`` (every exercise when empty).
+
+    Other exercises' hidden suites are instructor-private and grade nothing here.
+    """
+    if not exercises or not is_under(relative, course.suites):
+        return True
+    root = PurePosixPath(course.suites)
+    return any(is_under(relative, (root / e.mirror).as_posix()) for e in exercises)
 
 
 def grade_submission(root: Path) -> dict[str, Any]:
     """Grade ``root/submission`` with the course in ``root/source/course``; return results.json's data."""
     from grader.workspace import open_course
 
+    started = time.monotonic()
     course = open_course(str(root / "source" / "course"))
     wanted = json.loads((root / "source" / "gradescope.json").read_text(encoding="utf-8"))["exercises"]
     chosen = [course.find(w) for w in wanted] or list(course.exercises)
@@ -83,6 +119,8 @@ def grade_submission(root: Path) -> dict[str, Any]:
     for test, seen_as in zip(data["tests"], visibility, strict=True):
         test["visibility"] = seen_as
     data["visibility"] = "visible"
+    data["stdout_visibility"] = "hidden"  # our stdout is one line for the instructor's debugging
+    data["execution_time"] = round(time.monotonic() - started)
     data["output"] = f"Graded {len(chosen)} exercises: {learner.score:g} of {learner.max_score:g} points."
     return data
 
