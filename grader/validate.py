@@ -21,6 +21,7 @@ from grader.grading import grade
 from grader.plain_scan import suite_problems
 from grader.restore import RestoreError
 from grader.starter import committed_starter, differs_from_working_copy, write_files
+from grader.suite_ids import expected_test_ids
 
 MISTAKES = "mistakes"
 
@@ -99,8 +100,11 @@ def validate_course(course: Course, exercises: list[Exercise], jobs: int = 2) ->
 
 
 def validate_exercise(course: Course, exercise: Exercise) -> ExerciseCheck:
-    split = has_instructor_tests(course.suite_dir(exercise))
+    has_hidden = has_instructor_tests(course.suite_dir(exercise))
     reference = grade(course, exercise, course.solution_dir(exercise))
+    # A suite whose every test is instructor-only has no public run: the check fails on the count.
+    public_count = len(expected_test_ids(course, exercise, None, public_only=True)) if has_hidden else 1
+    split = has_hidden and public_count > 0
     public = grade(course, exercise, course.solution_dir(exercise), public_only=True) if split else reference
     starter, note = grade_starter(course, exercise)
     variants = mistake_paths(course, exercise)
@@ -112,8 +116,8 @@ def validate_exercise(course: Course, exercise: Exercise) -> ExerciseCheck:
         starter_status=starter.status,
         mistakes=mistakes,
         starter_note=note,
-        public_tests=len(public.tests),
-        hidden_tests=len(reference.tests) - len(public.tests),
+        public_tests=len(public.tests) if public_count else 0,
+        hidden_tests=len(reference.tests) - (len(public.tests) if public_count else 0),
         suite_problems=tuple(suite_problems(course.suite_dir(exercise), exercise.modules)),
     )
 

@@ -53,7 +53,14 @@ def release_course(course: Course, out: Path, with_solutions: bool = False) -> R
     """Copy the learner's part of ``course`` into ``out`` and commit it as a new repository."""
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise ReleaseError(f"{out} already exists and is not empty: choose a new folder for the release")
-    hidden = {e.id: hidden_count(course, e) for e in course.exercises}
+    counts = {e.id: test_counts(course, e) for e in course.exercises}
+    bare = [exercise_id for exercise_id, (public, _) in counts.items() if not public]
+    if bare:
+        raise ReleaseError(
+            f"every test of {', '.join(bare)} is instructor-only, so a learner edition could not "
+            "check it: keep at least one test outside test_*_instructor.py (`grader validate` counts them)"
+        )
+    hidden = {exercise_id: count for exercise_id, (_, count) in counts.items()}
     kept: list[PurePosixPath] = []
     left_out: dict[str, int] = {}
     for relative in course_files(course.root):
@@ -76,9 +83,11 @@ def release_course(course: Course, out: Path, with_solutions: bool = False) -> R
     return Release(str(out), len(kept) + 2, left_out, hidden, with_solutions, commit)
 
 
-def hidden_count(course: Course, exercise: Any) -> int:
+def test_counts(course: Course, exercise: Any) -> tuple[int, int]:
+    """How many public and how many instructor-only tests the exercise's suite has."""
     full = expected_test_ids(course, exercise, None)
-    return len(full) - len(expected_test_ids(course, exercise, None, public_only=True))
+    public = len(expected_test_ids(course, exercise, None, public_only=True))
+    return public, len(full) - public
 
 
 def leave_out_reason(course: Course, relative: PurePosixPath, with_solutions: bool) -> str:

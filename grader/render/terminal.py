@@ -229,6 +229,10 @@ def validation_text(report: ValidationReport) -> str:
         lines += [f"    reference problem: {p}" for p in check.reference_problems[:5]]
         if check.hidden_tests or not check.public_tests:
             lines.append(f"    {check.public_tests} public tests, {check.hidden_tests} instructor-only")
+        if check.hidden_tests and not check.public_tests:
+            lines.append(
+                "    no public test: a learner edition could not check it (keep one out of *_instructor.py)"
+            )
         if check.starter_note:
             lines.append(f"    note: {check.starter_note}")
         if not check.mistakes:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,24 @@ def test_the_workflow_parses_and_runs_the_checked_command() -> None:
     steps = workflow["jobs"]["grade"]["steps"]
     assert "grader check --all --json > grades.json" in steps[-1]["run"]
     assert "python -m grader.edition.ci_summary grades.json" in steps[-1]["run"]
+
+
+def schema_check(path: Path) -> subprocess.CompletedProcess[str]:
+    """Validate a workflow against SchemaStore's GitHub workflow schema, as check-jsonschema ships it."""
+    command = [sys.executable, "-m", "check_jsonschema", "--builtin-schema", "vendor.github-workflows"]
+    return subprocess.run([*command, str(path)], capture_output=True, text=True)
+
+
+def test_the_workflow_is_valid_against_the_github_workflow_schema(tmp_path: Path) -> None:
+    pytest.importorskip("check_jsonschema")
+    workflow = tmp_path / "grade.yml"
+    workflow.write_text(workflow_text(), encoding="utf-8")
+    valid = schema_check(workflow)
+    assert valid.returncode == 0, valid.stdout + valid.stderr
+    broken = tmp_path / "broken.yml"  # the check can fail: a job with no runner is refused
+    broken.write_text(workflow_text().replace("    runs-on: ubuntu-latest\n", ""), encoding="utf-8")
+    refused = schema_check(broken)
+    assert refused.returncode == 1 and "'runs-on' is a required property" in refused.stdout
 
 
 def test_check_all_json_feeds_the_summary(

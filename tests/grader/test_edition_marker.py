@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from grader.course import load_course
 from grader.edition.marker import (
     Edition,
@@ -13,7 +15,10 @@ from grader.edition.marker import (
     read_edition,
     write_edition,
 )
+from grader.edition.release import ReleaseError, release_course
+from grader.render.terminal import validation_text
 from grader.suite_ids import expected_test_ids
+from grader.validate import ValidationReport, validate_exercise
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -56,3 +61,27 @@ def test_a_broken_edition_file_means_the_full_course(tmp_path: Path) -> None:
     (tmp_path / "exercises").mkdir()
     (tmp_path / "exercises" / ".edition").write_text("{not json", encoding="utf-8")
     assert read_edition(tmp_path) is None
+
+
+def only_instructor_tests(course_dir: Path) -> None:
+    """Make every leap-year test instructor-only."""
+    suite = course_dir / "grader" / "suites" / "01_basics" / "01_leap_year"
+    (suite / "test_leap_year.py").rename(suite / "test_leap_year_instructor.py")
+
+
+def test_validate_fails_an_exercise_without_a_public_test(course_dir: Path) -> None:
+    only_instructor_tests(course_dir)
+    course = load_course(course_dir)
+    check = validate_exercise(course, course.find("leap-year"))
+    assert (check.public_tests, check.hidden_tests) == (0, 4)
+    assert check.reference_status == "passed" and all(m.caught for m in check.mistakes)
+    assert not check.ok
+    text = validation_text(ValidationReport((check,), ()))
+    assert "no public test: a learner edition could not check it" in text
+
+
+def test_release_refuses_an_exercise_without_a_public_test(course_dir: Path, tmp_path: Path) -> None:
+    only_instructor_tests(course_dir)
+    with pytest.raises(ReleaseError, match="every test of leap-year is instructor-only"):
+        release_course(load_course(course_dir), tmp_path / "release")
+    assert not (tmp_path / "release").exists()

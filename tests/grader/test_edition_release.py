@@ -1,9 +1,10 @@
 """A learner edition of the bundled course: nothing hidden leaks, and the scores add up.
 
 The release is cloned, every file of the clone is searched for reference
-solutions and instructor-only tests, then a mistake only the hidden tests catch
-is checked in the clone (public score) and graded in batch (full score): the two
-must be exactly what `grader validate` predicted.
+solutions and instructor-only tests. In the clone, one exercise is solved and
+another holds a mistake only the hidden tests catch: both are checked there
+(public score) and graded in batch (full score), and the scores must be exactly
+what `grader validate` predicted.
 """
 
 from __future__ import annotations
@@ -74,7 +75,7 @@ def test_solution_in_the_edition_says_where_solutions_come_from(clone: Path) -> 
     assert "no reference solutions: your instructor shares them" in result.output
 
 
-def test_a_mistake_only_hidden_tests_catch_scores_as_validate_predicts(clone: Path, tmp_path: Path) -> None:
+def test_release_work_scores_as_validate_predicts(clone: Path, tmp_path: Path) -> None:
     course = load_course(REPO)
     exercise = course.find("order-status")
     variant = course.suite_dir(exercise) / "mistakes" / "allows_paid_to_deliver.py"
@@ -93,12 +94,19 @@ def test_a_mistake_only_hidden_tests_catch_scores_as_validate_predicts(clone: Pa
     assert "16 checks passed here; your instructor's grading runs 2 more." in local.stdout
     as_json = CliRunner().invoke(cli, ["check", "order-status", "--json", "--course", str(clone)])
     assert json.loads(as_json.output)["score"] == predicted.public_score
+    leap = course.find("leap-year")  # solved for real: full marks here and in batch, nothing hidden
+    shutil.copyfile(course.solution_dir(leap) / "leap_year.py", clone / leap.path / "leap_year.py")
+    checked = CliRunner().invoke(cli, ["check", "leap-year", "--json", "--course", str(clone)])
+    assert json.loads(checked.output)["score"] == leap.points
     needs_sandbox()
     subs = tmp_path / "subs"
-    write_learner(subs, "ada", {"order_status.py": solved.read_text("utf-8")})
-    result = grade(REPO, subs, tmp_path / "out", "--exercise", "order-status")
+    files = {name: (clone / e.path / name).read_text("utf-8") for e in (exercise, leap) for name in e.files}
+    write_learner(subs, "ada", files)
+    result = grade(REPO, subs, tmp_path / "out", "--exercise", "order-status", "--exercise", "leap-year")
     assert result.exit_code in (0, 1), result.output
-    assert float(gradebook_rows(tmp_path / "out")["ada"]["order-status"]) == predicted.score
+    row = gradebook_rows(tmp_path / "out")["ada"]
+    assert float(row["order-status"]) == predicted.score
+    assert float(row["leap-year"]) == leap.points
 
 
 def test_release_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
