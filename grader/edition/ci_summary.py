@@ -1,8 +1,9 @@
 """Turn `grader check --all --json` into a job summary and the points line GitHub Classroom reads.
 
 Run as ``python -m grader.edition.ci_summary grades.json``. The markdown table goes
-to ``$GITHUB_STEP_SUMMARY`` when set; stdout gets ``Points N/M`` (what the
-classroom autograding reporter looks for) and a ``::notice`` annotation.
+to ``$GITHUB_STEP_SUMMARY`` when set; stdout gets ``Points N/M`` and a ``::notice``
+annotation; with a token, the points go to GitHub Classroom's check run
+(:mod:`grader.edition.classroom`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ import os
 import sys
 from pathlib import Path
 from typing import Any
+
+from grader.edition.classroom import ClassroomError, report_points
 
 
 def points_line(results: list[dict[str, Any]]) -> str:
@@ -54,7 +57,14 @@ def main(argv: list[str]) -> int:
             handle.write(summary_markdown(results))
     line = points_line(results)
     print(line)
-    print(f"::notice title=Points::{line}")
+    print(f"::notice title=Autograding complete::{line}")
+    if os.environ.get("GITHUB_TOKEN"):
+        try:
+            report_points(os.environ, line)
+            print("Reported the points to GitHub Classroom.")
+        except ClassroomError as error:
+            # A grade that cannot reach Classroom is still a grade: warn, do not fail the run.
+            print(f"::warning title=GitHub Classroom::could not report the points: {error}")
     return 0
 
 

@@ -12,6 +12,7 @@ from click.testing import CliRunner
 
 from grader.cli import cli
 from grader.edition.ci_summary import main, points_line, summary_markdown
+from grader.edition.classroom import CHECK_NAME
 from grader.edition.workflow import workflow_text
 from tests.helpers import LEAP_YEAR
 
@@ -21,6 +22,8 @@ def test_the_workflow_parses_and_runs_the_checked_command() -> None:
     workflow = yaml.safe_load(workflow_text())
     assert workflow["name"] == "Grade"
     assert "push" in workflow[True]  # YAML 1.1 reads the key `on` as True
+    assert workflow["jobs"]["grade"]["name"] == CHECK_NAME  # the check run Classroom reads
+    assert workflow["permissions"]["checks"] == "write"
     steps = workflow["jobs"]["grade"]["steps"]
     assert "grader check --all --json > grades.json" in steps[-1]["run"]
     assert "python -m grader.edition.ci_summary grades.json" in steps[-1]["run"]
@@ -56,11 +59,13 @@ def test_check_all_json_feeds_the_summary(
     (tmp_path / "grades.json").write_text(result.output, encoding="utf-8")
     summary = tmp_path / "summary.md"
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
     assert main([str(tmp_path / "grades.json")]) == 0
     earned = sum(g["score"] for g in grades)
     total = sum(g["max_score"] for g in grades)
     out = capsys.readouterr().out.splitlines()
-    assert out == [f"Points {earned:g}/{total:g}", f"::notice title=Points::Points {earned:g}/{total:g}"]
+    line = f"Points {earned:g}/{total:g}"
+    assert out == [line, f"::notice title=Autograding complete::{line}"]
     assert "| leap-year | passed |" in summary.read_text(encoding="utf-8")
 
 
