@@ -115,3 +115,13 @@ def test_release_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
     with pytest.raises(ReleaseError, match="not empty"):
         release_course(load_course(REPO), tmp_path / "out")
     assert (tmp_path / "out" / "keep.txt").read_text(encoding="utf-8") == "mine"
+
+
+def test_a_self_paced_release_keeps_the_solutions(tmp_path: Path) -> None:
+    built = release_course(load_course(REPO), tmp_path / "release", with_solutions=True)
+    assert built.with_solutions and "reference solutions" not in built.left_out
+    out = tmp_path / "release"
+    assert (out / "solutions" / "01_control_flow" / "01_leap_year" / "leap_year.py").is_file()
+    assert json.loads((out / "exercises" / ".edition").read_text("utf-8"))["with_solutions"] is True
+    result = CliRunner().invoke(cli, ["solution", "leap-year", "--course", str(out)])
+    assert "unlocks once you pass it" in result.output  # the usual self-paced rule, not "ask"
