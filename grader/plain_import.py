@@ -20,58 +20,41 @@ from typing import Any
 
 import pytest
 
-from grader.remote import LearnerSession, RemoteFunction
+from grader.plain_refusals import before_loading, changed_module, refused_argument
+from grader.plain_values import ModuleCallable, Pending, Unreadable, read_attribute
+from grader.remote import LearnerSession, RemoteObject
 from grader.testkit import Call
-
-
-class ProxyChangeRefused(Exception):
-    """A suite tried to change the learner's module, which lives in another process."""
+from grader.wire import NotPlainData
 
 
 class LearnerProxy(types.ModuleType):
-    """The learner's module as a plain suite sees it: attributes are remote functions and classes."""
+    """The learner's module as a plain suite sees it: functions, classes, plain values and handles."""
 
-    def __init__(self, name: str, session: Callable[[], LearnerSession | None]) -> None:
+    def __init__(self, name: str, read: Callable[[str, str], Any]) -> None:
         super().__init__(name, f"The learner's {name}.py, reached across the process boundary.")
-        object.__setattr__(self, "_grader_session", session)
+        object.__setattr__(self, "_grader_read", read)
 
-    def __getattr__(self, name: str) -> RemoteFunction:
+    def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        session = object.__getattribute__(self, "_grader_session")()
-        if session is None:
-            return UnavailableFunction(name)  # type: ignore[return-value]
-        return RemoteFunction(session, ["module", self.__name__, name], name)
+        return object.__getattribute__(self, "_grader_read")(self.__name__, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name.startswith("__"):  # the import system sets __spec__, __loader__ ...
             object.__setattr__(self, name, value)
             return
-        raise ProxyChangeRefused(
-            f"a plain suite cannot change {self.__name__}.{name}: the learner's module runs in "
-            "another process, so monkeypatching it would silently test nothing"
-        )
+        raise changed_module(self.__name__, name)
 
     def __delattr__(self, name: str) -> None:
-        raise ProxyChangeRefused(f"a plain suite cannot delete {self.__name__}.{name}")
-
-
-class UnavailableFunction:
-    """A name imported where no learner files are staged (collecting the suite's ids)."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        pytest.fail(f"this suite needs learner files to call {self.name} (--grader-learner-dir)")
+        raise changed_module(self.__name__, name, deleting=True)
 
 
 class LearnerFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """Answer imports of the graded module names, and only those, with proxies."""
 
-    def __init__(self, names: Sequence[str], session: Callable[[], LearnerSession | None]) -> None:
+    def __init__(self, names: Sequence[str], read: Callable[[str, str], Any]) -> None:
         self.names = frozenset(names)
-        self.session = session
+        self.read = read
 
     def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> Any:
         if fullname not in self.names:
@@ -79,7 +62,7 @@ class LearnerFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         return importlib.machinery.ModuleSpec(fullname, self, origin="learner (remote)")
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
-        return LearnerProxy(spec.name, self.session)
+        return LearnerProxy(spec.name, self.read)
 
     def exec_module(self, module: types.ModuleType) -> None:
         """Nothing runs here: the learner's code is loaded in the worker."""
@@ -102,7 +85,10 @@ class CallLog:
             if not self.active:  # a testkit test: its calls are left exactly as they were
                 return invoke(target, label, args, kwargs, text)
             before = plain_copy(args)
-            record = invoke(target, label, args, kwargs, text)
+            try:
+                record = invoke(target, label, args, kwargs, text)
+            except NotPlainData:  # an argument could not be sent: say which, as the suite's problem
+                raise refused_argument(label, args, kwargs, session.reference) from None
             record.args_before = before
             record.context["given"] = args
             if record.error is None:
@@ -140,15 +126,21 @@ def write_back(args: tuple, after: tuple) -> None:
 
 
 class PlainSuites:
-    """The pytest side of plain suites: the import hook, per-test deadlines and call records."""
+    """The pytest side of plain suites: the import hook, per-test deadlines and call records.
+
+    A plain test's deadline and call record start before its fixtures are set
+    up, so calls made in the suite's fixtures are bounded and retold too.
+    """
 
     def __init__(self, config: pytest.Config, names: Sequence[str], session_key: Any) -> None:
         self.config = config
         self.session_key = session_key
         self.log = CallLog()
         self.comparisons: list[tuple[str, Any, Any]] = []
-        self.finder = LearnerFinder(names, self.session)
+        self.finder = LearnerFinder(names, self.read)
         self.wrapped: LearnerSession | None = None
+        self.callables: dict[tuple[str, str], Any] = {}
+        self.imported: list[Call] = []  # values read while the suite was imported, not in a test
 
     def session(self) -> LearnerSession | None:
         session: LearnerSession | None = self.config.stash.get(self.session_key, None)
@@ -156,6 +148,24 @@ class PlainSuites:
             self.log.wrap(session)
             self.wrapped = session
         return session
+
+    def read(self, module: str, name: str) -> Any:
+        """``module.name`` for the suite: read in the worker once it is loaded (see grader.plain_values)."""
+        known = self.callables.get((module, name))
+        if known is not None:  # a function stays a function: no request for each use
+            return known
+        session = self.session()
+        if session is None:
+            return Pending(name, before_loading(module, name), lambda: self.read(module, name))
+        value = read_attribute(session, module, name)
+        if isinstance(value, ModuleCallable):
+            self.callables[(module, name)] = value
+        elif isinstance(value, Unreadable) and self.log.active and value._fallback is None:
+            value._resolve()  # inside a test: say why where it is read
+        elif not isinstance(value, (Unreadable, RemoteObject)):  # kept to retell a failed check on it
+            record = Call(text=f"{module}.{name}", value=value, context={"read": True})
+            (self.log.calls if self.log.active else self.imported).append(record)
+        return value
 
     def install(self) -> None:
         # A name Python already loaded (a standard module) cannot be answered by a proxy:
@@ -171,7 +181,7 @@ class PlainSuites:
                 del sys.modules[name]
 
     @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_call(self, item: pytest.Item) -> Iterator[None]:
+    def pytest_runtest_setup(self, item: pytest.Item) -> Iterator[None]:
         self.log.calls.clear()
         self.comparisons.clear()
         self.log.active = "learner" not in getattr(item, "fixturenames", ())
@@ -180,12 +190,32 @@ class PlainSuites:
         session = self.session()
         if session is not None:
             session.deadline = time.monotonic() + self.config.getoption("--grader-test-timeout")
+        return (yield from self.explained())
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item: pytest.Item) -> Iterator[None]:
+        if not self.log.active:
+            return (yield)
+        return (yield from self.explained())
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_teardown(self, item: pytest.Item) -> Iterator[None]:
+        try:
+            return (yield)
+        finally:
+            session = self.config.stash.get(self.session_key, None)
+            if self.log.active and session is not None:
+                session.deadline = None
+            self.log.active = False
+
+    def explained(self) -> Iterator[None]:
+        """Run one phase of a plain test; turn what it raised into feedback about the learner's calls."""
         try:
             return (yield)
         except AssertionError as error:
             from grader.plain_feedback import explain_assertion
 
-            raise explain_assertion(error, self.log.calls, self.comparisons) from None
+            raise explain_assertion(error, [*self.imported, *self.log.calls], self.comparisons) from None
         except pytest.fail.Exception as error:
             from grader.plain_feedback import did_not_raise
 
@@ -196,9 +226,6 @@ class PlainSuites:
             from grader.plain_feedback import unusable_result
 
             raise unusable_result(error, self.log.calls) from None
-        finally:
-            if session is not None:
-                session.deadline = None
 
     def pytest_assertrepr_compare(self, op: str, left: Any, right: Any) -> None:
         # Called only for a comparison that failed: remember what was compared.
