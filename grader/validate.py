@@ -21,6 +21,7 @@ from grader.grading import grade
 from grader.plain_scan import suite_problems
 from grader.restore import RestoreError
 from grader.starter import committed_starter, differs_from_working_copy, write_files
+from grader.suite_ids import SuiteError
 
 MISTAKES = "mistakes"
 
@@ -99,6 +100,17 @@ def validate_course(course: Course, exercises: list[Exercise], jobs: int = 2) ->
 
 
 def validate_exercise(course: Course, exercise: Exercise) -> ExerciseCheck:
+    refused = tuple(suite_problems(course.suite_dir(exercise), exercise.modules))
+    try:
+        return graded_check(course, exercise, refused)
+    except SuiteError as error:
+        if not refused:
+            raise
+        # A plain suite that cannot even be collected: what the scan refused says why.
+        return ExerciseCheck(exercise.id, "error", (str(error),), "error", (), suite_problems=refused)
+
+
+def graded_check(course: Course, exercise: Exercise, refused: tuple[str, ...]) -> ExerciseCheck:
     split = has_instructor_tests(course.suite_dir(exercise))
     reference = grade(course, exercise, course.solution_dir(exercise))
     public = grade(course, exercise, course.solution_dir(exercise), public_only=True) if split else reference
@@ -114,7 +126,7 @@ def validate_exercise(course: Course, exercise: Exercise) -> ExerciseCheck:
         starter_note=note,
         public_tests=len(public.tests),
         hidden_tests=len(reference.tests) - len(public.tests),
-        suite_problems=tuple(suite_problems(course.suite_dir(exercise), exercise.modules)),
+        suite_problems=refused,
     )
 
 
