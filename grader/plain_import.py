@@ -20,7 +20,14 @@ from typing import Any
 
 import pytest
 
-from grader.plain_refusals import before_loading, changed_module, refused_argument
+from grader.plain_refusals import (
+    ModuleInternal,
+    before_loading,
+    changed_module,
+    module_internal,
+    object_use,
+    refused_argument,
+)
 from grader.plain_values import ModuleCallable, Pending, Unreadable, read_attribute
 from grader.remote import LearnerSession, RemoteObject
 from grader.testkit import Call
@@ -36,7 +43,7 @@ class LearnerProxy(types.ModuleType):
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
-            raise AttributeError(name)
+            raise ModuleInternal(self.__name__, name)
         return object.__getattribute__(self, "_grader_read")(self.__name__, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -220,12 +227,22 @@ class PlainSuites:
             from grader.plain_feedback import did_not_raise
 
             raise did_not_raise(error, self.log.calls) from None
+        except ModuleInternal as error:
+            raise module_internal(error.module, error.attribute) from None
+        except TypeError as error:
+            if "'RemoteObject'" in str(error):  # len(), iter(), [] ... on a learner object
+                raise object_use(error) from None
+            raise self.unusable(error) from None
         except Exception as error:
-            if getattr(error, "learner_info", None) is not None or not self.log.calls:
-                raise  # the learner's own exception, or a suite that fails by itself
-            from grader.plain_feedback import unusable_result
+            raise self.unusable(error) from None
 
-            raise unusable_result(error, self.log.calls) from None
+    def unusable(self, error: Exception) -> Exception:
+        """The test's own code failed: on what a learner call returned, or by itself."""
+        if getattr(error, "learner_info", None) is not None or not self.log.calls:
+            return error  # the learner's own exception, or a suite that fails by itself
+        from grader.plain_feedback import unusable_result
+
+        return unusable_result(error, self.log.calls)
 
     def pytest_assertrepr_compare(self, op: str, left: Any, right: Any) -> None:
         # Called only for a comparison that failed: remember what was compared.

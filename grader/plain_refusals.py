@@ -106,3 +106,36 @@ def before_loading(module: str, name: str) -> SuiteRefusal:
         f"uses {module}.{name} outside a test or fixture",
         "values of your code can only be read inside a test or a fixture, once your code is loaded",
     )
+
+
+class ModuleInternal(AttributeError):
+    """An internal (``__file__``, ``__path__`` ...) of the learner's module: it exists only in the worker.
+
+    An AttributeError, so Python's and pytest's own probing of modules is unchanged.
+    """
+
+    def __init__(self, module: str, name: str) -> None:
+        super().__init__(f"{module}.{name} exists only in the process where the learner's code runs")
+        self.module = module
+        self.attribute = name
+
+
+OPERATIONS = (
+    ("has no len()", "len()"),
+    ("not iterable", "a for loop (or in)"),
+    ("not subscriptable", "[]"),
+    ("item assignment", "[] ="),
+    ("not supported between", "a comparison"),
+    ("unsupported operand", "an operator"),
+)
+
+
+def object_use(error: TypeError) -> SuiteRefusal:
+    """``len(cart)``, ``for item in cart``, ``cart[0]``: special methods of a learner object."""
+    text = str(error)
+    used = next((name for clue, name in OPERATIONS if clue in text), "a special method")
+    return SuiteRefusal(
+        f"uses {used} on an object of your code",
+        "your objects stay in the process where your code runs, and only their methods and "
+        "attributes can be reached from the test",
+    )

@@ -182,6 +182,7 @@ CASES: dict[str, Case] = {
         "plain_features_course",
         "sorter",
         "def sort_by(items, key):\n    return sorted(items, key=key)\n\n\n"
-        "def apply(function, value):\n    return function(value)\n\n\ndef double(x):\n    return 2 * x\n",
+        "def apply(function, value):\n    return function(value)\n\n\ndef double(x):\n    return 2 * x\n\n\n"
+        "class Pile(list):\n    pass\n\n\ndef pile(*items):\n    return Pile(items)\n",
     ),
 }

@@ -7,6 +7,8 @@ from grader.plain_refusals import (
     changed_module,
     class_check,
     describe_value,
+    module_internal,
+    object_use,
     refused_argument,
 )
 from grader.remote import RemoteFunction
@@ -30,6 +32,8 @@ def test_each_refusal_is_the_suites_problem() -> None:
         changed_module("rate", "RATE"),
         class_check("add"),
         before_loading("rate", "RATE"),
+        module_internal("rate", "__file__"),
+        object_use(TypeError("object of type 'RemoteObject' has no len()")),
     ]
     for refusal in refusals:
         assert refusal.detail["kind"] == "suite_refused"
@@ -68,3 +72,15 @@ def test_a_changed_module_says_the_change_would_not_reach_the_learner() -> None:
         "arguments instead). This is a problem with the test, not with your code: please tell your "
         "instructor."
     )
+
+
+def test_the_special_method_a_test_used_on_a_learner_object_is_named() -> None:
+    uses = {
+        "object of type 'RemoteObject' has no len()": "len()",
+        "'RemoteObject' object is not iterable": "a for loop (or in)",
+        "'RemoteObject' object is not subscriptable": "[]",
+        "unsupported operand type(s) for +: 'RemoteObject' and 'int'": "an operator",
+        "something else about 'RemoteObject'": "a special method",
+    }
+    for message, used in uses.items():
+        assert object_use(TypeError(message)).detail["refused"] == f"uses {used} on an object of your code"
