@@ -167,7 +167,7 @@ class PlainSuites:
         value = read_attribute(session, module, name)
         if isinstance(value, ModuleCallable):
             self.callables[(module, name)] = value
-        elif isinstance(value, Unreadable) and self.log.active and value._fallback is None:
+        elif isinstance(value, Unreadable) and self.log.active:
             value._resolve()  # inside a test: say why where it is read
         elif not isinstance(value, (Unreadable, RemoteObject)):  # kept to retell a failed check on it
             record = Call(text=f"{module}.{name}", value=value, context={"read": True})
@@ -197,6 +197,8 @@ class PlainSuites:
         session = self.session()
         if session is not None:
             session.deadline = time.monotonic() + self.config.getoption("--grader-test-timeout")
+            if session.load_problem is not None:  # every test fails the same way, whatever it reads
+                raise session.load_problem.with_traceback(None)
         return (yield from self.explained())
 
     @pytest.hookimpl(wrapper=True)

@@ -103,3 +103,12 @@ def test_isinstance_is_answered_by_the_learners_class(course: Course) -> None:
     other = SHOP.replace('SAMPLE = Cart.of("apple")', lookalike)
     found = by_name(grade_text(course, "cart", other))["test_the_module_sample_is_a_cart"]
     assert (found.status, found.message) == ("failed", "A check in this test was not true.")
+
+
+def test_a_file_that_does_not_load_fails_every_test_the_same_way(course: Course) -> None:
+    """Even a test that only checks type(LIMIT), which no placeholder could answer."""
+    feedback = grade_text(course, "cart", "LIMIT = 10 // 0\n")
+    assert feedback.error == (
+        "shop.py raised ZeroDivisionError while it was loading (line 1): integer division or modulo by zero."
+    )
+    assert {(t.status, t.message) for t in feedback.tests} == {("error", feedback.error)}
