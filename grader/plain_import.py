@@ -1,11 +1,14 @@
 """Let plain pytest suites ``import solution``: the import gives a proxy of the learner's module.
 
 An import hook on ``sys.meta_path`` answers only for the exercise's graded
-module names. What it returns is a module whose attributes are the same
-remote functions the ``learner`` fixture gives, so every call runs in the
-worker and only plain data comes back. The learner's files are never put on
-this process's path. Calls made during a test are recorded so a failed plain
-``assert`` can be explained as "Called add(2, 3); got 6, expected 5".
+module names (installed before the suite's conftest.py is imported). What it
+returns is a module whose functions and classes are the same remote callables
+the ``learner`` fixture gives, so every call runs in the worker and only plain
+data comes back; its other names are read from the worker as plain values or
+handles (:mod:`grader.plain_values`). The learner's files are never put on
+this process's path. Calls made during a test, its fixtures included, are
+recorded so a failed plain ``assert`` can be explained as "Called add(2, 3);
+got 6, expected 5"; what cannot cross is refused (:mod:`grader.plain_refusals`).
 """
 
 from __future__ import annotations
