@@ -162,6 +162,7 @@ def read_attribute(session: LearnerSession, module: str, name: str) -> Any:
     function = ModuleCallable(session, module, name)
     try:
         reply = session.request({"op": "getattr", "target": ["module", module, name]})
+        value = session.decode(reply.get("value")) if "value" in reply else None
     except LearnerProblem as problem:  # the file does not load, or the worker stopped
         return Unreadable(name, problem, function)
     if reply.get("callable"):
@@ -179,9 +180,10 @@ def read_attribute(session: LearnerSession, module: str, name: str) -> Any:
             "lists and dicts"
         )
         return Unreadable(name, NotPlain(reason, call=f"{module}.{name}"))
-    if "error" in reply:
-        return Unreadable(name, rebuild_exception(reply["error"]))
-    value = session.decode(reply.get("value"))
+    if "error" in reply:  # the module's own __getattr__ raised
+        error = rebuild_exception(reply["error"])
+        error.learner_info["call"] = f"{module}.{name}"  # type: ignore[attr-defined]
+        return Unreadable(name, error)
     if isinstance(value, RemoteObject):
         session.history.created(value._key(), f"{module}.{name}")
     return value
