@@ -128,6 +128,9 @@ def import_time_nodes(tree: ast.Module) -> Iterator[ast.AST]:
             evaluated = [*node.decorator_list, *node.args.defaults, *node.args.kw_defaults, node.returns]
             pending += [part for part in evaluated if part is not None]
             continue
+        if isinstance(node, ast.ClassDef):  # its learner bases are refused as subclassing
+            pending += [*node.decorator_list, *node.keywords, *node.body]
+            continue
         yield node
         pending += list(ast.iter_child_nodes(node))
 
@@ -145,6 +148,12 @@ def node_problems(node: ast.AST, names: Bindings, module_names: Sequence[str]) -
         yield line, f"reads {node.attr} of the learner's module, which only exists in the learner's process"
     if isinstance(node, ast.Call):
         yield from call_problems(node, names, module_names)
+    if isinstance(node, ast.ClassDef) and any(is_learner_value(base, names) for base in node.bases):
+        yield (
+            line,
+            f"class {node.name} subclasses a class of the learner's module, which exists only in the "
+            "learner's process: test the learner's class through its own objects",
+        )
 
 
 MONKEYPATCH = (

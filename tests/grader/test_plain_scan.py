@@ -105,3 +105,13 @@ def test_validate_names_the_refusal_of_a_suite_that_cannot_be_collected(tmp_path
         "uses LIMIT of the learner's module while the suite is imported (outside a test or fixture); "
         "the suite's tests must not depend on a submission: read it inside a test or fixture"
     ]
+
+
+def test_subclassing_a_learner_class_is_refused(tmp_path: Path) -> None:
+    source = (
+        "import solution\nfrom solution import Cart\n\n"
+        "class Mine(Cart):\n    pass\n\nclass Other(solution.Cart):\n    pass\n"
+    )
+    found = scan(tmp_path, source)
+    assert [p.split(":")[1] for p in found] == ["4", "7"]
+    assert "class Mine subclasses a class of the learner's module" in found[0]
