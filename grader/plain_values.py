@@ -78,6 +78,28 @@ def ask(session: LearnerSession, target: list[Any], args: tuple) -> dict[str, An
     return reply
 
 
+class ModuleObject(RemoteObject):
+    """A learner object held at module level: read again from a restarted worker, never lost.
+
+    A worker stopped by an earlier test (a time-out) loads the module afresh,
+    so ``from shop import SAMPLE`` then means the new worker's SAMPLE, as a
+    fresh import would.
+    """
+
+    def __init__(self, found: RemoteObject, module: str, name: str) -> None:
+        super().__init__(found._session, found._generation, found._handle, found._type_name, found._text)
+        self._place = (module, name)
+
+    def _check_alive(self) -> None:
+        if self._session.generation == self._generation:
+            return
+        fresh = read_attribute(self._session, *self._place)
+        if not isinstance(fresh, RemoteObject):
+            super()._check_alive()  # it is no longer an object: say it was lost
+            return
+        self._generation, self._handle, self._text = fresh._generation, fresh._handle, fresh._text
+
+
 class Unreadable:
     """A module attribute that could not be read: any use raises the reason.
 
@@ -186,4 +208,5 @@ def read_attribute(session: LearnerSession, module: str, name: str) -> Any:
         return Unreadable(name, error)
     if isinstance(value, RemoteObject):
         session.history.created(value._key(), f"{module}.{name}")
+        return ModuleObject(value, module, name)
     return value
