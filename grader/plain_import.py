@@ -30,6 +30,7 @@ from grader.plain_refusals import (
     module_internal,
     object_use,
     refused_argument,
+    star_import,
 )
 from grader.plain_values import ModuleCallable, Pending, Unreadable, read_attribute
 from grader.remote import LearnerSession, RemoteObject
@@ -202,13 +203,13 @@ class PlainSuites:
             session.deadline = time.monotonic() + self.config.getoption("--grader-test-timeout")
             if session.load_problem is not None:  # every test fails the same way, whatever it reads
                 raise session.load_problem.with_traceback(None)
-        return (yield from self.explained())
+        return (yield from self.explained(item))
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_call(self, item: pytest.Item) -> Iterator[None]:
         if not self.log.active:
             return (yield)
-        return (yield from self.explained())
+        return (yield from self.explained(item))
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_teardown(self, item: pytest.Item) -> Iterator[None]:
@@ -220,7 +221,7 @@ class PlainSuites:
                 session.deadline = None
             self.log.active = False
 
-    def explained(self) -> Iterator[None]:
+    def explained(self, item: pytest.Item) -> Iterator[None]:
         """Run one phase of a plain test; turn what it raised into feedback about the learner's calls."""
         try:
             return (yield)
@@ -238,6 +239,9 @@ class PlainSuites:
             if "'RemoteObject'" in str(error):  # len(), iter(), [] ... on a learner object
                 raise object_use(error) from None
             raise self.unusable(error) from None
+        except NameError as error:
+            star = star_import(item, self.finder.names)
+            raise (error if star is None else star) from None
         except Exception as error:
             raise self.unusable(error) from None
 

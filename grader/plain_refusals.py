@@ -10,7 +10,10 @@ never as a failure of the grader itself.
 
 from __future__ import annotations
 
+import ast
 import types
+from collections.abc import Collection
+from pathlib import Path
 from typing import Any
 
 from grader.process import LearnerProblem
@@ -139,3 +142,19 @@ def object_use(error: TypeError) -> SuiteRefusal:
         "your objects stay in the process where your code runs, and only their methods and "
         "attributes can be reached from the test",
     )
+
+
+def star_import(item: Any, modules: Collection[str]) -> SuiteRefusal | None:
+    """A name the test misses because its file said ``from module import *`` of a learner module."""
+    try:
+        tree = ast.parse(Path(str(item.path)).read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module in modules and node.names[0].name == "*":
+            return SuiteRefusal(
+                f"imports with `from {node.module} import *`",
+                "the names of your module are in another process and cannot be listed here, so the "
+                "test must import each name it uses",
+            )
+    return None

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from types import SimpleNamespace
+
 from grader.plain_refusals import (
     before_loading,
     changed_module,
@@ -10,6 +13,7 @@ from grader.plain_refusals import (
     module_internal,
     object_use,
     refused_argument,
+    star_import,
 )
 from grader.remote import RemoteFunction
 
@@ -84,3 +88,11 @@ def test_the_special_method_a_test_used_on_a_learner_object_is_named() -> None:
     }
     for message, used in uses.items():
         assert object_use(TypeError(message)).detail["refused"] == f"uses {used} on an object of your code"
+
+
+def test_a_missing_name_after_a_star_import_of_a_learner_module_is_refused(tmp_path: Path) -> None:
+    suite = tmp_path / "test_x.py"
+    suite.write_text("from rate import *\n\ndef test_a():\n    assert price(1) == 2\n", encoding="utf-8")
+    found = star_import(SimpleNamespace(path=suite), {"rate"})
+    assert found is not None and found.detail["refused"] == "imports with `from rate import *`"
+    assert star_import(SimpleNamespace(path=suite), {"other"}) is None
