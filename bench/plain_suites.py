@@ -2,7 +2,9 @@
 
 Both suites make the same learner calls (leap_year over N years, through the
 worker) and are graded through the whole pipeline on the reference; each is
-run --repeat times and the best time kept. The last line is plain / testkit.
+run --repeat times and the best time kept. A third run reaches the function
+as ``module.leap_year`` at every call (read from the worker once, then kept).
+The last line is plain / testkit.
 
     python bench/plain_suites.py [--calls 2000] [--repeat 3]
 """
@@ -30,6 +32,15 @@ from leap_year import leap_year
 def test_many_years():
     for year in range({calls}):
         assert leap_year(year) is (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
+"""
+# The same suite reaching the function as an attribute of the module, at every call.
+PLAIN_MODULE = """\
+import leap_year as module
+
+
+def test_many_years():
+    for year in range({calls}):
+        assert module.leap_year(year) is (year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))
 """
 TESTKIT = """\
 from grader.testkit import call
@@ -69,9 +80,11 @@ def main() -> None:
         shutil.copytree(COURSE, root, ignore=shutil.ignore_patterns("__pycache__"))
         testkit = best_time(root, TESTKIT.format(calls=options.calls), options.repeat)
         plain = best_time(root, PLAIN.format(calls=options.calls), options.repeat)
+        attribute = best_time(root, PLAIN_MODULE.format(calls=options.calls), options.repeat)
     per_call = (plain - testkit) / options.calls * 1e6
     print(f"testkit: {testkit:.3f} s for {options.calls} calls ({testkit / options.calls * 1e6:.0f} us/call)")
     print(f"plain:   {plain:.3f} s for {options.calls} calls ({plain / options.calls * 1e6:.0f} us/call)")
+    print(f"plain, module.name: {attribute:.3f} s ({attribute / options.calls * 1e6:.0f} us/call)")
     print(f"plain costs {per_call:+.0f} us per call more than the testkit")
     print(f"ratio: {plain / testkit:.2f}x")
 

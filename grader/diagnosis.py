@@ -13,7 +13,8 @@ from typing import Any
 
 from grader.compare import article
 
-ERROR_KINDS = {"import_error", "crash", "suite_error", "server_failed"}
+# suite_refused: a plain suite asked for something that cannot cross the boundary (the suite's problem).
+ERROR_KINDS = {"import_error", "crash", "suite_error", "suite_refused", "server_failed"}
 # The failures a test's hint is written for, unless the hint says otherwise (when=...).
 PLAIN_FAILURES = ("wrong_value", "no_exception", "wrong_message")
 KIND_DIAGNOSES = {

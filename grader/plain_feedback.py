@@ -46,20 +46,48 @@ def author_message(error: AssertionError) -> str:
     return lines[0].strip()[:300]
 
 
+def is_read(record: Call) -> bool:
+    """A value the test read from the learner's module (``shop.LIMIT``), not a call."""
+    return bool(record.context.get("read"))
+
+
+def calls_only(calls: Sequence[Call]) -> list[Call]:
+    return [c for c in calls if not is_read(c)]
+
+
 def returned_by(value: Any, calls: Sequence[Call]) -> Call | None:
-    """The newest call that returned this very object, else the newest that returned an equal one."""
+    """The newest call that returned this very object, else the newest that returned an equal one.
+
+    A value read from the module counts only as that very object: an equal
+    number elsewhere in the test says nothing about where it came from.
+    """
     finished = [c for c in reversed(calls) if c.error is None]
     for record in finished:
         if record.value is value and not isinstance(value, (bool, int, type(None))):
             return record
-    return next((c for c in finished if same(c.value, value)), None)
+    return next((c for c in finished if not is_read(c) and same(c.value, value)), None)
+
+
+def as_read(mismatch: Mismatch, record: Call) -> Mismatch:
+    """Retell a failed check on a module value as a read, with no diagnosis meant for functions."""
+    if not is_read(record):
+        return mismatch
+    summary = str(mismatch.detail.get("summary", ""))
+    mismatch.detail["summary"] = summary.replace(
+        f"Called {record.text}", f"Read {record.text} from your code", 1
+    )
+    if mismatch.detail.get("diagnosis") not in ("wrong_type", "wrong_value"):
+        mismatch.detail["diagnosis"] = "wrong_value"  # a constant is not a function that forgot to return
+    mismatch.detail.pop("got_none", None)
+    mismatch.args = (mismatch.detail["summary"],)
+    return mismatch
 
 
 def given_to(value: Any, calls: Sequence[Call]) -> Call | None:
     """The newest call that was given this very list, dict or set and changed it."""
     if type(value) not in (list, dict, set):
         return None
-    for record in reversed(calls):
+    for record in reversed(calls_only(calls)):
         for position, given in enumerate(record.context.get("given", ())):
             if given is value and not same(record.args_before[position], value):
                 return record
@@ -88,7 +116,7 @@ def compared(op: str, left: Any, right: Any, calls: Sequence[Call]) -> Mismatch:
         try:
             record.returns(expected)
         except Mismatch as found:
-            return found
+            return as_read(found, record)
     wanted = {
         "!=": f"something other than {show(expected)}",
         "is not": f"something other than {show(expected)}",
@@ -99,12 +127,12 @@ def compared(op: str, left: Any, right: Any, calls: Sequence[Call]) -> Mismatch:
         wanted = {"in": f"it to contain {show(left)}", "not in": f"it not to contain {show(left)}"}.get(
             op, f"a value {NEGATED.get(op, op)} {show(left)}"
         )
-    return failed_expectation(record, wanted)
+    return as_read(failed_expectation(record, wanted), record)
 
 
 def bare(error: AssertionError, calls: Sequence[Call]) -> Mismatch:
     """Explain ``assert f(x)`` or ``assert not f(x)``: the newest call decided it."""
-    finished = [c for c in calls if c.error is None]
+    finished = [c for c in calls_only(calls) if c.error is None]
     rewritten = any(line.startswith("assert ") for line in str(error).splitlines()[:2])
     if not rewritten:  # unittest's assertEqual and friends say what they compared themselves
         said = str(error).strip().split("\n", 1)[0][:300]
@@ -126,7 +154,7 @@ def failed_expectation(record: Call, wanted: str) -> Mismatch:
 
 def unusable_result(error: Exception, calls: Sequence[Call]) -> Exception:
     """The test's own code failed on what the newest call returned (None[27:])."""
-    finished = [c for c in calls if c.error is None]
+    finished = [c for c in calls_only(calls) if c.error is None]
     usable = isinstance(error, (TypeError, AttributeError, IndexError, KeyError, ValueError))
     if not finished or not usable or isinstance(error, (LearnerProblem, NotPlainData)):
         return error  # a problem of the suite, not of what the learner returned
@@ -136,7 +164,7 @@ def unusable_result(error: Exception, calls: Sequence[Call]) -> Exception:
 def did_not_raise(error: BaseException, calls: Sequence[Call]) -> BaseException:
     """``pytest.raises`` saw no exception: name the call that returned instead."""
     wanted = re.search(r"DID NOT RAISE (?:<class ')?([\w.]+)", str(error))
-    finished = [c for c in calls if c.error is None]
+    finished = [c for c in calls_only(calls) if c.error is None]
     if wanted is None or not finished:
         return error
     record, name = finished[-1], wanted.group(1).rsplit(".", 1)[-1]

@@ -1,11 +1,14 @@
 """Let plain pytest suites ``import solution``: the import gives a proxy of the learner's module.
 
 An import hook on ``sys.meta_path`` answers only for the exercise's graded
-module names. What it returns is a module whose attributes are the same
-remote functions the ``learner`` fixture gives, so every call runs in the
-worker and only plain data comes back. The learner's files are never put on
-this process's path. Calls made during a test are recorded so a failed plain
-``assert`` can be explained as "Called add(2, 3); got 6, expected 5".
+module names (installed before the suite's conftest.py is imported). What it
+returns is a module whose functions and classes are the same remote callables
+the ``learner`` fixture gives, so every call runs in the worker and only plain
+data comes back; its other names are read from the worker as plain values or
+handles (:mod:`grader.plain_values`). The learner's files are never put on
+this process's path. Calls made during a test, its fixtures included, are
+recorded so a failed plain ``assert`` can be explained as "Called add(2, 3);
+got 6, expected 5"; what cannot cross is refused (:mod:`grader.plain_refusals`).
 """
 
 from __future__ import annotations
@@ -20,58 +23,49 @@ from typing import Any
 
 import pytest
 
-from grader.remote import LearnerSession, RemoteFunction
+from grader.plain_refusals import (
+    ModuleInternal,
+    before_loading,
+    changed_module,
+    module_internal,
+    object_use,
+    refused_argument,
+    star_import,
+)
+from grader.plain_values import ModuleCallable, Pending, Unreadable, read_attribute
+from grader.remote import LearnerSession, RemoteObject
 from grader.testkit import Call
-
-
-class ProxyChangeRefused(Exception):
-    """A suite tried to change the learner's module, which lives in another process."""
+from grader.wire import NotPlainData
 
 
 class LearnerProxy(types.ModuleType):
-    """The learner's module as a plain suite sees it: attributes are remote functions and classes."""
+    """The learner's module as a plain suite sees it: functions, classes, plain values and handles."""
 
-    def __init__(self, name: str, session: Callable[[], LearnerSession | None]) -> None:
+    def __init__(self, name: str, read: Callable[[str, str], Any]) -> None:
         super().__init__(name, f"The learner's {name}.py, reached across the process boundary.")
-        object.__setattr__(self, "_grader_session", session)
+        object.__setattr__(self, "_grader_read", read)
 
-    def __getattr__(self, name: str) -> RemoteFunction:
+    def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
-            raise AttributeError(name)
-        session = object.__getattribute__(self, "_grader_session")()
-        if session is None:
-            return UnavailableFunction(name)  # type: ignore[return-value]
-        return RemoteFunction(session, ["module", self.__name__, name], name)
+            raise ModuleInternal(self.__name__, name)
+        return object.__getattribute__(self, "_grader_read")(self.__name__, name)
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name.startswith("__"):  # the import system sets __spec__, __loader__ ...
             object.__setattr__(self, name, value)
             return
-        raise ProxyChangeRefused(
-            f"a plain suite cannot change {self.__name__}.{name}: the learner's module runs in "
-            "another process, so monkeypatching it would silently test nothing"
-        )
+        raise changed_module(self.__name__, name)
 
     def __delattr__(self, name: str) -> None:
-        raise ProxyChangeRefused(f"a plain suite cannot delete {self.__name__}.{name}")
-
-
-class UnavailableFunction:
-    """A name imported where no learner files are staged (collecting the suite's ids)."""
-
-    def __init__(self, name: str) -> None:
-        self.name = name
-
-    def __call__(self, *args: Any, **kwargs: Any) -> Any:
-        pytest.fail(f"this suite needs learner files to call {self.name} (--grader-learner-dir)")
+        raise changed_module(self.__name__, name, deleting=True)
 
 
 class LearnerFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """Answer imports of the graded module names, and only those, with proxies."""
 
-    def __init__(self, names: Sequence[str], session: Callable[[], LearnerSession | None]) -> None:
+    def __init__(self, names: Sequence[str], read: Callable[[str, str], Any]) -> None:
         self.names = frozenset(names)
-        self.session = session
+        self.read = read
 
     def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> Any:
         if fullname not in self.names:
@@ -79,7 +73,7 @@ class LearnerFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         return importlib.machinery.ModuleSpec(fullname, self, origin="learner (remote)")
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
-        return LearnerProxy(spec.name, self.session)
+        return LearnerProxy(spec.name, self.read)
 
     def exec_module(self, module: types.ModuleType) -> None:
         """Nothing runs here: the learner's code is loaded in the worker."""
@@ -102,7 +96,10 @@ class CallLog:
             if not self.active:  # a testkit test: its calls are left exactly as they were
                 return invoke(target, label, args, kwargs, text)
             before = plain_copy(args)
-            record = invoke(target, label, args, kwargs, text)
+            try:
+                record = invoke(target, label, args, kwargs, text)
+            except NotPlainData:  # an argument could not be sent: say which, as the suite's problem
+                raise refused_argument(label, args, kwargs, session.reference) from None
             record.args_before = before
             record.context["given"] = args
             if record.error is None:
@@ -140,15 +137,21 @@ def write_back(args: tuple, after: tuple) -> None:
 
 
 class PlainSuites:
-    """The pytest side of plain suites: the import hook, per-test deadlines and call records."""
+    """The pytest side of plain suites: the import hook, per-test deadlines and call records.
+
+    A plain test's deadline and call record start before its fixtures are set
+    up, so calls made in the suite's fixtures are bounded and retold too.
+    """
 
     def __init__(self, config: pytest.Config, names: Sequence[str], session_key: Any) -> None:
         self.config = config
         self.session_key = session_key
         self.log = CallLog()
         self.comparisons: list[tuple[str, Any, Any]] = []
-        self.finder = LearnerFinder(names, self.session)
+        self.finder = LearnerFinder(names, self.read)
         self.wrapped: LearnerSession | None = None
+        self.callables: dict[tuple[str, str], Any] = {}
+        self.imported: list[Call] = []  # values read while the suite was imported, not in a test
 
     def session(self) -> LearnerSession | None:
         session: LearnerSession | None = self.config.stash.get(self.session_key, None)
@@ -156,6 +159,24 @@ class PlainSuites:
             self.log.wrap(session)
             self.wrapped = session
         return session
+
+    def read(self, module: str, name: str) -> Any:
+        """``module.name`` for the suite: read in the worker once it is loaded (see grader.plain_values)."""
+        known = self.callables.get((module, name))
+        if known is not None:  # a function stays a function: no request for each use
+            return known
+        session = self.session()
+        if session is None:
+            return Pending(name, before_loading(module, name), lambda: self.read(module, name))
+        value = read_attribute(session, module, name)
+        if isinstance(value, ModuleCallable):
+            self.callables[(module, name)] = value
+        elif isinstance(value, Unreadable) and self.log.active:
+            value._resolve()  # inside a test: say why where it is read
+        elif not isinstance(value, (Unreadable, RemoteObject)):  # kept to retell a failed check on it
+            record = Call(text=f"{module}.{name}", value=value, context={"read": True})
+            (self.log.calls if self.log.active else self.imported).append(record)
+        return value
 
     def install(self) -> None:
         # A name Python already loaded (a standard module) cannot be answered by a proxy:
@@ -171,7 +192,7 @@ class PlainSuites:
                 del sys.modules[name]
 
     @pytest.hookimpl(wrapper=True)
-    def pytest_runtest_call(self, item: pytest.Item) -> Iterator[None]:
+    def pytest_runtest_setup(self, item: pytest.Item) -> Iterator[None]:
         self.log.calls.clear()
         self.comparisons.clear()
         self.log.active = "learner" not in getattr(item, "fixturenames", ())
@@ -180,25 +201,57 @@ class PlainSuites:
         session = self.session()
         if session is not None:
             session.deadline = time.monotonic() + self.config.getoption("--grader-test-timeout")
+            if session.load_problem is not None:  # every test fails the same way, whatever it reads
+                raise session.load_problem.with_traceback(None)
+        return (yield from self.explained(item))
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_call(self, item: pytest.Item) -> Iterator[None]:
+        if not self.log.active:
+            return (yield)
+        return (yield from self.explained(item))
+
+    @pytest.hookimpl(wrapper=True)
+    def pytest_runtest_teardown(self, item: pytest.Item) -> Iterator[None]:
+        try:
+            return (yield)
+        finally:
+            session = self.config.stash.get(self.session_key, None)
+            if self.log.active and session is not None:
+                session.deadline = None
+            self.log.active = False
+
+    def explained(self, item: pytest.Item) -> Iterator[None]:
+        """Run one phase of a plain test; turn what it raised into feedback about the learner's calls."""
         try:
             return (yield)
         except AssertionError as error:
             from grader.plain_feedback import explain_assertion
 
-            raise explain_assertion(error, self.log.calls, self.comparisons) from None
+            raise explain_assertion(error, [*self.imported, *self.log.calls], self.comparisons) from None
         except pytest.fail.Exception as error:
             from grader.plain_feedback import did_not_raise
 
             raise did_not_raise(error, self.log.calls) from None
+        except ModuleInternal as error:
+            raise module_internal(error.module, error.attribute) from None
+        except TypeError as error:
+            if "'RemoteObject'" in str(error):  # len(), iter(), [] ... on a learner object
+                raise object_use(error) from None
+            raise self.unusable(error) from None
+        except NameError as error:
+            star = star_import(item, self.finder.names)
+            raise (error if star is None else star) from None
         except Exception as error:
-            if getattr(error, "learner_info", None) is not None or not self.log.calls:
-                raise  # the learner's own exception, or a suite that fails by itself
-            from grader.plain_feedback import unusable_result
+            raise self.unusable(error) from None
 
-            raise unusable_result(error, self.log.calls) from None
-        finally:
-            if session is not None:
-                session.deadline = None
+    def unusable(self, error: Exception) -> Exception:
+        """The test's own code failed: on what a learner call returned, or by itself."""
+        if getattr(error, "learner_info", None) is not None or not self.log.calls:
+            return error  # the learner's own exception, or a suite that fails by itself
+        from grader.plain_feedback import unusable_result
+
+        return unusable_result(error, self.log.calls)
 
     def pytest_assertrepr_compare(self, op: str, left: Any, right: Any) -> None:
         # Called only for a comparison that failed: remember what was compared.

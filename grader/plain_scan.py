@@ -88,7 +88,51 @@ def file_problems(tree: ast.Module, module_names: Sequence[str]) -> list[tuple[i
         return problems
     for node in ast.walk(tree):
         problems += list(node_problems(node, names, module_names))
+    problems += import_time_uses(tree, names)
     return sorted(set(problems))
+
+
+def import_time_uses(tree: ast.Module, names: Bindings) -> list[tuple[int, str]]:
+    """Learner names used while the suite file is imported (module level, decorators, defaults).
+
+    The suite's test ids are collected with no learner code loaded, and must not
+    depend on a submission: its values can only be read inside tests and fixtures.
+    """
+    found = []
+    for node in import_time_nodes(tree):
+        used = ""
+        if isinstance(node, ast.Name) and node.id in names.learner and isinstance(node.ctx, ast.Load):
+            used = node.id
+        elif is_module_attribute(node, names):
+            used = f"{node.value.id}.{node.attr}"  # type: ignore[attr-defined]
+        if used:
+            found.append(
+                (
+                    getattr(node, "lineno", 0),
+                    f"uses {used} of the learner's module while the suite is imported (outside a test "
+                    "or fixture); the suite's tests must not depend on a submission: read it inside "
+                    "a test or fixture",
+                )
+            )
+    return found
+
+
+def import_time_nodes(tree: ast.Module) -> Iterator[ast.AST]:
+    """Every node evaluated when the file is imported: not function bodies, lambdas or imports."""
+    pending: list[ast.AST] = list(tree.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.Import, ast.ImportFrom, ast.Lambda)):
+            continue
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            evaluated = [*node.decorator_list, *node.args.defaults, *node.args.kw_defaults, node.returns]
+            pending += [part for part in evaluated if part is not None]
+            continue
+        if isinstance(node, ast.ClassDef):  # its learner bases are refused as subclassing
+            pending += [*node.decorator_list, *node.keywords, *node.body]
+            continue
+        yield node
+        pending += list(ast.iter_child_nodes(node))
 
 
 def node_problems(node: ast.AST, names: Bindings, module_names: Sequence[str]) -> Iterator[tuple[int, str]]:
@@ -98,14 +142,28 @@ def node_problems(node: ast.AST, names: Bindings, module_names: Sequence[str]) -
         for target in targets:
             if is_module_attribute(target, names):
                 yield line, "changes an attribute of the learner's module: " + MONKEYPATCH
+            elif isinstance(target, ast.Subscript) and is_learner_value(target.value, names):
+                yield line, "changes an item of a value read from the learner's module: " + COPY
     if isinstance(node, ast.Attribute) and is_module(node.value, names) and node.attr.startswith("__"):
         yield line, f"reads {node.attr} of the learner's module, which only exists in the learner's process"
     if isinstance(node, ast.Call):
         yield from call_problems(node, names, module_names)
+    if isinstance(node, ast.ClassDef) and any(is_learner_value(base, names) for base in node.bases):
+        yield (
+            line,
+            f"class {node.name} subclasses a class of the learner's module, which exists only in the "
+            "learner's process: test the learner's class through its own objects",
+        )
 
 
 MONKEYPATCH = (
     "the learner's module runs in another process, so monkeypatching it would test nothing; "
+    "pass what the function needs as arguments instead"
+)
+
+
+COPY = (
+    "the suite holds a copy, and the learner's own value in the other process would not change; "
     "pass what the function needs as arguments instead"
 )
 
@@ -146,5 +204,10 @@ def names_module(node: ast.AST, module_names: Sequence[str]) -> bool:
     return node.value.split(".")[0] in module_names and "." in node.value
 
 
-def is_learner_callable(node: ast.AST, names: Bindings) -> bool:
+def is_learner_value(node: ast.AST, names: Bindings) -> bool:
+    """``PRICES`` imported from the learner's module, or ``shop.PRICES``."""
     return (isinstance(node, ast.Name) and node.id in names.learner) or is_module_attribute(node, names)
+
+
+def is_learner_callable(node: ast.AST, names: Bindings) -> bool:
+    return is_learner_value(node, names)

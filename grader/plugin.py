@@ -68,9 +68,18 @@ def pytest_configure(config: pytest.Config) -> None:
     install_plain_imports(config)
 
 
-def install_plain_imports(config: pytest.Config) -> None:
+@pytest.hookimpl(tryfirst=True)
+def pytest_load_initial_conftests(early_config: pytest.Config) -> None:
+    # A suite's own conftest.py is imported before pytest_configure, and may import the learner's module.
+    install_plain_imports(early_config, str(getattr(early_config.known_args_namespace, "grader_modules", "")))
+
+
+def install_plain_imports(config: pytest.Config, option: str | None = None) -> None:
     """Let plain suites import the graded modules (as proxies; see grader.plain_import)."""
-    modules = [m for m in config.getoption("--grader-modules").split(",") if m]
+    if config.pluginmanager.get_plugin("grader-plain-suites") is not None:
+        return  # installed already, before the initial conftests were loaded
+    option = config.getoption("--grader-modules") if option is None else option
+    modules = [m for m in option.split(",") if m]
     if modules:
         plain = PlainSuites(config, modules, SESSION_KEY)
         plain.install()

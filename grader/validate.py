@@ -21,7 +21,7 @@ from grader.grading import grade
 from grader.plain_scan import suite_problems
 from grader.restore import RestoreError
 from grader.starter import committed_starter, differs_from_working_copy, write_files
-from grader.suite_ids import expected_test_ids
+from grader.suite_ids import SuiteError, expected_test_ids
 
 MISTAKES = "mistakes"
 
@@ -100,6 +100,18 @@ def validate_course(course: Course, exercises: list[Exercise], jobs: int = 2) ->
 
 
 def validate_exercise(course: Course, exercise: Exercise) -> ExerciseCheck:
+    refused = tuple(suite_problems(course.suite_dir(exercise), exercise.modules))
+    try:
+        return graded_check(course, exercise, refused)
+    except SuiteError as error:
+        if not refused:
+            raise
+        # A plain suite that cannot even be collected: what the scan refused says why.
+        return ExerciseCheck(exercise.id, "error", (str(error),), "error", (), suite_problems=refused)
+
+
+def graded_check(course: Course, exercise: Exercise, refused: tuple[str, ...]) -> ExerciseCheck:
+    """Grade the reference, the public run, the starter and every known-wrong variant."""
     has_hidden = has_instructor_tests(course.suite_dir(exercise))
     reference = grade(course, exercise, course.solution_dir(exercise))
     # A suite whose every test is instructor-only has no public run: the check fails on the count.
@@ -118,7 +130,7 @@ def validate_exercise(course: Course, exercise: Exercise) -> ExerciseCheck:
         starter_note=note,
         public_tests=len(public.tests) if public_count else 0,
         hidden_tests=len(reference.tests) - (len(public.tests) if public_count else 0),
-        suite_problems=tuple(suite_problems(course.suite_dir(exercise), exercise.modules)),
+        suite_problems=refused,
     )
 
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from grader.course import load_course
 from grader.plain_scan import suite_problems
+from grader.validate import validate_course
+from tests.helpers import FIXTURES, copy_course
 
 
 def scan(tmp_path: Path, source: str) -> list[str]:
@@ -60,3 +63,55 @@ def test_unrelated_modules_are_left_alone(tmp_path: Path) -> None:
 def test_a_module_named_like_the_standard_library_is_refused(tmp_path: Path) -> None:
     (tmp_path / "test_suite.py").write_text("from queue import push\n", encoding="utf-8")
     assert "name of a standard Python module" in suite_problems(tmp_path, ["queue"])[0]
+
+
+def test_learner_values_used_while_the_suite_is_imported_are_refused(tmp_path: Path) -> None:
+    source = (
+        "import pytest\nimport solution\nfrom solution import RATE, price\n\n"
+        "CASES = [(n, n * RATE) for n in range(3)]\n\n"
+        "@pytest.mark.parametrize('limit', [solution.LIMIT])\n"
+        "def test_a(limit, rate=RATE):\n    assert price(1) == RATE\n\n"
+        "@pytest.fixture\ndef cheap():\n    return price(solution.LIMIT)\n\n"
+        "make = lambda: price(RATE)\n"
+    )
+    found = scan(tmp_path, source)
+    assert [p.split(":")[1] for p in found] == ["5", "7", "8"]
+    assert found[0].endswith(
+        "uses RATE of the learner's module while the suite is imported (outside a test or fixture); "
+        "the suite's tests must not depend on a submission: read it inside a test or fixture"
+    )
+    assert "uses solution.LIMIT" in found[1]
+
+
+def test_changing_an_item_of_a_learner_value_is_refused(tmp_path: Path) -> None:
+    source = (
+        "import solution\nfrom solution import PRICES\n\n"
+        "def test_a():\n    PRICES['kiwi'] = 4\n    solution.PRICES['pear'] += 1\n"
+        "    del solution.SIZES[0]\n    mine = {}\n    mine['x'] = PRICES\n"
+    )
+    found = scan(tmp_path, source)
+    assert [p.split(":")[1] for p in found] == ["5", "6", "7"]
+    assert all("the suite holds a copy" in p for p in found)
+
+
+def test_validate_names_the_refusal_of_a_suite_that_cannot_be_collected(tmp_path: Path) -> None:
+    course = load_course(copy_course(tmp_path / "course", FIXTURES / "plain_features_course"))
+    cart = course.find("cart")
+    suite = course.suite_dir(cart) / "test_shop.py"
+    suite.write_text(suite.read_text(encoding="utf-8") + "\n\nTWICE = LIMIT * 2\n", encoding="utf-8")
+    check = validate_course(course, [cart]).exercises[0]
+    assert not check.ok and check.reference_status == "error"
+    assert [p.split(": ", 1)[1] for p in check.suite_problems] == [
+        "uses LIMIT of the learner's module while the suite is imported (outside a test or fixture); "
+        "the suite's tests must not depend on a submission: read it inside a test or fixture"
+    ]
+
+
+def test_subclassing_a_learner_class_is_refused(tmp_path: Path) -> None:
+    source = (
+        "import solution\nfrom solution import Cart\n\n"
+        "class Mine(Cart):\n    pass\n\nclass Other(solution.Cart):\n    pass\n"
+    )
+    found = scan(tmp_path, source)
+    assert [p.split(":")[1] for p in found] == ["4", "7"]
+    assert "class Mine subclasses a class of the learner's module" in found[0]

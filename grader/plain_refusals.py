@@ -1,0 +1,160 @@
+"""Say what a plain suite tried to do that cannot cross the process boundary, as the suite's problem.
+
+The static scan (:mod:`grader.plain_scan`) refuses most of these in ``grader
+validate``; what it cannot see (a function chosen at run time, a module
+attribute reached through a variable) is refused here, while the test runs,
+with a message that names what the test did and why it cannot work. Such a
+test is graded as an error of the suite, never as the learner's mistake and
+never as a failure of the grader itself.
+"""
+
+from __future__ import annotations
+
+import ast
+import types
+from collections.abc import Collection
+from pathlib import Path
+from typing import Any
+
+from grader.process import LearnerProblem
+from grader.wire import NotPlainData, encode
+
+PLAIN_DATA = "only plain data (numbers, text, lists, dicts ...) can cross to the process where your code runs"
+NOT_YOURS = "This is a problem with the test, not with your code: please tell your instructor."
+
+
+class SuiteRefusal(LearnerProblem):
+    """A plain suite asked for something that cannot cross the boundary: the suite's problem."""
+
+    kind = "suite_refused"
+
+    def __init__(self, did: str, why: str) -> None:
+        super().__init__(f"This test cannot be graded as written: it {did}; {why}. {NOT_YOURS}", refused=did)
+
+
+def describe_value(value: Any) -> str:
+    """Name a value the suite tried to send, as its author would recognise it."""
+    label = getattr(value, "_label", None)
+    if isinstance(label, str) and callable(value):  # a learner function, reached through the proxy
+        return f"your function {label}"
+    if isinstance(value, types.FunctionType) and value.__name__ == "<lambda>":
+        return "a lambda"
+    if isinstance(value, (types.FunctionType, types.MethodType)):
+        return f"its own function {value.__name__}()"
+    if isinstance(value, types.BuiltinFunctionType):
+        return f"the built-in function {value.__name__}()"
+    if isinstance(value, type):
+        return f"its own class {value.__name__}"
+    return f"a {type(value).__name__} object of its own"
+
+
+def refused_argument(label: str, args: tuple, kwargs: dict, reference: Any) -> SuiteRefusal:
+    """Explain which argument of a call could not be sent as plain data."""
+    named: list[tuple[str, Any]] = [(f"argument {i}", a) for i, a in enumerate(args, 1)]
+    named += [(f"argument {key}=", value) for key, value in kwargs.items()]
+    for place, value in named:
+        try:
+            encode(value, ref=reference)
+        except NotPlainData as error:
+            deep = str(error).startswith("nested")
+            what = "a value nested too deeply" if deep else describe_value(unsendable(value, reference))
+            inside = "" if deep or unsendable(value, reference) is value else f" inside {place}"
+            where = f"as {place}" if not inside else inside.strip()
+            return SuiteRefusal(f"passes {what} to {label}() {where}", PLAIN_DATA)
+    return SuiteRefusal(f"passes something that is not plain data to {label}()", PLAIN_DATA)
+
+
+def unsendable(value: Any, reference: Any) -> Any:
+    """The first item, however deep in lists, dicts and sets, that cannot be sent as plain data."""
+    if type(value) in (list, tuple, set, frozenset):
+        items: list[Any] = list(value)
+    elif type(value) is dict:
+        items = [*value.keys(), *value.values()]
+    else:
+        return value
+    for item in items:
+        try:
+            encode(item, ref=reference)
+        except NotPlainData:
+            return unsendable(item, reference)
+    return value
+
+
+def changed_module(module: str, name: str, deleting: bool = False) -> SuiteRefusal:
+    """Monkeypatching the learner's module: the change would never reach the learner's process."""
+    did = f"{'deletes' if deleting else 'changes'} {module}.{name}"
+    return SuiteRefusal(
+        did,
+        f"your {module}.py runs in another process, so changing it here would never reach your code "
+        "(pass what the function needs as arguments instead)",
+    )
+
+
+def module_internal(module: str, name: str) -> SuiteRefusal:
+    """Reading an internal (``__dict__``, ``__file__`` ...) of the learner's module."""
+    return SuiteRefusal(
+        f"reads {module}.{name}",
+        "that internal of the module exists only in the process where your code runs",
+    )
+
+
+def class_check(label: str) -> SuiteRefusal:
+    """``isinstance(x, Cart)`` where Cart is not a class of the learner's (a function, say)."""
+    return SuiteRefusal(f"checks isinstance() against {label}", f"{label} in your code is not a class")
+
+
+def before_loading(module: str, name: str) -> SuiteRefusal:
+    """A learner value used while the suite is collected, before any learner code is loaded."""
+    return SuiteRefusal(
+        f"uses {module}.{name} outside a test or fixture",
+        "values of your code can only be read inside a test or a fixture, once your code is loaded",
+    )
+
+
+class ModuleInternal(AttributeError):
+    """An internal (``__file__``, ``__path__`` ...) of the learner's module: it exists only in the worker.
+
+    An AttributeError, so Python's and pytest's own probing of modules is unchanged.
+    """
+
+    def __init__(self, module: str, name: str) -> None:
+        super().__init__(f"{module}.{name} exists only in the process where the learner's code runs")
+        self.module = module
+        self.attribute = name
+
+
+OPERATIONS = (
+    ("has no len()", "len()"),
+    ("not iterable", "a for loop (or in)"),
+    ("not subscriptable", "[]"),
+    ("item assignment", "[] ="),
+    ("not supported between", "a comparison"),
+    ("unsupported operand", "an operator"),
+)
+
+
+def object_use(error: TypeError) -> SuiteRefusal:
+    """``len(cart)``, ``for item in cart``, ``cart[0]``: special methods of a learner object."""
+    text = str(error)
+    used = next((name for clue, name in OPERATIONS if clue in text), "a special method")
+    return SuiteRefusal(
+        f"uses {used} on an object of your code",
+        "your objects stay in the process where your code runs, and only their methods and "
+        "attributes can be reached from the test",
+    )
+
+
+def star_import(item: Any, modules: Collection[str]) -> SuiteRefusal | None:
+    """A name the test misses because its file said ``from module import *`` of a learner module."""
+    try:
+        tree = ast.parse(Path(str(item.path)).read_text(encoding="utf-8"))
+    except (OSError, SyntaxError, UnicodeDecodeError, ValueError):
+        return None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module in modules and node.names[0].name == "*":
+            return SuiteRefusal(
+                f"imports with `from {node.module} import *`",
+                "the names of your module are in another process and cannot be listed here, so the "
+                "test must import each name it uses",
+            )
+    return None
