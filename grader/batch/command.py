@@ -44,7 +44,12 @@ def choose_exercises(course: Course, wanted: tuple[str, ...], modules: tuple[str
 
 def describe(discovery: Discovery) -> str:
     kinds = Counter(s.kind for s in discovery.submissions)
-    words = {"folder": "folders", "archive": "archives", "files": "sets of LMS-named files"}
+    words = {
+        "folder": "folders",
+        "archive": "archives",
+        "notebook": "notebooks",
+        "files": "sets of LMS-named files",
+    }
     parts = ", ".join(f"{count} {words[kind]}" for kind, count in sorted(kinds.items()))
     lines = [f"Found {len(discovery.submissions)} learners ({parts or 'nothing'})."]
     lines += [f"  ignored {entry}" for entry in discovery.ignored]
