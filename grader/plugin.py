@@ -18,10 +18,12 @@ from typing import Any
 import pytest
 
 from grader.diagnosis import DIAGNOSES
+from grader.learner_programs import LearnerPrograms
 from grader.learner_tests import IMPLEMENTATIONS, LearnerTests, implementation_description
 from grader.plain_import import PlainSuites, name_description
 from grader.process import LearnerProblem
 from grader.remote import LearnerModule, LearnerSession
+from grader.sandbox import Sandbox
 from grader.signature import SIGNATURE_FIELD, report_signature
 from grader.testkit import Mismatch
 
@@ -47,6 +49,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--grader-ids-file", default=None, help="write the selected test ids here")
     group.addoption("--grader-nonce-file", default=None, help="this run's secret; read, then deleted")
     group.addoption("--grader-sandbox", default="", help="JSON list: command prefix that sandboxes workers")
+    group.addoption("--grader-sandbox-spec", default="", help="JSON: the sandbox for learner programs")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -138,7 +141,8 @@ def learner_tests(request: pytest.FixtureRequest) -> LearnerTests:
     if not value:
         pytest.fail("this suite needs the learner's tests (--grader-tests-dir)")
     seconds = request.config.getoption("--grader-call-timeout")  # one run of their tests is one call
-    return LearnerTests(Path(value), request.path.parent, seconds, process_recorder(request.config))
+    sandbox = learner_programs_of(request.config).sandbox
+    return LearnerTests(Path(value), request.path.parent, seconds, process_recorder(request.config), sandbox)
 
 
 @pytest.fixture(scope="session")
@@ -148,6 +152,17 @@ def project_dir(request: pytest.FixtureRequest) -> Path:
     if not value:
         pytest.fail("this suite needs a project (--grader-project-dir)")
     return Path(value)
+
+
+@pytest.fixture(scope="session")
+def learner_programs(request: pytest.FixtureRequest) -> LearnerPrograms:
+    """How to start and stop the learner's own programs (a server): in the batch's sandbox, if any."""
+    return learner_programs_of(request.config)
+
+
+def learner_programs_of(config: pytest.Config) -> LearnerPrograms:
+    spec = config.getoption("--grader-sandbox-spec")
+    return LearnerPrograms(Sandbox.from_json(spec) if spec else None)
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from grader.batch.discover import Discovery, Submission
 from grader.batch.gradebook import Gradebook
-from grader.batch.job import SANDBOXED_KINDS, problem_feedback
+from grader.batch.job import problem_feedback
 from grader.batch.locate import Located, locate
 from grader.batch.notebooks import Notebooks
 from grader.batch.unpack import SubmissionProblem, unpack
@@ -172,9 +172,3 @@ def find_code(course: Course, exercise: Exercise, found: Unpacked) -> Located:
     found.notes.extend(code.notes)
     found.from_notebooks += 1
     return locate(code.folder, exercise)
-
-
-def sandboxable(exercises: list[Exercise]) -> tuple[list[Exercise], list[Exercise]]:
-    """Split exercises into those the sandbox covers and those it does not yet."""
-    inside = [e for e in exercises if e.kind in SANDBOXED_KINDS]
-    return inside, [e for e in exercises if e.kind not in SANDBOXED_KINDS]
