@@ -31,6 +31,7 @@ class WarmPytest:
     def __init__(self) -> None:
         self.process: subprocess.Popen[bytes] | None = None
         self.replies: queue.Queue[dict[str, Any]] = queue.Queue()
+        self.ready = False
 
     def __enter__(self) -> WarmPytest:
         self.start()
@@ -52,7 +53,8 @@ class WarmPytest:
         )
         self.replies = queue.Queue()
         threading.Thread(target=self._read, args=(self.process, self.replies), daemon=True).start()
-        self._reply("ready", 120)
+        # Its "ready" is awaited by the first run: every slot's warm process starts up at once.
+        self.ready = False
 
     @staticmethod
     def _read(process: subprocess.Popen[bytes], replies: queue.Queue[dict[str, Any]]) -> None:
@@ -86,6 +88,9 @@ class WarmPytest:
             self.close()
             self.start()
         assert self.process is not None and self.process.stdin is not None
+        if not self.ready:
+            self._reply("ready", 120)
+            self.ready = True
         request = {"argv": command[4:], "cwd": str(cwd), "log": str(log)}
         self.process.stdin.write(json.dumps(request).encode() + b"\n")
         self.process.stdin.flush()
