@@ -50,6 +50,11 @@ class LearnerPrograms:
                     os.kill(inner, signal.SIGTERM)
 
 
+def programs_from_option(spec: str) -> LearnerPrograms:
+    """The learner programs of a grading run given ``--grader-sandbox-spec`` (empty: no sandbox)."""
+    return LearnerPrograms(Sandbox.from_json(spec) if spec else None)
+
+
 def descendants(pid: int) -> list[int]:
     """Every process below ``pid``, read from /proc (children lists, else parent ids)."""
     parents: dict[int, list[int]] = {}

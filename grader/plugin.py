@@ -18,12 +18,11 @@ from typing import Any
 import pytest
 
 from grader.diagnosis import DIAGNOSES
-from grader.learner_programs import LearnerPrograms
+from grader.learner_programs import LearnerPrograms, programs_from_option
 from grader.learner_tests import IMPLEMENTATIONS, LearnerTests, implementation_description
 from grader.plain_import import PlainSuites, name_description
 from grader.process import LearnerProblem
 from grader.remote import LearnerModule, LearnerSession
-from grader.sandbox import Sandbox
 from grader.signature import SIGNATURE_FIELD, report_signature
 from grader.testkit import Mismatch
 
@@ -141,7 +140,7 @@ def learner_tests(request: pytest.FixtureRequest) -> LearnerTests:
     if not value:
         pytest.fail("this suite needs the learner's tests (--grader-tests-dir)")
     seconds = request.config.getoption("--grader-call-timeout")  # one run of their tests is one call
-    sandbox = learner_programs_of(request.config).sandbox
+    sandbox = programs_from_option(request.config.getoption("--grader-sandbox-spec")).sandbox
     return LearnerTests(Path(value), request.path.parent, seconds, process_recorder(request.config), sandbox)
 
 
@@ -157,12 +156,7 @@ def project_dir(request: pytest.FixtureRequest) -> Path:
 @pytest.fixture(scope="session")
 def learner_programs(request: pytest.FixtureRequest) -> LearnerPrograms:
     """How to start and stop the learner's own programs (a server): in the batch's sandbox, if any."""
-    return learner_programs_of(request.config)
-
-
-def learner_programs_of(config: pytest.Config) -> LearnerPrograms:
-    spec = config.getoption("--grader-sandbox-spec")
-    return LearnerPrograms(Sandbox.from_json(spec) if spec else None)
+    return programs_from_option(request.config.getoption("--grader-sandbox-spec"))
 
 
 @pytest.fixture(scope="session")
