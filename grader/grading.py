@@ -48,12 +48,16 @@ def grade_files(
 ) -> Feedback:
     """Grade code given as text (file name -> source), as a notebook holds it."""
     with tempfile.TemporaryDirectory(prefix="grader-text-") as folder:
-        root = Path(folder)
-        for name, text in files.items():
-            relative = PurePosixPath(name)
-            if relative.is_absolute() or ".." in relative.parts or not relative.parts:
-                raise ValueError(f"file name {name!r} must stay inside the exercise folder")
-            target = root.joinpath(*relative.parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        return grade(course, exercise, root, learner=learner)
+        write_text_files(Path(folder), files)
+        return grade(course, exercise, Path(folder), learner=learner)
+
+
+def write_text_files(root: Path, files: Mapping[str, str]) -> None:
+    """Write code given as text (file name -> source) under ``root``, as files the pipeline grades."""
+    for name, text in files.items():
+        relative = PurePosixPath(name)
+        if relative.is_absolute() or ".." in relative.parts or not relative.parts:
+            raise ValueError(f"file name {name!r} must stay inside the exercise folder")
+        target = root.joinpath(*relative.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")

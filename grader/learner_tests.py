@@ -19,6 +19,7 @@ from pathlib import Path
 from grader.docstrings import docstring_headline
 from grader.process import ignore_pid, minimal_environment, run_with_time_limit
 from grader.pytest_command import isolated_pytest
+from grader.sandbox import Access, Sandbox, prepare
 from grader.testkit import Mismatch
 
 IMPLEMENTATIONS = "implementations"
@@ -62,12 +63,18 @@ class LearnerTests:
     """The learner's test files, runnable against any of the suite's implementations."""
 
     def __init__(
-        self, tests_dir: Path, suite_dir: Path, seconds: float, on_start: Callable[[int], None] = ignore_pid
+        self,
+        tests_dir: Path,
+        suite_dir: Path,
+        seconds: float,
+        on_start: Callable[[int], None] = ignore_pid,
+        sandbox: Sandbox | None = None,
     ) -> None:
         self.tests_dir = tests_dir
         self.implementations = suite_dir / IMPLEMENTATIONS
         self.seconds = seconds
         self.on_start = on_start
+        self.sandbox = sandbox  # in a batch, the learner's tests run only inside it
 
     def run(self, name: str) -> TestRun:
         """Run the learner's tests against ``name``, once per grading run."""
@@ -90,6 +97,10 @@ class LearnerTests:
     def _pytest(self, folder: Path) -> tuple[int | None, str]:
         command = isolated_pytest(folder) + [str(folder)]
         env = minimal_environment() | {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "NO_COLOR": "1"}
+        if self.sandbox is not None:
+            prepare(folder)
+            access = Access(libraries=True, env=(("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1"), ("NO_COLOR", "1")))
+            command = self.sandbox.prefix(folder, access) + command
         log = folder / "pytest-output.txt"  # inside the temporary folder: removed with it
         code = run_with_time_limit(command, folder, env, log, self.seconds, self.on_start, limit_resources)
         return code, log.read_bytes()[-OUTPUT_LIMIT:].decode("utf-8", "replace")

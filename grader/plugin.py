@@ -18,6 +18,7 @@ from typing import Any
 import pytest
 
 from grader.diagnosis import DIAGNOSES
+from grader.learner_programs import LearnerPrograms, programs_from_option
 from grader.learner_tests import IMPLEMENTATIONS, LearnerTests, implementation_description
 from grader.plain_import import PlainSuites, name_description
 from grader.process import LearnerProblem
@@ -47,6 +48,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--grader-ids-file", default=None, help="write the selected test ids here")
     group.addoption("--grader-nonce-file", default=None, help="this run's secret; read, then deleted")
     group.addoption("--grader-sandbox", default="", help="JSON list: command prefix that sandboxes workers")
+    group.addoption("--grader-sandbox-spec", default="", help="JSON: the sandbox for learner programs")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -147,7 +149,8 @@ def learner_tests(request: pytest.FixtureRequest) -> LearnerTests:
     if not value:
         pytest.fail("this suite needs the learner's tests (--grader-tests-dir)")
     seconds = request.config.getoption("--grader-call-timeout")  # one run of their tests is one call
-    return LearnerTests(Path(value), request.path.parent, seconds, process_recorder(request.config))
+    sandbox = programs_from_option(request.config.getoption("--grader-sandbox-spec")).sandbox
+    return LearnerTests(Path(value), request.path.parent, seconds, process_recorder(request.config), sandbox)
 
 
 @pytest.fixture(scope="session")
@@ -157,6 +160,12 @@ def project_dir(request: pytest.FixtureRequest) -> Path:
     if not value:
         pytest.fail("this suite needs a project (--grader-project-dir)")
     return Path(value)
+
+
+@pytest.fixture(scope="session")
+def learner_programs(request: pytest.FixtureRequest) -> LearnerPrograms:
+    """How to start and stop the learner's own programs (a server): in the batch's sandbox, if any."""
+    return programs_from_option(request.config.getoption("--grader-sandbox-spec"))
 
 
 @pytest.fixture(scope="session")

@@ -1,6 +1,7 @@
 """The trusted pytest process: pytest and our plugins imported once, one forked child per run.
 
-Started as ``python -I -m grader.pytest_server`` by :mod:`grader.warm`. It
+Started as ``python -I -m grader.pytest_server [MODULE...]`` by
+:mod:`grader.warm` (the modules are imported up front). It
 reads one job per line on stdin (JSON: pytest arguments, folder, log file),
 forks a child that runs pytest with our plugins given as objects (no
 entry-point scan), and answers ``started PID`` then ``ended STATUS``. Each
@@ -12,6 +13,7 @@ every process the run left behind (see :mod:`grader.reaper`).
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import importlib
 import json
@@ -28,6 +30,7 @@ import grader.plugin
 from grader.reaper import become_subreaper, kill_children
 
 PLUGINS = [pytest_jsonreport.plugin, grader.plugin]
+PR_SET_PDEATHSIG = 1
 
 
 def import_builtin_plugins() -> None:
@@ -46,6 +49,7 @@ def run_job(job: dict[str, Any], channel: int) -> None:
     """In the forked child: become the leader of a new group, run pytest, exit."""
     os.close(channel)
     os.setsid()
+    die_with_parent()
     os.chdir(job["cwd"])
     log = os.open(job["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     null = os.open(os.devnull, os.O_RDONLY)
@@ -88,8 +92,17 @@ def serve(incoming: Any, channel: Any) -> None:
         reply(f"ended {exit_status(status)}")
 
 
+def die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies (a killed grader leaves no run behind)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
 def main() -> None:
+    die_with_parent()
     import_builtin_plugins()
+    for name in sys.argv[1:]:  # trusted modules the caller's runs load (a batch's shared-run plugin)
+        importlib.import_module(name)
     sys.dont_write_bytecode = True  # our modules are cached by now; staged suites need none
     # Everything imported so far lives as long as the server: the collector never needs to walk it,
     # and a forked run that did would copy every page it touched (pytest collects at its end).

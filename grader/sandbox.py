@@ -12,12 +12,14 @@ mapped into a user namespace), and rlimits come from ``prlimit``.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 import tempfile
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from grader.process import WORKER_FILES
@@ -54,6 +56,22 @@ class Limits:
 
 
 @dataclass(frozen=True)
+class Access:
+    """What a sandboxed process may reach beyond its own read-only files.
+
+    ``writable``: folders it may write (a server's database); ``loopback``: the
+    network of the process that starts it (a trusted run with a network of its
+    own, see :meth:`Sandbox.own_network`); ``libraries``: this Python's
+    installed packages, read-only, without ours (pytest, a web framework).
+    """
+
+    writable: tuple[Path, ...] = ()
+    loopback: bool = False
+    libraries: bool = False
+    env: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
 class Sandbox:
     """How to wrap one slot's workers: bwrap path, the slot's uid (as root) and limits."""
 
@@ -65,42 +83,68 @@ class Sandbox:
         """The same sandbox with the uid of grading slot ``slot`` (only when running as root)."""
         return Sandbox(self.bwrap, None if self.uid is None else UID_BASE + slot, self.limits)
 
-    def prefix(self, code_dir: Path) -> list[str]:
+    def prefix(self, code_dir: Path, access: Access = Access()) -> list[str]:
         """The command prefix that runs a worker for ``code_dir`` inside the sandbox."""
-        command = [self.bwrap, *namespaces(self.uid is not None), *system_binds()]
+        command = [self.bwrap, *namespaces(self.uid is not None, access.loopback), *system_binds()]
         # /tmp first: the staged files usually live under it and are bound on top.
         command += ["--proc", "/proc", "--dev", "/dev", "--size", str(TMP_SIZE), "--tmpfs", "/tmp"]
         command += ["--chmod", "1777", "/tmp"]
-        command += python_binds() + open_parents(str(code_dir))
-        command += ["--ro-bind", str(code_dir), str(code_dir), "--chdir", str(code_dir)]
-        command += ["--die-with-parent", "--new-session", "--clearenv"]
-        for name, value in ENVIRONMENT.items():
+        command += python_binds() + (library_binds() if access.libraries else [])
+        command += open_parents(str(code_dir)) + ["--ro-bind", str(code_dir), str(code_dir)]
+        for folder in access.writable:
+            command += open_parents(str(folder)) + ["--bind", str(folder), str(folder)]
+        command += ["--chdir", str(code_dir), "--die-with-parent", "--new-session", "--clearenv"]
+        for name, value in (ENVIRONMENT | dict(access.env)).items():
             command += ["--setenv", name, value]
         command.append("--")
+        return command + self.limits_prefix()
+
+    def limits_prefix(self) -> list[str]:
+        """Drop to the slot's uid (as root) and apply the rlimits, inside the sandbox."""
+        command = []
         if self.uid is not None:
             uid = str(self.uid)
             command += ["setpriv", "--reuid", uid, "--regid", uid, "--clear-groups", "--inh-caps=-all"]
             command += ["--no-new-privs", "prlimit", f"--nproc={self.limits.processes}"]
         else:
             command += ["prlimit"]
-        command += [
+        return command + [
             f"--nofile={self.limits.open_files}",
             f"--fsize={self.limits.file_mb * 1024 * 1024}",
             f"--cpu={self.limits.cpu_seconds}",
             "--core=0",
             "--",
         ]
-        return command
+
+    def own_network(self) -> list[str]:
+        """Prefix a trusted command with a network of its own: loopback, shared with its sandboxes."""
+        # Everything else is the host's: only the network namespace is new (bwrap brings loopback up).
+        command = [self.bwrap, "--dev-bind", "/", "/", "--unshare-net", "--die-with-parent"]
+        if self.uid is not None:
+            command += ["--cap-add", "ALL"]  # root keeps what it needs to start the sandboxes inside
+        return command + ["--"]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"bwrap": self.bwrap, "uid": self.uid, "limits": asdict(self.limits)}
+
+    @classmethod
+    def from_json(cls, text: str) -> Sandbox:
+        """The sandbox ``json.dumps(to_dict())`` describes (a trusted process's own option)."""
+        data = json.loads(text)
+        uid = data["uid"]
+        limits = Limits(**{name: int(value) for name, value in data["limits"].items()})
+        return cls(str(data["bwrap"]), None if uid is None else int(uid), limits)
 
 
-def namespaces(as_root: bool) -> list[str]:
+def namespaces(as_root: bool, loopback: bool) -> list[str]:
+    """New namespaces for everything; with ``loopback``, the network of the process starting bwrap."""
     if not as_root:
-        return ["--unshare-all"]
+        return ["--unshare-all", *(["--share-net"] if loopback else [])]
     # No user namespace as root: a mapped root would stay uid 0 outside, where NPROC is not enforced.
     return [
         "--unshare-ipc",
         "--unshare-pid",
-        "--unshare-net",
+        *([] if loopback else ["--unshare-net"]),
         "--unshare-uts",
         "--unshare-cgroup-try",
         "--cap-add",
@@ -132,6 +176,22 @@ def python_binds() -> list[str]:
     binds: list[str] = []
     for source, target in pairs:
         binds += open_parents(target) + ["--ro-bind", source, target]
+    return binds
+
+
+def library_binds() -> list[str]:
+    """This environment's installed packages, read-only; our own package (and its hidden suites) hidden."""
+    binds: list[str] = []
+    if sys.prefix != sys.base_prefix:  # a virtual environment: Python finds its packages by this file
+        config = str(Path(sys.prefix) / "pyvenv.cfg")
+        binds += open_parents(config) + ["--ro-bind", config, config]
+    folders = sorted({sysconfig.get_paths()[key] for key in ("purelib", "platlib")})
+    ours = str(Path(__file__).resolve().parent)
+    for folder in folders:
+        if os.path.isdir(folder):
+            binds += open_parents(folder) + ["--ro-bind", folder, folder]
+            if ours.startswith(folder + os.sep):  # an installed (not editable) grader
+                binds += ["--tmpfs", ours]
     return binds
 
 

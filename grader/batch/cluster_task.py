@@ -49,7 +49,7 @@ def this_slot() -> Slot:
     slot: Slot | None = getattr(LOCAL, "slot", None)
     if slot is None:
         index = int(os.environ.get(SLOT_VARIABLE, "0")) + next(SLOTS)
-        # A warm pytest per thread, as a local slot has; it dies with this worker (see zygote).
+        # A warm pytest per thread, as a local slot has; it dies with this worker (see pytest_server).
         launcher = WarmPytest()
         launcher.start()
         slot = Slot(index, worker_sandbox().for_slot(index), launcher)

@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 
 from grader.batch.discover import Discovery
-from grader.batch.plan import Plan, sandboxable
+from grader.batch.plan import Plan
 from grader.batch.progress import ProgressReport
 from grader.batch.run import BatchError, BatchRequest, find_submissions, grade_class
 from grader.course import Course, CourseError, Exercise
@@ -44,7 +44,12 @@ def choose_exercises(course: Course, wanted: tuple[str, ...], modules: tuple[str
 
 def describe(discovery: Discovery) -> str:
     kinds = Counter(s.kind for s in discovery.submissions)
-    words = {"folder": "folders", "archive": "archives", "files": "sets of LMS-named files"}
+    words = {
+        "folder": "folders",
+        "archive": "archives",
+        "notebook": "notebooks",
+        "files": "sets of LMS-named files",
+    }
     parts = ", ".join(f"{count} {words[kind]}" for kind, count in sorted(kinds.items()))
     lines = [f"Found {len(discovery.submissions)} learners ({parts or 'nothing'})."]
     lines += [f"  ignored {entry}" for entry in discovery.ignored]
@@ -84,16 +89,8 @@ def grade(ctx: click.Context, **options: object) -> None:
     sandbox = None
     if options["scheduler"] and options["unsafe_no_sandbox"]:
         raise UsageProblem("A cluster always grades in its workers' sandbox: drop --unsafe-no-sandbox.")
-    if not options["unsafe_no_sandbox"]:
-        if not options["scheduler"]:  # each cluster worker checks its own sandbox
-            sandbox = local_sandbox()
-        chosen, outside = sandboxable(chosen)
-        if outside:
-            say(
-                "Not graded in the sandbox yet (write-tests and project exercises): "
-                + ", ".join(e.id for e in outside)
-                + ". Grade them with --unsafe-no-sandbox only if you trust the submissions."
-            )
+    if not options["unsafe_no_sandbox"] and not options["scheduler"]:  # cluster workers check their own
+        sandbox = local_sandbox()
     if not chosen:
         raise UsageProblem("No exercise left to grade.")
     request = BatchRequest(

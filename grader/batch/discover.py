@@ -1,8 +1,9 @@
 """Find the submissions in a folder: one per learner, whatever shape the LMS gave them.
 
-A learner's submission is a folder (loose exercise files or a whole clone of
-the course), a zip or tar archive, or loose files named the way Canvas names
-them in a bulk download (``name_12345_67890_file.py``). Moodle's folders
+A learner's submission is a folder (loose exercise files, notebooks or a whole
+clone of the course), a zip or tar archive, a notebook (``alice.ipynb``), or
+loose files named the way Canvas names them in a bulk download
+(``name_12345_67890_file.py``). Moodle's folders
 (``Full Name_12345_assignsubmission_file_``) give the learner id in the name.
 Nothing is read or extracted here: :mod:`grader.batch.unpack` does that.
 """
@@ -14,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+NOTEBOOK_SUFFIX = ".ipynb"
 ARCHIVE_SUFFIXES = (".zip", ".tar", ".tar.gz", ".tgz", ".tar.bz2", ".tar.xz")
 CANVAS = re.compile(r"^(?P<name>[^_]+)(?:_late)?_(?P<id>\d+)_\d+_(?P<file>.+)$", re.IGNORECASE)
 MOODLE = re.compile(r"^(?P<name>.+?)_(?P<id>\d+)_assign(?:submission|ment)_\w*?_?$")
@@ -26,7 +28,7 @@ class Submission:
 
     learner: str
     name: str
-    kind: str  # folder | archive | files
+    kind: str  # folder | archive | notebook | files
     paths: tuple[Path, ...]
     renames: tuple[tuple[str, str], ...] = ()  # for LMS files: (path name, original name)
 
@@ -88,7 +90,9 @@ def discover(root: Path, roster: dict[str, str] | None = None) -> Discovery:
             continue
         submission = single_submission(entry, canvas)
         if submission is None:
-            ignored.append(f"{printable(entry.name)}: neither a folder, an archive nor an LMS-named file")
+            ignored.append(
+                f"{printable(entry.name)}: neither a folder, an archive, a notebook nor an LMS-named file"
+            )
         elif submission.learner in found:
             ignored.append(f"{printable(entry.name)}: a second submission for learner {submission.learner}")
         else:
@@ -118,6 +122,9 @@ def single_submission(entry: Path, canvas: re.Match[str] | None) -> Submission |
         if canvas:
             return Submission(canvas["id"], canvas["name"], "archive", (entry,))
         return Submission(printable(archive_stem(entry.name)), "", "archive", (entry,))
+    if entry.is_file() and entry.name.lower().endswith(NOTEBOOK_SUFFIX):
+        # (an LMS-named notebook never gets here: it is one of that learner's files)
+        return Submission(printable(entry.name[: -len(NOTEBOOK_SUFFIX)]), "", "notebook", (entry,))
     return None
 
 

@@ -71,21 +71,28 @@ class Gradebook:
 
     def record(self, feedback: Feedback, content_hash: str, suite_hash: str) -> None:
         """Store one result and commit it at once."""
+        self.record_all([(feedback, content_hash, suite_hash)])
+
+    def record_all(self, results: list[tuple[Feedback, str, str]]) -> None:
+        """Store results (feedback, content hash, suite hash) and commit them together: one disk sync."""
         with self.db:
-            self.db.execute(
+            self.db.executemany(
                 "INSERT INTO runs (learner, exercise, content_hash, suite_hash, status, score, max_score,"
                 " feedback, graded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    feedback.learner,
-                    feedback.exercise_id,
-                    content_hash,
-                    suite_hash,
-                    feedback.status,
-                    feedback.score,
-                    feedback.max_score,
-                    json.dumps(feedback.to_dict()),
-                    time.time(),
-                ),
+                [
+                    (
+                        feedback.learner,
+                        feedback.exercise_id,
+                        content_hash,
+                        suite_hash,
+                        feedback.status,
+                        feedback.score,
+                        feedback.max_score,
+                        json.dumps(feedback.to_dict()),
+                        time.time(),
+                    )
+                    for feedback, content_hash, suite_hash in results
+                ],
             )
 
     def forget(self, learner: str) -> None:

@@ -31,7 +31,9 @@ from grader.runner import (
 )
 from grader.sandbox import Sandbox, prepare
 
-SANDBOXED_KINDS = ("implement", "debug")  # their learner code runs only in the worker
+# Learner code runs only in the sandboxed worker, or, for these kinds, as programs the suite
+# starts in the same sandbox: a write-tests learner's tests, a project's server.
+PROGRAM_KINDS = ("write-tests", "project")
 
 
 class Launcher(Protocol):
@@ -84,8 +86,7 @@ def grade_job(
         nonce = write_secret(run_dir / "nonce")
         command = suite_command(run_dir, exercise, code_dir, None)
         if sandbox is not None:
-            prepare(code_dir)
-            command.insert(-1, "--grader-sandbox=" + json.dumps(sandbox.prefix(code_dir)))
+            command, launcher = sandboxed(command, exercise, code_dir, sandbox, launcher)
         log = run_dir / "pytest-output.txt"
         try:
             code = launcher.run(command, run_dir, log, exercise.time_limit)
@@ -97,6 +98,20 @@ def grade_job(
             problem, report = report, None
         run = SuiteRun(report, problem, time.monotonic() - started, timed_out=code is None)
     return finish(course, exercise, folder, build_feedback(exercise, run, learner))
+
+
+def sandboxed(
+    command: list[str], exercise: Exercise, code_dir: Path, sandbox: Sandbox, launcher: Launcher
+) -> tuple[list[str], Launcher]:
+    """The trusted run's command and launcher when every learner process it starts is sandboxed."""
+    prepare(code_dir)
+    command.insert(-1, "--grader-sandbox=" + json.dumps(sandbox.prefix(code_dir)))
+    if exercise.kind in PROGRAM_KINDS:  # the learner's tests or server: run by the suite, sandboxed
+        command.insert(-1, "--grader-sandbox-spec=" + json.dumps(sandbox.to_dict()))
+    if exercise.kind == "project":
+        # The server listens on loopback: the trusted run gets a network of its own to share with it.
+        return sandbox.own_network() + command, ColdLauncher()
+    return command, launcher
 
 
 def run_problem(code: int | None, log: Path, seconds: float) -> str | None:

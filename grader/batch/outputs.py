@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from grader.batch.plan import safe_id
@@ -31,18 +32,22 @@ def write_atomically(path: Path, text: str) -> None:
 
 def write_outputs(results: ClassResults, out: Path) -> list[Path]:
     """Per-learner feedback, reports and Gradescope files; the class's tables and report."""
-    written = []
-    for learner in results.learners:
-        folder = out / "learners" / safe_id(learner.learner)
-        files = {
-            "feedback.json": json.dumps(learner.to_dict(), indent=2, ensure_ascii=False),
-            "report.md": learner_report.markdown(learner),
-            "report.html": learner_report.html(learner),
-            "results.json": class_tables.gradescope(learner),
-        }
-        for name, text in files.items():
-            write_atomically(folder / name, text)
-            written.append(folder / name)
+    written, pending = [], []
+    # Each file waits for the disk (fsync) before its rename: a few threads keep the disk busy.
+    with ThreadPoolExecutor(max_workers=4, thread_name_prefix="outputs") as pool:
+        for learner in results.learners:
+            folder = out / "learners" / safe_id(learner.learner)
+            files = {
+                "feedback.json": json.dumps(learner.to_dict(), indent=2, ensure_ascii=False),
+                "report.md": learner_report.markdown(learner),
+                "report.html": learner_report.html(learner),
+                "results.json": class_tables.gradescope(learner),
+            }
+            for name, text in files.items():
+                pending.append(pool.submit(write_atomically, folder / name, text))
+                written.append(folder / name)
+    for future in pending:
+        future.result()  # a file that could not be written is an error here, as when written in turn
     for name, text in {
         "gradebook.csv": class_tables.gradebook_csv(results),
         "summary.json": class_tables.summary_json(results),

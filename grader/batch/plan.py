@@ -1,7 +1,8 @@
 """Turn discovered submissions into grading jobs, recording what needs no grading at once.
 
 Each submission is copied into the grader's own folder first (see
-:mod:`grader.batch.unpack`); each exercise's files are then located in it. A
+:mod:`grader.batch.unpack`); each exercise's files are then located in it,
+or taken from its notebooks' cells (see :mod:`grader.batch.notebooks`). A
 submission that cannot be read, or files that are missing or not UTF-8,
 become a result right away (0 points and the reason); files already graded
 with the same suite are skipped.
@@ -11,15 +12,18 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from grader.batch.discover import Discovery, Submission
 from grader.batch.gradebook import Gradebook
-from grader.batch.job import SANDBOXED_KINDS, problem_feedback
-from grader.batch.locate import locate
+from grader.batch.job import problem_feedback
+from grader.batch.locate import Located, locate
+from grader.batch.notebooks import Notebooks
 from grader.batch.unpack import SubmissionProblem, unpack
 from grader.course import Course, Exercise
+from grader.restore import is_untouched_starter
 from grader.suite_ids import suite_fingerprint
 
 
@@ -40,6 +44,20 @@ class Plan:
     learners: tuple[str, ...]
     already_graded: int
     recorded_problems: int
+    notebooks: NotebookCounts = field(default_factory=lambda: NotebookCounts(0, 0, 0))
+
+
+@dataclass(frozen=True)
+class NotebookCounts:
+    """How many notebooks the submissions held, could not be read, and exercises taken from them."""
+
+    found: int
+    unreadable: int
+    exercises: int
+
+    @classmethod
+    def of(cls, counts: Counter[str]) -> NotebookCounts:
+        return cls(counts["notebooks"], counts["unreadable_notebooks"], counts["from_notebook"])
 
 
 def suite_hash(course: Course, exercise: Exercise) -> str:
@@ -63,6 +81,26 @@ def safe_id(learner: str) -> str:
     return re.sub(r"[^\w.@-]", "_", learner).lstrip(".") or "learner"
 
 
+@dataclass
+class Unpacked:
+    """One learner's submission in the grader's folder: its files, its notebooks, notes for the learner."""
+
+    root: Path
+    problem: str | None
+    notebooks: Notebooks | None
+    notes: list[str]
+    from_notebooks: int = 0
+
+
+def unpack_submission(submission: Submission, target: Path) -> Unpacked:
+    try:
+        unpacked = unpack(submission, target)
+    except SubmissionProblem as error:
+        return Unpacked(target, str(error), None, [str(error)])
+    notebooks = Notebooks(target)
+    return Unpacked(target, None, notebooks, unpacked.notes + notebooks.problems)
+
+
 def make_plan(
     course: Course,
     discovery: Discovery,
@@ -73,38 +111,37 @@ def make_plan(
     """Unpack every submission and list the jobs still to grade."""
     hashes = {e.id: suite_hash(course, e) for e in exercises}
     jobs: list[Job] = []
-    skipped = recorded = 0
+    counts: Counter[str] = Counter()
     for index, submission in enumerate(discovery.submissions):
-        target = workdir / f"{index:05d}-{safe_id(submission.learner)}"
-        try:
-            unpacked = unpack(submission, target)
-            problem, notes = None, unpacked.notes
-        except SubmissionProblem as error:
-            problem, notes = str(error), [str(error)]
-        gradebook.record_learner(submission.learner, submission.name, submission.kind, notes)
+        found = unpack_submission(submission, workdir / f"{index:05d}-{safe_id(submission.learner)}")
+        if found.notebooks is not None:
+            counts["notebooks"] += found.notebooks.count
+            counts["unreadable_notebooks"] += len(found.notebooks.problems)
         for exercise in exercises:
-            job, done = plan_one(submission, exercise, target, problem, hashes[exercise.id], gradebook)
-            skipped += done == "skipped"
-            recorded += done == "recorded"
+            job, done = plan_one(course, submission, exercise, found, hashes[exercise.id], gradebook)
+            counts[done] += 1
             if job is not None:
                 jobs.append(job)
+        counts["from_notebook"] += found.from_notebooks
+        gradebook.record_learner(submission.learner, submission.name, submission.kind, found.notes)
     learners = tuple(s.learner for s in discovery.submissions)
-    return Plan(tuple(jobs), learners, skipped, recorded)
+    return Plan(tuple(jobs), learners, counts["skipped"], counts["recorded"], NotebookCounts.of(counts))
 
 
 def plan_one(
+    course: Course,
     submission: Submission,
     exercise: Exercise,
-    root: Path,
-    problem: str | None,
+    found: Unpacked,
     suite: str,
     gradebook: Gradebook,
 ) -> tuple[Job | None, str]:
     """A job for one exercise, or ("recorded"/"skipped") when there is nothing to run."""
+    problem = found.problem
     if problem is not None:
         content = "unreadable:" + file_hash(submission.paths[0])
     else:
-        located = locate(root, exercise)
+        located = find_code(course, exercise, found)
         content, problem = located.content_hash or "missing", located.problem
     if gradebook.has_run(submission.learner, exercise.id, content, suite):
         return None, "skipped"
@@ -116,7 +153,22 @@ def plan_one(
     return Job(submission.learner, exercise, located.folder, content, suite), "job"
 
 
-def sandboxable(exercises: list[Exercise]) -> tuple[list[Exercise], list[Exercise]]:
-    """Split exercises into those the sandbox covers and those it does not yet."""
-    inside = [e for e in exercises if e.kind in SANDBOXED_KINDS]
-    return inside, [e for e in exercises if e.kind not in SANDBOXED_KINDS]
+def find_code(course: Course, exercise: Exercise, found: Unpacked) -> Located:
+    """The exercise's loose files; else (or when they are the untouched starter) a notebook's cells."""
+    located = locate(found.root, exercise)
+    notebooks = found.notebooks
+    if notebooks is None or not notebooks.count or exercise.kind == "project":
+        return located
+    if located.content_hash and (
+        located.folder is None or not is_untouched_starter(course, exercise, located.folder)
+    ):
+        return located  # the learner's own files (or files that cannot be read, which says why)
+    target = found.root.with_name(found.root.name + ".notebooks") / safe_id(exercise.id)
+    code = notebooks.extract(exercise, target)
+    if code is None:
+        if located.folder is None:
+            return Located(None, "", f"{located.problem} {notebooks.missing_note(exercise)}")
+        return located
+    found.notes.extend(code.notes)
+    found.from_notebooks += 1
+    return locate(code.folder, exercise)

@@ -41,7 +41,8 @@ class Grading:
 
     def __init__(self, course: Course, plan: Plan) -> None:
         self.course = course
-        self.expected = {job.exercise.id: expected_test_ids(course, job.exercise, None) for job in plan.jobs}
+        exercises = {job.exercise.id: job.exercise for job in plan.jobs}
+        self.expected = {key: expected_test_ids(course, e, None) for key, e in exercises.items()}
 
     def one(self, job: Job, slot: Slot) -> Feedback:
         try:
@@ -77,8 +78,8 @@ def by_learner(plan: Plan) -> Iterator[list[Job]]:
 
 def store(gradebook: Gradebook, results: Results, progress: Progress) -> None:
     """Record one learner's results, then report the learner done."""
-    for job, feedback in results:
-        gradebook.record(feedback, job.content_hash, job.suite_hash)
+    # One commit per learner: a learner's results arrive together, and each commit waits for the disk.
+    gradebook.record_all([(feedback, job.content_hash, job.suite_hash) for job, feedback in results])
     troubled = any(feedback.status in ("error", "timeout") for _, feedback in results)
     progress(results[0][0].learner, troubled)
 

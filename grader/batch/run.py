@@ -99,6 +99,23 @@ def open_pool(request: BatchRequest, stack: contextlib.ExitStack, announce: Call
     return local
 
 
+def describe_plan(plan: Plan) -> str:
+    """What the submissions held and what is left to grade, said before grading starts."""
+    lines = []
+    books = plan.notebooks
+    if books.found:
+        unreadable = f", {books.unreadable} could not be read" if books.unreadable else ""
+        lines.append(
+            f"Notebooks: {books.found} found in the submissions{unreadable}; "
+            f"{books.exercises} exercises are graded from their cells."
+        )
+    lines.append(
+        f"{len(plan.jobs)} runs to grade; {plan.already_graded} already graded and unchanged; "
+        f"{plan.recorded_problems} could not be graded (missing, unreadable or not UTF-8 files)."
+    )
+    return "\n".join(lines)
+
+
 def grade_class(
     course: Course,
     request: BatchRequest,
@@ -114,10 +131,7 @@ def grade_class(
         stack.callback(gradebook.close)
         with tempfile.TemporaryDirectory(prefix="grader-batch-") as workdir, contextlib.ExitStack() as slots:
             plan = make_plan(course, discovery, list(request.exercises), gradebook, Path(workdir))
-            announce(
-                f"{len(plan.jobs)} runs to grade; {plan.already_graded} already graded and unchanged; "
-                f"{plan.recorded_problems} could not be graded (missing, unreadable or not UTF-8 files)."
-            )
+            announce(describe_plan(plan))
             pool(course, plan, gradebook, progress(plan), slots)
         # The reports cover the whole class in the gradebook, not only this run's subset.
         results = read_results(gradebook, course.title, list(request.exercises))

@@ -21,6 +21,7 @@ from typing import IO
 from grader.batch.discover import Submission, printable
 
 MAX_FILE = 2 * 1024 * 1024
+MAX_NOTEBOOK = 20 * 1024 * 1024  # saved outputs (plots) make notebooks large; only their code is graded
 MAX_TOTAL = 50 * 1024 * 1024
 MAX_FILES = 2000
 SKIPPED_FOLDERS = {".git", "__pycache__", ".venv", "venv", "node_modules", ".grader", ".mypy_cache"}
@@ -42,10 +43,9 @@ class Unpacked:
     def admit(self, name: str, size: int) -> bool:
         """Decide whether a file of ``size`` bytes may be copied; note why not."""
         name = printable(name)
-        if size > MAX_FILE:
-            self.notes.append(
-                f"{name} was left out: {size // 1024} KiB is over the {MAX_FILE // 1024} KiB limit"
-            )
+        cap = file_cap(name)
+        if size > cap:
+            self.notes.append(f"{name} was left out: {size // 1024} KiB is over the {cap // 1024} KiB limit")
             return False
         if self.files >= MAX_FILES or self.size + size > MAX_TOTAL:
             self.notes.append(f"{name} was left out: the submission has too many or too large files")
@@ -57,9 +57,14 @@ class Unpacked:
     def write(self, relative: PurePosixPath, stream: IO[bytes]) -> None:
         target = self.root.joinpath(*relative.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
+        cap = file_cap(relative.name)
         with open(target, "wb") as out:
-            data = stream.read(MAX_FILE + 1)
-            out.write(data[:MAX_FILE])
+            data = stream.read(cap + 1)
+            out.write(data[:cap])
+
+
+def file_cap(name: str) -> int:
+    return MAX_NOTEBOOK if name.lower().endswith(".ipynb") else MAX_FILE
 
 
 def unpack(submission: Submission, target: Path) -> Unpacked:
@@ -68,6 +73,8 @@ def unpack(submission: Submission, target: Path) -> Unpacked:
     result = Unpacked(target, [])
     if submission.kind == "folder":
         copy_folder(submission.paths[0], result)
+    elif submission.kind == "notebook":
+        copy_file(submission.paths[0], PurePosixPath(submission.paths[0].name), result)
     elif submission.kind == "files":
         originals = dict(submission.renames)
         for path in submission.paths:

@@ -53,8 +53,11 @@ class Server:
         db_path: Path,
         log_path: Path,
         on_spawn: Callable[[int], None] | None = None,
+        programs: Any = None,
     ) -> None:
         self.on_spawn = on_spawn
+        # grader.learner_programs.LearnerPrograms: in a batch, the server runs in the sandbox.
+        self.programs = programs
         self.project_dir = Path(project_dir)
         self.db_path = Path(db_path)
         self.log_path = Path(log_path)
@@ -101,6 +104,12 @@ class Server:
             str(self.db_path),
         ]
 
+    def launch_command(self) -> list[str]:
+        """The command as started: wrapped in the grader's sandbox when there is one."""
+        if self.programs is None:
+            return self.command()
+        return list(self.programs.command(self.command(), self.project_dir, [self.db_path.parent]))
+
     def alive(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
 
@@ -126,7 +135,7 @@ class Server:
         with open(self.log_path, "ab") as log:
             try:
                 self.proc = subprocess.Popen(
-                    self.command(),
+                    self.launch_command(),
                     cwd=self.project_dir,
                     stdin=subprocess.DEVNULL,
                     stdout=log,
@@ -208,7 +217,10 @@ class Server:
             return None
         took: float | None = None
         if proc.poll() is None:
-            self._signal(signal.SIGTERM)
+            if self.programs is not None:
+                self.programs.terminate(proc.pid)
+            else:
+                self._signal(signal.SIGTERM)
             started = time.monotonic()
             with contextlib.suppress(subprocess.TimeoutExpired):
                 proc.wait(timeout=STOP_TIMEOUT)

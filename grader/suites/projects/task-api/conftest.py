@@ -11,9 +11,11 @@ crash does not fail every later test.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,10 +43,13 @@ atexit.register(_stop_all)
 
 
 _track: list[Callable[[int], None]] = []
+_programs: list[Any] = []  # the grader's LearnerPrograms: how to start a server (sandboxed in a batch)
 
 
 def _start(project_dir: Path, db_path: Path, log_path: Path) -> Server:
-    server = Server(project_dir, db_path, log_path, on_spawn=_spawned)
+    server = Server(
+        project_dir, db_path, log_path, on_spawn=_spawned, programs=_programs[-1] if _programs else None
+    )
     _LIVE.append(server)
     return server.start()
 
@@ -63,8 +68,11 @@ def _track_servers(request: pytest.FixtureRequest) -> Iterator[None]:
         track = None
     if track is not None:
         _track.append(track)
+    with contextlib.suppress(pytest.FixtureLookupError):
+        _programs.append(request.getfixturevalue("learner_programs"))
     yield
     _track.clear()
+    _programs.clear()
 
 
 def _stop(server: Server) -> None:
