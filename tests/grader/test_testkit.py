@@ -196,7 +196,7 @@ class MarkedItem:
 
 
 def test_a_hint_for_a_mistake_that_is_never_diagnosed_is_refused() -> None:
-    from grader.plugin import check_hint_markers, hint_entry
+    from grader.test_descriptions import check_hint_markers, hint_entry
 
     good = SimpleNamespace(args=("Copy the list.",), kwargs={"when": "mutated_input"})
     entry = hint_entry(good)  # type: ignore[arg-type]
