@@ -15,6 +15,7 @@ import signal
 from dataclasses import dataclass
 from pathlib import Path
 
+from grader.reaper import descendants, process_parents
 from grader.sandbox import Access, Sandbox
 
 PROGRAM_ENV = (("PYTHONUNBUFFERED", "1"),)  # its output reaches the log as it is printed
@@ -44,7 +45,7 @@ class LearnerPrograms:
             return
         # bubblewrap does not pass signals on and its death kills everything inside:
         # the program itself is signalled, and it is given its time to shut down.
-        for inner in descendants(pid):
+        for inner in descendants(process_parents(), [pid])[1:]:  # the group leader itself is bwrap
             if process_name(inner) != "bwrap":
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.kill(inner, signal.SIGTERM)
@@ -53,23 +54,6 @@ class LearnerPrograms:
 def programs_from_option(spec: str) -> LearnerPrograms:
     """The learner programs of a grading run given ``--grader-sandbox-spec`` (empty: no sandbox)."""
     return LearnerPrograms(Sandbox.from_json(spec) if spec else None)
-
-
-def descendants(pid: int) -> list[int]:
-    """Every process below ``pid``, read from /proc (children lists, else parent ids)."""
-    parents: dict[int, list[int]] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            with contextlib.suppress(OSError, ValueError, IndexError):
-                stat = Path(f"/proc/{entry}/stat").read_text()
-                parent = int(stat.rsplit(")", 1)[1].split()[1])
-                parents.setdefault(parent, []).append(int(entry))
-    found, queue = [], [pid]
-    while queue:
-        children = parents.get(queue.pop(), [])
-        found += children
-        queue += children
-    return found
 
 
 def process_name(pid: int) -> str:

@@ -118,6 +118,7 @@ def graded_check(course: Course, exercise: Exercise, refused: tuple[str, ...]) -
     public_count = len(expected_test_ids(course, exercise, None, public_only=True)) if has_hidden else 1
     split = has_hidden and public_count > 0
     public = grade(course, exercise, course.solution_dir(exercise), public_only=True) if split else reference
+    public_tests = len(public.tests) if public_count else 0
     starter, note = grade_starter(course, exercise)
     variants = mistake_paths(course, exercise)
     mistakes = tuple(check_mistake(course, exercise, path, split) for path in variants)
@@ -128,8 +129,8 @@ def graded_check(course: Course, exercise: Exercise, refused: tuple[str, ...]) -
         starter_status=starter.status,
         mistakes=mistakes,
         starter_note=note,
-        public_tests=len(public.tests) if public_count else 0,
-        hidden_tests=len(reference.tests) - (len(public.tests) if public_count else 0),
+        public_tests=public_tests,
+        hidden_tests=len(reference.tests) - public_tests,
         suite_problems=refused,
     )
 
