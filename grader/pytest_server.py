@@ -13,7 +13,6 @@ every process the run left behind (see :mod:`grader.reaper`).
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import gc
 import importlib
 import json
@@ -27,7 +26,7 @@ import pytest
 import pytest_jsonreport.plugin
 
 import grader.plugin
-from grader.reaper import become_subreaper, kill_children
+from grader.reaper import become_subreaper, kill_children, set_process_option
 
 PLUGINS = [pytest_jsonreport.plugin, grader.plugin]
 PR_SET_PDEATHSIG = 1
@@ -94,8 +93,7 @@ def serve(incoming: Any, channel: Any) -> None:
 
 def die_with_parent() -> None:
     """Ask Linux to kill this process when its parent dies (a killed grader leaves no run behind)."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    set_process_option(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def main() -> None:

@@ -23,10 +23,11 @@ PR_SET_CHILD_SUBREAPER = 36
 @functools.cache
 def become_subreaper() -> bool:
     """Make this process adopt its orphaned descendants; False where that is not possible."""
-    return _prctl(PR_SET_CHILD_SUBREAPER, 1)
+    return set_process_option(PR_SET_CHILD_SUBREAPER, 1)
 
 
-def _prctl(option: int, value: int) -> bool:
+def set_process_option(option: int, value: int) -> bool:
+    """Call Linux's prctl(option, value); False elsewhere or when it fails."""
     if not sys.platform.startswith("linux"):
         return False
     try:
