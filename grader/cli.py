@@ -6,27 +6,53 @@ assembles them into one group and turns any unexpected crash into a message.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
-from grader.batch.cluster_worker import worker as worker_command
-from grader.batch.command import grade as grade_command
 from grader.commands.common import EXIT_USAGE, UsageProblem
-from grader.commands.files import reset, solution
-from grader.commands.import_tests import import_tests
-from grader.commands.learning import check, hint, list_command, watch
-from grader.commands.setup import doctor, overview, validate
-from grader.edition.commands import release
-from grader.notebook.commands import notebooks_group
-from grader.platforms.commands import gradescope_group
 
 __all__ = ["UsageProblem", "cli", "main"]
 
+# Each command is imported only when it runs: a check should not pay for importing the
+# batch grader, the cluster or pytest itself (the pytest server imports that, in parallel).
+COMMANDS = {
+    "list": "grader.commands.learning:list_command",
+    "check": "grader.commands.learning:check",
+    "watch": "grader.commands.learning:watch",
+    "hint": "grader.commands.learning:hint",
+    "reset": "grader.commands.files:reset",
+    "solution": "grader.commands.files:solution",
+    "doctor": "grader.commands.setup:doctor",
+    "validate": "grader.commands.setup:validate",
+    "notebooks": "grader.notebook.commands:notebooks_group",
+    "grade": "grader.batch.command:grade",
+    "worker": "grader.batch.cluster_worker:worker",
+    "release": "grader.edition.commands:release",
+    "gradescope": "grader.platforms.commands:gradescope_group",
+    "import-tests": "grader.commands.import_tests:import_tests",
+}
 
-@click.group(invoke_without_command=True)
+
+class CourseCommands(click.Group):
+    """The command group, importing each command's module the first time it is needed."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module, _, name = COMMANDS[cmd_name].partition(":")
+        command = getattr(importlib.import_module(module), name)
+        assert isinstance(command, click.Command) and command.name == cmd_name, cmd_name
+        return command
+
+
+@click.group(cls=CourseCommands, invoke_without_command=True)
 @click.option(
     "--course",
     type=click.Path(file_okay=False),
@@ -42,26 +68,9 @@ def cli(ctx: click.Context, course: str | None, as_json: bool) -> None:
     ctx.obj["course"] = course
     ctx.obj["json"] = as_json
     if ctx.invoked_subcommand is None:
+        from grader.commands.setup import overview
+
         overview(ctx)
-
-
-for command in (
-    list_command,
-    check,
-    watch,
-    hint,
-    reset,
-    solution,
-    doctor,
-    validate,
-    notebooks_group,
-    grade_command,
-    worker_command,
-    release,
-    gradescope_group,
-    import_tests,
-):
-    cli.add_command(command)
 
 
 def main(argv: list[str] | None = None) -> NoReturn:

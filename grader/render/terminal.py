@@ -8,17 +8,20 @@ encoding cannot show them.
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
 from grader.course import Course, Exercise
-from grader.doctor import DoctorReport
 from grader.feedback import Feedback, points
 from grader.invocation import activate_command
 from grader.render.test_results import COLOURS, tests_text
 from grader.restore import ResetResult
-from grader.validate import ValidationReport
 from grader.workspace import ExerciseProgress, Progress
+
+if TYPE_CHECKING:  # the check command should not import what doctor and validate need
+    from grader.doctor import DoctorReport
+    from grader.validate import ValidationReport
 
 FANCY = {"passed": "✓", "failed": "✗", "error": "!", "timeout": "⏱", "not_started": "·"}
 PLAIN = {"passed": "+", "failed": "x", "error": "!", "timeout": "T", "not_started": "."}

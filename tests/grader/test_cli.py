@@ -630,3 +630,21 @@ def test_doctor_checks_the_packages_a_project_needs(tmp_path: Path) -> None:
     )
     assert check["fix"].startswith("Install them with `")
     assert check["fix"].endswith(f" -m pip install -r {listing}`.")
+
+
+def test_every_listed_command_loads_under_its_own_name() -> None:
+    import click
+
+    for name in cli.list_commands(click.Context(cli)):
+        command = cli.get_command(click.Context(cli), name)
+        assert command is not None and command.name == name
+
+
+def test_a_check_does_not_import_the_batch_grader_or_pytest_in_the_cli_process() -> None:
+    probe = (
+        "import sys, click; from grader.cli import cli; "
+        "cli.get_command(click.Context(cli), 'check'); "
+        "print(sorted(m for m in ('pytest', 'grader.batch.pool', 'grader.doctor') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
