@@ -54,7 +54,7 @@ def implementation_description(folder: Path) -> str:
 
 
 def limit_resources() -> None:  # pragma: no cover - runs in the child before exec
-    from grader.worker import apply_limits
+    from grader.worker_limits import apply_limits
 
     apply_limits(1024)
 

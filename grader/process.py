@@ -25,7 +25,10 @@ from grader import worker as wire
 WORKER_SCRIPT = Path(wire.__file__).resolve()
 # Every file the worker runs: the script, the value codec it loads from beside it, and the
 # step counter it loads for growth checks (op "measure").
-WORKER_FILES = tuple(WORKER_SCRIPT.with_name(name) for name in ("worker.py", "wire.py", "step_counter.py"))
+WORKER_FILES = tuple(
+    WORKER_SCRIPT.with_name(name)
+    for name in ("worker.py", "wire.py", "step_counter.py", "kept_arguments.py", "worker_limits.py")
+)
 
 
 class LearnerProblem(Exception):
@@ -162,10 +165,14 @@ class WorkerProcess:
 
                 fcntl.fcntl(fd, F_SETPIPE_SZ, PIPE_BYTES)
         self.pending = bytearray()
+        self.buffer = bytearray(PIPE_BYTES)
         self.chunks: queue.Queue[bytes] | None = None
         if os.name != "posix":  # Windows pipes cannot be polled: a thread reads for us
             self.chunks = queue.Queue()
             threading.Thread(target=self._pump, args=(self.chunks,), daemon=True).start()
+        else:
+            self.poller = select.poll()
+            self.poller.register(self.reply_fd, select.POLLIN)
 
     def _pump(self, chunks: queue.Queue[bytes]) -> None:
         while chunk := os.read(self.reply_fd, PIPE_BYTES):
@@ -181,11 +188,11 @@ class WorkerProcess:
                 return self.chunks.get(timeout=seconds)
             except queue.Empty:
                 return None
-        poller = select.poll()
-        poller.register(self.reply_fd, select.POLLIN)
-        if not poller.poll(int(seconds * 1000) + 1):
+        if not self.poller.poll(int(seconds * 1000) + 1):
             return None
-        return os.read(self.reply_fd, PIPE_BYTES)
+        # Into a buffer made once: os.read(fd, 1 MiB) allocated (and faulted in) a megabyte per reply.
+        count = os.readv(self.reply_fd, [self.buffer])
+        return bytes(self.buffer[:count])
 
     def request(self, message: dict[str, Any], seconds: float) -> dict[str, Any]:
         """Send one request; raise LearnerTimeout or LearnerCrash when it goes wrong."""

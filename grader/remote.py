@@ -15,6 +15,7 @@ from typing import Any
 
 from grader import wire
 from grader.call_history import CallHistory
+from grader.kept_arguments import SentArguments
 from grader.learner_problems import (
     IMPORT_TIMEOUT,
     MissingName,
@@ -57,12 +58,14 @@ class LearnerSession:
         self.load_problem: LearnerProblem | None = None
         self._loaded = False
         self.history = CallHistory()  # what each test did to each learner object
+        self.sent = SentArguments(wire)  # large arguments the worker holds already
 
     def start(self) -> None:
         """Start a fresh worker now so its start-up overlaps with pytest's."""
         if self.worker is None or self.worker.process.poll() is not None:
             self.worker = WorkerProcess(self.learner_dir, self.memory_mb, self.on_start, self.prefix)
             self._loaded = False
+            self.sent.clear()
 
     def close(self) -> None:
         if self.worker is not None:
@@ -73,6 +76,7 @@ class LearnerSession:
         """Forget the worker; objects it held are gone, and the next request starts afresh."""
         self.worker = None
         self.generation += 1
+        self.sent.clear()
 
     def seconds_left(self, limit: float | None = None) -> float:
         limit = self.call_timeout if limit is None else limit
@@ -114,14 +118,8 @@ class LearnerSession:
     def invoke(self, target: list[Any], label: str, args: tuple, kwargs: dict, text: str = "") -> Call:
         """Call a learner function or method and record everything about the call."""
         text = text or self.history.call_text(self.generation, target, label, args, kwargs)
-        message = {
-            "op": "call",
-            "target": target,
-            "args": wire.encode(args, ref=self.reference),
-            "kwargs": wire.encode(kwargs, ref=self.reference),
-        }
         try:
-            reply = self.request(message)
+            reply = self.request_call(target, args, kwargs)
         except LearnerProblem as problem:
             if problem.kind in ("timeout", "crash"):
                 problem.detail["call"] = text
@@ -151,6 +149,17 @@ class LearnerSession:
             after = self.decode(reply["args_after"])
             record.args_after = after if type(after) is tuple else ()
         return record
+
+    def request_call(self, target: list[Any], args: tuple, kwargs: dict) -> dict[str, Any]:
+        """Send a call; send again any large argument the worker no longer holds unchanged."""
+        for _ in range(len(args) + len(kwargs) + 1):  # each resend drops one key: this ends
+            self._ensure_loaded()  # before encoding: a new worker holds no argument yet
+            message = {"op": "call", "target": target, **self.sent.encode_call(args, kwargs, self.reference)}
+            reply = self.request(message)
+            if "resend" not in reply:
+                return reply
+            self.sent.drop(reply["resend"])
+        raise LearnerCrash("asked for the same arguments again and again")
 
     def reference(self, value: Any) -> dict[str, Any] | None:
         """Encode a handle this session gave out, so it can be passed back in."""
@@ -210,6 +219,9 @@ class RemoteObject(ObjectChecks):
         self._handle = handle
         self._type_name = type_name
         self._text = text
+        # Names found to be methods: calling one again needs no lookup first. Should learner code
+        # turn a method into data later, calling it fails in the worker just as it would here.
+        self._methods: set[str] = set()
 
     def _check_alive(self) -> None:
         if self._session.generation != self._generation:
@@ -220,12 +232,15 @@ class RemoteObject(ObjectChecks):
             raise AttributeError(name)
         self._check_alive()
         target = ["handle", self._handle, name]
+        if name in self._methods:
+            return RemoteFunction(self._session, target, f"{self._type_name}.{name}")
         reply = self._session.request({"op": "getattr", "target": target})
         if "missing" in reply:
             raise MissingName(f"Your {self._type_name} has no method or attribute called {name}")
         if "error" in reply:
             raise rebuild_exception(reply["error"])
         if reply.get("callable"):
+            self._methods.add(name)
             return RemoteFunction(self._session, target, f"{self._type_name}.{name}")
         return self._session.decode(reply.get("value"))
 

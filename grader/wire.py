@@ -7,8 +7,10 @@ one step and not copied. Only what JSON cannot say is tagged, as an object
 with the key ``"~"``: tuples, sets, bytes, dicts with other keys (or with a
 ``"~"`` key of their own), and handles on objects that stay in the worker.
 
-The worker checks whether a call changed its arguments with shallow copies
-of flat containers (:func:`shallow_copies`), cheaper than serialising them.
+Whether a call changed its arguments is checked by identity: a
+:func:`snapshot` keeps a shallow copy of every list, dict and set in a value,
+and :func:`unchanged` finds whether each still holds the very same items.
+That is cheaper than serialising the value again, and stricter than ``==``.
 
 The decoder builds nothing but these types and refuses anything else, so a
 reply from the worker can never run code here. This file imports only the
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import operator
+from itertools import chain
 from typing import Any
 
 TAG = "~"
@@ -26,6 +29,9 @@ MAX_DEPTH = 50
 SCALARS = frozenset({type(None), bool, int, float, str})
 SEQUENCES: dict[type, str] = {tuple: "tuple", set: "set", frozenset: "frozenset"}
 BUILDERS: dict[str, type] = {tag: kind for kind, tag in SEQUENCES.items()}
+# Rebuilt by the caller's ``special``: handles (worker objects seen from the trusted side),
+# refs back to them, and large arguments sent once (grader/kept_arguments.py).
+SPECIAL_TAGS = frozenset({"handle", "ref", "keep", "kept"})
 
 
 class NotPlainData(Exception):
@@ -51,7 +57,10 @@ def encode(value: Any, handles: dict[int, Any] | None = None, depth: int = 0, re
     if kind is dict:
         return encode_dict(value, handles, depth, ref)
     if kind in SEQUENCES:
-        return {TAG: SEQUENCES[kind], "v": [encode(item, handles, depth + 1, ref) for item in value]}
+        items = list(value)
+        if not set(map(type, items)) <= SCALARS:  # a tuple of scalars needs no walk
+            items = [encode(item, handles, depth + 1, ref) for item in items]
+        return {TAG: SEQUENCES[kind], "v": items}
     if kind is bytes:
         return {TAG: "bytes", "v": base64.b64encode(value).decode("ascii")}
     known = ref(value) if ref is not None else None
@@ -77,8 +86,8 @@ def encode_dict(value: dict[Any, Any], handles: dict[int, Any] | None, depth: in
 def decode(data: Any, special: Any = None, depth: int = 0) -> Any:
     """Rebuild a value from its JSON form, accepting nothing else.
 
-    ``special(tag, [tag, *parts])`` rebuilds handles ("handle" on the
-    trusted side, "ref" in the worker); without it those tags are refused.
+    ``special(tag, [tag, *parts])`` rebuilds SPECIAL_TAGS ("handle" on the
+    trusted side; "ref", "keep" and "kept" in the worker); without it they are refused.
     """
     kind = type(data)
     if kind in SCALARS:
@@ -100,6 +109,8 @@ def decode(data: Any, special: Any = None, depth: int = 0) -> Any:
 
 def decode_tagged(tag: Any, parts: Any, special: Any, depth: int) -> Any:
     if tag in BUILDERS and type(parts) is list:
+        if set(map(type, parts)) <= SCALARS:
+            return BUILDERS[tag](parts)
         try:
             return BUILDERS[tag](decode(item, special, depth + 1) for item in parts)
         except TypeError:  # an unhashable item in a set
@@ -111,35 +122,54 @@ def decode_tagged(tag: Any, parts: Any, special: Any, depth: int) -> Any:
             raise ValueError("malformed dict") from None
     if tag == "bytes" and type(parts) is str:
         return base64.b64decode(parts.encode("ascii"), validate=True)
-    if tag in ("handle", "ref") and special is not None:
+    if tag in SPECIAL_TAGS and special is not None:
         return special(tag, [tag, *(parts if type(parts) is list else [parts])])
     raise ValueError(f"unknown tag {tag!r}")
 
 
-def shallow_copies(args: tuple[Any, ...]) -> list[tuple[Any, Any]] | None:
-    """(argument, copy) pairs when every argument is a scalar or a flat list or dict of scalars."""
-    kept = []
-    for value in args:
-        kind = type(value)
-        if kind in SCALARS:
-            continue
-        if kind is list:
-            flat = set(map(type, value)) <= SCALARS
-        else:
-            flat = kind is dict and set(map(type, value.values())) <= SCALARS
-        if not flat:
-            return None
-        kept.append((value, value.copy()))
-    return kept
+def snapshot(value: Any, pairs: list[tuple[Any, Any]] | None = None) -> list[tuple[Any, Any]]:
+    """(container, copy) for every list, dict and set in ``value``, to find changes by identity.
+
+    Tuples and frozensets cannot change, but a tuple may hold a list: such a
+    tuple is listed too (with itself), since a reference to it reaches the
+    list. Other objects (handles, learner objects) keep their own identity.
+    """
+    pairs = [] if pairs is None else pairs
+    kind = type(value)
+    if kind is list or kind is tuple:
+        kinds = set(map(type, value))
+        if kinds <= SCALARS or (kinds == {tuple} and set(map(type, chain.from_iterable(value))) <= SCALARS):
+            if kind is list:
+                pairs.append((value, value.copy()))
+            return pairs
+        pairs.append((value, value.copy() if kind is list else value))
+        for item in value:
+            snapshot(item, pairs)
+    elif kind is dict:
+        pairs.append((value, value.copy()))
+        if not set(map(type, value.values())) <= SCALARS:
+            for item in value.values():
+                snapshot(item, pairs)
+    elif kind is set:
+        pairs.append((value, typed_items(value)))
+    return pairs
+
+
+def typed_items(items: Any) -> frozenset[tuple[type, Any]]:
+    """A set's items with their types, so that 1, 1.0 and True stay apart."""
+    return frozenset(zip(map(type, items), items, strict=True))
 
 
 def unchanged(kept: tuple[Any, Any]) -> bool:
-    """True when a flat container still holds the very same items (a stricter test than ==)."""
+    """True when a container still holds the very same items (a stricter test than ==)."""
     value, copy = kept
+    kind = type(value)
+    if kind is set:
+        return typed_items(value) == copy
     if len(value) != len(copy):
         return False
-    if type(value) is dict:
-        return list(value) == list(copy) and all(map(operator.is_, value.values(), copy.values()))
+    if kind is dict:
+        return all(map(operator.is_, value.values(), copy.values())) and all(map(operator.is_, value, copy))
     return all(map(operator.is_, value, copy))
 
 

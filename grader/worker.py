@@ -36,6 +36,7 @@ def load_wire(name: str = "wire") -> Any:
 
 
 wire = load_wire()
+kept_arguments = load_wire("kept_arguments")
 NotPlainData = wire.NotPlainData
 encode, decode = wire.encode, wire.decode
 
@@ -124,6 +125,7 @@ class Worker:
         self.learner_dir = learner_dir
         self.modules: dict[str, Any] = {}
         self.handles: dict[int, Any] = {}
+        self.held = kept_arguments.HeldArguments(wire)  # large arguments, sent once
 
     def resolve(self, target: list[Any]) -> Any:
         kind, owner, name = target
@@ -147,24 +149,19 @@ class Worker:
             if callable(found):
                 return {"callable": True}
             return {"value": encode(found, self.handles)}
+        self.held.forget(request.get("forget"))
         args = decode(request["args"], self.lookup)
         kwargs = decode(request["kwargs"], self.lookup)
-        # Kept before the call, which may change the arguments: shallow copies of flat containers,
-        # or else the arguments serialised (decoded lists are the request's own).
-        saved = wire.shallow_copies(args)
-        sent = json.dumps(request["args"]) if saved is None else ""
+        # Taken before the call, which may change the arguments (tests check that it does not).
+        before = self.held.snapshot(args, kwargs)
         value = self.resolve(request["target"])(*args, **kwargs)
         reply = {"value": encode(value, self.handles)}
-        # Lets the tests see whether the learner modified its arguments.
-        if saved is not None and all(map(wire.unchanged, saved)):
+        if all(map(wire.unchanged, before)):
             reply["args_same"] = True
-            return reply
-        with contextlib.suppress(NotPlainData):
-            after = encode(args, None)
-            if json.dumps(after) == sent:
-                reply["args_same"] = True
-            else:
-                reply["args_after"] = after
+        else:
+            self.held.forget_values((*args, *kwargs.values()))
+            with contextlib.suppress(NotPlainData):
+                reply["args_after"] = encode(args, None)
         return reply
 
     def measure(self, request: dict[str, Any]) -> dict[str, Any]:
@@ -178,6 +175,11 @@ class Worker:
         return {"measured": counter.measure(function, args, kwargs, self.learner_dir, int(request["budget"]))}
 
     def lookup(self, tag: str, data: list[Any]) -> Any:
+        """Rebuild what only the trusted side names: a handle, or a large argument sent once."""
+        if tag == "keep" and len(data) == 3:
+            return self.held.keep(int(data[1]), decode(data[2], self.lookup))
+        if tag == "kept":
+            return self.held.get(data[1])
         return self.handles[int(data[1])]
 
     def answer(self, request: Any) -> bytes:
@@ -189,6 +191,8 @@ class Worker:
             reply = self.handle(request)
         except NotPlainData as error:
             reply = {"not_plain": str(error)}
+        except kept_arguments.StaleArgument as stale:  # before any learner code ran
+            reply = {"resend": stale.key}
         except Missing as error:
             reply = {"missing": str(error)}
         except BaseException as error:  # learner code may raise anything, even SystemExit
@@ -216,58 +220,6 @@ class Worker:
                 data = data[os.write(outgoing, data) :]
 
 
-def apply_limits(memory_mb: int) -> None:
-    """Cap processor time, memory, file size and open files where the platform allows it."""
-    try:
-        import resource
-    except ImportError:  # Windows: rely on the parent's timeouts
-        return
-    caps = [
-        # Calls are timed by the trusted side; this only bounds a worker that is never stopped.
-        ("RLIMIT_CPU", 120),
-        ("RLIMIT_AS", memory_mb * 1024 * 1024),
-        ("RLIMIT_FSIZE", 10 * 1024 * 1024),
-        ("RLIMIT_NOFILE", 256),
-        ("RLIMIT_CORE", 0),
-    ]
-    tasks = process_cap()
-    if tasks is not None:
-        caps.append(("RLIMIT_NPROC", tasks))
-    for name, cap in caps:
-        limit = getattr(resource, name, None)
-        if limit is None:
-            continue
-        try:
-            soft, hard = resource.getrlimit(limit)
-            if hard != resource.RLIM_INFINITY:
-                cap = min(cap, hard)
-            resource.setrlimit(limit, (cap, hard))
-        except (ValueError, OSError):
-            pass
-
-
-def process_cap(room: int = 64) -> int | None:
-    """A cap on this user's processes and threads: what it runs now plus ``room``.
-
-    Linux counts RLIMIT_NPROC per user, over the whole machine, and ignores it
-    for root, so the cap is set only for another user, and only where /proc
-    lets us count what that user already runs.
-    """
-    if not hasattr(os, "geteuid") or os.geteuid() == 0:
-        return None
-    uid = os.geteuid()
-    try:
-        names = [name for name in os.listdir("/proc") if name.isdigit()]
-    except OSError:
-        return None
-    running = 0
-    for name in names:
-        with contextlib.suppress(OSError):
-            if os.stat(f"/proc/{name}").st_uid == uid:
-                running += len(os.listdir(f"/proc/{name}/task"))
-    return running + room
-
-
 def watch_parent(parent: int) -> None:
     """Exit when the trusted process that started us is gone."""
     while True:
@@ -291,7 +243,7 @@ def main() -> None:
     # Appended, not prepended: a learner file named like a standard module never shadows it.
     sys.path.append(learner_dir)
     os.chdir(learner_dir)
-    apply_limits(memory_mb)
+    load_wire("worker_limits").apply_limits(memory_mb)
     Worker(learner_dir).serve(incoming, outgoing)
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 from pathlib import Path
 from typing import Any
 
@@ -161,19 +160,3 @@ def test_unchanged_arguments_are_not_sent_back(tmp_path: Path) -> None:
     changed = json.loads(serving.answer(call_request("grow", [1, 2])))
     assert "args_same" not in changed
     assert wire.decode(changed["args_after"]) == ([1, 2, 0],)
-
-
-def test_no_process_cap_for_root(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(os, "geteuid", lambda: 0, raising=False)
-    assert worker.process_cap() is None
-
-
-@pytest.mark.skipif(not os.path.isdir("/proc"), reason="needs /proc")
-def test_process_cap_leaves_room_above_what_the_user_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    real = os.geteuid()
-    if real == 0:
-        monkeypatch.setattr(os, "geteuid", lambda: 4_000_123)  # a user with no process here
-        assert worker.process_cap(room=64) == 64
-    else:
-        cap = worker.process_cap(room=64)
-        assert cap is not None and cap > 64  # this test process itself runs as that user

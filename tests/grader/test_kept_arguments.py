@@ -1,0 +1,167 @@
+"""Large arguments cross once and are then named by key (grader/kept_arguments.py).
+
+Unit tests of both sides, then a real worker: a value must reach learner code
+exactly as the test holds it at each call, whatever learner code or the test
+did to it in between.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from grader import kept_arguments, wire
+from grader.course import Course
+from grader.kept_arguments import HeldArguments, SentArguments, StaleArgument
+from grader.remote import LearnerModule, LearnerSession
+from grader.testkit import call
+from tests.helpers import learner_folder
+
+BIG = list(range(100))
+
+
+def no_refs(value: Any) -> None:
+    return None
+
+
+def test_snapshot_finds_a_change_anywhere_by_identity() -> None:
+    value = [{"a": [1, 2]}, ([3], 4), {5, 6}]
+    changes = [
+        lambda v: v[0]["a"].append(3),
+        lambda v: v[0].update(a=[1, 2]),  # an equal list, but another one
+        lambda v: v[1][0].clear(),
+        lambda v: (v[2].discard(5), v[2].add(5.0)),  # 5 == 5.0, yet the type changed
+        lambda v: v.reverse(),
+    ]
+    for change in changes:
+        fresh = json.loads(json.dumps(value[:2])) + [{5, 6}]
+        fresh[1] = ([3], 4)
+        pairs = wire.snapshot(fresh)
+        assert all(map(wire.unchanged, pairs))
+        change(fresh)
+        assert not all(map(wire.unchanged, pairs)), change
+
+
+def test_a_dict_whose_keys_were_reordered_has_changed() -> None:
+    value = {"a": 1, "b": 2}
+    pairs = wire.snapshot(value)
+    value["a"] = value.pop("a")
+    assert not all(map(wire.unchanged, pairs))
+
+
+def test_the_second_call_with_an_unchanged_argument_sends_its_key() -> None:
+    sent = SentArguments(wire)
+    first = sent.encode(BIG, no_refs)
+    assert first[wire.TAG] == "keep" and first["v"][1] == BIG
+    assert sent.encode(BIG, no_refs) == {wire.TAG: "kept", "v": first["v"][0]}
+    assert sent.encode(list(BIG), no_refs)[wire.TAG] == "keep"  # an equal list is another argument
+
+
+def test_an_argument_the_test_changed_is_sent_again_and_its_old_key_forgotten() -> None:
+    sent = SentArguments(wire)
+    rows = [{"n": i} for i in range(20)]
+    key = sent.encode(rows, no_refs)["v"][0]
+    rows[3]["n"] = 99
+    again = sent.encode(rows, no_refs)
+    assert again[wire.TAG] == "keep" and again["v"][1][3] == {"n": 99}
+    assert sent.encode_call((), {}, no_refs)["forget"] == [key]
+
+
+def test_small_arguments_cross_as_values_and_the_oldest_are_forgotten() -> None:
+    sent = SentArguments(wire)
+    assert sent.encode([1, 2], no_refs) == [1, 2]
+    values = [list(range(20)) for _ in range(kept_arguments.MAX_KEPT + 2)]
+    keys = [sent.encode(value, no_refs)["v"][0] for value in values]
+    assert sent.encode_call((), {}, no_refs)["forget"] == keys[:2]
+    assert sent.encode(values[0], no_refs)[wire.TAG] == "keep"
+
+
+def test_the_worker_side_refuses_a_held_value_changed_since_it_was_kept() -> None:
+    held = HeldArguments(wire)
+    value = held.keep(1, [[1], [2]] * 10)
+    assert held.get(1) is value
+    kept_by_learner = value[0]
+    kept_by_learner.append(5)  # learner code kept a reference and used it later
+    with pytest.raises(StaleArgument):
+        held.get(1)
+    with pytest.raises(StaleArgument):
+        held.get(1)  # and it stays forgotten until it is sent again
+
+
+def test_a_call_that_changed_a_held_argument_makes_the_worker_forget_it() -> None:
+    held = HeldArguments(wire)
+    value = held.keep(7, list(range(20)))
+    before = held.snapshot((value,), {})
+    value.sort(reverse=True)  # in the call, with no reference kept afterwards
+    assert not all(map(wire.unchanged, before))
+    held.forget_values((value,))
+    with pytest.raises(StaleArgument):
+        held.get(7)
+
+
+LEARNER = """\
+STORED = []
+
+
+def total(numbers):
+    return sum(numbers)
+
+
+def first_row(rows):
+    return rows[0]
+
+
+def remember(numbers):
+    STORED.append(numbers)
+
+
+def spoil_remembered():
+    STORED[-1][0] = 1000
+
+
+def spoil_now(rows):
+    rows[0]["n"] = -1
+    return 0
+"""
+
+
+@pytest.fixture
+def learner(mini_course: Course) -> Iterator[LearnerModule]:
+    folder = learner_folder(mini_course, {"kept.py": LEARNER})
+    session = LearnerSession(folder, ["kept"], call_timeout=5.0)
+    yield LearnerModule(session, "kept")
+    session.close()
+
+
+def test_learner_code_that_changes_a_kept_argument_later_cannot_spoil_the_next_call(
+    learner: LearnerModule,
+) -> None:
+    numbers = list(range(50))
+    call(learner.total, numbers).returns(1225)
+    call(learner.remember, numbers).returns(None)
+    call(learner.spoil_remembered).returns(None)
+    call(learner.total, numbers).returns(1225)
+
+
+def test_a_call_that_changes_its_argument_is_caught_and_the_next_call_gets_the_original(
+    learner: LearnerModule,
+) -> None:
+    rows = [{"n": i} for i in range(30)]
+    for _ in range(3):  # held by the worker, and found unchanged there, before it is spoiled
+        call(learner.first_row, rows).returns({"n": 0})
+    changed = call(learner.spoil_now, rows)
+    with pytest.raises(AssertionError, match="changed"):
+        changed.left_arguments_unchanged()
+    call(learner.first_row, rows).returns({"n": 0})
+
+
+def test_a_change_the_test_makes_between_calls_reaches_the_learner(learner: LearnerModule) -> None:
+    numbers = list(range(50))
+    call(learner.total, numbers).returns(1225)
+    numbers[0] = 100
+    call(learner.total, numbers).returns(1325)
+    numbers.append(1)
+    call(learner.total, numbers).returns(1326)
