@@ -171,6 +171,7 @@ class WorkerProcess:
             self.chunks = queue.Queue()
             threading.Thread(target=self._pump, args=(self.chunks,), daemon=True).start()
         else:
+            os.set_blocking(self.reply_fd, False)
             self.poller = select.poll()
             self.poller.register(self.reply_fd, select.POLLIN)
 
@@ -188,11 +189,9 @@ class WorkerProcess:
                 return self.chunks.get(timeout=seconds)
             except queue.Empty:
                 return None
-        if not self.poller.poll(int(seconds * 1000) + 1):
-            return None
         # Into a buffer made once: os.read(fd, 1 MiB) allocated (and faulted in) a megabyte per reply.
-        count = os.readv(self.reply_fd, [self.buffer])
-        return bytes(self.buffer[:count])
+        count = wire.read_when_ready(self.reply_fd, self.buffer, self.poller, int(seconds * 1000) + 1)
+        return None if count is None else bytes(self.buffer[:count])
 
     def request(self, message: dict[str, Any], seconds: float) -> dict[str, Any]:
         """Send one request; raise LearnerTimeout or LearnerCrash when it goes wrong."""
