@@ -28,6 +28,7 @@ EXERCISE_KEYS = {
     "files",
     "hints",
     "call_timeout",
+    "import_timeout",
     "time_limit",
     "structure",
 }
@@ -69,6 +70,7 @@ class Exercise:
     hints: tuple[str, ...]
     call_timeout: float = 2.0
     time_limit: float = 60.0
+    import_timeout: float = 10.0  # loading the learner's files, apart from any call
     # refactor only: (metric, most allowed), in manifest order
     structure: tuple[tuple[str, int], ...] = ()
 
@@ -193,6 +195,14 @@ def need(manifest: Path, where: str, entry: dict[str, Any], key: str, kind: type
     return value
 
 
+def seconds(manifest: Path, where: str, entry: dict[str, Any], key: str, default: float) -> float:
+    """A time limit in seconds: a positive number, or ``default`` when the key is absent."""
+    value = need(manifest, where, entry, key, float) if key in entry else default
+    if not value > 0 or value == float("inf"):
+        raise CourseError(f"{manifest}, {where}: {key!r} must be a positive number of seconds")
+    return float(value)
+
+
 def parse_module(manifest: Path, entry: dict[str, Any]) -> Module:
     where = f"module {entry.get('id', '?')!r}"
     check_keys(manifest, where, entry, MODULE_KEYS)
@@ -222,8 +232,9 @@ def parse_exercise(manifest: Path, entry: dict[str, Any]) -> Exercise:
         points=need(manifest, where, entry, "points", float),
         files=tuple(files),
         hints=tuple(hints),
-        call_timeout=float(entry.get("call_timeout", DEFAULT_CALL_TIMEOUT.get(kind, 2.0))),
-        time_limit=float(entry.get("time_limit", 60.0)),
+        call_timeout=seconds(manifest, where, entry, "call_timeout", DEFAULT_CALL_TIMEOUT.get(kind, 2.0)),
+        time_limit=seconds(manifest, where, entry, "time_limit", 60.0),
+        import_timeout=seconds(manifest, where, entry, "import_timeout", 10.0),
         structure=parse_structure(manifest, where, kind, entry.get("structure")),
     )
 

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from grader.learner_problems import IMPORT_TIMEOUT
 from grader.learner_programs import LearnerPrograms, programs_from_option
 from grader.learner_tests import LearnerTests
 from grader.plain_import import PlainSuites
@@ -41,6 +42,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--grader-project-dir", default=None, help="staged learner project")
     group.addoption("--grader-tests-dir", default=None, help="staged learner tests (write-tests)")
     group.addoption("--grader-call-timeout", type=float, default=2.0)
+    group.addoption("--grader-import-timeout", type=float, default=IMPORT_TIMEOUT)
     group.addoption("--grader-test-timeout", type=float, default=10.0)
     group.addoption("--grader-memory-mb", type=int, default=1024)
     group.addoption("--grader-milestone", type=int, default=None)
@@ -64,6 +66,7 @@ def pytest_configure(config: pytest.Config) -> None:
             config.getoption("--grader-memory-mb"),
             process_recorder(config),
             sandbox_prefix(config.getoption("--grader-sandbox")),
+            config.getoption("--grader-import-timeout"),
         )
         session.start()  # overlaps the worker's start-up with collection
         config.stash[SESSION_KEY] = session

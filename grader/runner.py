@@ -131,6 +131,7 @@ def suite_arguments(run_dir: Path, exercise: Exercise, code_dir: Path, milestone
         f"--grader-pid-file={run_dir / 'workers.pid'}",
         f"--grader-nonce-file={run_dir / 'nonce'}",
         f"--grader-call-timeout={exercise.call_timeout}",
+        f"--grader-import-timeout={exercise.import_timeout}",
         *code_options(exercise, code_dir),
         *([f"--grader-milestone={milestone}"] if milestone is not None else []),
         str(run_dir / "suite"),

@@ -61,6 +61,19 @@ def test_defaults_for_optional_fields(course_dir: Path) -> None:
     assert leap.kind == "implement"
     assert leap.call_timeout == 2.0
     assert leap.time_limit == 60.0
+    assert leap.import_timeout == 10.0
+
+
+def test_an_import_limit_is_read_from_the_manifest(course_dir: Path) -> None:
+    edit_manifest(course_dir, "time_limit = 30\n\n# Every", "time_limit = 30\nimport_timeout = 4\n\n# Every")
+    assert load_course(course_dir).find("leap-year").import_timeout == 4.0
+
+
+@pytest.mark.parametrize("value", ['"slow"', "0", "-1", "inf", "true"])
+def test_a_time_limit_that_is_not_a_positive_number_is_refused(course_dir: Path, value: str) -> None:
+    manifest = edit_manifest(course_dir, "time_limit = 30\n\n# Every", f"time_limit = {value}\n\n# Every")
+    message = load_error(course_dir)
+    assert message.startswith(f"{manifest}, exercise 'leap-year': 'time_limit' must be")
 
 
 def test_unknown_exercise_key_names_file_entry_and_close_key(course_dir: Path) -> None:

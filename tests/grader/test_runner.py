@@ -844,3 +844,16 @@ def test_missing_function_is_explained(mini_course: Course) -> None:
     assert feedback.status == "failed"
     message = by_name(feedback)["test_century"].message
     assert message.startswith("Your file leap_year.py has no function or class called leap_year")
+
+
+def test_the_manifest_import_limit_reaches_the_grading_run(course_dir: Path) -> None:
+    from grader.course import load_course
+
+    manifest = course_dir / "exercises" / "course.toml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace("time_limit = 30\n", "time_limit = 30\nimport_timeout = 0.5\n", 1), "utf-8")
+    course = load_course(course_dir)
+    assert course.find("leap-year").import_timeout == 0.5
+    feedback = grade_text(course, "leap-year", "import time\n\ntime.sleep(4)\n\n" + LEAP_YEAR)
+    assert feedback.status == "error"
+    assert feedback.error is not None and "took longer than 0.5 s to load" in feedback.error
