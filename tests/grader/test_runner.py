@@ -851,7 +851,8 @@ def test_the_manifest_import_limit_reaches_the_grading_run(course_dir: Path) -> 
 
     manifest = course_dir / "exercises" / "course.toml"
     text = manifest.read_text(encoding="utf-8")
-    manifest.write_text(text.replace("time_limit = 30\n", "time_limit = 30\nimport_timeout = 0.5\n", 1), "utf-8")
+    limits = text.replace("time_limit = 30\n", "time_limit = 30\nimport_timeout = 0.5\n", 1)
+    manifest.write_text(limits, encoding="utf-8")
     course = load_course(course_dir)
     assert course.find("leap-year").import_timeout == 0.5
     feedback = grade_text(course, "leap-year", "import time\n\ntime.sleep(4)\n\n" + LEAP_YEAR)
