@@ -81,23 +81,25 @@ def builtin_base(error: BaseException) -> str:
 def learner_frames(error: BaseException, learner_dir: str) -> list[dict[str, Any]]:
     """Keep only the traceback frames that are in the learner's own files."""
     frames = []
-    import traceback  # only when something went wrong: a lighter start for every worker
+    import linecache  # only when something went wrong: a lighter start for every worker
 
-    for frame in traceback.extract_tb(error.__traceback__):
+    tb = error.__traceback__
+    while tb is not None:  # walked by hand: traceback.extract_tb also works out column positions
+        code, line = tb.tb_frame.f_code, tb.tb_lineno
+        tb = tb.tb_next
         # "<frozen importlib._bootstrap>" looks like a relative path: not the learner's.
-        if frame.filename.startswith("<"):
+        if code.co_filename.startswith("<"):
             continue
-        if os.path.dirname(os.path.abspath(frame.filename)) == learner_dir:
-            name = os.path.basename(frame.filename)
-            frames.append(
-                {"file": name, "line": frame.lineno, "function": frame.name, "code": frame.line or ""}
-            )
+        if os.path.dirname(os.path.abspath(code.co_filename)) == learner_dir:
+            text = linecache.getline(code.co_filename, line).strip()
+            name = os.path.basename(code.co_filename)
+            frames.append({"file": name, "line": line, "function": code.co_name, "code": text})
     if isinstance(error, SyntaxError) and error.filename:
         where = os.path.abspath(error.filename)
         if os.path.dirname(where) == learner_dir:
-            code = (error.text or "").strip()
+            text = (error.text or "").strip()
             frames.append(
-                {"file": os.path.basename(where), "line": error.lineno, "function": "", "code": code}
+                {"file": os.path.basename(where), "line": error.lineno, "function": "", "code": text}
             )
     return frames
 
