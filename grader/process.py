@@ -143,7 +143,8 @@ class WorkerProcess:
         prefix: Sequence[str] = (),
     ) -> None:
         # ``prefix`` wraps the worker in a sandbox (batch grading; see grader/sandbox.py).
-        command = [*prefix, sys.executable, "-I", "-S", "-B", str(WORKER_SCRIPT), str(learner_dir), str(memory_mb)]
+        python = [sys.executable, "-I", "-S", "-B"]  # -B: no bytecode written into the learner's folder
+        command = [*prefix, *python, str(WORKER_SCRIPT), str(learner_dir), str(memory_mb)]
         self.stderr_path = learner_dir.parent / f"worker-stderr-{time.monotonic_ns()}.txt"
         with open(self.stderr_path, "wb") as stderr:
             self.process = subprocess.Popen(
