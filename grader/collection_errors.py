@@ -72,6 +72,13 @@ def describe(error: BaseException, failing: Path, root: Path | None) -> str:
     name = shown_path(failing, root)
     where = f"{name}, line {line}" if line else name
     kind = "" if isinstance(error, pytest.fail.Exception) else f"{type(error).__name__}: "
+    refused = (
+        getattr(error, "detail", {}).get("refused")
+        if isinstance(getattr(error, "detail", None), dict)
+        else None
+    )
+    if refused:  # a plain suite's refusal (grader.plain_refusals): what the suite did is the reason
+        kind, message = "the suite ", str(refused)
     text = " ".join(f"{kind}{message}".split())
     return f"{where}: {text[:MESSAGE_LIMIT]}"
 
