@@ -50,3 +50,6 @@ def change_attribute(handle: Any, name: str, value: Any = DELETE) -> None:
         raise error
     action = f"deleting {name}" if deleting else f"setting {name} = {show_argument(value)}"
     session.history.record(key, action)
+    methods = vars(handle).get("_methods")  # names the handle knows as methods: look this one up again
+    if isinstance(methods, set):
+        methods.discard(name)

@@ -24,6 +24,12 @@ from grader.plain_refusals import class_check
 from grader.process import LearnerProblem
 from grader.remote import LearnerSession, RemoteFunction, RemoteObject
 
+# The fields a ModuleCallable sets for itself; any other name is set on the learner's class.
+OWN_FIELDS = frozenset(name for name in RemoteFunction.__init__.__code__.co_names if name.startswith("_")) | {
+    "_module",
+    "_itself",
+}
+
 
 class ModuleCallable(RemoteFunction):
     """A function or class of the learner's module; a class's objects come back as handles.
@@ -49,7 +55,7 @@ class ModuleCallable(RemoteFunction):
         return getattr(self._handle_on_itself(), name)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        if name in ("_session", "_target", "_label", "_module", "_itself"):
+        if name in OWN_FIELDS:
             object.__setattr__(self, name, value)
         else:  # ``Cart.count = 0``: the learner's class itself changes, in the worker
             setattr(self._handle_on_itself(), name, value)

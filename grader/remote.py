@@ -245,8 +245,8 @@ class RemoteObject(ObjectChecks):
             return RemoteFunction(self._session, target, f"{self._type_name}.{name}")
         return self._session.decode(reply.get("value"))
 
-    # This handle's own fields; every other name set or deleted is the learner object's.
-    _own = frozenset({"_session", "_generation", "_handle", "_type_name", "_text"})
+    # The handle's own fields are those __init__ sets; any other name set or deleted is the learner object's.
+    _own = frozenset(name for name in __init__.__code__.co_names if name.startswith("_"))
 
     def __setattr__(self, name: str, value: Any) -> None:
         if name in self._own:

@@ -53,6 +53,12 @@ def test_a_module_object_is_changed_where_it_lives():
     assert shop.SAMPLE.total() == 3
 
 
+def test_a_method_replaced_by_a_value_reads_as_the_value(cart):
+    cart.add("pear")
+    cart.add = 5
+    assert cart.add == 5
+
+
 def test_setting_an_object_of_the_suite():
     made = Cart()
     made.items = [Box()]
