@@ -18,12 +18,9 @@ from typing import Any
 
 import pytest
 
+from grader.suite_ids import errors_file
+
 MESSAGE_LIMIT = 300
-
-
-def errors_file(ids_file: str | Path) -> Path:
-    """Where the collection errors of a run that writes ``ids_file`` are kept."""
-    return Path(f"{ids_file}.errors.json")
 
 
 @pytest.hookimpl(wrapper=True)

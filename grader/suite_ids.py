@@ -17,7 +17,6 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from grader.collection_errors import errors_file
 from grader.course import Course, Exercise
 from grader.edition.marker import INSTRUCTOR_PATTERN, is_instructor_file
 from grader.warm import PytestServer, run_grading_pytest
@@ -156,6 +155,11 @@ def collect_ids(
             output = log.read_text("utf-8", "replace")[-1500:] if log.exists() else ""
             raise SuiteError(f"the hidden suite in {suite_dir} could not be collected:\n{output}") from None
     return [str(i) for i in ids]
+
+
+def errors_file(ids_file: str | Path) -> Path:
+    """Where grader.collection_errors keeps the collection errors of a run that writes ``ids_file``."""
+    return Path(f"{ids_file}.errors.json")
 
 
 def read_errors(path: Path) -> list[str]:
