@@ -27,23 +27,40 @@ from grader.plain_refusals import (
     ModuleInternal,
     before_loading,
     changed_module,
+    listed_before_loading,
     module_internal,
+    module_namespace,
     object_use,
     refused_argument,
     star_import,
+    star_importing,
 )
-from grader.plain_values import ModuleCallable, Pending, Unreadable, read_attribute
+from grader.plain_values import ModuleCallable, Pending, Unreadable, module_names, read_attribute
 from grader.remote import LearnerSession, RemoteObject
 from grader.testkit import Call
 from grader.wire import NotPlainData
+
+STAND_IN_DICT: Any = vars(types.ModuleType)["__dict__"]  # the proxy's own namespace: only its dunders
 
 
 class LearnerProxy(types.ModuleType):
     """The learner's module as a plain suite sees it: functions, classes, plain values and handles."""
 
-    def __init__(self, name: str, read: Callable[[str, str], Any]) -> None:
+    def __init__(self, name: str, read: Callable[[str, str], Any], names: Callable[[str], list[str]]) -> None:
         super().__init__(name, f"The learner's {name}.py, reached across the process boundary.")
         object.__setattr__(self, "_grader_read", read)
+        object.__setattr__(self, "_grader_names", names)
+
+    @property
+    def __dict__(self) -> dict[str, Any]:  # type: ignore[override]
+        if star_importing(sys._getframe(1)):  # imports nothing: a name the test then misses is refused
+            return STAND_IN_DICT.__get__(self)
+        raise module_namespace(self.__name__)
+
+    def __dir__(self) -> list[str]:
+        """The learner module's own names, listed in the worker."""
+        names: list[str] = object.__getattribute__(self, "_grader_names")(self.__name__)
+        return names
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
@@ -63,9 +80,12 @@ class LearnerProxy(types.ModuleType):
 class LearnerFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
     """Answer imports of the graded module names, and only those, with proxies."""
 
-    def __init__(self, names: Sequence[str], read: Callable[[str, str], Any]) -> None:
+    def __init__(
+        self, names: Sequence[str], read: Callable[[str, str], Any], listing: Callable[[str], list[str]]
+    ) -> None:
         self.names = frozenset(names)
         self.read = read
+        self.listing = listing
 
     def find_spec(self, fullname: str, path: Any = None, target: Any = None) -> Any:
         if fullname not in self.names:
@@ -73,7 +93,7 @@ class LearnerFinder(importlib.abc.MetaPathFinder, importlib.abc.Loader):
         return importlib.machinery.ModuleSpec(fullname, self, origin="learner (remote)")
 
     def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType:
-        return LearnerProxy(spec.name, self.read)
+        return LearnerProxy(spec.name, self.read, self.listing)
 
     def exec_module(self, module: types.ModuleType) -> None:
         """Nothing runs here: the learner's code is loaded in the worker."""
@@ -148,7 +168,7 @@ class PlainSuites:
         self.session_key = session_key
         self.log = CallLog()
         self.comparisons: list[tuple[str, Any, Any]] = []
-        self.finder = LearnerFinder(names, self.read)
+        self.finder = LearnerFinder(names, self.read, self.listing)
         self.wrapped: LearnerSession | None = None
         self.callables: dict[tuple[str, str], Any] = {}
         self.imported: list[Call] = []  # values read while the suite was imported, not in a test
@@ -177,6 +197,13 @@ class PlainSuites:
             record = Call(text=f"{module}.{name}", value=value, context={"read": True})
             (self.log.calls if self.log.active else self.imported).append(record)
         return value
+
+    def listing(self, module: str) -> list[str]:
+        """``dir(module)`` for the suite: the learner module's names, from the worker."""
+        session = self.session()
+        if session is None:
+            raise listed_before_loading(module)
+        return module_names(session, module)
 
     def install(self) -> None:
         # A name Python already loaded (a standard module) cannot be answered by a proxy:

@@ -11,6 +11,7 @@ never as a failure of the grader itself.
 from __future__ import annotations
 
 import ast
+import dis
 import types
 from collections.abc import Collection
 from pathlib import Path
@@ -96,6 +97,33 @@ def module_internal(module: str, name: str) -> SuiteRefusal:
         f"reads {module}.{name}",
         "that internal of the module exists only in the process where your code runs",
     )
+
+
+def module_namespace(module: str) -> SuiteRefusal:
+    """``vars(module)`` or ``module.__dict__``: the learner's names are in another process."""
+    return SuiteRefusal(
+        f"reads the namespace of {module} (vars({module}) or {module}.__dict__)",
+        f"the names of your {module}.py live in the process where your code runs: the test can read "
+        f"each one as {module}.NAME, or list them with dir({module})",
+    )
+
+
+def listed_before_loading(module: str) -> SuiteRefusal:
+    """``dir(module)`` while the suite is collected, before any learner code is loaded."""
+    return SuiteRefusal(
+        f"lists the names of {module} outside a test or fixture",
+        "the names of your code can only be listed inside a test or a fixture, once your code is loaded",
+    )
+
+
+def star_importing(frame: types.FrameType | None) -> bool:
+    """Whether ``frame`` is running ``from module import *`` (for which Python reads ``__dict__``)."""
+    if frame is None:
+        return False
+    for instruction in dis.get_instructions(frame.f_code):
+        if instruction.offset == frame.f_lasti:  # Python 3.11: IMPORT_STAR; later, an intrinsic call
+            return instruction.opname == "IMPORT_STAR" or instruction.argrepr == "INTRINSIC_IMPORT_STAR"
+    return False
 
 
 def class_check(label: str) -> SuiteRefusal:

@@ -102,16 +102,19 @@ def import_time_uses(tree: ast.Module, names: Bindings) -> list[tuple[int, str]]
     for node in import_time_nodes(tree):
         used = ""
         if isinstance(node, ast.Name) and node.id in names.learner and isinstance(node.ctx, ast.Load):
-            used = node.id
+            used = f"{node.id} of the learner's module"
         elif is_module_attribute(node, names):
-            used = f"{node.value.id}.{node.attr}"  # type: ignore[attr-defined]
+            used = f"{ast.unparse(node)} of the learner's module"
+        elif isinstance(node, ast.Call) and getattr(node.func, "id", "") == "dir" and node.args:
+            used = (
+                f"{ast.unparse(node)}, the learner module's names," if is_module(node.args[0], names) else ""
+            )
         if used:
             found.append(
                 (
                     getattr(node, "lineno", 0),
-                    f"uses {used} of the learner's module while the suite is imported (outside a test "
-                    "or fixture); the suite's tests must not depend on a submission: read it inside "
-                    "a test or fixture",
+                    f"uses {used} while the suite is imported (outside a test or fixture); the suite's "
+                    "tests must not depend on a submission: read it inside a test or fixture",
                 )
             )
     return found
@@ -139,12 +142,21 @@ def node_problems(node: ast.AST, names: Bindings, module_names: Sequence[str]) -
     line = getattr(node, "lineno", 0)
     if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Delete)):
         targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+        verb = "deletes" if isinstance(node, ast.Delete) else "changes"
         for target in targets:
             if is_module_attribute(target, names):
-                yield line, "changes an attribute of the learner's module: " + MONKEYPATCH
+                yield (
+                    line,
+                    f"{verb} {ast.unparse(target)}, an attribute of the learner's module: " + MONKEYPATCH,
+                )
             elif isinstance(target, ast.Subscript) and is_learner_value(target.value, names):
                 yield line, "changes an item of a value read from the learner's module: " + COPY
-    if isinstance(node, ast.Attribute) and is_module(node.value, names) and node.attr.startswith("__"):
+            elif isinstance(target, ast.Attribute) and is_suite_function(getattr(node, "value", None), names):
+                # Setting an attribute of a learner object is forwarded to it; only plain data can be.
+                yield line, f"sets {ast.unparse(target)} to a function of the suite; " + PLAIN_ONLY
+    if isinstance(node, ast.Attribute) and is_module(node.value, names) and node.attr == "__dict__":
+        yield line, f"reads {ast.unparse(node)}: " + NAMESPACE
+    elif isinstance(node, ast.Attribute) and is_module(node.value, names) and node.attr.startswith("__"):
         yield line, f"reads {node.attr} of the learner's module, which only exists in the learner's process"
     if isinstance(node, ast.Call):
         yield from call_problems(node, names, module_names)
@@ -154,6 +166,12 @@ def node_problems(node: ast.AST, names: Bindings, module_names: Sequence[str]) -
             f"class {node.name} subclasses a class of the learner's module, which exists only in the "
             "learner's process: test the learner's class through its own objects",
         )
+
+
+NAMESPACE = (
+    "the learner module's names live in the learner's process: read each one as module.NAME, "
+    "or list them with dir(module)"
+)
 
 
 MONKEYPATCH = (
@@ -171,22 +189,24 @@ COPY = (
 def call_problems(node: ast.Call, names: Bindings, module_names: Sequence[str]) -> Iterator[tuple[int, str]]:
     function = node.func
     called = function.attr if isinstance(function, ast.Attribute) else getattr(function, "id", "")
+    if called == "vars" and node.args and is_module(node.args[0], names):
+        yield node.lineno, f"reads {ast.unparse(node)}: " + NAMESPACE
     if called in PATCHERS and node.args:
         first = node.args[0]
         if is_module(first, names) or is_module_attribute(first, names) or names_module(first, module_names):
             yield node.lineno, f"{called}() on the learner's module: " + MONKEYPATCH
     if is_learner_callable(function, names):
         for argument in [*node.args, *(k.value for k in node.keywords)]:
-            if isinstance(argument, ast.Lambda) or (
-                isinstance(argument, ast.Name) and argument.id in names.own_callables
-            ):
-                yield (
-                    node.lineno,
-                    (
-                        "passes a function of the suite into learner code; only plain data (numbers, "
-                        "text, lists, dicts ...) can cross to the learner's process"
-                    ),
-                )
+            if is_suite_function(argument, names):
+                yield node.lineno, "passes a function of the suite into learner code; " + PLAIN_ONLY
+
+
+PLAIN_ONLY = "only plain data (numbers, text, lists, dicts ...) can cross to the learner's process"
+
+
+def is_suite_function(node: ast.AST | None, names: Bindings) -> bool:
+    """A lambda, or a function or class the suite file defines."""
+    return isinstance(node, ast.Lambda) or (isinstance(node, ast.Name) and node.id in names.own_callables)
 
 
 def is_module(node: ast.AST, names: Bindings) -> bool:

@@ -24,6 +24,12 @@ from grader.plain_refusals import class_check
 from grader.process import LearnerProblem
 from grader.remote import LearnerSession, RemoteFunction, RemoteObject
 
+# The fields a ModuleCallable sets for itself; any other name is set on the learner's class.
+OWN_FIELDS = frozenset(name for name in RemoteFunction.__init__.__code__.co_names if name.startswith("_")) | {
+    "_module",
+    "_itself",
+}
+
 
 class ModuleCallable(RemoteFunction):
     """A function or class of the learner's module; a class's objects come back as handles.
@@ -47,6 +53,15 @@ class ModuleCallable(RemoteFunction):
         if name.startswith("__"):
             raise AttributeError(name)
         return getattr(self._handle_on_itself(), name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in OWN_FIELDS:
+            object.__setattr__(self, name, value)
+        else:  # ``Cart.count = 0``: the learner's class itself changes, in the worker
+            setattr(self._handle_on_itself(), name, value)
+
+    def __delattr__(self, name: str) -> None:
+        delattr(self._handle_on_itself(), name)
 
     def __instancecheck__(self, value: Any) -> bool:
         if not isinstance(value, RemoteObject) or value._session is not self._session:
@@ -78,6 +93,17 @@ def ask(session: LearnerSession, target: list[Any], args: tuple) -> dict[str, An
     return reply
 
 
+def module_names(session: LearnerSession, module: str) -> list[str]:
+    """``dir(module)`` of the learner's module, asked in the worker: its names as plain strings."""
+    reply = ask(session, ["module", module, "__dir__"], ())
+    names = session.decode(reply.get("value"))
+    if type(names) is not list or not all(type(name) is str for name in names):
+        raise NotPlain(
+            f"dir({module}) of your {module}.py did not give a list of names", call=f"dir({module})"
+        )
+    return names
+
+
 class ModuleObject(RemoteObject):
     """A learner object held at module level: read again from a restarted worker, never lost.
 
@@ -85,6 +111,8 @@ class ModuleObject(RemoteObject):
     so ``from shop import SAMPLE`` then means the new worker's SAMPLE, as a
     fresh import would.
     """
+
+    _own = RemoteObject._own | {"_place"}
 
     def __init__(self, found: RemoteObject, module: str, name: str) -> None:
         super().__init__(found._session, found._generation, found._handle, found._type_name, found._text)
@@ -128,6 +156,15 @@ class Unreadable:
 
     def __instancecheck__(self, value: Any) -> bool:
         return isinstance(value, self._resolve())
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in ("_name", "_problem", "_fallback", "_read"):
+            object.__setattr__(self, name, value)
+        else:  # ``SAMPLE.owner = "x"`` on a name a conftest imported: the learner's object changes
+            setattr(self._resolve(), name, value)
+
+    def __delattr__(self, name: str) -> None:
+        delattr(self._resolve(), name)
 
     def __repr__(self) -> str:
         return f"<{self._name} from the learner's module>"

@@ -26,6 +26,7 @@ from grader.learner_problems import (
     rebuild_exception,
 )
 from grader.object_checks import ObjectChecks
+from grader.object_edits import change_attribute
 from grader.process import LearnerCrash, LearnerProblem, LearnerTimeout, WorkerProcess, ignore_pid
 from grader.testkit import Call
 
@@ -243,6 +244,18 @@ class RemoteObject(ObjectChecks):
             self._methods.add(name)
             return RemoteFunction(self._session, target, f"{self._type_name}.{name}")
         return self._session.decode(reply.get("value"))
+
+    # The handle's own fields are those __init__ sets; any other name set or deleted is the learner object's.
+    _own = frozenset(name for name in __init__.__code__.co_names if name.startswith("_"))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in self._own:
+            object.__setattr__(self, name, value)
+        else:
+            change_attribute(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        change_attribute(self, name)
 
     def invoke(self, args: tuple, kwargs: dict) -> Call:
         self._check_alive()

@@ -137,6 +137,8 @@ def collect_ids(
         ids_file = run_dir / "ids.json"
         arguments = [
             "--collect-only",
+            "-p",
+            "grader.collection_errors",
             f"--grader-ids-file={ids_file}",
             *([f"--grader-modules={','.join(modules)}"] if modules else []),  # plain suites import them
             *([f"--grader-milestone={milestone}"] if milestone is not None else []),
@@ -144,6 +146,9 @@ def collect_ids(
         ]
         log = run_dir / "collect-output.txt"
         run_grading_pytest(arguments, run_dir, log, 120.0, server)
+        reasons = read_errors(errors_file(ids_file))
+        if reasons:
+            raise SuiteNotCollected(reasons)
         try:
             ids = json.loads(ids_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -152,5 +157,31 @@ def collect_ids(
     return [str(i) for i in ids]
 
 
+def errors_file(ids_file: str | Path) -> Path:
+    """Where grader.collection_errors keeps the collection errors of a run that writes ``ids_file``."""
+    return Path(f"{ids_file}.errors.json")
+
+
+def read_errors(path: Path) -> list[str]:
+    """The collection errors the run recorded (see grader.collection_errors), if any."""
+    try:
+        found = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    return [str(reason) for reason in found] if isinstance(found, list) else []
+
+
 class SuiteError(Exception):
     """A hidden suite is broken: a course problem, not a learner problem."""
+
+
+class SuiteNotCollected(SuiteError):
+    """The hidden suite's files could not be collected: why, without the tests' source."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        self.reasons = tuple(reasons)
+        super().__init__(
+            "The hidden tests could not be collected, so nothing was graded: "
+            + "; ".join(reasons)
+            + ". This is a problem with the hidden tests, not with your code: please tell your instructor."
+        )

@@ -21,7 +21,7 @@ from grader.grading import grade
 from grader.plain_scan import suite_problems
 from grader.restore import RestoreError
 from grader.starter import committed_starter, differs_from_working_copy, write_files
-from grader.suite_ids import SuiteError, expected_test_ids
+from grader.suite_ids import SuiteError, SuiteNotCollected, expected_test_ids
 
 MISTAKES = "mistakes"
 
@@ -103,6 +103,9 @@ def validate_exercise(course: Course, exercise: Exercise) -> ExerciseCheck:
     refused = tuple(suite_problems(course.suite_dir(exercise), exercise.modules))
     try:
         return graded_check(course, exercise, refused)
+    except SuiteNotCollected as error:  # the reasons are for the instructor, who runs validate
+        why = tuple(f"the suite could not be collected: {reason}" for reason in error.reasons)
+        return ExerciseCheck(exercise.id, "error", why, "error", (), suite_problems=refused)
     except SuiteError as error:
         if not refused:
             raise

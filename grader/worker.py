@@ -152,6 +152,10 @@ class Worker:
                 return {"callable": True}
             return {"value": encode(found, self.handles)}
         self.held.forget(request.get("forget"))
+        if op in ("setattr", "delattr"):  # a plain suite's `cart.owner = "x"` or `del cart.owner`
+            owner, name = self.handles[int(request["target"][1])], str(request["target"][2])
+            value = (decode(request["value"], self.lookup),) if op == "setattr" else ()
+            return {"value": (setattr if op == "setattr" else delattr)(owner, name, *value)}
         args = decode(request["args"], self.lookup)
         kwargs = decode(request["kwargs"], self.lookup)
         # Taken before the call, which may change the arguments (tests check that it does not).

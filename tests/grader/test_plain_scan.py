@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from grader.course import load_course
-from grader.plain_scan import suite_problems
+from grader.plain_scan import MONKEYPATCH, NAMESPACE, PLAIN_ONLY, suite_problems
 from grader.validate import validate_course
 from tests.helpers import FIXTURES, copy_course
 
@@ -50,7 +50,7 @@ def test_star_import_and_internals_are_refused(tmp_path: Path) -> None:
     source = "from solution import *\nimport solution as s\n\ndef test_a():\n    assert s.__dict__\n"
     found = scan(tmp_path, source)
     assert "import each name you use" in found[0]
-    assert "__dict__" in found[1]
+    assert found[1].endswith("reads s.__dict__: " + NAMESPACE)
 
 
 def test_unrelated_modules_are_left_alone(tmp_path: Path) -> None:
@@ -115,3 +115,40 @@ def test_subclassing_a_learner_class_is_refused(tmp_path: Path) -> None:
     found = scan(tmp_path, source)
     assert [p.split(":")[1] for p in found] == ["4", "7"]
     assert "class Mine subclasses a class of the learner's module" in found[0]
+
+
+def test_attributes_of_learner_objects_may_be_set_but_not_to_suite_functions(tmp_path: Path) -> None:
+    source = (
+        "import solution\nfrom solution import Cart, SAMPLE\n\ndef double(x):\n    return 2 * x\n\n"
+        "def test_a():\n    cart = Cart()\n    cart.owner = 'x'\n    cart.count += 1\n    del cart.owner\n"
+        "    SAMPLE.owner = 'y'\n    solution.SAMPLE.owner = 'z'\n"
+        "    SAMPLE.key = double\n    solution.SAMPLE.key = lambda x: x\n"
+    )
+    found = scan(tmp_path, source)
+    assert [p.split(":", 2)[1:] for p in found] == [
+        ["14", " sets SAMPLE.key to a function of the suite; " + PLAIN_ONLY],
+        ["15", " sets solution.SAMPLE.key to a function of the suite; " + PLAIN_ONLY],
+    ]
+
+
+def test_changing_the_learner_module_names_the_attribute(tmp_path: Path) -> None:
+    source = "import solution\n\ndef test_a():\n    solution.RATE = 2\n    del solution.LIMIT\n"
+    found = scan(tmp_path, source)
+    assert [p.split(": ", 1)[1] for p in found] == [
+        "changes solution.RATE, an attribute of the learner's module: " + MONKEYPATCH,
+        "deletes solution.LIMIT, an attribute of the learner's module: " + MONKEYPATCH,
+    ]
+
+
+def test_the_module_namespace_is_refused_and_dir_only_inside_tests(tmp_path: Path) -> None:
+    source = (
+        "import solution as s\n\nNAMES = dir(s)\n\n"
+        "def test_a():\n    assert 'add' in dir(s)\n    assert vars(s)\n    assert s.__dict__\n"
+    )
+    found = scan(tmp_path, source)
+    assert [p.split(": ", 1)[1] for p in found] == [
+        "uses dir(s), the learner module's names, while the suite is imported (outside a test or "
+        "fixture); the suite's tests must not depend on a submission: read it inside a test or fixture",
+        "reads vars(s): " + NAMESPACE,
+        "reads s.__dict__: " + NAMESPACE,
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -63,3 +64,15 @@ def test_a_pending_name_that_still_cannot_be_read_says_why() -> None:
         later * 2
     with pytest.raises(pytest.fail.Exception, match="needs learner files to call LIMIT"):
         later()
+
+
+def test_setting_an_attribute_of_a_pending_name_changes_the_value_it_stands_for() -> None:
+    held = SimpleNamespace(owner="ann")
+    later: Any = Pending("SAMPLE", Why("not loaded"), lambda: held)
+    later.owner = "bo"
+    assert held.owner == "bo" and later.owner == "bo"
+    del later.owner
+    assert not hasattr(held, "owner")
+    unreadable: Any = Unreadable("SAMPLE", Why("no SAMPLE"))
+    with pytest.raises(Why):
+        unreadable.owner = "cy"

@@ -160,3 +160,23 @@ def test_unchanged_arguments_are_not_sent_back(tmp_path: Path) -> None:
     changed = json.loads(serving.answer(call_request("grow", [1, 2])))
     assert "args_same" not in changed
     assert wire.decode(changed["args_after"]) == ([1, 2, 0],)
+
+
+def test_attributes_of_a_held_object_are_set_and_deleted_as_setattr_would(tmp_path: Path) -> None:
+    source = (
+        "class Box:\n    pass\n\nclass Shut:\n    __slots__ = ()\n\n"
+        "def box():\n    return Box()\n\ndef shut():\n    return Shut()\n"
+    )
+    serving = learner_worker(tmp_path, source)
+    held = json.loads(serving.answer(call_request("box")))["value"]["v"][0]
+    other = json.loads(serving.answer(call_request("box")))["value"]["v"][0]
+    reference = {"~": "ref", "v": other}
+    for op, name, value in [("setattr", "owner", "ann"), ("setattr", "twin", reference)]:
+        request = {"op": op, "target": ["handle", held, name], "value": value}
+        assert json.loads(serving.answer(request))["value"] is None
+    assert serving.handles[held].owner == "ann" and serving.handles[held].twin is serving.handles[other]
+    assert json.loads(serving.answer({"op": "delattr", "target": ["handle", held, "owner"]}))["value"] is None
+    assert not hasattr(serving.handles[held], "owner")
+    closed = json.loads(serving.answer(call_request("shut")))["value"]["v"][0]
+    refused = json.loads(serving.answer({"op": "setattr", "target": ["handle", closed, "x"], "value": 1}))
+    assert refused["error"]["type"] == "AttributeError"
