@@ -65,7 +65,7 @@ def test_tests_that_fail_on_correct_code_are_called_out(course: Course) -> None:
 def test_tests_that_never_finish_time_out(course: Course) -> None:
     source = "def test_forever():\n    while True:\n        pass\n"
     manifest = course.root / "exercises" / "course.toml"
-    manifest.write_text(manifest.read_text() + "call_timeout = 2.0\n")
+    manifest.write_text(manifest.read_text() + "call_timeout = 1.0\n")
     feedback = grade_text(load_course(course.root), "test-absolute", source)
     assert {t.status for t in feedback.tests} == {"timeout"}
     assert feedback.status == "timeout"
