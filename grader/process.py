@@ -21,13 +21,21 @@ from pathlib import Path
 from typing import Any
 
 from grader import worker as wire
+from grader.pipe_reading import read_when_ready
 
 WORKER_SCRIPT = Path(wire.__file__).resolve()
-# Every file the worker runs: the script, the value codec it loads from beside it, and the
-# step counter it loads for growth checks (op "measure").
+# Every file the worker runs: the script and what it loads by path from beside it (the value
+# codec, kept arguments, its limits, pipe reading, and the step counter for growth checks).
 WORKER_FILES = tuple(
     WORKER_SCRIPT.with_name(name)
-    for name in ("worker.py", "wire.py", "step_counter.py", "kept_arguments.py", "worker_limits.py")
+    for name in (
+        "worker.py",
+        "wire.py",
+        "step_counter.py",
+        "kept_arguments.py",
+        "worker_limits.py",
+        "pipe_reading.py",
+    )
 )
 
 
@@ -191,7 +199,7 @@ class WorkerProcess:
             except queue.Empty:
                 return None
         # Into a buffer made once: os.read(fd, 1 MiB) allocated (and faulted in) a megabyte per reply.
-        count = wire.read_when_ready(self.reply_fd, self.buffer, self.poller, int(seconds * 1000) + 1)
+        count = read_when_ready(self.reply_fd, self.buffer, self.poller, int(seconds * 1000) + 1)
         return None if count is None else bytes(self.buffer[:count])
 
     def request(self, message: dict[str, Any], seconds: float) -> dict[str, Any]:

@@ -37,6 +37,7 @@ def load_wire(name: str = "wire") -> Any:
 
 wire = load_wire()
 kept_arguments = load_wire("kept_arguments")
+pipe_reading = load_wire("pipe_reading")
 NotPlainData = wire.NotPlainData
 encode, decode = wire.encode, wire.decode
 
@@ -223,55 +224,11 @@ class Worker:
         if os.name != "posix":  # no poll on Windows pipes: plain blocking reads
             lines: Any = os.fdopen(incoming, "rb")
         else:
-            lines = iter_lines(incoming)
+            lines = pipe_reading.iter_lines(incoming)
         for line in lines:
             data = memoryview(self.answer(json.loads(line)))
             while data:
                 data = data[os.write(outgoing, data) :]
-
-
-def iter_lines(fd: int) -> Any:
-    """Yield the request lines arriving on ``fd`` (made non-blocking), until it closes."""
-    import select
-
-    os.set_blocking(fd, False)
-    poller = select.poll()
-    poller.register(fd, select.POLLIN)
-    buffer, pending = bytearray(1024 * 1024), bytearray()
-    while count := read_when_ready(fd, buffer, poller, -1):
-        chunk = buffer[:count]
-        pending += chunk
-        if b"\n" in chunk:  # a large request arrives in many chunks: split once, at its end
-            *lines, rest = pending.split(b"\n")
-            yield from lines
-            pending = bytearray(rest)
-
-
-SPIN_SECONDS = 0.0002
-
-
-def read_when_ready(fd: int, buffer: bytearray, poller: Any, timeout_ms: int) -> int | None:
-    """Read from a non-blocking ``fd`` into ``buffer``; the count, or None after ``timeout_ms``.
-
-    Requests and replies usually follow each other within tens of microseconds.
-    Waiting for one briefly awake (yielding the processor to anyone who needs it)
-    spares the wake-up from a blocking wait, which cost more than the rest of a
-    small call. After SPIN_SECONDS the wait blocks. Used by both sides of the pipe.
-    """
-    give_up = time.perf_counter() + SPIN_SECONDS
-    while True:
-        try:
-            return os.readv(fd, [buffer])
-        except BlockingIOError:
-            if time.perf_counter() > give_up:
-                break
-            os.sched_yield()
-    while poller.poll(timeout_ms):
-        try:
-            return os.readv(fd, [buffer])
-        except BlockingIOError:  # woken for nothing: wait again
-            continue
-    return None
 
 
 def watch_parent(parent: int) -> None:
