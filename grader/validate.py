@@ -22,6 +22,7 @@ from grader.plain_scan import suite_problems
 from grader.restore import RestoreError
 from grader.starter import committed_starter, differs_from_working_copy, write_files
 from grader.suite_ids import SuiteError, SuiteNotCollected, expected_test_ids
+from grader.warm import warm_pytest
 
 MISTAKES = "mistakes"
 
@@ -95,8 +96,14 @@ def validate_course(course: Course, exercises: list[Exercise], jobs: int = 2) ->
     """Validate the given exercises (all when empty) and look for stray folders."""
     chosen = exercises or list(course.exercises)
     with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        checks = tuple(pool.map(lambda e: validate_exercise(course, e), chosen))
+        checks = tuple(pool.map(lambda e: validate_warm(course, e), chosen))
     return ValidationReport(checks, tuple(stray_folders(course)))
+
+
+def validate_warm(course: Course, exercise: Exercise) -> ExerciseCheck:
+    """Validate one exercise with one pytest server for all its runs, not a cold one per run."""
+    with warm_pytest():
+        return validate_exercise(course, exercise)
 
 
 def validate_exercise(course: Course, exercise: Exercise) -> ExerciseCheck:
