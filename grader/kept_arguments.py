@@ -54,7 +54,7 @@ class SentArguments:
         if type(value) not in CONTAINERS or len(value) < MIN_ITEMS:
             return wire.encode(value, ref=ref)
         entry = self.entries.get(id(value))
-        if entry is not None and entry[0] is value and all(map(wire.unchanged, entry[2])):
+        if entry is not None and entry[0] is value and wire.all_unchanged(entry[2]):
             self.entries.move_to_end(id(value))
             return {wire.TAG: "kept", "v": entry[1]}
         data = wire.encode(value, ref=ref)
@@ -124,7 +124,7 @@ class HeldArguments:
         now = [sys.getrefcount(container) for container, _ in pairs]
         if now == counts:
             return value
-        if not all(map(self.wire.unchanged, pairs)):
+        if not self.wire.all_unchanged(pairs):
             self.forget([key])
             raise StaleArgument(key)
         entry[2] = now

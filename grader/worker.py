@@ -163,7 +163,7 @@ class Worker:
         before = self.held.snapshot(args, kwargs)
         value = self.resolve(request["target"])(*args, **kwargs)
         reply = {"value": encode(value, self.handles)}
-        if all(map(wire.unchanged, before)):
+        if wire.all_unchanged(before):
             reply["args_same"] = True
         else:
             self.held.forget_values((*args, *kwargs.values()))

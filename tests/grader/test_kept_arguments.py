@@ -45,6 +45,27 @@ def test_snapshot_finds_a_change_anywhere_by_identity() -> None:
         assert not all(map(wire.unchanged, pairs)), change
 
 
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda rows: rows[5].update(n=5.0),  # equal, but a float now
+        lambda rows: rows[7].update(extra=1),
+        lambda rows: rows[2].update(tags=list(rows[2]["tags"])),  # an equal list, another object
+        lambda rows: rows[9]["tags"].append("x"),
+        lambda rows: (rows[3].pop("n"), rows[3].update(n=3)),  # the same items, in another order
+        lambda rows: (rows[1].pop("n"), rows[4].update(m=1)),  # lengths move between dicts
+        lambda rows: rows.insert(0, rows.pop()),
+    ],
+)
+def test_many_containers_are_checked_at_once_as_strictly_as_one_by_one(change: Any) -> None:
+    rows = [{"n": i, "tags": [f"t{i}"]} for i in range(12)]
+    pairs = wire.snapshot(rows)
+    assert wire.all_unchanged(pairs) and all(map(wire.unchanged, pairs))
+    change(rows)
+    assert not wire.all_unchanged(pairs)
+    assert not all(map(wire.unchanged, pairs))
+
+
 def test_a_dict_whose_keys_were_reordered_has_changed() -> None:
     value = {"a": 1, "b": 2}
     pairs = wire.snapshot(value)
@@ -165,3 +186,10 @@ def test_a_change_the_test_makes_between_calls_reaches_the_learner(learner: Lear
     call(learner.total, numbers).returns(1325)
     numbers.append(1)
     call(learner.total, numbers).returns(1326)
+
+
+def test_an_item_moved_into_the_next_list_is_a_change() -> None:
+    lists: list[list[int]] = [[i] for i in range(10)] + [[]]
+    pairs = wire.snapshot(lists)
+    lists[10].append(lists[9].pop())  # every item in the same order, but in other lists
+    assert not wire.all_unchanged(pairs)
