@@ -13,19 +13,21 @@ import json
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
 from grader.learner_problems import IMPORT_TIMEOUT
-from grader.learner_programs import LearnerPrograms, programs_from_option
-from grader.learner_tests import LearnerTests
 from grader.plain_import import PlainSuites
 from grader.process import LearnerProblem
 from grader.remote import LearnerModule, LearnerSession
 from grader.signature import SIGNATURE_FIELD, report_signature
 from grader.test_descriptions import check_hint_markers, describe_test, marker_value
 from grader.testkit import Mismatch
+
+if TYPE_CHECKING:  # imported by the fixtures that need them: most runs grade neither kind
+    from grader.learner_programs import LearnerPrograms
+    from grader.learner_tests import LearnerTests
 
 MARKERS = (
     "points(n): how many points the test is worth (default 1)",
@@ -152,6 +154,9 @@ def learner_tests(request: pytest.FixtureRequest) -> LearnerTests:
     if not value:
         pytest.fail("this suite needs the learner's tests (--grader-tests-dir)")
     seconds = request.config.getoption("--grader-call-timeout")  # one run of their tests is one call
+    from grader.learner_programs import programs_from_option  # only for the exercises that need it
+    from grader.learner_tests import LearnerTests
+
     sandbox = programs_from_option(request.config.getoption("--grader-sandbox-spec")).sandbox
     return LearnerTests(Path(value), request.path.parent, seconds, process_recorder(request.config), sandbox)
 
@@ -168,6 +173,8 @@ def project_dir(request: pytest.FixtureRequest) -> Path:
 @pytest.fixture(scope="session")
 def learner_programs(request: pytest.FixtureRequest) -> LearnerPrograms:
     """How to start and stop the learner's own programs (a server): in the batch's sandbox, if any."""
+    from grader.learner_programs import programs_from_option  # only for projects
+
     return programs_from_option(request.config.getoption("--grader-sandbox-spec"))
 
 
