@@ -9,6 +9,7 @@ path (relative to the exercise's folder) to their bytes, capped in size.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 import os
@@ -57,7 +58,11 @@ def pack_course(course: Course) -> tuple[str, bytes]:
     """The course's content hash and its files as a gzipped tar (reproducible: no times, no owners)."""
     files = course_files(course)
     buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w:gz", compresslevel=6) as tar:
+    # mtime=0: tarfile's own "w:gz" stamps the gzip header with the current second.
+    with (
+        gzip.GzipFile(fileobj=buffer, mode="wb", compresslevel=6, mtime=0) as packed,
+        tarfile.open(fileobj=packed, mode="w") as tar,
+    ):
         for name in sorted(files):
             info = tarfile.TarInfo(name)
             info.size, info.mode, info.mtime = len(files[name]), 0o644, 0
