@@ -9,7 +9,7 @@ import os
 import time
 from typing import Any
 
-SPIN_SECONDS = 0.0002
+SPIN_SECONDS = 0.0002  # how long a reader stays awake before it blocks
 
 
 def iter_lines(fd: int) -> Any:
@@ -27,9 +27,6 @@ def iter_lines(fd: int) -> Any:
             *lines, rest = pending.split(b"\n")
             yield from lines
             pending = bytearray(rest)
-
-
-SPIN_SECONDS = 0.0002
 
 
 def read_when_ready(fd: int, buffer: bytearray, poller: Any, timeout_ms: int) -> int | None:

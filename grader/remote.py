@@ -66,7 +66,7 @@ class LearnerSession:
         if self.worker is None or self.worker.process.poll() is not None:
             self.worker = WorkerProcess(self.learner_dir, self.memory_mb, self.on_start, self.prefix)
             self._loaded = False
-            self.sent.clear()
+            self.sent.clear()  # a new worker holds no argument sent to the last one
 
     def close(self) -> None:
         if self.worker is not None:
@@ -77,7 +77,6 @@ class LearnerSession:
         """Forget the worker; objects it held are gone, and the next request starts afresh."""
         self.worker = None
         self.generation += 1
-        self.sent.clear()
 
     def seconds_left(self, limit: float | None = None) -> float:
         limit = self.call_timeout if limit is None else limit
@@ -154,9 +153,9 @@ class LearnerSession:
     def request_call(self, target: list[Any], args: tuple, kwargs: dict) -> dict[str, Any]:
         """Send a call; send again any large argument the worker no longer holds unchanged."""
         for _ in range(len(args) + len(kwargs) + 1):  # each resend drops one key: this ends
-            self._ensure_loaded()  # before encoding: a new worker holds no argument yet
+            worker = self._ensure_loaded()  # before encoding: a new worker holds no argument yet
             message = {"op": "call", "target": target, **self.sent.encode_call(args, kwargs, self.reference)}
-            reply = self.request(message)
+            reply = self._send(worker, message)
             if "resend" not in reply:
                 return reply
             self.sent.drop(reply["resend"])
