@@ -18,7 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from grader import worker as wire
 from grader.pipe_reading import read_when_ready
@@ -108,7 +108,15 @@ def run_with_time_limit(
     return code
 
 
-def wait_for_exit(process: subprocess.Popen[Any], seconds: float) -> int | None:
+class Waitable(Protocol):
+    """What wait_for_exit needs of a process: a Popen, or the pytest server's ServerProcess."""
+
+    pid: int
+
+    def wait(self, timeout: float | None = None) -> int | None: ...
+
+
+def wait_for_exit(process: Waitable, seconds: float) -> int | None:
     """Wait for a process to end; return its status, or None after ``seconds``.
 
     Popen.wait polls with sleeps of up to 50 ms; a pidfd (Linux) wakes us the

@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
+
+TYPE_CHECKING = False  # a check imports this module first thing: no typing or pathlib yet
+if TYPE_CHECKING:
+    from pathlib import Path
 
 PYTEST_CONFIG = """[pytest]
 python_files = test_*.py

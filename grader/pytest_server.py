@@ -19,28 +19,32 @@ import json
 import os
 import signal
 import sys
+from types import ModuleType
 from typing import Any
 
-import _pytest.config
-import pytest
-import pytest_jsonreport.plugin
-
-import grader.plugin
 from grader.reaper import become_subreaper, kill_children, set_process_option
 
-PLUGINS = [pytest_jsonreport.plugin, grader.plugin]
 PR_SET_PDEATHSIG = 1
+PLUGINS: list[ModuleType] = []  # given to every run as objects: no entry-point scan
 
 
-def import_builtin_plugins() -> None:
-    """Import pytest's own plugins once here, not in every forked run (pytest loads them lazily)."""
-    for name in _pytest.config.default_plugins:
+def import_pytest() -> None:
+    """Import pytest, our plugins and pytest's own, once here rather than in every forked run."""
+    import _pytest.config
+    import pytest_jsonreport.plugin
+
+    import grader.plugin
+
+    PLUGINS[:] = [pytest_jsonreport.plugin, grader.plugin]
+    for name in _pytest.config.default_plugins:  # pytest itself loads these lazily, per run
         with contextlib.suppress(ImportError):
             importlib.import_module(f"_pytest.{name}")
 
 
 def run_pytest(args: list[str]) -> int:
     """Run pytest in this process with our plugins; return its exit status."""
+    import pytest
+
     return int(pytest.main(args, plugins=list(PLUGINS)))
 
 
@@ -98,14 +102,17 @@ def die_with_parent() -> None:
 
 def main() -> None:
     die_with_parent()
-    import_builtin_plugins()
+    # No cyclic collection while importing: the imports make no garbage worth the 10-30 ms that
+    # the collector's passes cost a check here, whose learner is waiting for this server.
+    gc.disable()
+    import_pytest()
     for name in sys.argv[1:]:  # trusted modules the caller's runs load (a batch's shared-run plugin)
         importlib.import_module(name)
     sys.dont_write_bytecode = True  # our modules are cached by now; staged suites need none
     # Everything imported so far lives as long as the server: the collector never needs to walk it,
     # and a forked run that did would copy every page it touched (pytest collects at its end).
-    gc.collect()
     gc.freeze()
+    gc.enable()
     become_subreaper()
     channel = os.fdopen(os.dup(1), "wb", buffering=0)
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)

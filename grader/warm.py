@@ -15,8 +15,6 @@ import contextlib
 import json
 import os
 import select
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator
 from contextvars import ContextVar
@@ -24,20 +22,9 @@ from pathlib import Path
 
 from grader.process import ignore_pid, kill_group, run_with_time_limit, wait_for_exit
 from grader.pytest_command import grading_pytest, isolated_arguments, pytest_environment
+from grader.server_process import ServerProcess, take_early
 
-SERVER_COMMAND = [sys.executable, "-I", "-m", "grader.pytest_server"]
 CLEAN_UP_SECONDS = 15.0  # the server kills what a run left behind before it answers
-
-
-def server_environment() -> dict[str, str]:
-    """The isolated environment, but our own trusted modules may keep their bytecode.
-
-    Without a cache every check compiled the grader's modules again; the
-    server turns bytecode writing off again before any suite is imported.
-    """
-    env = pytest_environment()
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    return env
 
 
 class ServerError(Exception):
@@ -47,16 +34,9 @@ class ServerError(Exception):
 class PytestServer:
     """A running pytest server; :meth:`run` sends it one job at a time."""
 
-    def __init__(self, preload: tuple[str, ...] = ()) -> None:
-        """Start the server; ``preload`` names trusted modules it imports once for every run."""
-        self.process = subprocess.Popen(
-            SERVER_COMMAND + list(preload),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=server_environment(),
-            start_new_session=True,
-        )
+    def __init__(self, preload: tuple[str, ...] = (), process: ServerProcess | None = None) -> None:
+        """Start a server (``preload``: trusted modules it imports once), or take one started early."""
+        self.process = process if process is not None else ServerProcess(preload)
         self.pending = b""
         self.ready = False
         self.running: int | None = None  # the process id of the run in progress
@@ -152,23 +132,9 @@ class WarmSlot:
         return self.server
 
 
-_PRESTARTED: list[PytestServer] = []
-
-
-def prestart() -> None:
-    """Start a server now for the first run of this process to take (see grader/launch.py)."""
-    if can_serve() and not _PRESTARTED:
-        _PRESTARTED.append(PytestServer())
-
-
 def new_server() -> PytestServer:
-    """The prestarted server if there is one still running, else a new one."""
-    while _PRESTARTED:
-        server = _PRESTARTED.pop()
-        if server.process.poll() is None:
-            return server
-        server.close()
-    return PytestServer()
+    """The server started early (see grader/launch.py) if it is still running, else a new one."""
+    return PytestServer(process=take_early())
 
 
 _WARM: ContextVar[WarmSlot | None] = ContextVar("warm_pytest_server", default=None)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import signal
 
 import pytest
 
@@ -73,6 +74,6 @@ def test_a_dead_warm_server_is_replaced(mini_course: Course) -> None:
     with warm_pytest():
         slot = warm._WARM.get()
         assert slot is not None and slot.server is not None
-        slot.server.process.kill()
+        os.kill(slot.server.process.pid, signal.SIGKILL)
         slot.server.process.wait()
         assert grade_text(mini_course, "leap-year", LEAP_YEAR).status == "passed"
