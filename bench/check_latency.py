@@ -7,7 +7,8 @@ Two cases, each graded with its reference solution as the learner's file:
 
 The floor runs the same hidden suite next to a tiny conftest that imports the
 learner file directly (no worker, no isolation, no JSON report), with pytest's
-third-party plugin autoloading off, as a user of a minimal environment runs it.
+third-party plugin autoloading off and bytecode caching on, as a user of a
+minimal environment runs it.
 Runs alternate between the sides so machine noise hits both alike. Also timed:
 a `grader watch` re-check on the warm path (see grader/warm.py) against a cold
 floor run, and, labelled, the old flattering floor (plugins autoloaded). The
@@ -145,7 +146,10 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--course", type=Path, default=REPO)
     options = parser.parse_args()
-    env = dict(os.environ, NO_COLOR="1", PYTHONDONTWRITEBYTECODE="1")
+    # Both sides run as a user runs them, bytecode caching on: pytest keeps the floor's rewritten
+    # suite, Python our compiled modules (a grading run turns it off for the staged files itself).
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["NO_COLOR"] = "1"
     env["PYTHONPATH"] = str(REPO)  # the floor's suites import grader.testkit
     honest = dict(env, PYTEST_DISABLE_PLUGIN_AUTOLOAD="1")
     ratios: dict[str, float] = {}
