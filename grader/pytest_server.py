@@ -1,7 +1,8 @@
 """The trusted pytest process: pytest and our plugins imported once, one forked child per run.
 
-Started as ``python -I -m grader.pytest_server [MODULE...]`` by
-:mod:`grader.warm` (the modules are imported up front). It
+Started as ``python -I -m grader.pytest_server [MODULE...]`` (the modules
+are imported up front), or forked from a starting ``grader check`` (see
+:mod:`grader.server_process`). It
 reads one job per line on stdin (JSON: pytest arguments, folder, log file),
 forks a child that runs pytest with our plugins given as objects (no
 entry-point scan), and answers ``started PID`` then ``ended STATUS``. Each
@@ -20,7 +21,7 @@ import os
 import signal
 import sys
 from types import ModuleType
-from typing import Any
+from typing import Any, NoReturn
 
 from grader.reaper import become_subreaper, kill_children, set_process_option
 
@@ -100,13 +101,14 @@ def die_with_parent() -> None:
     set_process_option(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def main() -> None:
+def main(preload: list[str]) -> NoReturn:
+    """Import pytest and ``preload`` (trusted modules every run loads), then serve until stdin closes."""
     die_with_parent()
     # No cyclic collection while importing: the imports make no garbage worth the 10-30 ms that
     # the collector's passes cost a check here, whose learner is waiting for this server.
     gc.disable()
     import_pytest()
-    for name in sys.argv[1:]:  # trusted modules the caller's runs load (a batch's shared-run plugin)
+    for name in preload:  # a batch's shared-run plugin, say
         importlib.import_module(name)
     sys.dont_write_bytecode = True  # our modules are cached by now; staged suites need none
     # Everything imported so far lives as long as the server: the collector never needs to walk it,
@@ -116,9 +118,9 @@ def main() -> None:
     become_subreaper()
     channel = os.fdopen(os.dup(1), "wb", buffering=0)
     os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
-    serve(sys.stdin.buffer, channel)
+    serve(os.fdopen(0, "rb"), channel)
     os._exit(0)  # nothing to flush or finish; tearing down a big heap only delays the caller
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

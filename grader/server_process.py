@@ -1,10 +1,17 @@
-"""Start the pytest server's process with nothing but ``os``, so a check can start it first thing.
+"""Start the pytest server's process, and start it first thing when a check begins.
 
 A one-shot check waits on the server's start (python, then pytest), so every
-millisecond before it starts is a millisecond on the learner's clock.
-Importing :mod:`subprocess` and the rest of the grader first cost about
-20 ms; ``os.posix_spawn`` needs none of it. :class:`ServerProcess` offers the
-few parts of ``Popen`` that :class:`grader.warm.PytestServer` uses.
+millisecond before that start is on the learner's clock. Importing
+:mod:`subprocess` and the rest of the grader first cost about 20 ms, so this
+module needs nothing but ``os``: :func:`spawn_server` starts
+``python -I -m grader.pytest_server`` with ``os.posix_spawn``. The early
+server of a check is better still a fork of the ``grader`` command itself,
+taken before the command has imported anything (:func:`fork_server`): it
+skips a second interpreter start (about 25 ms). The fork then makes itself
+what ``python -I`` would be, and where that cannot be made sure (an
+interpreter run with ``-O``, say, which would strip the suites' asserts) a
+spawned server is used instead. :class:`ServerProcess` offers the few parts
+of ``Popen`` that :class:`grader.warm.PytestServer` uses.
 """
 
 from __future__ import annotations
@@ -17,10 +24,11 @@ from grader.pytest_command import pytest_environment
 
 TYPE_CHECKING = False  # typing itself costs 3 ms here, on the learner's clock
 if TYPE_CHECKING:
-    from typing import BinaryIO
+    from typing import NoReturn
 
 SERVER_COMMAND = [sys.executable, "-I", "-m", "grader.pytest_server"]
 WAIT_STEP_SECONDS = 0.005
+SERVER_FAILED = 70  # the forked server's exit status if it could not serve
 
 
 def server_environment() -> dict[str, str]:
@@ -37,33 +45,10 @@ def server_environment() -> dict[str, str]:
 class ServerProcess:
     """A server process with its input and output pipes, in a session of its own."""
 
-    def __init__(self, preload: tuple[str, ...] = ()) -> None:
-        """Start the server; ``preload`` names trusted modules it imports once for every run."""
-        command = SERVER_COMMAND + list(preload)
-        child_input, input_end = os.pipe()  # both ends close on exec; dup2 clears that for 0 and 1
-        output_end, child_output = os.pipe()
-        null = os.open(os.devnull, os.O_WRONLY)
-        try:
-            self.pid = os.posix_spawn(
-                command[0],
-                command,
-                server_environment(),
-                file_actions=[
-                    (os.POSIX_SPAWN_DUP2, child_input, 0),
-                    (os.POSIX_SPAWN_DUP2, child_output, 1),
-                    (os.POSIX_SPAWN_DUP2, null, 2),
-                ],
-                setsid=True,
-            )
-        except BaseException:
-            os.close(input_end)
-            os.close(output_end)
-            raise
-        finally:
-            for fd in (child_input, child_output, null):
-                os.close(fd)
-        self.stdin: BinaryIO = os.fdopen(input_end, "wb")
-        self.stdout: BinaryIO = os.fdopen(output_end, "rb", buffering=0)
+    def __init__(self, pid: int, input_end: int, output_end: int) -> None:
+        self.pid = pid
+        self.stdin = os.fdopen(input_end, "wb")
+        self.stdout = os.fdopen(output_end, "rb", buffering=0)
         self.returncode: int | None = None
 
     def poll(self) -> int | None:
@@ -87,13 +72,102 @@ class ServerProcess:
         return self.returncode
 
 
+def spawn_server(preload: tuple[str, ...] = ()) -> ServerProcess:
+    """Start ``python -I -m grader.pytest_server``; ``preload``: trusted modules it imports once."""
+    command = SERVER_COMMAND + list(preload)
+    child_input, input_end = os.pipe()  # both ends close on exec; dup2 clears that for 0 and 1
+    output_end, child_output = os.pipe()
+    null = os.open(os.devnull, os.O_WRONLY)
+    try:
+        pid = os.posix_spawn(
+            command[0],
+            command,
+            server_environment(),
+            file_actions=[
+                (os.POSIX_SPAWN_DUP2, child_input, 0),
+                (os.POSIX_SPAWN_DUP2, child_output, 1),
+                (os.POSIX_SPAWN_DUP2, null, 2),
+            ],
+            setsid=True,
+        )
+    except BaseException:
+        os.close(input_end)
+        os.close(output_end)
+        raise
+    finally:
+        for fd in (child_input, child_output, null):
+            os.close(fd)
+    return ServerProcess(pid, input_end, output_end)
+
+
+def isolated_path() -> list[str] | None:
+    """This process's import path as ``python -I`` starts with it; None where a fork can't be one.
+
+    Isolated mode leaves out the script's folder, PYTHONPATH and the user's
+    site folder. What a fork cannot undo rules it out: the flags (``-O``
+    strips asserts, ``-W`` changes warnings), threads, and pytest already
+    imported and set up (in a test run, say).
+    """
+    threading = sys.modules.get("threading")
+    if sys.flags.optimize or sys.warnoptions or "_pytest" in sys.modules:
+        return None
+    if threading is not None and threading.active_count() > 1:
+        return None
+    script_folder = os.path.dirname(os.path.abspath(sys.argv[0]))
+    if not sys.path or os.path.abspath(sys.path[0]) != script_folder:
+        return None  # not started as a script: no telling which entries isolated mode would drop
+    site = sys.modules.get("site")
+    entries = os.environ.get("PYTHONPATH", "").split(os.pathsep)
+    outside = {os.path.abspath(entry) for entry in entries if entry}
+    if site is not None and isinstance(getattr(site, "USER_SITE", None), str):
+        outside.add(os.path.abspath(site.USER_SITE))
+    return [entry for entry in sys.path[1:] if os.path.abspath(entry) not in outside]
+
+
+def fork_server(path: list[str]) -> ServerProcess:
+    """Fork this process into a pytest server that imports with ``path`` as its import path."""
+    child_input, input_end = os.pipe()
+    output_end, child_output = os.pipe()
+    for stream in (sys.stdout, sys.stderr):  # nothing written may be written twice
+        if stream is not None:
+            stream.flush()
+    pid = os.fork()
+    if pid == 0:
+        become_server((child_input, child_output), (input_end, output_end), path)
+    os.close(child_input)
+    os.close(child_output)
+    return ServerProcess(pid, input_end, output_end)
+
+
+def become_server(pipes: tuple[int, int], parent_ends: tuple[int, int], path: list[str]) -> NoReturn:
+    """In the forked child: take ``pipes`` as input and output, isolate as ``python -I`` would, serve."""
+    try:
+        os.setsid()
+        null = os.open(os.devnull, os.O_WRONLY)
+        for fd, target in zip((*pipes, null), (0, 1, 2), strict=True):
+            os.dup2(fd, target)
+        for fd in (*pipes, null, *parent_ends):
+            os.close(fd)
+        os.environ.clear()
+        os.environ.update(server_environment())
+        sys.path[:] = path
+        sys.dont_write_bytecode = False  # as in a spawned server: our modules keep their bytecode
+        from grader.pytest_server import main
+
+        main([])
+    finally:
+        os._exit(SERVER_FAILED)
+
+
 _EARLY: list[ServerProcess] = []
 
 
 def start_early() -> None:
     """Start a server now, for the first grading run of this process to take."""
-    if hasattr(os, "fork") and hasattr(os, "posix_spawn") and not _EARLY:
-        _EARLY.append(ServerProcess())
+    if not hasattr(os, "fork") or not hasattr(os, "posix_spawn") or _EARLY:
+        return
+    path = isolated_path()
+    _EARLY.append(spawn_server() if path is None else fork_server(path))
 
 
 def take_early() -> ServerProcess | None:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from grader.process import ignore_pid, kill_group, run_with_time_limit, wait_for_exit
 from grader.pytest_command import grading_pytest, isolated_arguments, pytest_environment
-from grader.server_process import ServerProcess, take_early
+from grader.server_process import ServerProcess, spawn_server, take_early
 
 CLEAN_UP_SECONDS = 15.0  # the server kills what a run left behind before it answers
 
@@ -36,7 +36,7 @@ class PytestServer:
 
     def __init__(self, preload: tuple[str, ...] = (), process: ServerProcess | None = None) -> None:
         """Start a server (``preload``: trusted modules it imports once), or take one started early."""
-        self.process = process if process is not None else ServerProcess(preload)
+        self.process = process if process is not None else spawn_server(preload)
         self.pending = b""
         self.ready = False
         self.running: int | None = None  # the process id of the run in progress

@@ -53,28 +53,6 @@ def test_other_commands_start_no_server(
     assert no_early_server == [] and ran == [1]
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="the pytest server forks")
-def test_a_server_that_ended_is_not_taken(no_early_server: list[server_process.ServerProcess]) -> None:
-    server_process.start_early()
-    early = no_early_server[0]
-    early.stdin.close()  # the server ends when its input closes
-    assert early.wait(30) == 0
-    assert server_process.take_early() is None
-    assert no_early_server == []
-
-
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="the pytest server forks")
-def test_a_server_process_waits_within_its_limit(no_early_server: list[server_process.ServerProcess]) -> None:
-    process = server_process.ServerProcess()
-    try:
-        assert process.poll() is None
-        assert process.wait(0.05) is None  # still running: no status yet
-    finally:
-        process.stdin.close()
-        assert process.wait() == 0
-        process.stdout.close()
-
-
 def run_launcher(code: str, *args: str) -> subprocess.CompletedProcess[str]:
     """Run grader.launch.main with a stand-in CLI, in a fresh interpreter."""
     script = (
