@@ -386,15 +386,21 @@ def grader_script() -> str:
     return found
 
 
-def test_end_to_end_with_the_installed_script(course_dir: Path, tmp_path: Path, suite_id_cache: Path) -> None:
-    env = {
+def script_environment(tmp_path: Path, suite_id_cache: Path, **extra: str) -> dict[str, str]:
+    """A small environment for the installed script, every write under ``tmp_path``."""
+    return {
         "PATH": os.environ.get("PATH", ""),
         "HOME": str(tmp_path / "home"),
         "XDG_CACHE_HOME": str(suite_id_cache),
         "TMPDIR": str(tmp_path / "tmp"),
         "NO_COLOR": "1",
         "LANG": "C.UTF-8",
+        **extra,
     }
+
+
+def test_end_to_end_with_the_installed_script(course_dir: Path, tmp_path: Path, suite_id_cache: Path) -> None:
+    env = script_environment(tmp_path, suite_id_cache)
     command = [grader_script(), "--course", str(course_dir), "check", "leap-year"]
     first = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120, cwd=tmp_path)
     assert first.returncode == 1, first.stderr

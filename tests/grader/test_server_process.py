@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from grader import server_process
-from tests.grader.test_cli import grader_script
+from tests.grader.test_cli import grader_script, script_environment
 
 COUNT_THREADS = threading.active_count
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="the pytest server forks")
@@ -111,15 +111,7 @@ def test_a_check_server_ignores_what_the_learner_environment_sets(
     fake.mkdir()
     (fake / "pytest.py").write_text(FAKE_PYTEST, encoding="utf-8")
     shutil.copytree(fake, fake / "_pytest")
-    env = {
-        "PATH": os.environ.get("PATH", ""),
-        "HOME": str(tmp_path / "home"),
-        "XDG_CACHE_HOME": str(suite_id_cache),
-        "TMPDIR": str(tmp_path / "tmp"),
-        "NO_COLOR": "1",
-        "PYTHONPATH": str(fake),
-        "PYTHONOPTIMIZE": optimize,
-    }
+    env = script_environment(tmp_path, suite_id_cache, PYTHONPATH=str(fake), PYTHONOPTIMIZE=optimize)
     leap = course_dir / "exercises/01_basics/01_leap_year/leap_year.py"
     leap.write_text(WRONG_LEAP_YEAR, encoding="utf-8")
     command = [grader_script(), "--course", str(course_dir), "check", "leap-year"]
