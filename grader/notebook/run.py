@@ -12,14 +12,13 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from grader.course import Course, CourseError, load_course
-from grader.feedback import Feedback
-from grader.grading import grade_files
-from grader.render.notebook_html import feedback_html, feedback_plain
-from grader.suite_ids import SuiteError
-from grader.workspace import Progress
+from grader.server_process import start_early
+
+if TYPE_CHECKING:
+    from grader.course import Course
+    from grader.feedback import Feedback
 
 
 class RequestError(Exception):
@@ -28,6 +27,12 @@ class RequestError(Exception):
 
 def answer(request: dict[str, Any]) -> dict[str, Any]:
     """Grade one request and return the answer to send back."""
+    # Imported here, not above: main() starts the pytest server first, and these imports overlap its start.
+    from grader.course import CourseError, load_course
+    from grader.grading import grade_files
+    from grader.render.notebook_html import feedback_html, feedback_plain
+    from grader.suite_ids import SuiteError
+
     try:
         course = load_course(Path(str(request["course"])))
         exercise = course.find(str(request["exercise"]))
@@ -52,6 +57,9 @@ def answer(request: dict[str, Any]) -> dict[str, Any]:
 
 def record_progress(course: Course, feedback: Feedback) -> list[str]:
     """Save the check in the shared workspace; return anything the learner must hear about it."""
+    from grader.course import CourseError
+    from grader.workspace import Progress
+
     try:
         progress = Progress(course)
         progress.record_check(feedback)
@@ -61,6 +69,7 @@ def record_progress(course: Course, feedback: Feedback) -> list[str]:
 
 
 def main() -> None:
+    start_early()  # the check waits on the server's start: begin it before anything else
     try:
         request = json.loads(sys.stdin.read())
         result = answer(request) if isinstance(request, dict) else {"problem": "the request is not an object"}
