@@ -78,18 +78,16 @@ def spawn_server(preload: tuple[str, ...] = ()) -> ServerProcess:
     child_input, input_end = os.pipe()  # both ends close on exec; dup2 clears that for 0 and 1
     output_end, child_output = os.pipe()
     null = os.open(os.devnull, os.O_WRONLY)
+    actions = [
+        (os.POSIX_SPAWN_DUP2, child_input, 0),
+        (os.POSIX_SPAWN_DUP2, child_output, 1),
+        (os.POSIX_SPAWN_DUP2, null, 2),
+    ]
     try:
-        pid = os.posix_spawn(
-            command[0],
-            command,
-            server_environment(),
-            file_actions=[
-                (os.POSIX_SPAWN_DUP2, child_input, 0),
-                (os.POSIX_SPAWN_DUP2, child_output, 1),
-                (os.POSIX_SPAWN_DUP2, null, 2),
-            ],
-            setsid=True,
-        )
+        try:
+            pid = os.posix_spawn(command[0], command, server_environment(), file_actions=actions, setsid=True)
+        except NotImplementedError:  # no new session at spawn here: a process group of its own will do
+            pid = os.posix_spawn(command[0], command, server_environment(), file_actions=actions, setpgroup=0)
     except BaseException:
         os.close(input_end)
         os.close(output_end)

@@ -119,3 +119,20 @@ def test_a_check_server_ignores_what_the_learner_environment_sets(
     assert result.returncode == 1, result.stdout + result.stderr
     assert "Called leap_year(1900); got True, expected False" in result.stdout
     assert not (fake / "imported").exists()
+
+
+@needs_fork
+def test_a_server_starts_where_spawn_cannot_make_a_session(monkeypatch: pytest.MonkeyPatch) -> None:
+    real_spawn = os.posix_spawn
+
+    def no_sessions(*args: object, **options: object) -> int:
+        if options.get("setsid"):
+            raise NotImplementedError("setsid")
+        return real_spawn(*args, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "posix_spawn", no_sessions)
+    process = server_process.spawn_server()
+    assert os.getpgid(process.pid) == process.pid  # leads a group of its own, which kill_group stops
+    process.stdin.close()
+    assert process.wait(30) == 0
+    process.stdout.close()
