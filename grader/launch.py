@@ -47,6 +47,7 @@ def exit_now(code: object) -> NoReturn:
         print(code, file=sys.stderr)
         code = 1
     for stream in (sys.stdout, sys.stderr):
-        with contextlib.suppress(OSError, ValueError):
-            stream.flush()
+        if stream is not None:  # None when the learner's shell closed it (`grader check >&-`)
+            with contextlib.suppress(OSError, ValueError):
+                stream.flush()
     os._exit(code)

@@ -49,25 +49,26 @@ def run_pytest(args: list[str]) -> int:
     return int(pytest.main(args, plugins=list(PLUGINS)))
 
 
-def run_job(job: dict[str, Any], channel: int) -> None:
-    """In the forked child: become the leader of a new group, run pytest, exit."""
-    os.close(channel)
-    os.setsid()
-    die_with_parent()
-    os.chdir(job["cwd"])
-    log = os.open(job["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    null = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(null, 0)
-    os.dup2(log, 1)
-    os.dup2(log, 2)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+def run_job(job: dict[str, Any], channel: int) -> NoReturn:
+    """In the forked child: become the leader of a new group, run pytest, exit (never return)."""
     code = 3
     try:
+        os.close(channel)
+        os.setsid()
+        die_with_parent()
+        os.chdir(job["cwd"])
+        log = os.open(job["log"], os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        null = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(null, 0)
+        os.dup2(log, 1)
+        os.dup2(log, 2)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
         code = run_pytest([str(arg) for arg in job["args"]])
     finally:
         for stream in (sys.stdout, sys.stderr):
-            with contextlib.suppress(OSError, ValueError):
-                stream.flush()
+            if stream is not None:
+                with contextlib.suppress(OSError, ValueError):
+                    stream.flush()
         os._exit(code)
 
 

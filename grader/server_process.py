@@ -72,8 +72,22 @@ class ServerProcess:
         return self.returncode
 
 
+def open_standard_fds() -> None:
+    """Put /dev/null on a closed standard input, output or error (``grader check <&-``).
+
+    Otherwise a pipe made next could take fd 0, 1 or 2 and be closed or
+    overwritten when the server's own standard streams are set up.
+    """
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            os.open(os.devnull, os.O_RDWR)  # the lowest free descriptor: this one
+
+
 def spawn_server(preload: tuple[str, ...] = ()) -> ServerProcess:
     """Start ``python -I -m grader.pytest_server``; ``preload``: trusted modules it imports once."""
+    open_standard_fds()
     command = SERVER_COMMAND + list(preload)
     child_input, input_end = os.pipe()  # both ends close on exec; dup2 clears that for 0 and 1
     output_end, child_output = os.pipe()
@@ -124,6 +138,7 @@ def isolated_path() -> list[str] | None:
 
 def fork_server(path: list[str]) -> ServerProcess:
     """Fork this process into a pytest server that imports with ``path`` as its import path."""
+    open_standard_fds()
     child_input, input_end = os.pipe()
     output_end, child_output = os.pipe()
     for stream in (sys.stdout, sys.stderr):  # nothing written may be written twice
@@ -146,6 +161,11 @@ def become_server(pipes: tuple[int, int], parent_ends: tuple[int, int], path: li
             os.dup2(fd, target)
         for fd in (*pipes, null, *parent_ends):
             os.close(fd)
+        for name, fd, mode in (("stdin", 0, "r"), ("stdout", 1, "w"), ("stderr", 2, "w")):
+            if getattr(sys, name) is None:  # closed when `grader` started; a new interpreter has one
+                stream = open(fd, mode, closefd=False)  # noqa: SIM115 - it lives as long as the server
+                setattr(sys, name, stream)
+                setattr(sys, f"__{name}__", stream)
         os.environ.clear()
         os.environ.update(server_environment())
         sys.path[:] = path

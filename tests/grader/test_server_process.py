@@ -136,3 +136,40 @@ def test_a_server_starts_where_spawn_cannot_make_a_session(monkeypatch: pytest.M
     process.stdin.close()
     assert process.wait(30) == 0
     process.stdout.close()
+
+
+@needs_fork
+@pytest.mark.parametrize("closed", [(0,), (1,), (2,), (0, 1, 2)], ids=["stdin", "stdout", "stderr", "all"])
+def test_a_check_started_with_standard_streams_closed_still_grades(
+    course_dir: Path, tmp_path: Path, suite_id_cache: Path, closed: tuple[int, ...]
+) -> None:
+    # `grader check <&-` once left the server's input on a pipe that was then closed: every check failed.
+    leap = course_dir / "exercises/01_basics/01_leap_year/leap_year.py"
+    shutil.copyfile(course_dir / "solutions/01_basics/01_leap_year/leap_year.py", leap)
+    command = [grader_script(), "--course", str(course_dir), "check", "leap-year", "--json"]
+    result = subprocess.run(
+        command,
+        env=script_environment(tmp_path, suite_id_cache),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=tmp_path,
+        preexec_fn=lambda: [os.close(fd) for fd in closed],  # noqa: PLW1509 - nothing else runs yet
+    )
+    assert result.returncode == 0, result.stderr
+    if 1 not in closed:
+        assert '"status": "passed"' in result.stdout
+
+
+def test_closed_standard_streams_are_filled_before_the_server_pipes_are_made() -> None:
+    probe = "import os; from grader.server_process import open_standard_fds\n"
+    probe += "open_standard_fds(); print(min(os.pipe()), os.path.realpath('/proc/self/fd/0'))"
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        stdout=subprocess.PIPE,
+        text=True,
+        timeout=60,
+        preexec_fn=lambda: os.close(0),  # noqa: PLW1509 - nothing else runs yet
+    )
+    lowest, standard_input = result.stdout.split()
+    assert int(lowest) >= 3 and standard_input == os.devnull
