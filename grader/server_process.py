@@ -143,7 +143,10 @@ def fork_server(path: list[str]) -> ServerProcess:
     output_end, child_output = os.pipe()
     for stream in (sys.stdout, sys.stderr):  # nothing written may be written twice
         if stream is not None:
-            stream.flush()
+            try:  # noqa: SIM105 - contextlib is not imported this early
+                stream.flush()
+            except (OSError, ValueError):
+                pass  # a closed or broken stream: the command itself will say so, or not write
     pid = os.fork()
     if pid == 0:
         become_server((child_input, child_output), (input_end, output_end), path)
@@ -185,7 +188,10 @@ def start_early() -> None:
     if not hasattr(os, "fork") or not hasattr(os, "posix_spawn") or _EARLY:
         return
     path = isolated_path()
-    _EARLY.append(spawn_server() if path is None else fork_server(path))
+    try:
+        _EARLY.append(spawn_server() if path is None else fork_server(path))
+    except OSError:
+        return  # out of processes or files, say: the run starts a server itself, and reports it if it fails
 
 
 def take_early() -> ServerProcess | None:

@@ -173,3 +173,14 @@ def test_closed_standard_streams_are_filled_before_the_server_pipes_are_made() -
     )
     lowest, standard_input = result.stdout.split()
     assert int(lowest) >= 3 and standard_input == os.devnull
+
+
+def test_a_server_that_cannot_start_early_is_left_to_the_run(
+    monkeypatch: pytest.MonkeyPatch, no_early_server: list[server_process.ServerProcess]
+) -> None:
+    def out_of_processes(*args: object) -> server_process.ServerProcess:
+        raise BlockingIOError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(server_process, "spawn_server", out_of_processes)
+    server_process.start_early()  # no traceback for the learner: the run starts (or reports) its own
+    assert no_early_server == [] and server_process.take_early() is None
