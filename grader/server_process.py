@@ -115,8 +115,8 @@ def spawn_server(preload: tuple[str, ...] = ()) -> ServerProcess:
 def isolated_path() -> list[str] | None:
     """This process's import path as ``python -I`` starts with it; None where a fork can't be one.
 
-    Isolated mode leaves out the script's folder, PYTHONPATH and the user's
-    site folder. What a fork cannot undo rules it out: the flags (``-O``
+    Isolated mode leaves out the script's folder (the current one under
+    ``-m``), PYTHONPATH and the user's site folder. What a fork cannot undo rules it out: the flags (``-O``
     strips asserts, ``-W`` changes warnings), threads, and pytest already
     imported and set up (in a test run, say).
     """
@@ -125,9 +125,11 @@ def isolated_path() -> list[str] | None:
         return None
     if threading is not None and threading.active_count() > 1:
         return None
-    script_folder = os.path.dirname(os.path.abspath(sys.argv[0]))
-    if not sys.path or os.path.abspath(sys.path[0]) != script_folder:
-        return None  # not started as a script: no telling which entries isolated mode would drop
+    # The entry isolated mode leaves out: the current folder for `python -m`, else the script's folder.
+    started_as_module = getattr(sys.modules.get("__main__"), "__spec__", None) is not None
+    first = os.getcwd() if started_as_module else os.path.dirname(os.path.abspath(sys.argv[0]))
+    if not sys.path or os.path.abspath(sys.path[0]) != first:
+        return None  # started some other way (`-c`, embedded): no telling which entries to drop
     site = sys.modules.get("site")
     entries = os.environ.get("PYTHONPATH", "").split(os.pathsep)
     outside = {os.path.abspath(entry) for entry in entries if entry}
@@ -187,8 +189,8 @@ def start_early() -> None:
     """Start a server now, for the first grading run of this process to take."""
     if not hasattr(os, "fork") or not hasattr(os, "posix_spawn") or _EARLY:
         return
-    path = isolated_path()
     try:
+        path = isolated_path()
         _EARLY.append(spawn_server() if path is None else fork_server(path))
     except OSError:
         return  # out of processes or files, say: the run starts a server itself, and reports it if it fails

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 import shutil
 import subprocess
 import sys
 import threading
+import types
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from grader import server_process
 from tests.grader.test_cli import grader_script, script_environment
 
 COUNT_THREADS = threading.active_count
+REPO = Path(__file__).resolve().parents[2]
 needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="the pytest server forks")
 
 
@@ -58,10 +61,21 @@ def as_a_script(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> list[str]:
     # As in a fresh `grader` process (both put back after): no pytest, and no thread left by other tests.
     monkeypatch.delitem(sys.modules, "_pytest")
     monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setitem(sys.modules, "__main__", types.ModuleType("__main__"))  # a script has no spec
     return rest
 
 
 def test_the_isolated_path_leaves_out_the_script_folder_and_pythonpath(as_a_script: list[str]) -> None:
+    assert server_process.isolated_path() == as_a_script
+
+
+def test_under_python_m_the_isolated_path_leaves_out_the_current_folder(
+    as_a_script: list[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(sys, "argv", [str(REPO / "grader" / "notebook" / "run.py")])
+    monkeypatch.setitem(sys.modules, "__main__", importlib.import_module("grader.notebook.run"))
+    sys.path[0] = str(tmp_path)
     assert server_process.isolated_path() == as_a_script
 
 
