@@ -2,10 +2,10 @@
 
 Started as ``python -I -m grader.pytest_server [MODULE...]`` (the modules
 are imported up front), or forked from a starting ``grader check`` (see
-:mod:`grader.server_process`). It
-reads one job per line on stdin (JSON: pytest arguments, folder, log file),
-forks a child that runs pytest with our plugins given as objects (no
-entry-point scan), and answers ``started PID`` then ``ended STATUS``. Each
+:mod:`grader.server_process`). It reads one job per line on stdin (JSON:
+pytest arguments, folder, log file), forks a child that runs pytest with our
+plugins given as objects (no entry-point scan), and answers ``started PID``
+then ``ended STATUS``. Each
 run is a fresh fork of a process that never ran a suite or learner code, so
 nothing one run does reaches the next. Before it answers ``ended`` it kills
 every process the run left behind (see :mod:`grader.reaper`).
