@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from grader import learner_tests
 from grader.course import Course, load_course
 from grader.grading import grade
 from grader.validate import validate_course
@@ -89,3 +90,17 @@ def test_validate_covers_write_tests_exercises(course: Course) -> None:
         "fails_on_correct_code": (CORRECT, NEGATES, FORGETS),  # bugs only count once correct code passes
         "only_positive_numbers": (FORGETS,),
     }
+
+
+def test_the_first_run_asked_for_runs_every_implementation(
+    course: Course, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Side by side, a few at a time: the suite asks for them all, one test after another.
+    monkeypatch.setattr(learner_tests, "FINISHED_RUNS", {})
+    exercise = course.find("test-absolute")
+    tests = learner_tests.LearnerTests(course.solution_dir(exercise), course.suite_dir(exercise), 30.0)
+    assert tests.run("negates_everything").exit_code == learner_tests.EXIT_FAILED
+    finished = {name: run.exit_code for (_, name), run in learner_tests.FINISHED_RUNS.items()}
+    assert finished == {"negates_everything": 1, "correct": 0, "forgets_zero_and_negatives": 1}
+    with pytest.raises(LookupError, match="no implementation 'nope'"):
+        tests.run("nope")
