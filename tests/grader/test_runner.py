@@ -576,10 +576,14 @@ def test_forged_report_from_an_escaped_process_is_not_believed(
     assert pidfile.exists()  # the escape itself happened
     # On Linux the subreaper stops the escaped process as soon as the run ends, so the genuine
     # report usually stands; if it rewrote the report first, the signature no longer matches
-    # and the run is an error with no points. Never the forged pass.
+    # (or, stopped in the middle of a rewrite, the file is torn), and the run is an error with
+    # no points. Never the forged pass.
     if feedback.status == "error":
         assert feedback.score == 0
-        assert feedback.error == "the grading report was not written by this run"
+        assert feedback.error in (
+            "the grading report was not written by this run",
+            "the grading report could not be read",
+        )
     else:
         assert feedback.status == "failed"
         assert feedback.score == 4.0
