@@ -7,10 +7,11 @@ staging the files; the run then takes it (see :mod:`grader.server_process`).
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from typing import NoReturn
+
+from grader.server_process import flush_standard_streams, start_early
 
 GRADING_COMMANDS = frozenset({"check", "watch"})
 
@@ -19,8 +20,6 @@ def main() -> None:
     """Run the CLI, with a pytest server already starting when the command grades."""
     grading = bool(GRADING_COMMANDS & set(sys.argv[1:]))
     if grading:
-        from grader.server_process import start_early
-
         start_early()
     from grader.cli import main as cli_main
 
@@ -46,8 +45,5 @@ def exit_now(code: object) -> NoReturn:
     elif not isinstance(code, int):
         print(code, file=sys.stderr)
         code = 1
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None:  # None when the learner's shell closed it (`grader check >&-`)
-            with contextlib.suppress(OSError, ValueError):
-                stream.flush()
+    flush_standard_streams()
     os._exit(code)

@@ -5,10 +5,10 @@ are imported up front), or forked from a starting ``grader check`` (see
 :mod:`grader.server_process`). It reads one job per line on stdin (JSON:
 pytest arguments, folder, log file), forks a child that runs pytest with our
 plugins given as objects (no entry-point scan), and answers ``started PID``
-then ``ended STATUS``. Each
-run is a fresh fork of a process that never ran a suite or learner code, so
-nothing one run does reaches the next. Before it answers ``ended`` it kills
-every process the run left behind (see :mod:`grader.reaper`).
+then ``ended STATUS``. Each run is a fresh fork of a process that never ran a
+suite or learner code, so nothing one run does reaches the next. Before it
+answers ``ended`` it kills every process the run left behind (see
+:mod:`grader.reaper`).
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from types import ModuleType
 from typing import Any, NoReturn
 
 from grader.reaper import become_subreaper, kill_children, set_process_option
+from grader.server_process import flush_standard_streams
 
 PR_SET_PDEATHSIG = 1
 PLUGINS: list[ModuleType] = []  # given to every run as objects: no entry-point scan
@@ -65,10 +66,7 @@ def run_job(job: dict[str, Any], channel: int) -> NoReturn:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         code = run_pytest([str(arg) for arg in job["args"]])
     finally:
-        for stream in (sys.stdout, sys.stderr):
-            if stream is not None:
-                with contextlib.suppress(OSError, ValueError):
-                    stream.flush()
+        flush_standard_streams()
         os._exit(code)
 
 

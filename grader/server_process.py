@@ -97,11 +97,12 @@ def spawn_server(preload: tuple[str, ...] = ()) -> ServerProcess:
         (os.POSIX_SPAWN_DUP2, child_output, 1),
         (os.POSIX_SPAWN_DUP2, null, 2),
     ]
+    env = server_environment()
     try:
         try:
-            pid = os.posix_spawn(command[0], command, server_environment(), file_actions=actions, setsid=True)
+            pid = os.posix_spawn(command[0], command, env, file_actions=actions, setsid=True)
         except NotImplementedError:  # no new session at spawn here: a process group of its own will do
-            pid = os.posix_spawn(command[0], command, server_environment(), file_actions=actions, setpgroup=0)
+            pid = os.posix_spawn(command[0], command, env, file_actions=actions, setpgroup=0)
     except BaseException:
         os.close(input_end)
         os.close(output_end)
@@ -116,9 +117,9 @@ def isolated_path() -> list[str] | None:
     """This process's import path as ``python -I`` starts with it; None where a fork can't be one.
 
     Isolated mode leaves out the script's folder (the current one under
-    ``-m``), PYTHONPATH and the user's site folder. What a fork cannot undo rules it out: the flags (``-O``
-    strips asserts, ``-W`` changes warnings), threads, and pytest already
-    imported and set up (in a test run, say).
+    ``-m``), PYTHONPATH and the user's site folder. What a fork cannot undo
+    rules it out: the flags (``-O`` strips asserts, ``-W`` changes warnings),
+    threads, and pytest already imported and set up (in a test run, say).
     """
     threading = sys.modules.get("threading")
     if sys.flags.optimize or sys.warnoptions or "_pytest" in sys.modules:
@@ -143,18 +144,27 @@ def fork_server(path: list[str]) -> ServerProcess:
     open_standard_fds()
     child_input, input_end = os.pipe()
     output_end, child_output = os.pipe()
-    for stream in (sys.stdout, sys.stderr):  # nothing written may be written twice
-        if stream is not None:
-            try:  # noqa: SIM105 - contextlib is not imported this early
-                stream.flush()
-            except (OSError, ValueError):
-                pass  # a closed or broken stream: the command itself will say so, or not write
+    flush_standard_streams()  # nothing written may be written twice
     pid = os.fork()
     if pid == 0:
         become_server((child_input, child_output), (input_end, output_end), path)
     os.close(child_input)
     os.close(child_output)
     return ServerProcess(pid, input_end, output_end)
+
+
+def flush_standard_streams() -> None:
+    """Flush standard output and error before a fork or a fast exit, if they are open at all.
+
+    A stream closed when the process started is None (``grader check >&-``); a
+    broken one is left as it is: the command itself says so, or writes nothing.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            try:  # noqa: SIM105 - contextlib is not imported this early
+                stream.flush()
+            except (OSError, ValueError):
+                pass
 
 
 def become_server(pipes: tuple[int, int], parent_ends: tuple[int, int], path: list[str]) -> NoReturn:

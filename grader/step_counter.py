@@ -27,10 +27,7 @@ import dis
 import operator
 import os
 import sys
-
-TYPE_CHECKING = False  # the worker starts on the learner's clock: no typing import (3 ms)
-if TYPE_CHECKING:
-    from typing import Any
+from typing import Any
 
 LOADS = {"LOAD_FAST", "LOAD_CONST", "LOAD_DEREF", "LOAD_NAME", "LOAD_GLOBAL", "LOAD_CLOSURE"}
 POPS = {"BINARY_OP": 2, "BINARY_SUBSCR": 2}
