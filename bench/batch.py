@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from grader.course import Exercise, load_course  # noqa: E402
+from grader.course.manifest import Exercise, load_course  # noqa: E402
 
 LOOP = "\n\ndef {name}(*args, **kwargs):\n    while True:\n        pass\n"
 FLOOR_CONFTEST = """\

@@ -10,7 +10,7 @@ learner file directly (no worker, no isolation, no JSON report), with pytest's
 third-party plugin autoloading off and bytecode caching on, as a user of a
 minimal environment runs it.
 Runs alternate between the sides so machine noise hits both alike. Also timed:
-a `grader watch` re-check on the warm path (see grader/warm.py) against a cold
+a `grader watch` re-check on the warm path (see grader/pipeline/warm.py) against a cold
 floor run, and, labelled, the old flattering floor (plugins autoloaded). The
 last line is the worst case's ``ratio: N.NNx`` (grader / floor).
 
@@ -35,8 +35,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from grader.course import Course, Exercise, load_course  # noqa: E402
-from grader.warm import warm_pytest  # noqa: E402
+from grader.course.manifest import Course, Exercise, load_course  # noqa: E402
+from grader.pipeline.warm import warm_pytest  # noqa: E402
 
 CALL_HEAVY = REPO / "bench" / "call_heavy"
 FLOOR_CONFTEST = """
@@ -128,7 +128,7 @@ def median_ms(times: list[float]) -> str:
 
 def warm_recheck_timer(case: Case) -> Callable[[], float]:
     """Time one re-check through the warm trusted side, as `grader watch` does after a save."""
-    from grader.grading import grade
+    from grader.pipeline.grading import grade
 
     def once() -> float:
         started = time.perf_counter()

@@ -38,8 +38,8 @@ from grader.batch.cluster import feedback_from, learner_payload  # noqa: E402
 from grader.batch.cluster_pack import pack_course  # noqa: E402
 from grader.batch.gradebook import Gradebook  # noqa: E402
 from grader.batch.plan import Job  # noqa: E402
-from grader.course import Exercise, load_course  # noqa: E402
-from grader.feedback import Feedback  # noqa: E402
+from grader.course.manifest import Exercise, load_course  # noqa: E402
+from grader.feedback.model import Feedback  # noqa: E402
 
 
 @contextlib.contextmanager

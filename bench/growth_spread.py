@@ -14,10 +14,10 @@ import sys
 import tempfile
 from pathlib import Path
 
-from grader.course import load_course
-from grader.grading import grade
-from grader.growth import grows
-from grader.remote import LearnerModule, LearnerSession
+from grader.boundary.remote import LearnerModule, LearnerSession
+from grader.course.manifest import load_course
+from grader.kinds.growth import grows
+from grader.pipeline.grading import grade
 
 ROOT = Path(__file__).resolve().parents[1]
 

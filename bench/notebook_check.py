@@ -29,7 +29,7 @@ sys.path.insert(0, str(REPO))
 
 from jupyter_client.manager import start_new_kernel  # noqa: E402
 
-from grader.course import Course, Exercise, load_course  # noqa: E402
+from grader.course.manifest import Course, Exercise, load_course  # noqa: E402
 from grader.notebook.build import notebook_name, write_notebooks  # noqa: E402
 from grader.notebook.kernel import FEEDBACK_MIME  # noqa: E402
 from grader.notebook.markers import marker_line  # noqa: E402

@@ -21,8 +21,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from grader.course import load_course  # noqa: E402
-from grader.grading import grade  # noqa: E402
+from grader.course.manifest import load_course  # noqa: E402
+from grader.pipeline.grading import grade  # noqa: E402
 from grader.validate import mistake_paths  # noqa: E402
 
 

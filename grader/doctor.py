@@ -11,10 +11,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from grader.course import Course, CourseError
-from grader.grading import grade
-from grader.suite_ids import SuiteError
-from grader.workspace import open_course
+from grader.course.manifest import Course, CourseError
+from grader.course.workspace import open_course
+from grader.pipeline.grading import grade
+from grader.pipeline.suite_ids import SuiteError
 
 MINIMUM_PYTHON = (3, 11)
 

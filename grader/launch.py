@@ -2,7 +2,7 @@
 
 A check spends most of its time starting the trusted pytest process. Started
 here, that start overlaps with importing the CLI, loading the course and
-staging the files; the run then takes it (see :mod:`grader.server_process`).
+staging the files; the run then takes it (see :mod:`grader.pipeline.server_process`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,8 @@ import os
 import sys
 from typing import NoReturn
 
-from grader.server_process import flush_standard_streams, start_early
+from grader.pipeline.server_process import start_early
+from grader.pipeline.standard_streams import flush_standard_streams
 
 GRADING_COMMANDS = frozenset({"check", "watch"})
 

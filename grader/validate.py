@@ -13,16 +13,16 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from grader.course import Course, Exercise
-from grader.docstrings import docstring_headline
-from grader.edition.marker import has_instructor_tests
-from grader.feedback import Feedback
-from grader.grading import grade
-from grader.plain_scan import suite_problems
-from grader.restore import RestoreError
-from grader.starter import committed_starter, differs_from_working_copy, write_files
-from grader.suite_ids import SuiteError, SuiteNotCollected, expected_test_ids
-from grader.warm import warm_pytest
+from grader.course.edition_marker import has_instructor_tests
+from grader.course.manifest import Course, Exercise
+from grader.course.restore import RestoreError
+from grader.course.starter import committed_starter, differs_from_working_copy, write_files
+from grader.feedback.docstrings import docstring_headline
+from grader.feedback.model import Feedback
+from grader.pipeline.grading import grade
+from grader.pipeline.suite_ids import SuiteError, SuiteNotCollected, expected_test_ids
+from grader.pipeline.warm import warm_pytest
+from grader.plain.scan import suite_problems
 
 MISTAKES = "mistakes"
 

@@ -12,11 +12,11 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from grader.course import Course, Exercise
-from grader.grading import grade
+from grader.course.manifest import Course, Exercise
+from grader.course.workspace import Progress, next_exercise
+from grader.pipeline.grading import grade
+from grader.pipeline.warm import warm_pytest
 from grader.render import terminal
-from grader.warm import warm_pytest
-from grader.workspace import Progress, next_exercise
 
 
 def snapshot(course: Course, exercise: Exercise) -> dict[Path, int]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.course import Course, load_course
+from grader.course.manifest import Course, load_course
 from tests.helpers import copy_course
 
 # The mini course's hidden suites are test_*.py files too: they are data, not tests of ours.

@@ -6,9 +6,9 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from grader.course import Course
-from grader.feedback import Feedback, TestResult
-from grader.grading import grade
+from grader.course.manifest import Course
+from grader.feedback.model import Feedback, TestResult
+from grader.pipeline.grading import grade
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LEAP_YEAR = """\

@@ -23,8 +23,8 @@ from grader.batch.gradebook import Gradebook
 from grader.batch.job import problem_feedback
 from grader.batch.plan import Job, Plan
 from grader.batch.pool import Progress, Results, by_learner, store
-from grader.course import Course
-from grader.feedback import Feedback, Metric, TestResult
+from grader.course.manifest import Course
+from grader.feedback.model import Feedback, Metric, TestResult
 
 CONNECT_SECONDS = 5
 WORKER_WAIT_SECONDS = 30

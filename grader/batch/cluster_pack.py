@@ -18,7 +18,7 @@ import tarfile
 import tempfile
 from pathlib import Path, PurePosixPath
 
-from grader.course import MANIFEST, Course, Exercise, load_course
+from grader.course.manifest import MANIFEST, Course, Exercise, load_course
 
 MAX_JOB_BYTES = 1024 * 1024  # a learner's files for one exercise; larger is that learner's error
 SKIPPED = ("__pycache__",)

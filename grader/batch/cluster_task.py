@@ -22,8 +22,8 @@ from grader.batch.cluster_pack import cached_course, write_files
 from grader.batch.plan import Job, Plan
 from grader.batch.pool import Grading, Slot
 from grader.batch.warm import WarmPytest
-from grader.course import Course
-from grader.sandbox import Sandbox, open_sandbox
+from grader.boundary.sandbox import Sandbox, open_sandbox
+from grader.course.manifest import Course
 
 CACHE_VARIABLE = "GRADER_COURSE_CACHE"
 SLOT_VARIABLE = "GRADER_SLOT_BASE"  # workers sharing a machine need different uids

@@ -19,7 +19,7 @@ import click
 
 from grader.batch.cluster import NO_DASK
 from grader.batch.cluster_task import CACHE_VARIABLE, SLOT_VARIABLE, course_cache
-from grader.sandbox import SandboxUnavailable, open_sandbox
+from grader.boundary.sandbox import SandboxUnavailable, open_sandbox
 
 
 class WorkerProblem(click.ClickException):

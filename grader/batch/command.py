@@ -13,10 +13,10 @@ from grader.batch.discover import Discovery
 from grader.batch.plan import Plan
 from grader.batch.progress import ProgressReport
 from grader.batch.run import BatchError, BatchRequest, find_submissions, grade_class
-from grader.course import Course, CourseError, Exercise
-from grader.sandbox import Sandbox, SandboxUnavailable, open_sandbox
-from grader.suite_ids import SuiteError
-from grader.workspace import open_course
+from grader.boundary.sandbox import Sandbox, SandboxUnavailable, open_sandbox
+from grader.course.manifest import Course, CourseError, Exercise
+from grader.course.workspace import open_course
+from grader.pipeline.suite_ids import SuiteError
 
 
 class UsageProblem(click.ClickException):

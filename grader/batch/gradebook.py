@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from grader.feedback import Feedback
+from grader.feedback.model import Feedback
 
 FILE_NAME = "gradebook.sqlite"
 SCHEMA = """

@@ -15,13 +15,14 @@ import time
 from pathlib import Path
 from typing import Protocol
 
-from grader.course import Course, Exercise
-from grader.feedback import SCHEMA_VERSION, Feedback, build_feedback
-from grader.kinds import finish
-from grader.process import run_with_time_limit
-from grader.pytest_command import pytest_environment
-from grader.runner import (
-    SuiteRun,
+from grader.boundary.process import run_with_time_limit
+from grader.boundary.pytest_command import pytest_environment
+from grader.boundary.sandbox import Sandbox, prepare
+from grader.course.manifest import Course, Exercise
+from grader.feedback.build import SuiteRun, build_feedback
+from grader.feedback.model import SCHEMA_VERSION, Feedback
+from grader.kinds.finish import finish
+from grader.pipeline.runner import (
     kill_workers,
     read_report,
     stage_files,
@@ -29,7 +30,6 @@ from grader.runner import (
     suite_command,
     write_secret,
 )
-from grader.sandbox import Sandbox, prepare
 
 # Learner code runs only in the sandboxed worker, or, for these kinds, as programs the suite
 # starts in the same sandbox: a write-tests learner's tests, a project's server.

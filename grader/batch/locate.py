@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 
 from grader.batch.discover import printable
 from grader.batch.unpack import SKIPPED_FOLDERS
-from grader.course import Exercise
+from grader.course.manifest import Exercise
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 
 from grader.batch.discover import NOTEBOOK_SUFFIX, printable
 from grader.batch.unpack import SKIPPED_FOLDERS
-from grader.course import Exercise
-from grader.grading import write_text_files
+from grader.course.manifest import Exercise
 from grader.notebook.extract import NotebookError, extract_exercise, read_notebook
+from grader.pipeline.grading import write_text_files
 
 if TYPE_CHECKING:
     from nbformat.notebooknode import NotebookNode

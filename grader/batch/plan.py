@@ -22,9 +22,9 @@ from grader.batch.job import problem_feedback
 from grader.batch.locate import Located, locate
 from grader.batch.notebooks import Notebooks
 from grader.batch.unpack import SubmissionProblem, unpack
-from grader.course import Course, Exercise
-from grader.restore import is_untouched_starter
-from grader.suite_ids import suite_fingerprint
+from grader.course.manifest import Course, Exercise
+from grader.course.restore import is_untouched_starter
+from grader.pipeline.suite_ids import suite_fingerprint
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,10 @@ from grader.batch.gradebook import Gradebook
 from grader.batch.job import Launcher, grade_job, problem_feedback
 from grader.batch.plan import Job, Plan
 from grader.batch.together import can_share, grade_together
-from grader.course import Course
-from grader.feedback import Feedback
-from grader.sandbox import Sandbox
-from grader.suite_ids import expected_test_ids
+from grader.boundary.sandbox import Sandbox
+from grader.course.manifest import Course
+from grader.feedback.model import Feedback
+from grader.pipeline.suite_ids import expected_test_ids
 
 Progress = Callable[[str, bool], None]  # (learner finished, whether anything could not be graded)
 Results = list[tuple[Job, Feedback]]

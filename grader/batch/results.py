@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from grader.batch.gradebook import Gradebook
-from grader.course import Exercise
+from grader.course.manifest import Exercise
 
 
 @dataclass(frozen=True)

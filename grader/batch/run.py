@@ -17,8 +17,8 @@ from grader.batch.plan import Plan, make_plan
 from grader.batch.pool import Progress, Slot, run_jobs
 from grader.batch.results import ClassResults, read_results
 from grader.batch.warm import WarmPytest
-from grader.course import Course, Exercise
-from grader.sandbox import Sandbox
+from grader.boundary.sandbox import Sandbox
+from grader.course.manifest import Course, Exercise
 
 
 class BatchError(Exception):

@@ -26,13 +26,14 @@ from typing import Any
 import pytest
 
 from grader.batch.job import Launcher, run_problem
-from grader.course import Course, Exercise
-from grader.feedback import Feedback, build_feedback
-from grader.kinds import finish
-from grader.pytest_command import grading_pytest
-from grader.remote import LearnerModule, LearnerSession
-from grader.runner import SuiteRun, kill_workers, read_report, stage_files, stage_suite, write_secret
-from grader.sandbox import Sandbox, prepare
+from grader.boundary.pytest_command import grading_pytest
+from grader.boundary.remote import LearnerModule, LearnerSession
+from grader.boundary.sandbox import Sandbox, prepare
+from grader.course.manifest import Course, Exercise
+from grader.feedback.build import SuiteRun, build_feedback
+from grader.feedback.model import Feedback
+from grader.kinds.finish import finish
+from grader.pipeline.runner import kill_workers, read_report, stage_files, stage_suite, write_secret
 
 CONFTEST = """\
 from grader.batch.together import learner_fixture
@@ -79,7 +80,7 @@ def learner_fixture(
 
 @pytest.hookimpl(wrapper=True)
 def pytest_sessionfinish(session: pytest.Session) -> Iterator[None]:
-    # As in grader.plugin: learner code is stopped before pytest-json-report writes.
+    # As in grader.pipeline.plugin: learner code is stopped before pytest-json-report writes.
     for learner_session in SESSIONS.values():
         learner_session.close()
     return (yield)

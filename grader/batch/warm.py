@@ -2,7 +2,7 @@
 
 A batch launcher is handed the command line a fresh pytest would get
 (``python -I -m pytest ARGS``). This one runs the same arguments in a fresh
-fork of a :class:`grader.warm.PytestServer`, which has pytest, our plugins
+fork of a :class:`grader.pipeline.warm.PytestServer`, which has pytest, our plugins
 and the batch's shared-run plugin imported already; staging, the signed
 report and its checks do not change, only the start-up is saved. At the time
 limit the run's whole session is killed, as for a fresh process.
@@ -13,8 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
-from grader.pytest_command import GRADING_PLUGINS
-from grader.warm import PytestServer
+from grader.boundary.pytest_command import GRADING_PLUGINS
+from grader.pipeline.warm import PytestServer
 
 PYTEST_PREFIX = ["-I", "-m", "pytest"]
 # Imported once in the server rather than in every run that loads it (``-p grader.batch.together``).

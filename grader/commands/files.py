@@ -14,9 +14,9 @@ from grader.commands.common import (
     say,
     wants_json,
 )
-from grader.edition.marker import read_edition
+from grader.course.edition_marker import read_edition
+from grader.course.restore import RestoreError, reset_exercise, solution_files
 from grader.render import json_output, terminal
-from grader.restore import RestoreError, reset_exercise, solution_files
 
 
 @click.command()

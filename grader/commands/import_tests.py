@@ -7,7 +7,7 @@ from pathlib import Path
 import click
 
 from grader.commands.common import UsageProblem, json_option, say, wants_json
-from grader.import_tests import ImportProblem, ImportReport, import_exercises
+from grader.plain.import_tests import ImportProblem, ImportReport, import_exercises
 from grader.render import json_output
 
 

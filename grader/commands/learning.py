@@ -21,15 +21,15 @@ from grader.commands.common import (
     say,
     wants_json,
 )
-from grader.course import Course
-from grader.edition.marker import local_checks_note, read_edition
-from grader.grading import grade
+from grader.course.edition_marker import local_checks_note, read_edition
+from grader.course.manifest import Course
+from grader.course.workspace import next_exercise
 from grader.notebook.commands import notebook_check
 from grader.notebook.extract import NotebookError
+from grader.pipeline.grading import grade
+from grader.pipeline.suite_ids import SuiteError
 from grader.render import json_output, terminal
-from grader.suite_ids import SuiteError
 from grader.watch import watch_exercise
-from grader.workspace import next_exercise
 
 
 @click.command("list")

@@ -18,12 +18,12 @@ from grader.commands.common import (
     say,
     wants_json,
 )
+from grader.course.workspace import next_exercise
 from grader.doctor import run_doctor
 from grader.invocation import grader_command
+from grader.pipeline.suite_ids import SuiteError
 from grader.render import json_output, terminal
-from grader.suite_ids import SuiteError
 from grader.validate import validate_course
-from grader.workspace import next_exercise
 
 
 def overview(ctx: click.Context) -> None:

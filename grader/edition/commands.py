@@ -8,8 +8,8 @@ import click
 
 from grader.commands.common import UsageProblem, course_option, json_option, load, say, wants_json
 from grader.edition.release import ReleaseError, release_course
+from grader.pipeline.suite_ids import SuiteError
 from grader.render import json_output
-from grader.suite_ids import SuiteError
 
 
 @click.command()

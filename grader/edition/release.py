@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from grader.course import Course
-from grader.edition.marker import EDITION_FILE, Edition, is_instructor_file, write_edition
+from grader.course.edition_marker import EDITION_FILE, Edition, is_instructor_file, write_edition
+from grader.course.manifest import Course
 from grader.edition.workflow import WORKFLOW_PATH, workflow_text
-from grader.suite_ids import expected_test_ids
+from grader.pipeline.suite_ids import expected_test_ids
 
 # The grader's own development folders: its tests and benchmarks quote reference solutions.
 DEVELOPMENT_ONLY = ("tests", "bench", ".ci")

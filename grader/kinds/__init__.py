@@ -1,34 +1,10 @@
-"""What each exercise kind adds to the shared pipeline, decided in one place per kind.
+"""One place per exercise kind: what a kind adds to the shared pipeline.
 
-Every kind is staged and run the same way; a kind module may add measurements
-of the learner's code (a refactor's structure, a debug fix's size) or adjust
-what the feedback reveals. ``finish`` is the pipeline's single entry point.
+``finish`` is the pipeline's single entry point after a run (debug fix size,
+refactor metrics, an untouched project starter); ``growth``,
+``learner_tests`` and ``learner_programs`` are what suites of the growth,
+write-tests and project kinds call while they run.
+
+May import: ``grader.boundary`` and everything below it. Never the pipeline
+or a door.
 """
-
-from __future__ import annotations
-
-from collections.abc import Callable
-from pathlib import Path
-
-from grader.course import Course, Exercise
-from grader.feedback import Feedback
-from grader.kinds.debug import finish_debug
-from grader.kinds.refactor import finish_refactor
-
-Finisher = Callable[[Course, Exercise, Path, Feedback], Feedback]
-
-# kind -> finisher; each kind module's finisher is listed here (see grader/kinds/*.py).
-FINISHERS: dict[str, Finisher] = {
-    "debug": finish_debug,
-    "refactor": finish_refactor,
-}
-
-
-def finish(course: Course, exercise: Exercise, source: Path, feedback: Feedback) -> Feedback:
-    """Let the exercise's kind complete its feedback; kinds without a finisher keep it as is."""
-    finisher = FINISHERS.get(exercise.kind)
-    return finisher(course, exercise, source, feedback) if finisher else feedback
-
-
-# Kind modules register their finishers on import; import them last, once FINISHERS exists.
-from grader.kinds import project  # noqa: E402, F401

@@ -14,10 +14,10 @@ import tokenize
 from dataclasses import replace
 from pathlib import Path
 
-from grader.course import Course, Exercise
-from grader.feedback import Feedback, Metric, TestResult
-from grader.restore import RestoreError
-from grader.starter import committed_starter
+from grader.course.manifest import Course, Exercise
+from grader.course.restore import RestoreError
+from grader.course.starter import committed_starter
+from grader.feedback.model import Feedback, Metric, TestResult
 
 LATER_FAILURE = "Not shown yet: fix the first failure above, then check again."
 LINES_CHANGED = Metric(name="lines_changed", label="lines of code changed from the starter", value=0)

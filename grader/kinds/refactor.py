@@ -19,11 +19,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from grader.course import Course, Exercise
-from grader.feedback import Feedback, Metric, TestResult, exercise_score, overall_status, shared_error
+from grader.course.manifest import Course, Exercise
+from grader.course.restore import RestoreError, is_untouched_starter
+from grader.course.starter import committed_starter
+from grader.feedback.model import Feedback, Metric, TestResult, exercise_score, overall_status, shared_error
 from grader.kinds.structure import LABELS, Unmeasurable, measure
-from grader.restore import RestoreError, is_untouched_starter
-from grader.starter import committed_starter
 
 ADVICE = {
     "longest_function": "Find a part of the long function that does one job, give it a name, "
@@ -121,7 +121,7 @@ def measure_files(exercise: Exercise, read: Callable[[str], str]) -> dict[str, i
 
 
 def starter_reader(course: Course, exercise: Exercise) -> Callable[[str], str]:
-    """Read starter files as committed (grader/starter.py), or from disk when git cannot tell."""
+    """Read starter files as committed (grader/course/starter.py), or from disk when git cannot tell."""
     try:
         committed = committed_starter(course, exercise)
     except RestoreError:

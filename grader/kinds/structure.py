@@ -12,7 +12,7 @@ import ast
 import re
 from collections.abc import Iterator
 
-from grader.course import STRUCTURE_KEYS
+from grader.course.manifest import STRUCTURE_KEYS
 
 LABELS = {
     "longest_function": "longest function (lines of code)",

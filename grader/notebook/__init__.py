@@ -4,6 +4,9 @@
 the cells the learner runs (see :mod:`grader.notebook.kernel`). The other
 modules (build, extract, run) never import IPython, so importing this package
 stays cheap for the terminal.
+
+A door: it may import the pipeline and every layer below it, and the
+renderers. Nothing below the doors imports it.
 """
 
 from __future__ import annotations

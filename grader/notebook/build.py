@@ -15,9 +15,9 @@ from pathlib import Path, PurePosixPath
 import nbformat
 from nbformat.notebooknode import NotebookNode
 
-from grader.course import Course, CourseError, Exercise, Module
+from grader.course.manifest import Course, CourseError, Exercise, Module
+from grader.course.workspace import STATE_DIR
 from grader.notebook.markers import CHECK_TAG, EXERCISE_TAG, FILE_TAG, METADATA_KEY, cell_files, marker_line
-from grader.workspace import STATE_DIR
 
 NOTEBOOK_DIR = "notebooks"
 HEADING = re.compile(r"^#{1,5} ")

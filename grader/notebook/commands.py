@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from grader.commands.common import UsageProblem, course_option, load
-from grader.course import Course, CourseError
+from grader.course.manifest import Course, CourseError
 from grader.notebook.saved import NotebookResult, grade_notebook
 from grader.render.notebook_html import feedback_plain
 

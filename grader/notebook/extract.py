@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from grader.course import Exercise
+from grader.course.manifest import Exercise
 from grader.notebook.markers import (
     CHECK_TAG,
     CellLabel,

@@ -14,12 +14,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from grader.course import Course, CourseError, Exercise
+from grader.course.manifest import Course, CourseError, Exercise
+from grader.course.workspace import Progress
 from grader.notebook.extract import NotebookError, extract_exercise, read_notebook
 from grader.notebook.markers import cell_files, plain_python
 from grader.notebook.recording import RECORDER, RanCell, find_course
 from grader.render.notebook_html import message_html, progress_html, progress_plain
-from grader.workspace import Progress
 
 FEEDBACK_MIME = "application/vnd.backend-path.feedback+json"
 # Beyond the exercise's own wall limit, time for the grading process to start and answer.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from grader.course import Exercise
+from grader.course.manifest import Exercise
 
 EXERCISE_TAG = "exercise:"
 FILE_TAG = "file:"

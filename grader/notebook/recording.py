@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from grader.course import Course, CourseError, Exercise, load_course
+from grader.course.manifest import Course, CourseError, Exercise, load_course
+from grader.course.workspace import find_course_root
 from grader.notebook.markers import cell_files, label_from_marker
-from grader.workspace import find_course_root
 
 GENERATED_CODE_ID = re.compile(r"^(?P<exercise>[\w-]+?)-code(?:-(?P<number>\d+))?$")
 

@@ -14,11 +14,11 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from grader.server_process import start_early
+from grader.pipeline.server_process import start_early
 
 if TYPE_CHECKING:
-    from grader.course import Course
-    from grader.feedback import Feedback
+    from grader.course.manifest import Course
+    from grader.feedback.model import Feedback
 
 
 class RequestError(Exception):
@@ -28,10 +28,10 @@ class RequestError(Exception):
 def answer(request: dict[str, Any]) -> dict[str, Any]:
     """Grade one request and return the answer to send back."""
     # Imported here, not above: main() starts the pytest server first, and these imports overlap its start.
-    from grader.course import CourseError, load_course
-    from grader.grading import grade_files
+    from grader.course.manifest import CourseError, load_course
+    from grader.pipeline.grading import grade_files
+    from grader.pipeline.suite_ids import SuiteError
     from grader.render.notebook_html import feedback_html, feedback_plain
-    from grader.suite_ids import SuiteError
 
     try:
         course = load_course(Path(str(request["course"])))
@@ -57,8 +57,8 @@ def answer(request: dict[str, Any]) -> dict[str, Any]:
 
 def record_progress(course: Course, feedback: Feedback) -> list[str]:
     """Save the check in the shared workspace; return anything the learner must hear about it."""
-    from grader.course import CourseError
-    from grader.workspace import Progress
+    from grader.course.manifest import CourseError
+    from grader.course.workspace import Progress
 
     try:
         progress = Progress(course)

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from grader.course import Course, CourseError, Exercise
-from grader.feedback import Feedback
-from grader.grading import grade_files
+from grader.course.manifest import Course, CourseError, Exercise
+from grader.feedback.model import Feedback
 from grader.notebook.extract import NotebookError, extract_exercise, notebook_exercise_ids, read_notebook
 from grader.notebook.markers import METADATA_KEY
+from grader.pipeline.grading import grade_files
 
 
 @dataclass(frozen=True)

@@ -1,1 +1,5 @@
-"""Plug the grader into the platforms instructors use: Gradescope, GitHub Classroom, an LMS."""
+"""Plug the grader into the platforms instructors use: Gradescope, GitHub Classroom, an LMS.
+
+A door for instructors: it may import the pipeline, the batch door and the
+renderers. Nothing below the doors imports it.
+"""

@@ -8,9 +8,9 @@ from pathlib import Path
 import click
 
 from grader.commands.common import UsageProblem, course_option, load, open_progress, pick, say
-from grader.course import CourseError
+from grader.course.manifest import CourseError
+from grader.pipeline.suite_ids import SuiteError
 from grader.platforms.gradescope import build_package, default_root, grade_submission, results_path
-from grader.suite_ids import SuiteError
 
 
 @click.group("gradescope")

@@ -17,11 +17,11 @@ from typing import Any
 
 from grader.batch.locate import locate
 from grader.batch.results import LearnerResults
-from grader.course import Course, Exercise
+from grader.course.manifest import Course, Exercise
 from grader.edition.release import course_files, is_under, leave_out_reason
-from grader.grading import grade
+from grader.pipeline.grading import grade
+from grader.pipeline.suite_ids import expected_test_ids
 from grader.render.class_tables import gradescope as gradescope_json
-from grader.suite_ids import expected_test_ids
 
 ROOT_VARIABLE = "GRADESCOPE_ROOT"
 # Instructor-only tests stay hidden from the learner until the instructor publishes grades.
@@ -101,7 +101,7 @@ def grades_with(course: Course, relative: PurePosixPath, exercises: list[Exercis
 
 def grade_submission(root: Path) -> dict[str, Any]:
     """Grade ``root/submission`` with the course in ``root/source/course``; return results.json's data."""
-    from grader.workspace import open_course
+    from grader.course.workspace import open_course
 
     started = time.monotonic()
     course = open_course(str(root / "source" / "course"))

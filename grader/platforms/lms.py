@@ -21,7 +21,7 @@ import re
 from datetime import UTC, datetime
 
 from grader.batch.results import ClassResults, LearnerResults
-from grader.course import Exercise
+from grader.course.manifest import Exercise
 
 # Canvas reads a header as a gradebook when it starts Student, ID and its last
 # identity column is Section; SIS User ID and SIS Login ID may sit in between.

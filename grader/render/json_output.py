@@ -6,9 +6,9 @@ import json
 import re
 from typing import Any
 
-from grader.course import Course, Exercise
-from grader.feedback import Feedback, points
-from grader.workspace import Progress
+from grader.course.manifest import Course, Exercise
+from grader.course.workspace import Progress
+from grader.feedback.model import Feedback, points
 
 LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 

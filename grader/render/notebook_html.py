@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from grader.course import Course, Exercise
-from grader.feedback import Feedback, Metric, TestResult
-from grader.workspace import Progress
+from grader.course.manifest import Course, Exercise
+from grader.course.workspace import Progress
+from grader.feedback.model import Feedback, Metric, TestResult
 
 MARKS = {"passed": "✓", "failed": "✗", "error": "!", "timeout": "⏱", "not_started": "·"}
 WORDS = {

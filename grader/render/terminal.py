@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 
 import click
 
-from grader.course import Course, Exercise
-from grader.feedback import Feedback, points
+from grader.course.manifest import Course, Exercise
+from grader.course.restore import ResetResult
+from grader.course.workspace import ExerciseProgress, Progress
+from grader.feedback.model import Feedback, points
 from grader.invocation import activate_command
 from grader.render.test_results import COLOURS, tests_text
-from grader.restore import ResetResult
-from grader.workspace import ExerciseProgress, Progress
 
 if TYPE_CHECKING:  # the check command should not import what doctor and validate need
     from grader.doctor import DoctorReport

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import click
 
-from grader.feedback import TestResult
+from grader.feedback.model import TestResult
 
 COLOURS = {
     "passed": "green",

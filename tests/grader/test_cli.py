@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from grader.cli import cli
-from grader.course import Course
+from grader.course.manifest import Course
 from tests.helpers import FIXTURES, copy_course
 
 ANSI = "\x1b["

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import grader.cli
-from grader import launch, server_process, warm
+from grader import launch
+from grader.pipeline import server_process, warm
 
 REPO = Path(__file__).resolve().parents[2]
 

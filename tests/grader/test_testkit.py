@@ -7,8 +7,8 @@ from typing import Any
 
 import pytest
 
-from grader.compare import describe_difference, first_difference
-from grader.diagnosis import choose_hint, diagnose, printed_instead_of_returned
+from grader.feedback.compare import describe_difference, first_difference
+from grader.feedback.diagnosis import choose_hint, diagnose, printed_instead_of_returned
 from grader.testkit import Mismatch, attribute, call, equality, representation
 
 
@@ -196,7 +196,7 @@ class MarkedItem:
 
 
 def test_a_hint_for_a_mistake_that_is_never_diagnosed_is_refused() -> None:
-    from grader.test_descriptions import check_hint_markers, hint_entry
+    from grader.pipeline.test_descriptions import check_hint_markers, hint_entry
 
     good = SimpleNamespace(args=("Copy the list.",), kwargs={"when": "mutated_input"})
     entry = hint_entry(good)  # type: ignore[arg-type]

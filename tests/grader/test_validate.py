@@ -6,7 +6,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from grader.course import Course, load_course
+from grader.course.manifest import Course, load_course
 from grader.render.terminal import validation_text
 from grader.validate import ValidationReport, mistake_name, stray_folders, validate_course
 

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from grader import cli as cli_module
 from grader.commands import learning
-from grader.course import Course
+from grader.course.manifest import Course
+from grader.course.workspace import Progress
 from grader.watch import CLEAR_SCREEN, snapshot, watch_exercise
-from grader.workspace import Progress
 
 
 def save_solution(course: Course, exercise_id: str) -> None:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from grader.boundary.sandbox import SandboxUnavailable, open_sandbox
 from grader.cli import cli
-from grader.sandbox import SandboxUnavailable, open_sandbox
 
 CORRECT_DOUBLED = "def doubled(numbers):\n    return [2 * n for n in numbers]\n"
 WRONG_DOUBLED = "def doubled(numbers):\n    return None\n"

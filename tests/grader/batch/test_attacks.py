@@ -181,7 +181,7 @@ def attacks(port: int) -> dict[str, tuple[dict[str, str | bytes], str]]:
             {
                 "doubled.py": WRONG_DOUBLED,
                 "conftest.py": conftest,
-                "pytest.ini": "[pytest]\naddopts = -p no:grader.plugin --deselect suite\n",
+                "pytest.ini": "[pytest]\naddopts = -p no:grader.pipeline.plugin --deselect suite\n",
                 "pyproject.toml": "[tool.pytest.ini_options]\naddopts = '-x'\n",
             },
             "0",

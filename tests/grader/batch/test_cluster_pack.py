@@ -16,8 +16,8 @@ from grader.batch.cluster_pack import MAX_JOB_BYTES, cached_course, pack_course,
 from grader.batch.cluster_worker import check_worker
 from grader.batch.plan import Job
 from grader.cli import cli
-from grader.course import Course
-from grader.feedback import Feedback, Metric, TestResult
+from grader.course.manifest import Course
+from grader.feedback.model import Feedback, Metric, TestResult
 from tests.grader.batch.helpers import CORRECT_DOUBLED, grade, write_learner
 
 

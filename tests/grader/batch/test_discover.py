@@ -12,7 +12,7 @@ import pytest
 from grader.batch.discover import discover, read_roster
 from grader.batch.locate import locate
 from grader.batch.unpack import SubmissionProblem, unpack
-from grader.course import Course
+from grader.course.manifest import Course
 
 
 def test_folders_archives_and_lms_names_are_one_learner_each(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import pytest
 
 from grader.batch.discover import discover
 from grader.batch.notebooks import Notebooks
-from grader.course import Course
+from grader.course.manifest import Course
 from tests.grader.batch.helpers import CORRECT_DOUBLED, WRONG_DOUBLED, grade, gradebook_rows, needs_sandbox
 from tests.helpers import LEAP_YEAR
 

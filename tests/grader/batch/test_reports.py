@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-import grader.sandbox
+import grader.boundary.sandbox
 from tests.grader.batch.helpers import (
     CORRECT_DOUBLED,
     WRONG_DOUBLED,
@@ -92,7 +92,7 @@ def test_class_report_renders_in_headless_chromium(graded: Path, tmp_path: Path)
 def test_grade_refuses_without_a_sandbox_unless_told(
     course_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(grader.sandbox.shutil, "which", lambda name: None)
+    monkeypatch.setattr(grader.boundary.sandbox.shutil, "which", lambda name: None)
     subs = tmp_path / "subs"
     write_learner(subs, "ada", {"doubled.py": CORRECT_DOUBLED})
     refused = grade(course_dir, subs, tmp_path / "out", "--exercise", "doubled")

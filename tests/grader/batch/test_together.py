@@ -7,10 +7,10 @@ from pathlib import Path
 
 from grader.batch.job import ColdLauncher, grade_job
 from grader.batch.together import grade_together
-from grader.course import Course
-from grader.feedback import Feedback
-from grader.sandbox import SandboxUnavailable, open_sandbox
-from grader.suite_ids import expected_test_ids
+from grader.boundary.sandbox import SandboxUnavailable, open_sandbox
+from grader.course.manifest import Course
+from grader.feedback.model import Feedback
+from grader.pipeline.suite_ids import expected_test_ids
 from tests.grader.batch.helpers import CORRECT_DOUBLED, grade, gradebook_rows, needs_sandbox, write_learner
 from tests.helpers import LEAP_YEAR
 

@@ -8,13 +8,13 @@ from pathlib import Path
 import pytest
 
 from grader.batch.warm import WarmPytest, server_arguments
-from grader.pytest_command import grading_pytest
+from grader.boundary.pytest_command import grading_pytest
 
 
 def test_only_the_grading_plugins_are_left_to_the_server(tmp_path: Path) -> None:
     command = grading_pytest(tmp_path) + ["-p", "grader.batch.together", "--tb=native", "suite"]
     arguments = server_arguments(command[4:])
-    assert "grader.plugin" not in arguments and "pytest_jsonreport" not in arguments
+    assert "grader.pipeline.plugin" not in arguments and "pytest_jsonreport" not in arguments
     assert arguments[-4:] == ["-p", "grader.batch.together", "--tb=native", "suite"]
     assert arguments[:2] == ["-c", str(tmp_path / "pytest.ini")]
 

@@ -9,7 +9,7 @@ import nbformat
 import pytest
 from nbformat.notebooknode import NotebookNode
 
-from grader.course import Course
+from grader.course.manifest import Course
 
 REPO = Path(__file__).resolve().parents[3]
 COURSE_PARTS = ("exercises", "solutions", "projects", "notebooks", "grader/suites")

@@ -8,7 +8,7 @@ import nbformat
 from click.testing import CliRunner
 
 from grader.cli import cli
-from grader.course import load_course
+from grader.course.manifest import load_course
 from grader.notebook.build import build_notebooks, stale_notebooks, write_notebooks
 from tests.grader.notebook.conftest import REPO, read
 from tests.helpers import copy_course

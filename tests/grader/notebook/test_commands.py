@@ -9,9 +9,9 @@ import nbformat
 from click.testing import CliRunner, Result
 
 from grader.cli import cli
-from grader.course import Course
+from grader.course.manifest import Course
+from grader.course.workspace import Progress
 from grader.notebook.build import build_notebooks
-from grader.workspace import Progress
 from tests.grader.notebook.conftest import code_cell_of, solve_notebook
 
 

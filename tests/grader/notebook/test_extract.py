@@ -9,7 +9,7 @@ import nbformat
 import pytest
 from nbformat.notebooknode import NotebookNode
 
-from grader.course import Course
+from grader.course.manifest import Course
 from grader.notebook.build import build_notebooks
 from grader.notebook.extract import NotebookError, extract_exercise, notebook_exercise_ids, read_notebook
 from tests.grader.notebook.conftest import code_cell_of, put_code

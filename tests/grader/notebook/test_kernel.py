@@ -13,7 +13,7 @@ from nbclient import NotebookClient
 from nbformat.notebooknode import NotebookNode
 
 from grader.cli import cli
-from grader.course import Course, load_course
+from grader.course.manifest import Course, load_course
 from grader.notebook.build import build_notebooks
 from grader.notebook.kernel import FEEDBACK_MIME
 from tests.grader.notebook.conftest import code_cell_of, put_code, read, solve_notebook

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from grader.course import Course
+from grader.course.manifest import Course
 from grader.notebook.recording import Recorder
 from tests.helpers import LEAP_YEAR
 

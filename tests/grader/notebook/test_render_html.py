@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
-from grader.course import Course
+from grader.course.manifest import Course
+from grader.course.workspace import Progress
 from grader.notebook.run import RequestError, answer
 from grader.render.notebook_html import feedback_plain
-from grader.workspace import Progress
 
 CHATTY_MISTAKE = """\
 def leap_year(year):
@@ -80,7 +80,7 @@ def test_bad_requests_get_a_clear_problem(mini_course: Course) -> None:
 
 
 def test_plain_text_reads_without_colour(mini_course: Course) -> None:
-    from grader.grading import grade_files
+    from grader.pipeline.grading import grade_files
 
     feedback = grade_files(
         mini_course, mini_course.find("leap-year"), {"leap_year.py": "def leap_year(y):\n    1/0\n"}

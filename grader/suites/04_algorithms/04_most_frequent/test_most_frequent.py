@@ -2,7 +2,7 @@
 
 import pytest
 
-from grader.growth import grows
+from grader.kinds.growth import grows
 from grader.testkit import call
 
 

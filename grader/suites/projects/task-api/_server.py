@@ -56,7 +56,7 @@ class Server:
         programs: Any = None,
     ) -> None:
         self.on_spawn = on_spawn
-        # grader.learner_programs.LearnerPrograms: in a batch, the server runs in the sandbox.
+        # grader.kinds.learner_programs.LearnerPrograms: in a batch, the server runs in the sandbox.
         self.programs = programs
         self.project_dir = Path(project_dir)
         self.db_path = Path(db_path)

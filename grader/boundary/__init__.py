@@ -1,0 +1,10 @@
+"""The trusted side of the process boundary: start, call, limit, sandbox and stop learner workers.
+
+``process`` starts and times one worker; ``remote`` turns calls, attributes
+and objects into requests; ``sandbox`` wraps a worker in bubblewrap;
+``reaper`` stops whatever a run left behind. Nothing here trusts a value from
+the worker: replies are decoded as plain data only.
+
+May import: ``grader.worker``, ``grader.feedback``, ``grader.course`` and its
+own modules.
+"""

@@ -1,0 +1,296 @@
+"""Run the learner's worker process and exchange one request and reply at a time.
+
+Only this module starts, times and stops worker processes; what the requests
+mean lives in :mod:`grader.boundary.remote`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import queue
+import select
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+import grader.worker
+from grader.worker.pipe_reading import read_when_ready
+
+WORKER_SCRIPT = Path(grader.worker.__file__).resolve().with_name("main.py")
+# Every file the worker runs: the script and what it loads by path from beside it (the value
+# codec, kept arguments, its limits, pipe reading, and the step counter for growth checks).
+WORKER_FILES = tuple(
+    WORKER_SCRIPT.with_name(name)
+    for name in (
+        "main.py",
+        "wire.py",
+        "step_counter.py",
+        "kept_arguments.py",
+        "limits.py",
+        "pipe_reading.py",
+    )
+)
+
+
+class LearnerProblem(Exception):
+    """Something went wrong on the learner's side of the boundary."""
+
+    kind = "error"
+
+    def __init__(self, summary: str, **detail: Any) -> None:
+        super().__init__(summary)
+        self.detail = {"kind": self.kind, "summary": summary, **detail}
+
+
+class LearnerTimeout(LearnerProblem):
+    kind = "timeout"
+
+
+class LearnerCrash(LearnerProblem):
+    kind = "crash"
+
+
+def ignore_pid(pid: int) -> None:
+    """The default for on_start: nobody needs to know the process id."""
+
+
+def kill_group(pid: int) -> None:
+    """Kill a process group on POSIX (the leader's pid names it), or the process elsewhere."""
+    try:
+        if os.name == "posix":
+            os.killpg(pid, signal.SIGKILL)
+        else:
+            os.kill(pid, signal.SIGTERM)
+    except (ProcessLookupError, PermissionError, OSError):
+        pass
+
+
+def run_with_time_limit(
+    command: list[str],
+    cwd: Path,
+    env: dict[str, str],
+    log: Path,
+    seconds: float,
+    on_start: Callable[[int], None] = ignore_pid,
+    preexec: Callable[[], None] | None = None,
+) -> int | None:
+    """Run a command in its own process group with its output in ``log``.
+
+    Return its exit status, or None when it ran out of time. The whole group
+    is killed at the end either way; processes that left the group are the
+    job of :mod:`grader.boundary.reaper`.
+    """
+    posix = os.name == "posix"
+    with open(log, "wb") as stream:
+        process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=stream,
+            stderr=subprocess.STDOUT,
+            start_new_session=posix,
+            preexec_fn=preexec if posix else None,
+        )
+        on_start(process.pid)
+        try:
+            code = wait_for_exit(process, seconds)
+        finally:
+            kill_group(process.pid)
+            process.wait()
+    return code
+
+
+class Waitable(Protocol):
+    """What wait_for_exit needs of a process: a Popen, or the pytest server's ServerProcess."""
+
+    pid: int
+
+    def wait(self, timeout: float | None = None) -> int | None: ...
+
+
+def wait_for_exit(process: Waitable, seconds: float) -> int | None:
+    """Wait for a process to end; return its status, or None after ``seconds``.
+
+    Popen.wait polls with sleeps of up to 50 ms; a pidfd (Linux) wakes us the
+    moment the process ends.
+    """
+    try:
+        pidfd = os.pidfd_open(process.pid)
+    except (AttributeError, OSError):
+        try:
+            return process.wait(timeout=seconds)
+        except subprocess.TimeoutExpired:
+            return None
+    try:
+        ready, _, _ = select.select([pidfd], [], [], seconds)
+    finally:
+        os.close(pidfd)
+    return process.wait() if ready else None
+
+
+def kill_process_tree(process: subprocess.Popen[Any]) -> None:
+    """Kill a process and, where the platform allows, its whole process group."""
+    if process.poll() is None or os.name == "posix":
+        kill_group(process.pid)
+    wait_for_exit(process, 5)
+
+
+MAX_REPLY_BYTES = 16 * 1024 * 1024 + 1024  # the worker's own limit, and room for the rest
+PIPE_BYTES = 1024 * 1024
+F_SETPIPE_SZ = 1031  # Linux: larger pipes carry a large value in fewer system calls
+
+
+class WorkerProcess:
+    """One running worker: send a request, wait for its reply within a time limit."""
+
+    def __init__(
+        self,
+        learner_dir: Path,
+        memory_mb: int,
+        on_start: Callable[[int], None],
+        prefix: Sequence[str] = (),
+    ) -> None:
+        # ``prefix`` wraps the worker in a sandbox (batch grading; see grader/boundary/sandbox.py).
+        python = [sys.executable, "-I", "-S", "-B"]  # -B: no bytecode written into the learner's folder
+        command = [*prefix, *python, str(WORKER_SCRIPT), str(learner_dir), str(memory_mb)]
+        self.stderr_path = learner_dir.parent / f"worker-stderr-{time.monotonic_ns()}.txt"
+        with open(self.stderr_path, "wb") as stderr:
+            self.process = subprocess.Popen(
+                command,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=stderr,
+                cwd=learner_dir,
+                env=minimal_environment(),
+                start_new_session=(os.name == "posix"),
+                bufsize=0,
+            )
+        on_start(self.process.pid)
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.send_fd, self.reply_fd = self.process.stdin.fileno(), self.process.stdout.fileno()
+        for fd in (self.send_fd, self.reply_fd):
+            with contextlib.suppress(OSError, AttributeError):
+                import fcntl
+
+                fcntl.fcntl(fd, F_SETPIPE_SZ, PIPE_BYTES)
+        self.pending = bytearray()
+        self.buffer = bytearray(PIPE_BYTES)
+        self.chunks: queue.Queue[bytes] | None = None
+        if os.name != "posix":  # Windows pipes cannot be polled: a thread reads for us
+            self.chunks = queue.Queue()
+            threading.Thread(target=self._pump, args=(self.chunks,), daemon=True).start()
+        else:
+            os.set_blocking(self.reply_fd, False)
+            self.poller = select.poll()
+            self.poller.register(self.reply_fd, select.POLLIN)
+
+    def _pump(self, chunks: queue.Queue[bytes]) -> None:
+        while chunk := os.read(self.reply_fd, PIPE_BYTES):
+            chunks.put(chunk)
+        chunks.put(b"")
+
+    def _next_chunk(self, seconds: float) -> bytes | None:
+        """Bytes from the worker; b"" at its end; None when nothing came within ``seconds``."""
+        if seconds <= 0:
+            return None
+        if self.chunks is not None:
+            try:
+                return self.chunks.get(timeout=seconds)
+            except queue.Empty:
+                return None
+        # Into a buffer made once: os.read(fd, 1 MiB) allocated (and faulted in) a megabyte per reply.
+        count = read_when_ready(self.reply_fd, self.buffer, self.poller, int(seconds * 1000) + 1)
+        return None if count is None else bytes(self.buffer[:count])
+
+    def request(self, message: dict[str, Any], seconds: float) -> dict[str, Any]:
+        """Send one request; raise LearnerTimeout or LearnerCrash when it goes wrong."""
+        try:
+            data = memoryview(json.dumps(message).encode() + b"\n")
+            while data:
+                data = data[os.write(self.send_fd, data) :]
+            line = self._read_line(max(seconds, 0.01))
+        except (BrokenPipeError, OSError):
+            line = b""
+        if line is None:
+            self.stop()
+            raise LearnerTimeout(
+                f"took longer than {seconds:g} s: is there a loop that never ends?", seconds=seconds
+            )
+        if not line:
+            raise self._crashed()
+        try:
+            reply = json.loads(line)
+        except RecursionError:
+            self.stop()
+            raise LearnerCrash("sent back a value nested too deeply to check") from None
+        except ValueError:
+            self.stop()
+            raise LearnerCrash("sent back something unreadable") from None
+        if not isinstance(reply, dict):
+            self.stop()
+            raise LearnerCrash("sent back something unreadable")
+        return reply
+
+    def _read_line(self, seconds: float) -> bytes | None:
+        """The next reply line; b"" when the worker has ended; None after ``seconds``.
+
+        Read here, without a reader thread: one wake-up per reply, not two.
+        """
+        deadline = time.monotonic() + seconds
+        scanned = 0
+        while (end := self.pending.find(b"\n", scanned)) < 0:
+            scanned = len(self.pending)
+            if scanned > MAX_REPLY_BYTES:
+                self.stop()
+                raise LearnerCrash("sent back more data than the grader accepts (16 MB)")
+            chunk = self._next_chunk(deadline - time.monotonic())
+            if not chunk:
+                return chunk
+            self.pending += chunk
+        line = bytes(self.pending[:end])
+        del self.pending[: end + 1]
+        return line
+
+    def _crashed(self) -> LearnerCrash:
+        self.stop()
+        code = self.process.returncode
+        tail = self.stderr_tail()
+        if code is not None and code < 0:
+            name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else str(-code)
+            reason = f"was stopped by the operating system ({name})"
+            advice = {
+                "SIGSEGV": "very deep recursion can do this",
+                "SIGBUS": "very deep recursion can do this",
+                "SIGXCPU": "it used too much processor time",
+            }.get(name, "it may have used too much memory or time")
+        else:
+            reason = f"ended the whole program (exit status {code})"
+            advice = "functions should return, not exit"
+        return LearnerCrash(f"{reason}: {advice}", reason=reason, stderr=tail)
+
+    def stderr_tail(self, limit: int = 2000) -> str:
+        try:
+            data = self.stderr_path.read_bytes()
+        except OSError:
+            return ""
+        return data[-limit:].decode("utf-8", "replace")
+
+    def stop(self) -> None:
+        kill_process_tree(self.process)
+
+
+def minimal_environment() -> dict[str, str]:
+    """Give learner code a small, predictable environment with none of ours in it."""
+    keep = ("PATH", "SYSTEMROOT", "TEMP", "TMP", "LANG", "LC_ALL")
+    env = {name: os.environ[name] for name in keep if name in os.environ}
+    env["PYTHONIOENCODING"] = "utf-8"
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    return env

@@ -1,0 +1,287 @@
+"""The trusted side of the process boundary: start the worker and call into it.
+
+Hidden suites see learner code only through :class:`LearnerModule`. Every call
+crosses to the worker as plain data and comes back as plain data, a
+:class:`RemoteObject` handle, or a learner exception rebuilt as its built-in
+type. Nothing the learner returns can run code in this process.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from grader.boundary.call_history import CallHistory
+from grader.boundary.learner_problems import (
+    IMPORT_TIMEOUT,
+    MissingName,
+    NotPlain,
+    import_problem,
+    load_failure,
+    missing_message,
+    rebuild_exception,
+)
+from grader.boundary.object_checks import ObjectChecks
+from grader.boundary.object_edits import change_attribute
+from grader.boundary.process import LearnerCrash, LearnerProblem, LearnerTimeout, WorkerProcess, ignore_pid
+from grader.feedback.expectations import Call
+from grader.worker import wire
+from grader.worker.kept_arguments import SentArguments
+
+
+class LearnerSession:
+    """The learner's code as seen from a test: a worker restarted whenever it must be."""
+
+    def __init__(
+        self,
+        learner_dir: Path,
+        modules: list[str],
+        call_timeout: float,
+        memory_mb: int = 1024,
+        on_start: Callable[[int], None] = ignore_pid,
+        prefix: Sequence[str] = (),
+        import_timeout: float = IMPORT_TIMEOUT,
+    ) -> None:
+        self.learner_dir = learner_dir
+        self.prefix = tuple(prefix)
+        self.modules = modules
+        self.call_timeout = call_timeout
+        # Loading a file has its own limit: a memory-heavy import is slow without being wrong.
+        self.import_timeout = import_timeout
+        self.memory_mb = memory_mb
+        self.on_start = on_start
+        self.deadline: float | None = None
+        self.worker: WorkerProcess | None = None
+        self.generation = 0
+        # A file that cannot load fails every test the same way: remember why, once.
+        self.load_problem: LearnerProblem | None = None
+        self._loaded = False
+        self.history = CallHistory()  # what each test did to each learner object
+        self.sent = SentArguments(wire)  # large arguments the worker holds already
+
+    def start(self) -> None:
+        """Start a fresh worker now so its start-up overlaps with pytest's."""
+        if self.worker is None or self.worker.process.poll() is not None:
+            self.worker = WorkerProcess(self.learner_dir, self.memory_mb, self.on_start, self.prefix)
+            self._loaded = False
+            self.sent.clear()  # a new worker holds no argument sent to the last one
+
+    def close(self) -> None:
+        if self.worker is not None:
+            self.worker.stop()
+        self.discard_worker()
+
+    def discard_worker(self) -> None:
+        """Forget the worker; objects it held are gone, and the next request starts afresh."""
+        self.worker = None
+        self.generation += 1
+
+    def seconds_left(self, limit: float | None = None) -> float:
+        limit = self.call_timeout if limit is None else limit
+        if self.deadline is None:
+            return limit
+        return max(0.0, min(limit, self.deadline - time.monotonic()))
+
+    def _ensure_loaded(self) -> WorkerProcess:
+        self.start()
+        assert self.worker is not None
+        if self.load_problem is not None:
+            # Raised again for every test: without a fresh traceback each raise would add
+            # its frames to the last, and pytest's work on them grew with every test.
+            raise self.load_problem.with_traceback(None)
+        if not self._loaded:
+            for module in self.modules:
+                try:
+                    reply = self._send(self.worker, {"op": "load", "module": module}, self.import_timeout)
+                except (LearnerTimeout, LearnerCrash) as problem:
+                    self.load_problem = load_failure(module, problem)
+                    raise self.load_problem from None
+                if "error" in reply:
+                    self.load_problem = import_problem(module, reply)
+                    raise self.load_problem
+            self._loaded = True
+        return self.worker
+
+    def _send(self, worker: WorkerProcess, message: dict[str, Any], limit: float | None = None) -> Any:
+        try:
+            return worker.request(message, self.seconds_left(limit))
+        except LearnerProblem:
+            self.discard_worker()
+            raise
+
+    def request(self, message: dict[str, Any]) -> dict[str, Any]:
+        """Send a request to a worker that has the learner's modules loaded."""
+        return self._send(self._ensure_loaded(), message)
+
+    def invoke(self, target: list[Any], label: str, args: tuple, kwargs: dict, text: str = "") -> Call:
+        """Call a learner function or method and record everything about the call."""
+        text = text or self.history.call_text(self.generation, target, label, args, kwargs)
+        try:
+            reply = self.request_call(target, args, kwargs)
+        except LearnerProblem as problem:
+            if problem.kind in ("timeout", "crash"):
+                problem.detail["call"] = text
+                problem.detail["summary"] = f"Called {text}; it {problem.detail['summary']}"
+            raise
+        self.history.called(self.generation, target, args, kwargs)
+        record = Call(text=text, args_before=args, output=str(reply.get("output", "")))
+        record.dropped = dropped if type(dropped := reply.get("dropped")) is int else 0
+        if "missing" in reply:
+            raise MissingName(missing_message(label, target), call=text)
+        if "not_plain" in reply:
+            raise NotPlain(
+                f"Called {text}; the result is not plain data ({reply['not_plain']}). "
+                "Return built-in values such as numbers, strings, lists and dicts.",
+                call=text,
+            )
+        if "error" in reply:
+            record.error = rebuild_exception(reply["error"])
+            record.error.learner_info["call"] = text  # type: ignore[attr-defined]
+            return record
+        record.value = self.decode(reply.get("value"))
+        if isinstance(record.value, RemoteObject):
+            self.history.created(record.value._key(), text)
+        if reply.get("args_same") is True:
+            record.args_after = args  # the worker found them serialised exactly as sent
+        elif "args_after" in reply:
+            after = self.decode(reply["args_after"])
+            record.args_after = after if type(after) is tuple else ()
+        return record
+
+    def request_call(self, target: list[Any], args: tuple, kwargs: dict) -> dict[str, Any]:
+        """Send a call; send again any large argument the worker no longer holds unchanged."""
+        for _ in range(len(args) + len(kwargs) + 1):  # each resend drops one key: this ends
+            worker = self._ensure_loaded()  # before encoding: a new worker holds no argument yet
+            message = {"op": "call", "target": target, **self.sent.encode_call(args, kwargs, self.reference)}
+            reply = self._send(worker, message)
+            if "resend" not in reply:
+                return reply
+            self.sent.drop(reply["resend"])
+        raise LearnerCrash("asked for the same arguments again and again")
+
+    def reference(self, value: Any) -> dict[str, Any] | None:
+        """Encode a handle this session gave out, so it can be passed back in."""
+        if isinstance(value, RemoteObject) and value._session is self:
+            value._check_alive()
+            return {wire.TAG: "ref", "v": value._handle}
+        return None
+
+    def decode(self, data: Any) -> Any:
+        generation = self.generation
+
+        def make(tag: str, parts: list[Any]) -> RemoteObject:
+            if tag != "handle" or len(parts) != 4 or type(parts[1]) is not int:
+                raise ValueError("malformed handle")
+            return RemoteObject(self, generation, parts[1], str(parts[2]), str(parts[3]))
+
+        try:
+            return wire.decode(data, make)
+        except (ValueError, RecursionError):
+            self.close()  # a worker that sends such things is not trusted with the next call
+            raise LearnerCrash("sent back a value the grader cannot read") from None
+
+
+class RemoteFunction:
+    """A learner function or method, called across the boundary."""
+
+    def __init__(self, session: LearnerSession, target: list[Any], label: str) -> None:
+        self._session = session
+        self._target = target
+        self._label = label
+
+    def invoke(self, args: tuple, kwargs: dict) -> Call:
+        return self._session.invoke(self._target, self._label, args, kwargs)
+
+    def measure(self, args: tuple, kwargs: dict, budget: int) -> dict[str, Any]:
+        """Ask the worker to count the steps of one call (grader/kinds/growth.py reads the reply)."""
+        data = [wire.encode(value, ref=self._session.reference) for value in (args, kwargs)]
+        message = {"op": "measure", "target": self._target, "budget": budget}
+        return self._session.request({**message, "args": data[0], "kwargs": data[1]})
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        record = self.invoke(args, kwargs)
+        if record.error is not None:
+            raise record.error
+        return record.value
+
+    def __repr__(self) -> str:
+        return f"<learner function {self._label}>"
+
+
+class RemoteObject(ObjectChecks):
+    """A learner object that stays in the worker; only its methods' results cross."""
+
+    def __init__(self, session: LearnerSession, generation: int, handle: int, type_name: str, text: str):
+        self._session = session
+        self._generation = generation
+        self._handle = handle
+        self._type_name = type_name
+        self._text = text
+        # Names found to be methods: calling one again needs no lookup first. Should learner code
+        # turn a method into data later, calling it fails in the worker just as it would here.
+        self._methods: set[str] = set()
+
+    def _check_alive(self) -> None:
+        if self._session.generation != self._generation:
+            raise LearnerCrash(f"this {self._type_name} object was lost when an earlier call was stopped")
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        self._check_alive()
+        target = ["handle", self._handle, name]
+        if name in self._methods:
+            return RemoteFunction(self._session, target, f"{self._type_name}.{name}")
+        reply = self._session.request({"op": "getattr", "target": target})
+        if "missing" in reply:
+            raise MissingName(f"Your {self._type_name} has no method or attribute called {name}")
+        if "error" in reply:
+            raise rebuild_exception(reply["error"])
+        if reply.get("callable"):
+            self._methods.add(name)
+            return RemoteFunction(self._session, target, f"{self._type_name}.{name}")
+        return self._session.decode(reply.get("value"))
+
+    # The handle's own fields are those __init__ sets; any other name set or deleted is the learner object's.
+    _own = frozenset(name for name in __init__.__code__.co_names if name.startswith("_"))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in self._own:
+            object.__setattr__(self, name, value)
+        else:
+            change_attribute(self, name, value)
+
+    def __delattr__(self, name: str) -> None:
+        change_attribute(self, name)
+
+    def invoke(self, args: tuple, kwargs: dict) -> Call:
+        self._check_alive()
+        return self._session.invoke(["handle", self._handle, None], self._type_name, args, kwargs)
+
+    def __repr__(self) -> str:
+        return f"<{self._type_name} object from your code: {self._text}>"
+
+    def __eq__(self, other: object) -> bool:
+        return other is self  # never compared by value: the learner's __eq__ stays in the worker
+
+    def __hash__(self) -> int:
+        return hash((self._generation, self._handle))
+
+
+class LearnerModule:
+    """What a suite's ``learner`` fixture gives: ``learner.name`` is a remote function or class."""
+
+    def __init__(self, session: LearnerSession, module: str) -> None:
+        self._session = session
+        self._module = module
+
+    def __getattr__(self, name: str) -> RemoteFunction:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return RemoteFunction(self._session, ["module", self._module, name], name)
+
+    def module(self, name: str) -> LearnerModule:
+        """Reach another of the exercise's graded modules."""
+        return LearnerModule(self._session, name)

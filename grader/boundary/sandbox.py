@@ -1,0 +1,247 @@
+"""Wrap a learner worker in a bubblewrap sandbox for batch grading.
+
+The worker sees the operating system's /usr read-only, the Python it runs
+on, the worker script, and this learner's staged files (read-only, its
+working folder); /tmp is a small private tmpfs and HOME points there. It has
+no network, its own PID namespace (killing bwrap kills everything inside),
+a new session and a clean environment. As root, bwrap runs without a user
+namespace so that ``setpriv`` can drop to an unprivileged uid of the slot's
+own: RLIMIT_NPROC is then really enforced (it is not for root, nor for root
+mapped into a user namespace), and rlimits come from ``prlimit``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from grader.boundary.process import WORKER_FILES
+
+UID_BASE = 62000  # slot n runs as uid/gid UID_BASE + n: process counts are per uid
+TMP_SIZE = 64 * 1024 * 1024
+ENVIRONMENT = {
+    "PATH": "/usr/bin:/bin",
+    "HOME": "/tmp",
+    "TMPDIR": "/tmp",
+    "LANG": "C.UTF-8",
+    "PYTHONIOENCODING": "utf-8",
+    "PYTHONDONTWRITEBYTECODE": "1",
+}
+HOW_TO_FIX = (
+    "Batch grading runs other people's code and needs the bubblewrap sandbox (Linux). "
+    "Install it with `apt-get install bubblewrap` (or your distribution's package), make sure "
+    "user namespaces are enabled, or, only if you trust every submission, pass --unsafe-no-sandbox."
+)
+
+
+class SandboxUnavailable(Exception):
+    """The sandbox cannot be set up here; the message says why and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource caps applied inside the sandbox."""
+
+    processes: int = 64
+    open_files: int = 256
+    file_mb: int = 10
+    cpu_seconds: int = 120
+
+
+@dataclass(frozen=True)
+class Access:
+    """What a sandboxed process may reach beyond its own read-only files.
+
+    ``writable``: folders it may write (a server's database); ``loopback``: the
+    network of the process that starts it (a trusted run with a network of its
+    own, see :meth:`Sandbox.own_network`); ``libraries``: this Python's
+    installed packages, read-only, without ours (pytest, a web framework).
+    """
+
+    writable: tuple[Path, ...] = ()
+    loopback: bool = False
+    libraries: bool = False
+    env: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Sandbox:
+    """How to wrap one slot's workers: bwrap path, the slot's uid (as root) and limits."""
+
+    bwrap: str
+    uid: int | None
+    limits: Limits = Limits()
+
+    def for_slot(self, slot: int) -> Sandbox:
+        """The same sandbox with the uid of grading slot ``slot`` (only when running as root)."""
+        return Sandbox(self.bwrap, None if self.uid is None else UID_BASE + slot, self.limits)
+
+    def prefix(self, code_dir: Path, access: Access = Access()) -> list[str]:
+        """The command prefix that runs a worker for ``code_dir`` inside the sandbox."""
+        command = [self.bwrap, *namespaces(self.uid is not None, access.loopback), *system_binds()]
+        # /tmp first: the staged files usually live under it and are bound on top.
+        command += ["--proc", "/proc", "--dev", "/dev", "--size", str(TMP_SIZE), "--tmpfs", "/tmp"]
+        command += ["--chmod", "1777", "/tmp"]
+        command += python_binds() + (library_binds() if access.libraries else [])
+        command += open_parents(str(code_dir)) + ["--ro-bind", str(code_dir), str(code_dir)]
+        for folder in access.writable:
+            command += open_parents(str(folder)) + ["--bind", str(folder), str(folder)]
+        command += ["--chdir", str(code_dir), "--die-with-parent", "--new-session", "--clearenv"]
+        for name, value in (ENVIRONMENT | dict(access.env)).items():
+            command += ["--setenv", name, value]
+        command.append("--")
+        return command + self.limits_prefix()
+
+    def limits_prefix(self) -> list[str]:
+        """Drop to the slot's uid (as root) and apply the rlimits, inside the sandbox."""
+        command = []
+        if self.uid is not None:
+            uid = str(self.uid)
+            command += ["setpriv", "--reuid", uid, "--regid", uid, "--clear-groups", "--inh-caps=-all"]
+            command += ["--no-new-privs", "prlimit", f"--nproc={self.limits.processes}"]
+        else:
+            command += ["prlimit"]
+        return command + [
+            f"--nofile={self.limits.open_files}",
+            f"--fsize={self.limits.file_mb * 1024 * 1024}",
+            f"--cpu={self.limits.cpu_seconds}",
+            "--core=0",
+            "--",
+        ]
+
+    def own_network(self) -> list[str]:
+        """Prefix a trusted command with a network of its own: loopback, shared with its sandboxes."""
+        # Everything else is the host's: only the network namespace is new (bwrap brings loopback up).
+        command = [self.bwrap, "--dev-bind", "/", "/", "--unshare-net", "--die-with-parent"]
+        if self.uid is not None:
+            command += ["--cap-add", "ALL"]  # root keeps what it needs to start the sandboxes inside
+        return command + ["--"]
+
+    def to_dict(self) -> dict[str, object]:
+        return {"bwrap": self.bwrap, "uid": self.uid, "limits": asdict(self.limits)}
+
+    @classmethod
+    def from_json(cls, text: str) -> Sandbox:
+        """The sandbox ``json.dumps(to_dict())`` describes (a trusted process's own option)."""
+        data = json.loads(text)
+        uid = data["uid"]
+        limits = Limits(**{name: int(value) for name, value in data["limits"].items()})
+        return cls(str(data["bwrap"]), None if uid is None else int(uid), limits)
+
+
+def namespaces(as_root: bool, loopback: bool) -> list[str]:
+    """New namespaces for everything; with ``loopback``, the network of the process starting bwrap."""
+    if not as_root:
+        return ["--unshare-all", *(["--share-net"] if loopback else [])]
+    # No user namespace as root: a mapped root would stay uid 0 outside, where NPROC is not enforced.
+    return [
+        "--unshare-ipc",
+        "--unshare-pid",
+        *([] if loopback else ["--unshare-net"]),
+        "--unshare-uts",
+        "--unshare-cgroup-try",
+        "--cap-add",
+        "CAP_SETUID",
+        "--cap-add",
+        "CAP_SETGID",
+    ]
+
+
+def system_binds() -> list[str]:
+    """/usr read-only, and /bin, /lib... as the symlinks or folders they are on this system."""
+    binds = ["--ro-bind", "/usr", "/usr"]
+    for name in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
+        if os.path.islink(name):
+            binds += ["--symlink", os.readlink(name), name]
+        elif os.path.isdir(name):
+            binds += ["--ro-bind", name, name]
+    return binds
+
+
+def python_binds() -> list[str]:
+    """This Python (at the path the worker is started with) and the worker script, read-only."""
+    pairs = []
+    base = os.path.realpath(sys.base_prefix)
+    if not base.startswith("/usr/"):
+        pairs.append((base, base))
+    pairs.append((os.path.realpath(sys.executable), sys.executable))
+    pairs += [(str(path), str(path)) for path in WORKER_FILES]
+    binds: list[str] = []
+    for source, target in pairs:
+        binds += open_parents(target) + ["--ro-bind", source, target]
+    return binds
+
+
+def library_binds() -> list[str]:
+    """This environment's installed packages, read-only; our own package (and its hidden suites) hidden."""
+    binds: list[str] = []
+    if sys.prefix != sys.base_prefix:  # a virtual environment: Python finds its packages by this file
+        config = str(Path(sys.prefix) / "pyvenv.cfg")
+        binds += open_parents(config) + ["--ro-bind", config, config]
+    folders = sorted({sysconfig.get_paths()[key] for key in ("purelib", "platlib")})
+    ours = str(Path(__file__).resolve().parent.parent)  # the grader package
+    for folder in folders:
+        if os.path.isdir(folder):
+            binds += open_parents(folder) + ["--ro-bind", folder, folder]
+            if ours.startswith(folder + os.sep):  # an installed (not editable) grader
+                binds += ["--tmpfs", ours]
+    return binds
+
+
+def open_parents(path: str) -> list[str]:
+    """Create ``path``'s missing parents as 0755 folders (bwrap would make them 0700, unreadable)."""
+    parents = [str(parent) for parent in reversed(Path(path).parents) if str(parent) not in ("/", "/tmp")]
+    if parents and parents[0] == "/usr":
+        return []
+    return [arg for parent in parents for arg in ("--perms", "0755", "--dir", parent)]
+
+
+def prepare(code_dir: Path) -> None:
+    """Let the slot's uid read the staged files: folders 0755, files 0644 (their parents stay 0700)."""
+    code_dir.chmod(0o755)
+    for path in code_dir.rglob("*"):
+        if not path.is_symlink():
+            path.chmod(0o755 if path.is_dir() else 0o644)
+
+
+def open_sandbox() -> Sandbox:
+    """Check that the sandbox works here; raise SandboxUnavailable with how to fix it."""
+    if not sys.platform.startswith("linux"):
+        raise SandboxUnavailable(f"This is {sys.platform}, not Linux. {HOW_TO_FIX}")
+    bwrap = shutil.which("bwrap")
+    if bwrap is None:
+        raise SandboxUnavailable(f"bubblewrap (bwrap) is not installed. {HOW_TO_FIX}")
+    as_root = os.geteuid() == 0
+    for tool in ("prlimit", *(["setpriv"] if as_root else [])):
+        if shutil.which(tool) is None:
+            raise SandboxUnavailable(f"{tool} (util-linux) is not installed. {HOW_TO_FIX}")
+    sandbox = Sandbox(bwrap, UID_BASE if as_root else None)
+    probe(sandbox)
+    return sandbox
+
+
+def probe(sandbox: Sandbox) -> None:
+    """Start Python in the sandbox once; raise SandboxUnavailable if it cannot."""
+    with tempfile.TemporaryDirectory(prefix="grader-probe-") as tmp:
+        code_dir = Path(tmp) / "code"
+        code_dir.mkdir()
+        prepare(code_dir)
+        check = (
+            "import socket\ntry:\n socket.create_connection(('127.0.0.1', 9), 1)\n"
+            "except OSError as e:\n print('isolated', e.errno)"
+        )
+        command = sandbox.prefix(code_dir) + [sys.executable, "-I", "-S", "-c", check]
+        try:
+            result = subprocess.run(command, capture_output=True, timeout=30, stdin=subprocess.DEVNULL)
+        except (OSError, subprocess.TimeoutExpired) as error:
+            raise SandboxUnavailable(f"bubblewrap could not start ({error}). {HOW_TO_FIX}") from None
+    errors = result.stderr.decode("utf-8", "replace")
+    if not result.stdout.startswith(b"isolated"):  # Python ran, and could not connect anywhere
+        raise SandboxUnavailable(f"bubblewrap did not start Python: {errors.strip()[-500:]} {HOW_TO_FIX}")

@@ -1,0 +1,175 @@
+"""Turn a raw grading run into feedback a beginner can act on.
+
+Pure functions only: a :class:`SuiteRun` goes in, a frozen
+:class:`~grader.feedback.model.Feedback` comes out. Status and score are derived here, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from grader.course.manifest import Exercise
+from grader.feedback.diagnosis import ERROR_KINDS, choose_hint, diagnose
+from grader.feedback.model import (
+    SCHEMA_VERSION,
+    Feedback,
+    TestResult,
+    exercise_score,
+    overall_status,
+    shared_error,
+)
+
+
+@dataclass(frozen=True)
+class SuiteRun:
+    """What one pytest run produced: a checked report, or the reason there is none."""
+
+    report: dict[str, Any] | None
+    problem: str | None
+    seconds: float
+    missing_files: tuple[str, ...] = field(default_factory=tuple)
+    timed_out: bool = False
+
+
+def build_feedback(exercise: Exercise, run: SuiteRun, learner: str = "") -> Feedback:
+    """Derive statuses, messages and the score from one run."""
+    if run.missing_files:
+        names = ", ".join(run.missing_files)
+        error = f"Missing file: {names}. Run `grader reset {exercise.id}` to get the starter back."
+        return whole_run_failure(exercise, run, learner, "error", error)
+    if run.report is None:
+        status = "timeout" if run.timed_out else "error"
+        return whole_run_failure(exercise, run, learner, status, run.problem or "no report")
+    tests = tuple(test_result(entry, exercise) for entry in run.report["tests"])
+    return Feedback(
+        schema_version=SCHEMA_VERSION,
+        exercise_id=exercise.id,
+        title=exercise.title,
+        learner=learner,
+        status=overall_status(tests),
+        score=exercise_score(exercise, tests),
+        max_score=exercise.points,
+        tests=tests,
+        error=shared_error(tests),
+        duration=round(run.seconds, 3),
+    )
+
+
+def whole_run_failure(exercise: Exercise, run: SuiteRun, learner: str, status: str, error: str) -> Feedback:
+    return Feedback(
+        schema_version=SCHEMA_VERSION,
+        exercise_id=exercise.id,
+        title=exercise.title,
+        learner=learner,
+        status=status,
+        score=0.0,
+        max_score=exercise.points,
+        tests=(),
+        error=error,
+        duration=round(run.seconds, 3),
+    )
+
+
+def test_result(entry: dict[str, Any], exercise: Exercise) -> TestResult:
+    meta = entry.get("metadata") or {}
+    failure = failure_of(entry, meta)
+    max_points = float(meta.get("points", 1.0))
+    status = test_status(entry.get("outcome"), failure)
+    diagnosis = diagnose(failure) if status != "passed" else ""
+    message, hint = explain(failure, diagnosis, meta) if status != "passed" else ("", "")
+    return TestResult(
+        name=str(entry.get("nodeid", "")).rsplit("::", 1)[-1],
+        description=str(meta.get("description", "")),
+        status=status,
+        message=message,
+        hint=hint,
+        output=shown_output(failure),
+        points=max_points if status == "passed" else 0.0,
+        max_points=max_points,
+        duration=round(sum(float(entry.get(s, {}).get("duration", 0)) for s in ("setup", "call")), 4),
+        milestone=meta.get("milestone"),
+        where=tuple(frame_lines(failure, exercise)),
+        diagnosis=diagnosis,
+        call=str(failure.get("call", "")) if failure else "",
+    )
+
+
+def shown_output(failure: dict[str, Any]) -> str:
+    """What the learner's code printed, with a note of ours when some of it was cut off."""
+    output = str(failure.get("output", "")) if failure else ""
+    dropped = failure.get("dropped") if failure else None
+    if isinstance(dropped, int) and dropped > 0:
+        output += f"\n... ({dropped} more characters of output were cut off)"
+    return output
+
+
+def failure_of(entry: dict[str, Any], meta: dict[str, Any]) -> dict[str, Any]:
+    for stage in ("setup", "call", "teardown"):
+        failure = meta.get(f"failure_{stage}")
+        if isinstance(failure, dict):
+            return failure
+    if entry.get("outcome") not in ("passed", None):
+        return {"kind": "suite_error", "summary": "the test failed without saying why"}
+    return {}
+
+
+def test_status(outcome: Any, failure: dict[str, Any]) -> str:
+    if outcome == "passed" and not failure:
+        return "passed"
+    kind = failure.get("kind")
+    if kind == "not_started":
+        return "not_started"
+    if kind == "timeout":
+        return "timeout"
+    if kind in ERROR_KINDS:
+        return "error"
+    return "failed"
+
+
+def explain(failure: dict[str, Any], diagnosis: str, meta: dict[str, Any]) -> tuple[str, str]:
+    """Write the message and hint for a test that did not pass."""
+    kind = failure.get("kind")
+    summary = sentence(str(failure.get("summary", "")))
+    hint = choose_hint(diagnosis, failure, meta) if kind not in ERROR_KINDS else ""
+    if kind == "not_started":
+        if "call" not in failure:
+            return summary, ""
+        return f"Not started yet: {failure['call']} still raises NotImplementedError.", ""
+    if diagnosis == "printed":
+        return (
+            f"Called {failure['call']}; it printed the right answer but returned None: "
+            "you printed the result instead of returning it.",
+            hint,
+        )
+    if kind == "suite_error":
+        return f"The grader itself failed on this test ({summary}) Please tell your instructor.", ""
+    if kind == "http":
+        lines = [summary]
+        lines += [f"{label}: {failure[key]}" for key, label in HTTP_PARTS if failure.get(key)]
+        return "\n".join(lines), hint
+    return summary, hint
+
+
+def sentence(text: str) -> str:
+    """End a message with a full stop unless it already ends like a sentence."""
+    text = text.strip()
+    return text if not text or text.endswith((".", "?", "!")) else text + "."
+
+
+HTTP_PARTS = (("request", "Request"), ("response", "Response"), ("expected", "Expected"))
+
+
+def frame_lines(failure: dict[str, Any], exercise: Exercise) -> list[str]:
+    """Show where in the learner's own files an exception happened."""
+    info = failure.get("exception") if failure else None
+    if not isinstance(info, dict):
+        return []
+    lines = []
+    for frame in info.get("frames", []):
+        place = f"{exercise.path}/{frame.get('file')}, line {frame.get('line')}"
+        if frame.get("function") and frame.get("function") != "<module>":
+            place += f", in {frame['function']}"
+        code = str(frame.get("code", "")).strip()
+        lines.append(f"{place}: {code}" if code else place)
+    return lines

@@ -1,0 +1,141 @@
+"""Decide once what went wrong in a failed test, and explain that mistake.
+
+A diagnosis is read from what the learner's code really did (the plain data a
+failed check carries): it returned None, a generator or the wrong type, it
+printed the answer instead of returning it, it changed its input, it raised,
+it ran out of time. The diagnosis chooses the explanation; a test's own hint
+is shown only when the failure is the one that hint was written for.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from grader.feedback.compare import article
+
+# suite_refused: a plain suite asked for something that cannot cross the boundary (the suite's problem).
+ERROR_KINDS = {"import_error", "crash", "suite_error", "suite_refused", "server_failed"}
+# The failures a test's hint is written for, unless the hint says otherwise (when=...).
+PLAIN_FAILURES = ("wrong_value", "no_exception", "wrong_message")
+KIND_DIAGNOSES = {
+    "not_started": "not_started",
+    "timeout": "timeout",
+    "learner_exception": "exception",
+    "wrong_exception": "exception",
+    "mutated_input": "mutated_input",
+    "no_exception": "no_exception",
+    "wrong_message": "wrong_message",
+    "assertion": "wrong_value",
+    "http": "wrong_value",
+}
+# Every diagnosis a failure can get; a hint's when=... names some of these.
+DIAGNOSES = (
+    "wrong_value",
+    "wrong_type",
+    "none_returned",
+    "printed",
+    "generator",
+    "mutated_input",
+    "exception",
+    "no_exception",
+    "printed_error",
+    "wrong_message",
+    "timeout",
+    "not_started",
+    "correct_version_fails",
+    "tests_broken",
+)
+NO_RETURN_HINT = (
+    "Your function gave back None. A function that ends without a return statement "
+    "returns None: check that every path ends in return."
+)
+PRINTED_HINT = (
+    "print() shows a value on the screen; return hands it back to the code that called "
+    "your function. Replace print(...) with return ..."
+)
+EXPLANATIONS = {
+    "none_returned": NO_RETURN_HINT,
+    "printed": PRINTED_HINT,
+    "generator": (
+        "A function with yield in it gives back a generator, not a list. Append each item "
+        "to a list and return the list."
+    ),
+    "printed_error": (
+        "print() only shows a message; it does not stop the function. "
+        'raise ValueError("...") stops it and tells the caller what is wrong.'
+    ),
+    "mutated_input": "Build a new value instead of modifying the one you were given.",
+    "timeout": "A loop that never ends is the usual cause: check that each loop's condition becomes false.",
+    "exception": "The 'at' lines show where in your code it happened; the last one is where Python stopped.",
+}
+
+
+def diagnose(failure: dict[str, Any]) -> str:
+    """Name the mistake behind a failure (empty when it is not the learner's mistake to fix)."""
+    kind = str(failure.get("kind", ""))
+    if kind in ERROR_KINDS or kind in ("missing", "not_plain"):
+        return "error"
+    if kind == "no_exception" and failure.get("diagnosis") == "printed_error":
+        return "printed_error"
+    if kind == "mismatch":
+        diagnosis = str(failure.get("diagnosis") or "wrong_value")
+        if diagnosis == "none_returned" and printed_instead_of_returned(failure):
+            return "printed"
+        return diagnosis
+    return KIND_DIAGNOSES.get(kind, "wrong_value")
+
+
+def printed_lines(output: str) -> list[str]:
+    return [line.strip() for line in output.splitlines() if line.strip()]
+
+
+def printed_instead_of_returned(failure: dict[str, Any]) -> bool:
+    """It returned None and printed the expected value itself: a whole line, or the items one per line.
+
+    Only what the learner's code printed counts (``output``); notes of ours,
+    such as how much output was cut off, are kept apart and never matched.
+    """
+    if not failure.get("got_none"):
+        return False
+    lines = printed_lines(str(failure.get("output", "")))
+    whole = {str(failure.get(key, "")).strip() for key in ("expected_text", "expected_repr")} - {""}
+    if whole & set(lines):
+        return True
+    items = [str(item).strip() for item in failure.get("expected_lines") or []]
+    if not items:
+        return False
+    return any(lines[start : start + len(items)] == items for start in range(len(lines) - len(items) + 1))
+
+
+def test_hints(meta: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
+    """A test's hints with the diagnoses each is for (read from the hint markers)."""
+    hints = []
+    for entry in meta.get("hints", []):
+        if isinstance(entry, dict):
+            when = entry.get("when") or PLAIN_FAILURES
+            hints.append((str(entry.get("text", "")), tuple(str(w) for w in when)))
+        else:
+            hints.append((str(entry), PLAIN_FAILURES))
+    return hints
+
+
+def choose_hint(diagnosis: str, failure: dict[str, Any], meta: dict[str, Any]) -> str:
+    """The hint for this failure: the test's hint for exactly this mistake, else the mistake's own."""
+    if failure.get("hint") and diagnosis in PLAIN_FAILURES:
+        return str(failure["hint"])  # attached to this exact wrong value (hint_if)
+    for text, when in test_hints(meta):
+        if diagnosis in when:
+            return text
+    if diagnosis == "wrong_type":
+        return wrong_type_hint(failure)
+    return EXPLANATIONS.get(diagnosis, "")
+
+
+def wrong_type_hint(failure: dict[str, Any]) -> str:
+    got, expected = failure.get("got_type", ""), failure.get("expected_type", "")
+    if not got or not expected or got == expected:
+        return "A value can look right and still have the wrong type: compare the types in the message."
+    return (
+        f"Your code gave back {article(got)} where {article(expected)} was expected: "
+        "a value can look right and still have the wrong type."
+    )

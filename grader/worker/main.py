@@ -1,0 +1,265 @@
+"""Run learner code in its own process and answer calls with plain data only.
+
+This file is executed directly (``python -I -S main.py LEARNER_DIR``), so it
+imports nothing from the grader package: only the standard library. The
+trusted test process sends one JSON request per line; the worker answers one
+JSON line each. Values are encoded by :func:`encode` so that only plain data
+with exact types ever crosses; anything else stays here behind a handle.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import importlib.util
+import io
+import json
+import os
+import sys
+import threading
+import time
+
+TYPE_CHECKING = False  # the worker starts on the learner's clock: no typing import (3 ms)
+if TYPE_CHECKING:
+    from typing import Any
+
+OUTPUT_LIMIT = 20_000
+# A reply larger than this is refused here, with a message; the trusted side refuses it too.
+MAX_REPLY_BYTES = 16 * 1024 * 1024
+
+
+def load_wire(name: str = "wire") -> Any:
+    """Load wire.py (or another module beside this script) by path: we run outside the package."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), f"{name}.py")
+    spec = importlib.util.spec_from_file_location(f"grader_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+wire = load_wire()
+kept_arguments = load_wire("kept_arguments")
+pipe_reading = load_wire("pipe_reading")
+NotPlainData = wire.NotPlainData
+encode, decode = wire.encode, wire.decode
+
+
+class Missing(Exception):
+    """The learner's module or object has no attribute of the requested name."""
+
+
+class BoundedOutput(io.TextIOBase):
+    """Collect what learner code prints, keeping at most OUTPUT_LIMIT characters."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.kept = 0
+        self.dropped = 0
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        text = str(text)
+        room = OUTPUT_LIMIT - self.kept
+        self.parts.append(text[:room])
+        self.kept += min(room, len(text))
+        self.dropped += max(0, len(text) - room)
+        return len(text)
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def builtin_base(error: BaseException) -> str:
+    """Name the nearest built-in exception class of ``error``."""
+    import builtins
+
+    for cls in type(error).__mro__:
+        if getattr(builtins, cls.__name__, None) is cls:
+            return cls.__name__
+    return "Exception"
+
+
+def learner_frames(error: BaseException, learner_dir: str) -> list[dict[str, Any]]:
+    """Keep only the traceback frames that are in the learner's own files."""
+    frames = []
+    import linecache  # only when something went wrong: a lighter start for every worker
+
+    tb = error.__traceback__
+    while tb is not None:  # walked by hand: traceback.extract_tb also works out column positions
+        code, line = tb.tb_frame.f_code, tb.tb_lineno
+        tb = tb.tb_next
+        # "<frozen importlib._bootstrap>" looks like a relative path: not the learner's.
+        if code.co_filename.startswith("<"):
+            continue
+        if os.path.dirname(os.path.abspath(code.co_filename)) == learner_dir:
+            text = linecache.getline(code.co_filename, line).strip()
+            name = os.path.basename(code.co_filename)
+            frames.append({"file": name, "line": line, "function": code.co_name, "code": text})
+    if isinstance(error, SyntaxError) and error.filename:
+        where = os.path.abspath(error.filename)
+        if os.path.dirname(where) == learner_dir:
+            text = (error.text or "").strip()
+            frames.append(
+                {"file": os.path.basename(where), "line": error.lineno, "function": "", "code": text}
+            )
+    return frames
+
+
+def describe_error(error: BaseException, learner_dir: str) -> dict[str, Any]:
+    """Turn a learner exception into plain data: type, base, message, frames."""
+    try:
+        message = str(error)
+    except Exception:
+        message = "(the exception's message could not be shown)"
+    if isinstance(error, SyntaxError):
+        message = error.msg or message
+    return {
+        "type": type(error).__name__,
+        "builtin": builtin_base(error),
+        "message": message[:2000],
+        "frames": learner_frames(error, learner_dir),
+    }
+
+
+class Worker:
+    """Hold the learner's modules and objects; serve one request at a time."""
+
+    def __init__(self, learner_dir: str) -> None:
+        self.learner_dir = learner_dir
+        self.modules: dict[str, Any] = {}
+        self.handles: dict[int, Any] = {}
+        self.held = kept_arguments.HeldArguments(wire)  # large arguments, sent once
+
+    def resolve(self, target: list[Any]) -> Any:
+        kind, owner, name = target
+        base = self.modules[owner] if kind == "module" else self.handles[int(owner)]
+        if name is None:
+            return base
+        try:
+            return getattr(base, name)
+        except AttributeError:
+            raise Missing(name) from None
+
+    def handle(self, request: dict[str, Any]) -> dict[str, Any]:
+        op = request["op"]
+        if op == "load":
+            self.modules[request["module"]] = importlib.import_module(request["module"])
+            return {"value": None}
+        if op == "measure":
+            return self.measure(request)
+        if op == "getattr":
+            found = self.resolve(request["target"])
+            if callable(found):
+                return {"callable": True}
+            return {"value": encode(found, self.handles)}
+        self.held.forget(request.get("forget"))
+        if op in ("setattr", "delattr"):  # a plain suite's `cart.owner = "x"` or `del cart.owner`
+            owner, name = self.handles[int(request["target"][1])], str(request["target"][2])
+            value = (decode(request["value"], self.lookup),) if op == "setattr" else ()
+            return {"value": (setattr if op == "setattr" else delattr)(owner, name, *value)}
+        args = decode(request["args"], self.lookup)
+        kwargs = decode(request["kwargs"], self.lookup)
+        # Taken before the call, which may change the arguments (tests check that it does not).
+        before = self.held.snapshot(args, kwargs)
+        value = self.resolve(request["target"])(*args, **kwargs)
+        reply = {"value": encode(value, self.handles)}
+        if wire.all_unchanged(before):
+            reply["args_same"] = True
+        else:
+            self.held.forget_values((*args, *kwargs.values()))
+            with contextlib.suppress(NotPlainData):
+                reply["args_after"] = encode(args, None)
+        return reply
+
+    def measure(self, request: dict[str, Any]) -> dict[str, Any]:
+        """Count the steps of one call (grader/worker/step_counter.py, loaded by path on first use)."""
+        args = decode(request["args"], self.lookup)
+        kwargs = decode(request["kwargs"], self.lookup)
+        function = self.resolve(request["target"])
+        # Kept apart from self.modules, where a learner file may have any name.
+        counter = getattr(self, "step_counter", None) or load_wire("step_counter")
+        self.step_counter = counter
+        return {"measured": counter.measure(function, args, kwargs, self.learner_dir, int(request["budget"]))}
+
+    def lookup(self, tag: str, data: list[Any]) -> Any:
+        """Rebuild what only the trusted side names: a handle, or a large argument sent once."""
+        if tag == "keep" and len(data) == 3:
+            return self.held.keep(int(data[1]), decode(data[2], self.lookup))
+        if tag == "kept":
+            return self.held.get(data[1])
+        return self.handles[int(data[1])]
+
+    def answer(self, request: Any) -> bytes:
+        """Serve one request; return the reply as one JSON line."""
+        output = BoundedOutput()
+        sys.stdout = sys.stderr = output
+        started = time.perf_counter()
+        try:
+            reply = self.handle(request)
+        except NotPlainData as error:
+            reply = {"not_plain": str(error)}
+        except kept_arguments.StaleArgument as stale:  # before any learner code ran
+            reply = {"resend": stale.key}
+        except Missing as error:
+            reply = {"missing": str(error)}
+        except BaseException as error:  # learner code may raise anything, even SystemExit
+            reply = {"error": describe_error(error, self.learner_dir)}
+        finally:
+            sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+        if output.parts:
+            reply["output"] = output.text()
+            reply["dropped"] = output.dropped
+        reply["seconds"] = round(time.perf_counter() - started, 6)
+        try:
+            data = json.dumps(reply).encode()
+        except (TypeError, ValueError, RecursionError):
+            data = json.dumps({"not_plain": "the result could not be sent back"}).encode()
+        if len(data) > MAX_REPLY_BYTES:
+            megabytes = len(data) / 1024 / 1024
+            message = f"the result is too large to check ({megabytes:.0f} MB as data; the limit is 16 MB)"
+            data = json.dumps({"not_plain": message}).encode()
+        return data + b"\n"
+
+    def serve(self, incoming: int, outgoing: int) -> None:
+        if os.name != "posix":  # no poll on Windows pipes: plain blocking reads
+            lines: Any = os.fdopen(incoming, "rb")
+        else:
+            lines = pipe_reading.iter_lines(incoming)
+        for line in lines:
+            data = memoryview(self.answer(json.loads(line)))
+            while data:
+                data = data[os.write(outgoing, data) :]
+
+
+def watch_parent(parent: int) -> None:
+    """Exit when the trusted process that started us is gone."""
+    while True:
+        time.sleep(0.5)
+        if os.getppid() != parent:
+            os._exit(3)
+
+
+def main() -> None:
+    learner_dir = os.path.abspath(sys.argv[1])
+    memory_mb = int(sys.argv[2]) if len(sys.argv) > 2 else 1024
+    # Protocol on private copies of stdin/stdout; the learner's prints, input()
+    # and raw writes to fd 0/1 go elsewhere and cannot corrupt or forge replies.
+    incoming = os.dup(0)
+    outgoing = os.dup(1)
+    null = os.open(os.devnull, os.O_RDWR)
+    os.dup2(null, 0)
+    os.dup2(null, 1)
+    sys.stdin = io.StringIO("")
+    threading.Thread(target=watch_parent, args=(os.getppid(),), daemon=True).start()
+    # Appended, not prepended: a learner file named like a standard module never shadows it.
+    sys.path.append(learner_dir)
+    os.chdir(learner_dir)
+    load_wire("limits").apply_limits(memory_mb)
+    Worker(learner_dir).serve(incoming, outgoing)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""Learner programs started by trusted test code: wrapped in the sandbox, stopped with SIGTERM inside it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from grader.kinds.learner_programs import LearnerPrograms
+from tests.grader.batch.helpers import needs_sandbox
+
+# Writes where it may, then waits for SIGTERM and says it got it (in its writable folder).
+PROGRAM = """\
+import signal, sys, time
+data = sys.argv[1]
+def stop(*_):
+    open(data + "/stopped", "w").write("SIGTERM")
+    sys.exit(0)
+signal.signal(signal.SIGTERM, stop)
+open(data + "/started", "w").write("ok")
+try:
+    open(sys.argv[2], "w").write("escaped")
+except OSError:
+    pass
+while True:
+    time.sleep(0.05)
+"""
+
+
+def wait_for(path: Path) -> bool:
+    deadline = time.monotonic() + 20
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return path.exists()
+
+
+def test_a_sandboxed_program_writes_only_its_folder_and_gets_sigterm(tmp_path: Path) -> None:
+    needs_sandbox()
+    from grader.boundary.sandbox import open_sandbox
+
+    code, data, escape = tmp_path / "code", tmp_path / "data", tmp_path / "escaped"
+    code.mkdir()
+    (code / "program.py").write_text(PROGRAM, "utf-8")
+    programs = LearnerPrograms(open_sandbox())
+    command = [sys.executable, "program.py", str(data), str(escape)]
+    wrapped = programs.command(command, code, [data])
+    assert wrapped[-len(command) :] == command and wrapped[0].endswith("bwrap")
+    code.chmod(0o755)
+    (code / "program.py").chmod(0o644)
+    process = subprocess.Popen(wrapped, cwd=code, start_new_session=True, stdin=subprocess.DEVNULL)
+    try:
+        assert wait_for(data / "started")
+        programs.terminate(process.pid)
+        assert process.wait(timeout=20) == 0  # the program exited on SIGTERM, and bwrap with it
+    finally:
+        process.kill()
+    assert (data / "stopped").read_text("utf-8") == "SIGTERM"
+    assert not escape.exists()
+
+
+def test_without_a_sandbox_the_command_is_unchanged(tmp_path: Path) -> None:
+    command = [sys.executable, "-c", "pass"]
+    assert LearnerPrograms().command(command, tmp_path, [tmp_path / "data"]) == command
