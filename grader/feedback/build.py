@@ -19,6 +19,7 @@ from grader.feedback.model import (
     overall_status,
     shared_error,
 )
+from grader.feedback.recursion import recursion_of, verdict
 
 
 @dataclass(frozen=True)
@@ -148,6 +149,9 @@ def explain(failure: dict[str, Any], diagnosis: str, meta: dict[str, Any]) -> tu
         lines = [summary]
         lines += [f"{label}: {failure[key]}" for key, label in HTTP_PARTS if failure.get(key)]
         return "\n".join(lines), hint
+    evidence = recursion_of(failure)
+    if evidence is not None:  # why it recursed so deep, on the evidence of the calls it made
+        return f"{summary}\n{verdict(evidence)[1]}", hint
     return summary, hint
 
 
@@ -161,15 +165,38 @@ HTTP_PARTS = (("request", "Request"), ("response", "Response"), ("expected", "Ex
 
 
 def frame_lines(failure: dict[str, Any], exercise: Exercise) -> list[str]:
-    """Show where in the learner's own files an exception happened."""
+    """Show where in the learner's own files an exception happened, a recursion's frames once."""
     info = failure.get("exception") if failure else None
     if not isinstance(info, dict):
         return []
-    lines = []
-    for frame in info.get("frames", []):
-        place = f"{exercise.path}/{frame.get('file')}, line {frame.get('line')}"
-        if frame.get("function") and frame.get("function") != "<module>":
-            place += f", in {frame['function']}"
-        code = str(frame.get("code", "")).strip()
-        lines.append(f"{place}: {code}" if code else place)
-    return lines
+    lines: list[str] = []
+    notes: dict[int, str] = {}  # after which frame to say that the frames above repeated
+    for index, frame in enumerate(info.get("frames", [])):
+        lines.append(place_of(frame, exercise))
+        count, span = frame.get("repeated"), frame.get("span", 1)
+        if isinstance(count, int) and span == 1:
+            lines[-1] += f" [repeated {count:,} times]"
+        elif isinstance(count, int) and isinstance(span, int):
+            notes[index + span - 1] = f"[the {span} lines above repeated {count:,} times]"
+        if index in notes:
+            lines.append(notes.pop(index))
+    return shortened(lines)
+
+
+def place_of(frame: dict[str, Any], exercise: Exercise) -> str:
+    place = f"{exercise.path}/{frame.get('file')}, line {frame.get('line')}"
+    if frame.get("function") and frame.get("function") != "<module>":
+        place += f", in {frame['function']}"
+    code = str(frame.get("code", "")).strip()
+    return f"{place}: {code}" if code else place
+
+
+MAX_PLACES = 10
+
+
+def shortened(lines: list[str]) -> list[str]:
+    """Keep a long list of places short: the first few and the last ones, where Python stopped."""
+    if len(lines) <= MAX_PLACES:
+        return lines
+    hidden = len(lines) - MAX_PLACES + 1
+    return [*lines[:3], f"... ({hidden} more places in your code)", *lines[-(MAX_PLACES - 4) :]]

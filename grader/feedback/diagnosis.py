@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from grader.feedback.compare import article
+from grader.feedback.recursion import ENDLESS, TOO_DEEP, UNCLEAR, recursion_of, verdict
 
 # suite_refused: a plain suite asked for something that cannot cross the boundary (the suite's problem).
 ERROR_KINDS = {"import_error", "crash", "suite_error", "suite_refused", "server_failed"}
@@ -41,6 +42,9 @@ DIAGNOSES = (
     "printed_error",
     "wrong_message",
     "timeout",
+    ENDLESS,
+    TOO_DEEP,
+    UNCLEAR,
     "not_started",
     "correct_version_fails",
     "tests_broken",
@@ -67,6 +71,18 @@ EXPLANATIONS = {
     "mutated_input": "Build a new value instead of modifying the one you were given.",
     "timeout": "A loop that never ends is the usual cause: check that each loop's condition becomes false.",
     "exception": "The 'at' lines show where in your code it happened; the last one is where Python stopped.",
+    ENDLESS: (
+        "A function that calls itself needs a base case, an input it answers without calling itself, "
+        "and every call must get closer to it."
+    ),
+    TOO_DEEP: (
+        "Each call waits for the call it made, and Python stops at about 1000 waiting calls, "
+        "however right the recursion is."
+    ),
+    UNCLEAR: (
+        "Either it never reaches an input it answers without calling itself, or the input needs "
+        "more calls in a row than Python allows."
+    ),
 }
 
 
@@ -77,6 +93,9 @@ def diagnose(failure: dict[str, Any]) -> str:
         return "error"
     if kind == "no_exception" and failure.get("diagnosis") == "printed_error":
         return "printed_error"
+    evidence = recursion_of(failure)
+    if evidence is not None:
+        return verdict(evidence)[0]
     if kind == "mismatch":
         diagnosis = str(failure.get("diagnosis") or "wrong_value")
         if diagnosis == "none_returned" and printed_instead_of_returned(failure):

@@ -82,6 +82,14 @@ def builtin_base(error: BaseException) -> str:
     return "Exception"
 
 
+def is_learners(code: Any, learner_dir: str) -> bool:
+    """Whether code comes from a file in the learner's folder."""
+    # "<frozen importlib._bootstrap>" looks like a relative path: not the learner's.
+    if code.co_filename.startswith("<"):
+        return False
+    return os.path.dirname(os.path.abspath(code.co_filename)) == learner_dir
+
+
 def learner_frames(error: BaseException, learner_dir: str) -> list[dict[str, Any]]:
     """Keep only the traceback frames that are in the learner's own files."""
     frames = []
@@ -91,10 +99,7 @@ def learner_frames(error: BaseException, learner_dir: str) -> list[dict[str, Any
     while tb is not None:  # walked by hand: traceback.extract_tb also works out column positions
         code, line = tb.tb_frame.f_code, tb.tb_lineno
         tb = tb.tb_next
-        # "<frozen importlib._bootstrap>" looks like a relative path: not the learner's.
-        if code.co_filename.startswith("<"):
-            continue
-        if os.path.dirname(os.path.abspath(code.co_filename)) == learner_dir:
+        if is_learners(code, learner_dir):
             text = linecache.getline(code.co_filename, line).strip()
             name = os.path.basename(code.co_filename)
             frames.append({"file": name, "line": line, "function": code.co_name, "code": text})
@@ -105,7 +110,12 @@ def learner_frames(error: BaseException, learner_dir: str) -> list[dict[str, Any
             frames.append(
                 {"file": os.path.basename(where), "line": error.lineno, "function": "", "code": text}
             )
+    if len(frames) > FOLD_FROM:  # a recursion: its repeated frames are sent once, with the count
+        frames = load_wire("recursion").collapse(frames)
     return frames
+
+
+FOLD_FROM = 20  # fewer frames are sent as they are (and recursion.py is not even loaded)
 
 
 def describe_error(error: BaseException, learner_dir: str) -> dict[str, Any]:
@@ -116,12 +126,18 @@ def describe_error(error: BaseException, learner_dir: str) -> dict[str, Any]:
         message = "(the exception's message could not be shown)"
     if isinstance(error, SyntaxError):
         message = error.msg or message
-    return {
+    described = {
         "type": type(error).__name__,
         "builtin": builtin_base(error),
         "message": message[:2000],
         "frames": learner_frames(error, learner_dir),
     }
+    if isinstance(error, RecursionError):  # what the recursion did, to tell endless from too deep
+        with contextlib.suppress(Exception):
+            described["recursion"] = load_wire("recursion").evidence(
+                error, lambda code: is_learners(code, learner_dir)
+            )
+    return described
 
 
 class Worker:

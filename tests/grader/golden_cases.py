@@ -164,6 +164,23 @@ CASES: dict[str, Case] = {
         "            raise ValueError('not enough')\n        self.counts[name] -= count\n\n"
         "    def __repr__(self):\n        return 'Inventory(' + self.counts + ')'\n",
     ),
+    # A recursive walk: a loop of parents goes round in a circle (said so, from the repeated call), a
+    # long chain is only too deep (with the suite's while-loop hint), and countdown has no base case
+    # (its two failures said once); every recursion's frame once, with its count.
+    "chain_recursive_walk": lab(
+        "chain",
+        "def path_up(parent_of, start):\n    parent = parent_of[start]\n    if parent is None:\n"
+        "        return [start]\n    return [start, *path_up(parent_of, parent)]\n\n\n"
+        "def countdown(n):\n    return [n] + countdown(n - 1)\n",
+    ),
+    # A base case at 1 that countdown(0) steps past: the base case is never reached, not too deep.
+    "chain_steps_past_its_base_case": lab(
+        "chain",
+        "def path_up(parent_of, start):\n    path = [start]\n    while parent_of[path[-1]] is not None:\n"
+        "        if parent_of[path[-1]] in path:\n            raise ValueError('loop')\n"
+        "        path.append(parent_of[path[-1]])\n    return path\n\n\n"
+        "def countdown(n):\n    if n == 1:\n        return [1]\n    return [n] + countdown(n - 1)\n",
+    ),
     # Tests failing on the correct version: said once, and each bug check names its bug.
     "write_tests_fail_on_correct": Case(
         "write_tests_course",

@@ -201,6 +201,22 @@ def test_write_tests_goldens_name_each_bug_and_say_the_correct_version_once() ->
     )  # the check itself, then once for the bug checks
 
 
+def test_recursion_goldens_tell_endless_from_too_deep_and_stay_short() -> None:
+    walk = {test["name"]: test for test in golden("chain_recursive_walk")["tests"]}
+    assert walk["test_a_loop_is_refused"]["diagnosis"] == "endless_recursion"
+    assert "goes round in a circle" in walk["test_a_loop_is_refused"]["message"]
+    assert walk["test_a_long_chain"]["diagnosis"] == "too_deep"
+    assert "deeper than Python allows" in walk["test_a_long_chain"]["message"]
+    assert "while loop" in walk["test_a_long_chain"]["hint"]  # the suite's advice, for this diagnosis only
+    assert "while loop" not in walk["test_a_loop_is_refused"]["hint"]
+    assert "has no base case" in walk["test_countdown_from_three"]["message"]
+    past = golden("chain_steps_past_its_base_case")["tests"][-1]
+    assert past["diagnosis"] == "endless_recursion" and "past 0 without stopping" in past["message"]
+    for case in ("chain_recursive_walk", "chain_steps_past_its_base_case"):
+        text = (TERMINAL / f"{case}.txt").read_text(encoding="utf-8")
+        assert "repeated 99" in text and len(text.splitlines()) < 40
+
+
 HOSTILE_TEXT = """\
 import sys
 

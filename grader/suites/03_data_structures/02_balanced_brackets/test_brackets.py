@@ -82,7 +82,8 @@ def test_text_that_is_not_a_str_is_refused(learner):
 
 @pytest.mark.points(2)
 @pytest.mark.hint(
-    "Use a loop and a list as the stack; a function that calls itself once per bracket runs out of room."
+    "Use a loop and a list as the stack; a function that calls itself once per bracket runs out of room.",
+    when=("too_deep", "recursion", "wrong_value", "no_exception", "wrong_message"),
 )
 def test_very_deep_nesting(learner):
     """100 000 brackets nested inside each other are checked, balanced or not."""

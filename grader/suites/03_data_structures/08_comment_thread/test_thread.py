@@ -109,7 +109,7 @@ def test_a_loop_is_reported(learner):
 @pytest.mark.hint(
     "A function that calls itself once per level runs out of room after about 1000 levels. "
     "Walk up with a while loop instead.",
-    when=("exception", "wrong_value"),  # written for the RecursionError a recursive walk raises
+    when=("too_deep", "recursion", "wrong_value"),  # for the RecursionError a recursive walk raises
 )
 def test_a_very_deep_thread(learner):
     """In a chain of 5000 replies, the deepest one's path has 5000 ids and its depth is 4999."""

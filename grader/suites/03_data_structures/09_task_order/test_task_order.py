@@ -103,7 +103,8 @@ def test_the_cycle_is_named(learner):
 
 @pytest.mark.points(2)
 @pytest.mark.hint(
-    "Use loops, not a function that calls itself once per task: 3000 tasks in a row is too deep."
+    "Use loops, not a function that calls itself once per task: 3000 tasks in a row is too deep.",
+    when=("too_deep", "recursion", "wrong_value", "no_exception", "wrong_message"),
 )
 def test_a_long_chain(learner):
     """3000 tasks, each needing the next one by name, come out last name first."""
