@@ -54,6 +54,24 @@ class Block:
         """Where the first test failed, when that place is part of the shared reason."""
         return self.first.where if not self.reason or self.first.diagnosis in PLACED else ()
 
+    def title(self) -> str:
+        """What the block is about: the test, or the count and the shared reason."""
+        if not self.grouped:
+            milestone = f"[milestone {self.first.milestone}] " if self.first.milestone is not None else ""
+            return milestone + self.first.description
+        if self.reason:
+            return f"{len(self.tests)} tests: {self.reason}"
+        return f"{len(self.tests)} tests failed the same way:"
+
+    def items(self) -> list[str]:
+        """A group's tests, one line each: the call that showed the shared reason, and the test."""
+        return [f"{t.call}: {t.description}" if self.reason and t.call else t.description for t in self.tests]
+
+    @property
+    def shows_output(self) -> bool:
+        """Printed output is shown for one test, the same message, or a print that is the reason."""
+        return not self.reason or self.first.diagnosis in ("printed", "printed_error")
+
     def details(self) -> list[str]:
         """The first test's message after its first line: the evidence behind a shared diagnosis."""
         return self.first.message.splitlines()[1:] if self.reason else self.first.message.splitlines()
@@ -83,9 +101,12 @@ def blocks(tests: Sequence[TestResult]) -> list[Block]:
 
 
 NAMES = {field.name for field in fields(TestResult)}
+# What a stored test written before a field existed is read with (the fields without a default).
+BLANK = {"name": "", "description": "", "status": "failed", "message": "", "hint": "", "output": ""}
+BLANK_NUMBERS = {"points": 0.0, "max_points": 0.0, "duration": 0.0}
 
 
 def as_result(data: dict[str, Any]) -> TestResult:
-    """A test read back from stored feedback (``TestResult.to_dict()``), for the renderers of a batch."""
+    """A test read back from stored feedback (a ``Feedback.to_dict()`` entry), for a batch's reports."""
     known = {key: value for key, value in data.items() if key in NAMES}
-    return TestResult(**{**known, "where": tuple(known.get("where") or ())})
+    return TestResult(**{**BLANK, **BLANK_NUMBERS, **known, "where": tuple(known.get("where") or ())})

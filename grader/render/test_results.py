@@ -61,16 +61,11 @@ def group_lines(block: Block, marks: dict[str, str], output_label: str) -> list[
     """One block for several tests that failed for the same reason."""
     first = block.first
     mark = click.style(marks[first.status], fg=COLOURS[first.status], bold=True)
-    if block.reason:
-        lines = [f"  {mark} {len(block.tests)} tests: {block.reason}"]
-    else:  # the very same message: show it once, then which tests it failed
-        lines = [f"  {mark} {len(block.tests)} tests failed the same way:"]
+    lines = [f"  {mark} {block.title()}"]
     lines += [f"      {line}" for line in block.details()]
     lines += [click.style(f"      at {place}", fg="bright_black") for place in block.where]
-    for test in block.tests:
-        call = f"{test.call}: " if block.reason and test.call else ""
-        lines.append(f"      - {call}{test.description}")
-    if first.diagnosis in ("printed", "printed_error") or not block.reason:
+    lines += [f"      - {item}" for item in block.items()]
+    if block.shows_output:
         lines += output_block(first.output, output_label)
     if first.hint:
         lines.append(click.style(f"{HINT_PREFIX}{first.hint}", fg="cyan"))
