@@ -156,9 +156,12 @@ def explain(failure: dict[str, Any], diagnosis: str, meta: dict[str, Any]) -> tu
 
 
 def sentence(text: str) -> str:
-    """End a message with a full stop unless it already ends like a sentence."""
+    """End a one-line message with a full stop unless it already ends like a sentence.
+
+    A message of several lines may end in an exception's own words, which are shown as they are.
+    """
     text = text.strip()
-    return text if not text or text.endswith((".", "?", "!")) else text + "."
+    return text if not text or "\n" in text or text.endswith((".", "?", "!")) else text + "."
 
 
 HTTP_PARTS = (("request", "Request"), ("response", "Response"), ("expected", "Expected"))

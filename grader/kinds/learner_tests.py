@@ -23,12 +23,14 @@ from grader.boundary.pytest_command import isolated_pytest
 from grader.boundary.sandbox import Access, Sandbox, prepare
 from grader.feedback.docstrings import docstring_headline
 from grader.feedback.expectations import Mismatch
+from grader.kinds.own_tests import failures, not_run
 
 IMPLEMENTATIONS = "implementations"
 CORRECT = "correct"  # implementations/correct/ is the version every suite must have
 OUTPUT_LIMIT = 4000
 EXIT_PASSED, EXIT_FAILED, EXIT_NO_TESTS = 0, 1, 5
 CORRECT_VERSION_FAILS = "correct_version_fails"  # every bug check waits on the correct version
+NOT_RUN_SHOWN = 5  # tests pytest leaves out, named in one message
 SIDE_BY_SIDE = 2  # runs of the learner's tests at once (fewer on a one-core machine)
 
 
@@ -118,7 +120,8 @@ class LearnerTests:
         return TestRun(name, implementation_description(source), exit_code, output)
 
     def _pytest(self, folder: Path) -> tuple[int | None, str]:
-        command = isolated_pytest(folder) + [str(folder)]
+        # Short tracebacks: the learner's failing line and the exception, which feedback shows in full.
+        command = isolated_pytest(folder) + ["--tb=short", str(folder)]
         env = minimal_environment() | {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "NO_COLOR": "1"}
         if self.sandbox is not None:
             prepare(folder)
@@ -126,16 +129,21 @@ class LearnerTests:
             command = self.sandbox.prefix(folder, access) + command
         log = folder / "pytest-output.txt"  # inside the temporary folder: removed with it
         code = run_with_time_limit(command, folder, env, log, self.seconds, self.on_start, limit_resources)
-        return code, log.read_bytes()[-OUTPUT_LIMIT:].decode("utf-8", "replace")
+        output = log.read_bytes()[-OUTPUT_LIMIT:].decode("utf-8", "replace")
+        return code, output.replace(f"{folder}{os.sep}", "")  # a temporary folder means nothing to a learner
 
     def against(self, name: str) -> TestRunCheck:
         """Run the learner's tests against implementation ``name``, ready to be checked."""
-        return TestRunCheck(self.run(name), self.run(CORRECT))
+        test_files = tuple(sorted(path.name for path in self.tests_dir.glob("test_*.py")))
+        return TestRunCheck(self.run(name), self.run(CORRECT), tuple(not_run(self.tests_dir)), test_files)
 
 
 # One grading run is one pytest process: each implementation is run once in it,
 # however many hidden tests ask (the correct one is asked by every bug check).
 FINISHED_RUNS: dict[tuple[Path, str], TestRun] = {}
+
+
+Lines = tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -146,13 +154,28 @@ class TestRunCheck:
 
     run: TestRun
     baseline: TestRun
+    not_run: tuple[str, ...] = ()  # the learner's test-like functions pytest leaves out, and why
+    test_files: tuple[str, ...] = ()
 
-    def _fail(self, kind: str, summary: str, diagnosis: str = "wrong_value") -> Mismatch:
-        detail = {"kind": kind, "summary": summary, "output": self.run.output, "diagnosis": diagnosis}
-        return Mismatch(detail)
+    def _fail(self, kind: str, summary: str, diagnosis: str = "wrong_value", lines: Lines = ()) -> Mismatch:
+        text = "\n".join([summary, *lines])
+        return Mismatch({"kind": kind, "summary": text, "output": self.run.output, "diagnosis": diagnosis})
+
+    def _not_run_lines(self) -> Lines:
+        """The learner's tests that pytest leaves out: perhaps the very test a check looks for."""
+        if not self.not_run:
+            return ()
+        shown = [f"  - {why}." for why in self.not_run[:NOT_RUN_SHOWN]]
+        if len(self.not_run) > NOT_RUN_SHOWN:
+            shown.append(f"  ... and {len(self.not_run) - NOT_RUN_SHOWN} more.")
+        return ("These look like tests, but pytest does not run them:", *shown)
 
     def _common_problems(self) -> None:
         if self.run.exit_code == EXIT_NO_TESTS:
+            if self.not_run:
+                raise self._fail(
+                    "not_started", "pytest found no tests in your file.", lines=self._not_run_lines()
+                )
             raise self._fail("not_started", "You have not written any tests yet (pytest found none).")
         if self.run.timed_out:
             raise self._fail("timeout", "Your tests took too long to run: is there a loop that never ends?")
@@ -165,6 +188,7 @@ class TestRunCheck:
                 "mismatch",
                 "Your tests fail on the correct version of the code: a test that fails on "
                 "correct code is checking the wrong thing.",
+                lines=(*failures(self.run.output, set(self.test_files)), *self._not_run_lines()),
             )
         return self
 
@@ -183,6 +207,7 @@ class TestRunCheck:
                 "mismatch",
                 f"Your tests all pass on a version with a bug: it {self.run.description}. "
                 "Add a test that this version would fail.",
+                lines=self._not_run_lines(),
             )
         if self.run.exit_code != EXIT_FAILED:
             raise self._fail(

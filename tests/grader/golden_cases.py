@@ -193,6 +193,23 @@ CASES: dict[str, Case] = {
         "test-absolute",
         "from absolute import absolute\n\n\ndef test_positive():\n    assert absolute(3) == 3\n",
     ),
+    # Tests pytest will not run are named with the rule that leaves each out (a misspelt name, a
+    # class with __init__, a class not named Test...); testorder is run, so it is not named; a failure
+    # on the correct version shows the learner's line and the exception it met, in full.
+    "write_tests_not_collected": Case(
+        "write_tests_course",
+        "test-absolute",
+        "import pytest\nfrom absolute import absolute\n\n\n"
+        "def test_zero():\n    assert absolute(0) == 0\n\n\n"
+        "def test_raises_for_text():\n    absolute('x')\n\n\n"
+        "def tset_negative():\n    assert absolute(-2) == 2\n\n\n"
+        "def testpositive():\n    assert absolute(3) == 3\n\n\n"
+        "def check(value, expected):\n    assert absolute(value) == expected\n\n\n"
+        "def test_with_helper():\n    check(5, 5)\n\n\n"
+        "class TestNegative:\n    def __init__(self):\n        self.value = -3\n\n"
+        "    def test_negative(self):\n        assert absolute(self.value) == 3\n\n\n"
+        "class NegativeTests:\n    def test_minus_one(self):\n        assert absolute(-1) == 1\n",
+    ),
     # A plain suite tries, at run time, what cannot cross: each test says what it tried and that
     # it is the suite's problem (an error, not the learner's mistake, never "the grader failed").
     "plain_suite_refusals": Case(

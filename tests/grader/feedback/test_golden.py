@@ -217,6 +217,20 @@ def test_recursion_goldens_tell_endless_from_too_deep_and_stay_short() -> None:
         assert "repeated 99" in text and len(text.splitlines()) < 40
 
 
+def test_write_tests_goldens_name_tests_pytest_leaves_out_and_show_a_failure_in_full() -> None:
+    first = golden("write_tests_not_collected")["tests"][0]["message"]
+    assert "tset_negative: pytest runs only functions whose names start with test." in first
+    assert "TestNegative.test_negative: pytest does not run a test class that has an __init__" in first
+    assert "NegativeTests.test_minus_one: pytest runs only test classes whose names start with Test." in first
+    assert "testpositive" not in first and "check:" not in first  # run by pytest; a helper
+    assert "test_raises_for_text, line 10 of test_absolute.py: absolute('x')" in first
+    assert "TypeError: '>=' not supported between instances of 'str' and 'int'" in first
+    correct = golden("write_tests_fail_on_correct")["tests"][0]["message"]
+    assert (
+        "test_negative, line 5 of test_absolute.py: assert absolute(-2) == -2\n    assert 2 == -2" in correct
+    )
+
+
 HOSTILE_TEXT = """\
 import sys
 
