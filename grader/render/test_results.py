@@ -40,8 +40,21 @@ def tests_text(tests: tuple[TestResult, ...], marks: dict[str, str], output_labe
             text = group_lines(block, marks, output_label)
         else:
             text = test_lines(block.first, marks, output_label)
-        lines += [line for line in text if not repeated_hint(line, hints_shown)]
+        lines += fit([line for line in text if not repeated_hint(line, hints_shown)])
     return lines
+
+
+MAX_BLOCK_LINES = 40
+
+
+def fit(block: list[str]) -> list[str]:
+    """No single failure takes more than MAX_BLOCK_LINES lines: its end is cut, its hint kept."""
+    if len(block) <= MAX_BLOCK_LINES:
+        return block
+    hint = block[-1:] if click.unstyle(block[-1]).startswith(HINT_PREFIX) else []
+    keep = MAX_BLOCK_LINES - 1 - len(hint)
+    cut = len(block) - len(hint) - keep
+    return [*block[:keep], f"      ... ({cut} more lines: `grader check --json` shows them all)", *hint]
 
 
 def repeated_hint(line: str, shown: set[str]) -> bool:
