@@ -17,6 +17,7 @@ from typing import Any
 MAX_SPAN = 4  # the longest cycle of frames folded (mutual recursion through helpers)
 MIN_REPEATS = 3  # as Python's own traceback: fewer repeats are shown as they are
 SAMPLE = 3  # values shown from each end of the recursion
+LARGEST = 2**53  # ints beyond this are not read as a measure
 SIZED = (list, tuple, str, bytes, dict, set, frozenset, range)
 SCALARS = (int, str, bytes, bool, float, type(None))
 
@@ -79,7 +80,8 @@ def measures(name: str, levels: list[Any]) -> tuple[str, list[int]] | None:
     """An argument as numbers, one per level: an int itself, or the length of a fresh container."""
     values = [level.f_locals.get(name) for level in levels]
     if all(type(value) is int for value in values):
-        return "int", values
+        # A huge int (a running product) says little, and would not even fit the reply's JSON.
+        return ("int", values) if all(abs(value) < LARGEST for value in values) else None
     shared = any(values[i] is values[i - 1] for i in range(1, len(values)))
     if shared or not all(type(value) in SIZED for value in values):
         return None  # one object passed down may have changed since: its length now says nothing
@@ -131,7 +133,11 @@ def first_repeat(names: tuple[str, ...], levels: list[Any]) -> dict[str, Any] | 
 
 
 def short(value: Any) -> str:
-    text = repr(value)
+    """A plain value's repr, cut to 40 characters (a huge int's repr may be refused: then '...')."""
+    try:
+        text = repr(value)
+    except ValueError:
+        return "..."
     return text if len(text) <= 40 else text[:37] + "..."
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -138,3 +139,10 @@ def test_short_runs_stay_as_they_are() -> None:
     other = {**frame, "line": 2}
     assert collapse([frame, frame, other]) == [frame, frame, other]
     assert collapse([frame] * 3 + [other]) == [{**frame, "repeated": 3, "span": 1}, other]
+
+
+def test_a_huge_running_product_is_not_read_and_the_reply_still_crosses(tmp_path: Path) -> None:
+    source = "def product(n, total):\n    return product(n - 1, total * 10**9)\n"
+    info = described(tmp_path, source, "product", 5, 1)
+    assert [argument["name"] for argument in info["recursion"]["arguments"]] == ["n"]
+    json.dumps(info)  # a huge int would make this raise ValueError, and the reply would be lost
