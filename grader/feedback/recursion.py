@@ -54,8 +54,9 @@ def never_stops(name: str, evidence: dict[str, Any], arguments: list[dict[str, A
     again = evidence.get("again")
     if isinstance(again, dict):
         return (
-            f"{name} came back to a call it had already made ({again['arguments']}: call {again['call']} "
-            f"and again call {again['again']}), so it goes round in a circle and never reaches its base case."
+            f"{name} called itself again with the same arguments ({again['arguments']}, at call "
+            f"{again['call']} and again at call {again['again']}), so it goes round in a circle "
+            "and never reaches its base case."
         )
     passed = next((a for a in arguments if passed_zero(a)), None)
     if passed:

@@ -10,6 +10,7 @@ fonts of a stock browser have (no emoji: a stock Chromium shows ⏱ as a box).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
@@ -32,6 +33,7 @@ GROUPED = {
 
 # Shared reasons whose place in the learner's code is the same for every test: shown once.
 PLACED = {"endless_recursion", "too_deep"}
+REPEATS = re.compile(r" \[repeated [\d,]+ times\]$")
 
 
 @dataclass(frozen=True)
@@ -79,8 +81,9 @@ class Block:
 
 def group_key(test: TestResult) -> str:
     """Tests with the same diagnosed reason, or the very same message, are said once."""
-    if test.diagnosis in PLACED:  # the same reason in another function is another block
-        return f"{test.diagnosis}\n{test.where}"
+    if test.diagnosis in PLACED:  # the same recursion, however it was entered; another one is another block
+        loops = sorted({REPEATS.sub("", place) for place in test.where if REPEATS.search(place)})
+        return f"{test.diagnosis}\n{loops or test.where}"
     return test.diagnosis if test.diagnosis in GROUPED else f"message:{test.message}\n{test.where}"
 
 

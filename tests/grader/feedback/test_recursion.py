@@ -35,7 +35,7 @@ def test_the_same_call_again_is_a_circle() -> None:
     again = {"call": 1, "again": 3, "arguments": "node=1"}
     diagnosis, sentence = verdict(evidence(True, again))
     assert diagnosis == ENDLESS
-    assert "came back to a call it had already made (node=1: call 1 and again call 3)" in sentence
+    assert "called itself again with the same arguments (node=1, at call 1 and again at call 3)" in sentence
 
 
 def test_an_int_that_went_past_zero_never_met_its_base_case() -> None:

@@ -57,7 +57,13 @@ def test_recursions_in_different_places_are_different_blocks() -> None:
     )
     here = replace(endless, where=("f.py, line 2, in f: return f(n - 1) [repeated 995 times]",))
     there = replace(endless, where=("f.py, line 9, in g: return g(n - 1) [repeated 995 times]",))
-    shown = blocks([here, replace(here, name="test_b"), there])
+    # the same loop of frames, entered another way and cut at another count, is the same recursion
+    entered_elsewhere = replace(
+        here,
+        name="test_b",
+        where=("f.py, line 7, in start: f(3)", "f.py, line 2, in f: return f(n - 1) [repeated 990 times]"),
+    )
+    shown = blocks([here, entered_elsewhere, there])
     assert [len(block.tests) for block in shown] == [2, 1]
     assert shown[0].details() == ["No base case."] and shown[0].where == here.where
 
