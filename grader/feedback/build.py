@@ -173,17 +173,19 @@ def frame_lines(failure: dict[str, Any], exercise: Exercise) -> list[str]:
     if not isinstance(info, dict):
         return []
     lines: list[str] = []
-    notes: dict[int, str] = {}  # after which frame to say that the frames above repeated
+    notes: dict[int, str] = {}  # the frame that ends a repeated cycle of frames, and what to say there
     for index, frame in enumerate(info.get("frames", [])):
         lines.append(place_of(frame, exercise))
         count, span = frame.get("repeated"), frame.get("span", 1)
-        if isinstance(count, int) and span == 1:
-            lines[-1] += f" [repeated {count:,} times]"
-        elif isinstance(count, int) and isinstance(span, int):
-            notes[index + span - 1] = f"[the {span} lines above repeated {count:,} times]"
-        if index in notes:
-            lines.append(notes.pop(index))
+        if isinstance(count, int) and isinstance(span, int):
+            said = "repeated" if span == 1 else f"with {plural(span - 1, 'line')} above, repeated"
+            notes[index + span - 1] = f" [{said} {count:,} times]"
+        lines[-1] += notes.pop(index, "")
     return shortened(lines)
+
+
+def plural(count: int, noun: str) -> str:
+    return f"the {noun}" if count == 1 else f"the {count} {noun}s"
 
 
 def place_of(frame: dict[str, Any], exercise: Exercise) -> str:

@@ -33,7 +33,7 @@ GROUPED = {
 
 # Shared reasons whose place in the learner's code is the same for every test: shown once.
 PLACED = {"endless_recursion", "too_deep"}
-REPEATS = re.compile(r" \[repeated [\d,]+ times\]$")
+REPEATS = re.compile(r" \[(with .+ above, )?repeated [\d,]+ times\]$")
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 
+from grader.course.manifest import Course
+from grader.feedback.build import frame_lines
 from grader.feedback.diagnosis import diagnose
 from grader.feedback.recursion import ENDLESS, TOO_DEEP, UNCLEAR, verdict
 
@@ -87,3 +89,26 @@ def test_only_a_recursion_error_gets_a_recursion_diagnosis() -> None:
     assert diagnose(failure) == ENDLESS
     info["builtin"] = "ValueError"
     assert diagnose(failure) == "exception"
+
+
+def test_folded_frames_are_shown_once_with_their_count(mini_course: Course) -> None:
+    frames = [
+        {
+            "file": "f.py",
+            "line": 4,
+            "function": "is_even",
+            "code": "return is_odd(n)",
+            "repeated": 497,
+            "span": 2,
+        },
+        {"file": "f.py", "line": 9, "function": "is_odd", "code": "return is_even(n)"},
+        {"file": "f.py", "line": 2, "function": "is_even", "code": "if n == 0:", "repeated": 3, "span": 1},
+    ]
+    exercise = mini_course.find("leap-year")
+    assert [
+        line.removeprefix(exercise.path) for line in frame_lines({"exception": {"frames": frames}}, exercise)
+    ] == [
+        "/f.py, line 4, in is_even: return is_odd(n)",
+        "/f.py, line 9, in is_odd: return is_even(n) [with the line above, repeated 497 times]",
+        "/f.py, line 2, in is_even: if n == 0: [repeated 3 times]",
+    ]
