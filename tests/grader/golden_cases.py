@@ -181,6 +181,17 @@ CASES: dict[str, Case] = {
         "        path.append(parent_of[path[-1]])\n    return path\n\n\n"
         "def countdown(n):\n    if n == 1:\n        return [1]\n    return [n] + countdown(n - 1)\n",
     ),
+    # A base case that tests for None, not for an empty list: the list stops shrinking at 0 items,
+    # which is said with the call it started at; endless, not too deep.
+    "chain_base_case_never_met": lab(
+        "chain",
+        "def path_up(parent_of, start):\n    path = [start]\n    while parent_of[path[-1]] is not None:\n"
+        "        if parent_of[path[-1]] in path:\n            raise ValueError('loop')\n"
+        "        path.append(parent_of[path[-1]])\n    return path\n\n\n"
+        "def countdown(n):\n    return count_from(list(range(n, 0, -1)))\n\n\n"
+        "def count_from(numbers):\n    if numbers is None:\n        return []\n"
+        "    return numbers[:1] + count_from(numbers[1:])\n",
+    ),
     # Tests failing on the correct version: said once, and each bug check names its bug.
     "write_tests_fail_on_correct": Case(
         "write_tests_course",

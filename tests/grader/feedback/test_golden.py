@@ -212,7 +212,13 @@ def test_recursion_goldens_tell_endless_from_too_deep_and_stay_short() -> None:
     assert "has no base case" in walk["test_countdown_from_three"]["message"]
     past = golden("chain_steps_past_its_base_case")["tests"][-1]
     assert past["diagnosis"] == "endless_recursion" and "past 0 without stopping" in past["message"]
-    for case in ("chain_recursive_walk", "chain_steps_past_its_base_case"):
+    stuck = {test["name"]: test for test in golden("chain_base_case_never_met")["tests"]}
+    assert stuck["test_countdown_from_three"]["diagnosis"] == "endless_recursion"
+    assert "the length of numbers was 0 every time" in stuck["test_countdown_from_three"]["message"]
+    # From [] the length never changed at all: no evidence either way, so no verdict.
+    assert stuck["test_countdown_from_zero"]["diagnosis"] == "recursion"
+    assert "more than Python allows" in stuck["test_countdown_from_zero"]["message"]
+    for case in ("chain_recursive_walk", "chain_steps_past_its_base_case", "chain_base_case_never_met"):
         text = (TERMINAL / f"{case}.txt").read_text(encoding="utf-8")
         assert "repeated 99" in text and len(text.splitlines()) < 40
 
