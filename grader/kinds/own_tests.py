@@ -30,8 +30,7 @@ def not_run(tests_dir: Path) -> list[str]:
             tree = ast.parse(path.read_text("utf-8", "replace"))
         except (SyntaxError, ValueError, RecursionError, MemoryError):
             continue  # pytest reports a file it cannot import
-        called = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
-        called |= {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+        called = names_used(tree)
         for node in tree.body:
             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and meant_as_test(node, called):
                 found.append(f"{node.name}: pytest runs only functions whose names start with test")
@@ -40,10 +39,17 @@ def not_run(tests_dir: Path) -> list[str]:
     return found
 
 
+def names_used(tree: ast.AST) -> set[str]:
+    """Every name the file uses: called, passed on, or asked for as a fixture (a parameter)."""
+    used = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    used |= {node.attr for node in ast.walk(tree) if isinstance(node, ast.Attribute)}
+    return used | {node.arg for node in ast.walk(tree) if isinstance(node, ast.arg)}
+
+
 def meant_as_test(function: ast.FunctionDef | ast.AsyncFunctionDef, called: set[str]) -> bool:
-    """Not collected, yet named and written like a test, and not a helper the file calls."""
+    """Not collected, yet named and written like a test, and not a helper or fixture the file uses."""
     name = function.name
-    if name.startswith("test") or name in called or not asserts(function):
+    if name.startswith("test") or name in called or function.decorator_list or not asserts(function):
         return False
     words = name.lower().strip("_").split("_")
     return words[0] in MISSPELT or "test" in words or name.lower().startswith("test")

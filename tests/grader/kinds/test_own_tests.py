@@ -69,6 +69,17 @@ def tset_prints_only():  # looks like a test, but checks nothing
     print("hello")
 
 
+@pytest.fixture
+def queue_test():  # a fixture, asked for by name below
+    queue = [1]
+    assert queue
+    return queue
+
+
+def test_uses_fixture(queue_test):
+    assert queue_test
+
+
 class QueueCase(unittest.TestCase):  # unittest classes are run whatever their name
     def test_take(self):
         self.assertTrue(True)
