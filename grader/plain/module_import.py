@@ -38,7 +38,7 @@ from grader.plain.refusals import (
     star_importing,
 )
 from grader.plain.values import ModuleCallable, Pending, Unreadable, module_names, read_attribute
-from grader.worker.wire import NotPlainData
+from grader.worker.wire import SCALARS, NotPlainData
 
 STAND_IN_DICT: Any = vars(types.ModuleType)["__dict__"]  # the proxy's own namespace: only its dunders
 
@@ -134,8 +134,12 @@ def plain_copy(value: Any) -> Any:
     """Copy plain containers deeply; share everything else (handles stay the same handle)."""
     kind = type(value)
     if kind in (list, tuple, set, frozenset):
+        if set(map(type, value)) <= SCALARS:  # a flat value: one copy at C speed, not one call per item
+            return value if kind in (tuple, frozenset) else value.copy()
         return kind(plain_copy(item) for item in value)
     if kind is dict:
+        if set(map(type, value.values())) <= SCALARS:
+            return value.copy()
         return {key: plain_copy(item) for key, item in value.items()}
     return value
 
