@@ -25,7 +25,8 @@ from grader.worker.pipe_reading import read_when_ready
 
 WORKER_SCRIPT = Path(grader.worker.__file__).resolve().with_name("main.py")
 # Every file the worker runs: the script and what it loads by path from beside it (the value
-# codec, kept arguments, its limits, pipe reading, and the step counter for growth checks).
+# codec and its standard-library value types, kept arguments, its limits, pipe reading, and the
+# step counter for growth checks).
 WORKER_FILES = tuple(
     WORKER_SCRIPT.with_name(name)
     for name in (
@@ -35,6 +36,8 @@ WORKER_FILES = tuple(
         "kept_arguments.py",
         "limits.py",
         "pipe_reading.py",
+        "value_types.py",
+        "value_builders.py",
     )
 )
 
@@ -182,6 +185,7 @@ class WorkerProcess:
 
                 fcntl.fcntl(fd, F_SETPIPE_SZ, PIPE_BYTES)
         self.pending = bytearray()
+        self.last_reply_bytes = 0
         self.buffer = bytearray(PIPE_BYTES)
         self.chunks: queue.Queue[bytes] | None = None
         if os.name != "posix":  # Windows pipes cannot be polled: a thread reads for us
@@ -226,6 +230,7 @@ class WorkerProcess:
             )
         if not line:
             raise self._crashed()
+        self.last_reply_bytes = len(line)  # read by iterations that pull many replies (object_uses.py)
         try:
             reply = json.loads(line)
         except RecursionError:

@@ -25,6 +25,7 @@ from grader.boundary.learner_problems import (
 )
 from grader.boundary.object_checks import ObjectChecks
 from grader.boundary.object_edits import change_attribute
+from grader.boundary.object_uses import NO_FACE, ObjectUses
 from grader.boundary.process import LearnerCrash, LearnerProblem, LearnerTimeout, WorkerProcess, ignore_pid
 from grader.feedback.expectations import Call
 from grader.worker import wire
@@ -58,6 +59,7 @@ class LearnerSession:
         # A file that cannot load fails every test the same way: remember why, once.
         self.load_problem: LearnerProblem | None = None
         self._loaded = False
+        self.objects: dict[int, RemoteObject] = {}  # this worker's objects: one object, one handle
         self.history = CallHistory()  # what each test did to each learner object
         self.sent = SentArguments(wire)  # large arguments the worker holds already
 
@@ -77,6 +79,7 @@ class LearnerSession:
         """Forget the worker; objects it held are gone, and the next request starts afresh."""
         self.worker = None
         self.generation += 1
+        self.objects = {}
 
     def seconds_left(self, limit: float | None = None) -> float:
         limit = self.call_timeout if limit is None else limit
@@ -172,9 +175,18 @@ class LearnerSession:
         generation = self.generation
 
         def make(tag: str, parts: list[Any]) -> RemoteObject:
-            if tag != "handle" or len(parts) != 4 or type(parts[1]) is not int:
+            if tag != "handle" or len(parts) not in (4, 5) or type(parts[1]) is not int:
                 raise ValueError("malformed handle")
-            return RemoteObject(self, generation, parts[1], str(parts[2]), str(parts[3]))
+            if len(parts) == 5 and type(parts[4]) not in (int, float, str):
+                raise ValueError("malformed handle")
+            known = self.objects.get(parts[1]) if generation == self.generation else None
+            if known is None:
+                known = RemoteObject(self, generation, parts[1], str(parts[2]), str(parts[3]))
+                known._plain = parts[4] if len(parts) == 5 else NO_FACE
+                if generation == self.generation:
+                    self.objects[parts[1]] = known
+            known._text = str(parts[3])  # the object may have changed since it was last seen
+            return known
 
         try:
             return wire.decode(data, make)
@@ -210,8 +222,8 @@ class RemoteFunction:
         return f"<learner function {self._label}>"
 
 
-class RemoteObject(ObjectChecks):
-    """A learner object that stays in the worker; only its methods' results cross."""
+class RemoteObject(ObjectUses, ObjectChecks):
+    """A learner object that stays in the worker: one handle per object, used there (object_uses.py)."""
 
     def __init__(self, session: LearnerSession, generation: int, handle: int, type_name: str, text: str):
         self._session = session
@@ -219,6 +231,7 @@ class RemoteObject(ObjectChecks):
         self._handle = handle
         self._type_name = type_name
         self._text = text
+        self._plain: Any = NO_FACE  # the int or str an IntEnum or StrEnum member compares as
         # Names found to be methods: calling one again needs no lookup first. Should learner code
         # turn a method into data later, calling it fails in the worker just as it would here.
         self._methods: set[str] = set()
@@ -262,12 +275,6 @@ class RemoteObject(ObjectChecks):
 
     def __repr__(self) -> str:
         return f"<{self._type_name} object from your code: {self._text}>"
-
-    def __eq__(self, other: object) -> bool:
-        return other is self  # never compared by value: the learner's __eq__ stays in the worker
-
-    def __hash__(self) -> int:
-        return hash((self._generation, self._handle))
 
 
 class LearnerModule:

@@ -45,6 +45,11 @@ NotPlainData = wire.NotPlainData
 encode, decode = wire.encode, wire.decode
 
 
+# What a plain suite's own Python does to learner objects, done here where they live.
+OPERATIONS: dict[str, Any] = {"len": len, "bool": bool, "iter": iter, "next": next}
+COMPARED = frozenset({"contains", "getitem", "eq", "ne", "lt", "le", "gt", "ge"})
+
+
 class Missing(Exception):
     """The learner's module or object has no attribute of the requested name."""
 
@@ -130,7 +135,7 @@ class Worker:
     def __init__(self, learner_dir: str) -> None:
         self.learner_dir = learner_dir
         self.modules: dict[str, Any] = {}
-        self.handles: dict[int, Any] = {}
+        self.handles: dict[int, Any] = wire.Handles()  # one object, one handle
         self.held = kept_arguments.HeldArguments(wire)  # large arguments, sent once
 
     def resolve(self, target: list[Any]) -> Any:
@@ -150,6 +155,8 @@ class Worker:
             return {"value": None}
         if op == "measure":
             return self.measure(request)
+        if op == "apply":
+            return self.apply(request)
         if op == "getattr":
             found = self.resolve(request["target"])
             if callable(found):
@@ -183,6 +190,26 @@ class Worker:
         counter = getattr(self, "step_counter", None) or load_wire("step_counter")
         self.step_counter = counter
         return {"measured": counter.measure(function, args, kwargs, self.learner_dir, int(request["budget"]))}
+
+    def apply(self, request: dict[str, Any]) -> dict[str, Any]:
+        """A built-in operation on learner objects, as a plain suite applies it: len(x), x[0], x == y ...
+
+        ``pull`` takes up to ``count`` items from an iterator (a handle the ``iter`` operation gave).
+        """
+        import operator
+
+        args = decode(request["args"], self.lookup)
+        name = request["name"]
+        if name == "pull":
+            import itertools
+
+            iterator, count = args
+            items = list(itertools.islice(iterator, max(1, int(count))))
+            return {"value": encode(items, self.handles), "done": len(items) < count}
+        use = OPERATIONS.get(name) or getattr(operator, name if name in COMPARED else "", None)
+        if use is None:
+            raise Missing(name)
+        return {"value": encode(use(*args), self.handles)}
 
     def lookup(self, tag: str, data: list[Any]) -> Any:
         """Rebuild what only the trusted side names: a handle, or a large argument sent once."""
