@@ -25,7 +25,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from grader.boundary.learner_problems import NotPlain, rebuild_exception
-from grader.boundary.process import MAX_REPLY_BYTES, LearnerTimeout
+from grader.boundary.process import MAX_REPLY_BYTES, LearnerProblem, LearnerTimeout
 from grader.boundary.refusals import PLAIN_DATA, SuiteRefusal, describe_value
 from grader.worker import wire
 
@@ -107,6 +107,21 @@ class ObjectUses:
     def __getitem__(self, key: Any) -> Any:
         return apply(self, "getitem", (self, key), f"{self._learner_label()}[…]")[0]
 
+    def __setitem__(self, key: Any, value: Any) -> None:
+        apply(self, "setitem", (self, key, value), f"{self._learner_label()}[…] = …")
+
+    def __delitem__(self, key: Any) -> None:
+        apply(self, "delitem", (self, key), f"del {self._learner_label()}[…]")
+
+    def __str__(self) -> str:
+        try:
+            text = apply(self, "str", (self,), f"str({self._learner_label()})")[0]
+        except LearnerProblem:  # the object is gone: a message may still name it
+            return repr(self)
+        if type(text) is not str:
+            raise TypeError(f"__str__ of your {self._type_name} returned {type(text).__name__}, not str")
+        return text
+
     def __next__(self) -> Any:
         return apply(self, "next", (self,), f"next({self._learner_label()})")[0]
 
@@ -115,6 +130,25 @@ class ObjectUses:
         if not isinstance(iterator, ObjectUses):
             raise TypeError(f"iter() of your {self._type_name} did not give an iterator")
         return Pulled(iterator, self._learner_label())
+
+
+def operator_method(name: str, reflected: bool = False) -> Callable[..., Any]:
+    """``cart + 1`` or ``1 + cart``: the learner's own operator, run in the worker."""
+
+    def method(self: ObjectUses, *other: Any) -> Any:
+        args = (*other, self) if reflected else (self, *other)
+        return apply(self, name, args, f"an operator on {self._learner_label()}")[0]
+
+    method.__name__ = f"__{'r' if reflected else ''}{name}__"
+    return method
+
+
+ARITHMETIC = ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow")
+for _name in ARITHMETIC:
+    setattr(ObjectUses, f"__{_name}__", operator_method(_name))
+    setattr(ObjectUses, f"__r{_name}__", operator_method(_name, reflected=True))
+for _name in ("neg", "abs"):
+    setattr(ObjectUses, f"__{_name}__", operator_method(_name))
 
 
 class Pulled:

@@ -46,8 +46,11 @@ encode, decode = wire.encode, wire.decode
 
 
 # What a plain suite's own Python does to learner objects, done here where they live.
-OPERATIONS: dict[str, Any] = {"len": len, "bool": bool, "iter": iter, "next": next}
-COMPARED = frozenset({"contains", "getitem", "eq", "ne", "lt", "le", "gt", "ge"})
+OPERATIONS: dict[str, Any] = {"len": len, "bool": bool, "iter": iter, "next": next, "str": str, "abs": abs}
+OPERATOR_NAMES = frozenset(
+    {"contains", "getitem", "setitem", "delitem", "eq", "ne", "lt", "le", "gt", "ge", "neg"}
+    | {"add", "sub", "mul", "truediv", "floordiv", "mod", "pow"}
+)
 
 
 class Missing(Exception):
@@ -206,7 +209,7 @@ class Worker:
             iterator, count = args
             items = list(itertools.islice(iterator, max(1, int(count))))
             return {"value": encode(items, self.handles), "done": len(items) < count}
-        use = OPERATIONS.get(name) or getattr(operator, name if name in COMPARED else "", None)
+        use = OPERATIONS.get(name) or getattr(operator, name if name in OPERATOR_NAMES else "", None)
         if use is None:
             raise Missing(name)
         return {"value": encode(use(*args), self.handles)}

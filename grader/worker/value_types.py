@@ -98,7 +98,10 @@ def encode_value(value: Any, kind: type, enc: Any) -> Any:
         except TypeError:  # a datetime whose tzinfo is not a plain offset: it stays in the worker
             return None
     if tuple in kind.__bases__ and namedtuple_fields(kind) is not None:
-        return {"~": "namedtuple", "v": [kind.__name__, list(kind._fields), [enc(item) for item in value]]}
+        return {
+            "~": "namedtuple",
+            "v": [kind.__name__, list(namedtuple_fields(kind)), [enc(item) for item in value]],
+        }
     base = quiet_base(value, kind)
     if base is not None:
         return {"~": "subclass", "v": [kind.__name__, enc(base(value))]}

@@ -83,7 +83,7 @@ def encode(value: Any, handles: dict[int, Any] | None = None, depth: int = 0, re
     }
 
 
-class Handles(dict):  # type: ignore[type-arg]
+class Handles(dict):
     """The worker's objects by handle number, and each object's number: one object, one handle."""
 
     def __init__(self) -> None:
