@@ -178,11 +178,13 @@ CASES: dict[str, Case] = {
     ),
     # A plain suite tries, at run time, what cannot cross: each test says what it tried and that
     # it is the suite's problem (an error, not the learner's mistake, never "the grader failed").
+    # Pile has a method of its own, so it stays in the worker; len() of it is asked there.
     "plain_suite_refusals": Case(
         "plain_features_course",
         "sorter",
         "def sort_by(items, key):\n    return sorted(items, key=key)\n\n\n"
         "def apply(function, value):\n    return function(value)\n\n\ndef double(x):\n    return 2 * x\n\n\n"
-        "class Pile(list):\n    pass\n\n\ndef pile(*items):\n    return Pile(items)\n",
+        "class Pile(list):\n    def top(self):\n        return self[-1]\n\n\n"
+        "def pile(*items):\n    return Pile(items)\n",
     ),
 }
