@@ -67,7 +67,7 @@ VALUES = [
     datetime.date(2024, 2, 29),
     datetime.time(23, 59, 1, fold=1),
     datetime.timedelta(days=-3, seconds=7, microseconds=9),
-    datetime.timezone.utc,
+    datetime.UTC,
     uuid.UUID("12345678-1234-5678-1234-567812345678"),
     range(10, 0, -3),
     bytearray(b"\x00\xff"),
