@@ -24,20 +24,20 @@ class Pair(NamedTuple):
     right: str = "r"
 
 
-class Tags(list):  # type: ignore[type-arg]
+class Tags(list):
     """Adds nothing: crosses as a list, named Tags."""
 
 
-class Stack(list):  # type: ignore[type-arg]
+class Stack(list):
     def peek(self) -> Any:
         return self[-1]
 
 
-class Yes(list):  # type: ignore[type-arg]
+class Yes(list):
     def __eq__(self, other: object) -> bool:
         return True
 
-    __hash__ = None  # type: ignore[assignment]
+    __hash__ = None
 
 
 class Level(enum.IntEnum):
@@ -164,6 +164,12 @@ def test_a_datetime_in_a_zone_that_is_not_a_fixed_offset_stays_a_handle() -> Non
     class Zone(datetime.tzinfo):
         def utcoffset(self, moment: Any) -> datetime.timedelta:
             return datetime.timedelta(hours=1)
+
+        def dst(self, moment: Any) -> datetime.timedelta:
+            return datetime.timedelta(0)
+
+        def tzname(self, moment: Any) -> str:
+            return "Z1"
 
     handles = wire.Handles()
     assert cross(datetime.datetime(2020, 1, 1, tzinfo=Zone()), handles)[0] == "handle"
