@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tests.helpers import LEAP_YEAR
+from tests.helpers import FIXTURES, LEAP_YEAR
 
 
 @dataclass(frozen=True)
@@ -175,6 +175,16 @@ CASES: dict[str, Case] = {
         "write_tests_course",
         "test-absolute",
         "from absolute import absolute\n\n\ndef test_positive():\n    assert absolute(3) == 3\n",
+    ),
+    # Standard-library values with the right type and wrong content, one test each (Counter,
+    # OrderedDict, defaultdict, deque, ChainMap, named tuple, Decimal, Fraction, complex, datetime,
+    # date, time, timedelta, timezone, UUID, range, bytearray, a dict view, an enum member, a list
+    # subclass, a class with __iter__, a lazy filter in assertCountEqual): each is shown as itself;
+    # a dict subclass is never "the wrong type" where a dict was expected, a values view is.
+    "plain_values_wrong": Case(
+        "plain_values_course",
+        "returns",
+        (FIXTURES / "plain_values_course" / "wrong_returns.py").read_text(encoding="utf-8"),
     ),
     # A plain suite tries, at run time, what cannot cross: each test says what it tried and that
     # it is the suite's problem (an error, not the learner's mistake, never "the grader failed").
