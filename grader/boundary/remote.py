@@ -175,16 +175,14 @@ class LearnerSession:
         generation = self.generation
 
         def make(tag: str, parts: list[Any]) -> RemoteObject:
-            if tag != "handle" or len(parts) not in (4, 5) or type(parts[1]) is not int:
+            # [tag, number, type name, text] and, for an IntEnum member, the plain value it compares as.
+            shape = [type(part) for part in parts[1:]] if tag == "handle" else []
+            if shape[:3] != [int, str, str] or shape[3:] not in ([], [int], [float], [str]):
                 raise ValueError("malformed handle")
-            if len(parts) == 5 and type(parts[4]) not in (int, float, str):
-                raise ValueError("malformed handle")
-            known = self.objects.get(parts[1]) if generation == self.generation else None
+            known = self.objects.get(parts[1])  # the objects of this worker (discarded with it)
             if known is None:
-                known = RemoteObject(self, generation, parts[1], str(parts[2]), str(parts[3]))
+                known = self.objects[parts[1]] = RemoteObject(self, generation, *parts[1:4])
                 known._plain = parts[4] if len(parts) == 5 else NO_FACE
-                if generation == self.generation:
-                    self.objects[parts[1]] = known
             known._text = str(parts[3])  # the object may have changed since it was last seen
             return known
 
@@ -232,13 +230,19 @@ class RemoteObject(ObjectUses, ObjectChecks):
         self._type_name = type_name
         self._text = text
         self._plain: Any = NO_FACE  # the int or str an IntEnum or StrEnum member compares as
+        self._reread: Callable[[], RemoteObject | None] | None = None  # a module-level object's
         # Names found to be methods: calling one again needs no lookup first. Should learner code
         # turn a method into data later, calling it fails in the worker just as it would here.
         self._methods: set[str] = set()
 
     def _check_alive(self) -> None:
-        if self._session.generation != self._generation:
+        if self._session.generation == self._generation:
+            return
+        fresh = self._reread() if self._reread is not None else None
+        if fresh is None:
             raise LearnerCrash(f"this {self._type_name} object was lost when an earlier call was stopped")
+        self._generation, self._handle, self._text, self._plain = fresh._key() + (fresh._text, fresh._plain)
+        self._session.objects[self._handle] = self  # still one handle for the object
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
