@@ -7,9 +7,10 @@ handles come back. Comparisons follow one rule: two learner objects are
 compared in the worker, as plain pytest would compare them; a learner object
 and a trusted value are never compared by learner code. Such a comparison
 is decided here only for an object that Python itself compares by a plain
-value (an ``IntEnum`` or ``StrEnum`` member, by its int or str); any other
-learner object is equal to no trusted value, as its type's ``__eq__`` would
-have to run to say otherwise.
+value (an ``IntEnum`` or ``StrEnum`` member, by its int or str; a subclass
+of ``dict`` or ``list`` that keeps their ``==``, by a copy of its items made
+in the worker); any other learner object is equal to no trusted value, as
+its type's ``__eq__`` would have to run to say otherwise.
 
 Iteration pulls items from the worker in chunks that grow from 1 to
 :data:`MAX_CHUNK`, under the test's deadline and the 16 MB reply limit over
@@ -33,8 +34,8 @@ MAX_CHUNK = 4096
 NO_FACE: Any = object()  # an object compared by identity: it has no plain value
 
 
-def apply(handle: Any, name: str, args: tuple, shown: str) -> Any:
-    """Run one built-in operation in the worker; return its result as this process may hold it."""
+def apply(handle: Any, name: str, args: tuple, shown: str) -> tuple[Any, dict[str, Any]]:
+    """Run one built-in operation in the worker: its result (plain data or handles) and the reply."""
     handle._check_alive()
     session = handle._session
     try:
@@ -61,15 +62,26 @@ def compared(name: str) -> Callable[[Any, Any], Any]:
             if name in ("eq", "ne") and other._key() == self._key():
                 return name == "eq"
             return apply(self, name, (self, other), f"{self._learner_label()} {SYMBOLS[name]} …")[0]
-        if self._plain is NO_FACE:
+        face = self._plain if self._plain is not NO_FACE else content(self)
+        if face is NO_FACE:
             return NotImplemented  # Python then tries the trusted value's side, then identity
-        return plain(self._plain, other)
+        return plain(face, other)
 
     method.__name__ = f"__{name}__"
     return method
 
 
 SYMBOLS = {"eq": "==", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
+
+
+def content(handle: Any) -> Any:
+    """What a learner subclass of dict, list ... compares as, copied in the worker now; else NO_FACE.
+
+    Only a subclass that keeps its base's ``==`` has one: the comparison is
+    then the base type's own, made here on plain data, as Python would make it.
+    """
+    found = apply(handle, "content", (handle,), f"{handle._learner_label()} == …")[0]
+    return found[0] if type(found) is list and len(found) == 1 else NO_FACE
 
 
 class ObjectUses:

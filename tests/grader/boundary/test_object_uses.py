@@ -63,6 +63,21 @@ class Yes:
     __hash__ = object.__hash__
 
 
+class Stack(list):
+    def peek(self):
+        return self[-1]
+
+
+class Stock(dict):
+    def total(self):
+        return sum(self.values())
+
+
+class AlwaysList(list):
+    def __eq__(self, other):
+        return True
+
+
 def relation(name):
     return Relation[name]
 
@@ -129,6 +144,18 @@ def test_a_learner_eq_never_decides_a_comparison_with_a_value_of_the_test(things
     assert not yes == [1]  # noqa: SIM201 - the point: the learner's __eq__ is not asked
     assert yes != "anything"
     assert things.Shelf("a") != ["a"]
+
+
+def test_a_container_subclass_with_methods_compares_by_its_items_as_in_process(things: LearnerModule) -> None:
+    stack = things.Stack([1, 2])
+    assert isinstance(stack, RemoteObject) and stack.peek() == 2
+    assert stack == [1, 2] and [1, 2] == stack and stack != [2, 1] and stack < [1, 3]
+    stock = things.Stock(pens=2)
+    assert stock == {"pens": 2} and stock.total() == 2
+    stack.append(3)
+    assert stack == [1, 2, 3]  # its items now, not when it was made
+    always = things.AlwaysList()
+    assert always != [1] and not always == []  # noqa: SIM201 - its own == is learner code
 
 
 def test_iteration_len_in_and_indexing_run_in_the_worker(things: LearnerModule) -> None:
