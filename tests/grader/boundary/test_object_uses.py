@@ -149,7 +149,7 @@ def test_a_learner_eq_never_decides_a_comparison_with_a_value_of_the_test(things
 def test_a_container_subclass_with_methods_compares_by_its_items_as_in_process(things: LearnerModule) -> None:
     stack = things.Stack([1, 2])
     assert isinstance(stack, RemoteObject) and stack.peek() == 2
-    assert stack == [1, 2] and [1, 2] == stack and stack != [2, 1] and stack < [1, 3]
+    assert stack == [1, 2] and [1, 2] == stack and stack != [2, 1] and stack < [1, 3]  # noqa: SIM300
     stock = things.Stock(pens=2)
     assert stock == {"pens": 2} and stock.total() == 2
     stack.append(3)
