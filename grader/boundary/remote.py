@@ -26,6 +26,7 @@ from grader.boundary.learner_problems import (
 from grader.boundary.object_checks import ObjectChecks
 from grader.boundary.object_edits import change_attribute
 from grader.boundary.process import LearnerCrash, LearnerProblem, LearnerTimeout, WorkerProcess, ignore_pid
+from grader.boundary.shared_values import SharedValues
 from grader.feedback.expectations import Call
 from grader.worker import wire
 from grader.worker.kept_arguments import SentArguments
@@ -60,6 +61,7 @@ class LearnerSession:
         self._loaded = False
         self.history = CallHistory()  # what each test did to each learner object
         self.sent = SentArguments(wire)  # large arguments the worker holds already
+        self.shared = SharedValues(self.reference)  # returned values that are the learner's own state
 
     def start(self) -> None:
         """Start a fresh worker now so its start-up overlaps with pytest's."""
@@ -67,6 +69,7 @@ class LearnerSession:
             self.worker = WorkerProcess(self.learner_dir, self.memory_mb, self.on_start, self.prefix)
             self._loaded = False
             self.sent.clear()  # a new worker holds no argument sent to the last one
+            self.shared.clear()
 
     def close(self) -> None:
         if self.worker is not None:
@@ -102,7 +105,9 @@ class LearnerSession:
                     self.load_problem = import_problem(module, reply)
                     raise self.load_problem
             self._loaded = True
-        return self.worker
+        worker = self.worker
+        self.shared.replay(lambda message: self._send(worker, message))  # the suite's changes first
+        return worker
 
     def _send(self, worker: WorkerProcess, message: dict[str, Any], limit: float | None = None) -> Any:
         try:
@@ -141,6 +146,7 @@ class LearnerSession:
             record.error.learner_info["call"] = text  # type: ignore[attr-defined]
             return record
         record.value = self.decode(reply.get("value"))
+        self.shared.note(record, reply.get("shared"))
         if isinstance(record.value, RemoteObject):
             self.history.created(record.value._key(), text)
         if reply.get("args_same") is True:

@@ -132,6 +132,7 @@ class Worker:
         self.modules: dict[str, Any] = {}
         self.handles: dict[int, Any] = {}
         self.held = kept_arguments.HeldArguments(wire)  # large arguments, sent once
+        self.shared: Any = None  # see shared_values()
 
     def resolve(self, target: list[Any]) -> Any:
         kind, owner, name = target
@@ -150,6 +151,8 @@ class Worker:
             return {"value": None}
         if op == "measure":
             return self.measure(request)
+        if op == "replace":  # a plain suite changed a shared value it was given: change the learner's
+            return self.shared_values().replace(int(request["key"]), decode(request["value"], self.lookup))
         if op == "getattr":
             found = self.resolve(request["target"])
             if callable(found):
@@ -166,6 +169,8 @@ class Worker:
         before = self.held.snapshot(args, kwargs)
         value = self.resolve(request["target"])(*args, **kwargs)
         reply = {"value": encode(value, self.handles)}
+        if isinstance(value, (list, tuple, dict, set)):
+            reply.update(self.shared_values().note(request["target"], value))
         if wire.all_unchanged(before):
             reply["args_same"] = True
         else:
@@ -183,6 +188,12 @@ class Worker:
         counter = getattr(self, "step_counter", None) or load_wire("step_counter")
         self.step_counter = counter
         return {"measured": counter.measure(function, args, kwargs, self.learner_dir, int(request["budget"]))}
+
+    def shared_values(self) -> Any:
+        """Returned values that are the learner's own state (worker/sharing.py, loaded on first use)."""
+        if self.shared is None:
+            self.shared = load_wire("sharing").SharedValues(self.resolve)
+        return self.shared
 
     def lookup(self, tag: str, data: list[Any]) -> Any:
         """Rebuild what only the trusted side names: a handle, or a large argument sent once."""

@@ -1,0 +1,141 @@
+"""Tell whether a value a call returned is still part of the learner's own state.
+
+Runs in the worker (standard library only, loaded by path by ``main``) and
+in-process for testkit's ``call`` on plain callables. A returned list, dict or
+set (or one of its items) that is, by identity, the very object kept in the
+receiving object's attributes, its class's attributes or the module's globals,
+one or two levels down, is shared: a caller who changes it changes the
+learner's state. Nothing here calls learner methods other than ``vars()``.
+"""
+
+from __future__ import annotations
+
+import sys
+from itertools import islice
+
+TYPE_CHECKING = False  # the worker starts on the learner's clock: no typing import
+if TYPE_CHECKING:
+    from typing import Any
+
+MUTABLE = (list, dict, set)
+# How many items at each end of one container are looked at (see items_of).
+SAMPLE = 16
+FOUND_LIMIT = 20
+
+
+def items_of(container: Any) -> list[tuple[Any, Any]]:
+    """(key or index, item) pairs of a list or dict: its first and last SAMPLE items.
+
+    Called after every call that returns a container, so the cost must not
+    grow with the learner's store: the items a call just stored or looked up
+    first are at either end, and a test that needs sharing seen keeps its
+    store small.
+    """
+    if isinstance(container, dict):
+        head = list(islice(dict.items(container), SAMPLE))
+        tail = list(islice(reversed(dict.items(container)), min(SAMPLE, len(container) - len(head))))
+        return head + tail
+    if isinstance(container, (list, tuple)):
+        size = len(container)
+        start = max(SAMPLE, size - SAMPLE)
+        return [*enumerate(container[:SAMPLE]), *zip(range(start, size), container[start:], strict=True)]
+    return []
+
+
+def returned_parts(value: Any) -> list[tuple[list[Any], Any]]:
+    """The returned value and its items that a caller could change: (path, object)."""
+    parts: list[tuple[list[Any], Any]] = [([], value)] if isinstance(value, MUTABLE) else []
+    if isinstance(value, (list, tuple, dict)):
+        # A path crosses as JSON: items under other keys are not told apart.
+        parts += [
+            ([key], item)
+            for key, item in items_of(value)
+            if isinstance(item, MUTABLE) and type(key) in (str, int)
+        ]
+    return parts
+
+
+def attributes(owner: Any) -> list[tuple[str, Any]]:
+    """An object's own attributes (``__dict__`` and slots) as (name, value)."""
+    found: list[tuple[str, Any]] = []
+    if hasattr(owner, "__dict__"):  # else slots only
+        found += list(vars(owner).items())
+    for cls in type(owner).__mro__:
+        for name in getattr(cls, "__dict__", {}).get("__slots__", ()) or ():
+            if isinstance(name, str) and hasattr(owner, name):
+                found.append((name, getattr(owner, name)))
+    return found
+
+
+def roots_of(owner: Any, module: Any) -> list[tuple[str, Any, Any]]:
+    """Where the learner keeps state: the receiving object's attributes, its class's, the module's.
+
+    Each is (prefix, name, value); the place is written out only for a match.
+    """
+    roots: list[tuple[str, Any, Any]] = []
+    if owner is not None:
+        roots += [("self.", name, value) for name, value in attributes(owner)]
+        cls = type(owner)
+        roots += [(f"{cls.__name__}.", name, value) for name, value in vars(cls).items()]
+    if module is not None:
+        roots += [("", name, value) for name, value in vars(module).items()]
+    return roots
+
+
+def kept_places(wanted: set[int], roots: list[tuple[str, Any, Any]]) -> dict[int, str]:
+    """id -> where the learner keeps it (``self._tasks[3]``, ``HISTORY``), for the ids in ``wanted``."""
+    places: dict[int, str] = {}
+    for prefix, name, value in roots:
+        if not isinstance(value, (*MUTABLE, tuple)) or str(name).startswith("__"):
+            continue
+        if id(value) in wanted:
+            places.setdefault(id(value), f"{prefix}{name}")
+        for key, item in items_of(value):
+            if id(item) in wanted:
+                places.setdefault(id(item), f"{prefix}{name}[{key!r}]")
+    return places
+
+
+def shared_parts(value: Any, owner: Any, module: Any) -> list[tuple[list[Any], str, Any]]:
+    """(path in the returned value, where the learner keeps it, the object) for each shared part."""
+    parts = returned_parts(value)
+    if not parts:
+        return []
+    try:
+        places = kept_places({id(part) for _, part in parts}, roots_of(owner, module))
+    except Exception:  # a learner __dict__ that refuses to be read: nothing can be told
+        return []
+    found = [(path, places[id(part)], part) for path, part in parts if id(part) in places]
+    return found[:FOUND_LIMIT]
+
+
+class SharedValues:
+    """The worker's record of shared parts it reported, by key, so a suite's change can be replayed."""
+
+    def __init__(self, resolve: Any) -> None:
+        self.resolve = resolve  # the worker's: a call's target -> the object it names
+        self.kept: dict[int, Any] = {}
+
+    def note(self, target: list[Any], value: Any) -> dict[str, Any]:
+        """The reply's ``shared`` entry for a call's result: [path, where, key] per shared part."""
+        kind, owner, name = target
+        if name is None:
+            return {}  # an object called as a function: no receiver whose state it could be
+        receiver = self.resolve([kind, owner, None])
+        module = receiver if kind == "module" else sys.modules.get(type(receiver).__module__)
+        receiver = None if kind == "module" else receiver
+        shared = []
+        for path, where, part in shared_parts(value, receiver, module):
+            self.kept[len(self.kept) + 1] = part
+            shared.append([path, where, len(self.kept)])
+        return {"shared": shared} if shared else {}
+
+    def replace(self, key: int, new: Any) -> dict[str, Any]:
+        """Give a shared value the contents the suite gave its copy, in place."""
+        kept = self.kept[key]
+        if isinstance(kept, list):
+            kept[:] = new
+        else:
+            kept.clear()
+            kept.update(new)
+        return {"value": None}
