@@ -74,12 +74,14 @@ class SharedValues:
 
 
 def located(value: Any, path: Any) -> Any:
-    """The part of a returned value at ``path`` ([] for the value itself, [key] for an item)."""
-    if path == []:
-        return value
-    if isinstance(path, list) and len(path) == 1 and isinstance(value, (list, tuple, dict)):
+    """The part of a returned value at ``path`` ([] for the value itself, [key, ...] for an item)."""
+    if not isinstance(path, list):
+        return None
+    for key in path:
+        if not isinstance(value, (list, tuple, dict)):
+            return None
         try:
-            return value[path[0]]
+            value = value[key]
         except (IndexError, KeyError, TypeError):
             return None
-    return None
+    return value

@@ -68,17 +68,24 @@ def message_advice(match: str, mentions: str | None) -> str:
 def shared_summary(text: str, value: Any, entry: dict[str, Any], harm: str) -> str:
     """Say which part of a call's result is the learner's own object, and why a copy matters."""
     path, where = entry.get("path") or [], entry.get("where", "")
-    part = value if not path else value[path[0]]
+    part = value
+    for key in path:
+        part = part[key]
     kind = type(part).__name__
-    whose = f"your code's own {kind} (the one kept in {where}), not a copy: {harm or SHARED_HARM}"
+    if where.startswith("argument:"):
+        whose = f"the very {kind} it was given as {where.removeprefix('argument:')}"
+    else:
+        whose = f"your code's own {kind} (the one kept in {where})"
+    whose += f", not a copy: {harm or SHARED_HARM}"
     if path:
-        return f"Called {text}; item {path[0]!r} of what it returned is {whose}"
+        place = "".join(f"[{key!r}]" for key in path)
+        return f"Called {text}; the item at {place} of what it returned is {whose}"
     return f"Called {text}; it returned {whose}"
 
 
-def shared_in_process(function: Any, value: Any) -> list[dict[str, Any]]:
-    """For an in-process call: the parts of its result that its object or module still keeps."""
+def shared_in_process(function: Any, value: Any, args: tuple, kwargs: dict) -> list[dict[str, Any]]:
+    """For an in-process call: the parts of its result that its object, module or arguments still hold."""
     owner = getattr(function, "__self__", None)
     module = sys.modules.get(getattr(type(owner) if owner is not None else function, "__module__", "") or "")
-    found = sharing.shared_parts(value, owner, module)
+    found = sharing.shared_parts(value, owner, module, sharing.argument_roots(function, args, kwargs))
     return [{"path": path, "where": where} for path, where, _ in found]

@@ -270,7 +270,7 @@ def _call_in_process(function: Callable[..., Any], args: tuple, kwargs: dict) ->
         except Exception as error:  # the learner's exception is part of the outcome
             record.error = error
         else:
-            if shared := shared_in_process(function, record.value):
+            if shared := shared_in_process(function, record.value, args, kwargs):
                 record.context["shared"] = shared
     record.output = buffer.getvalue()
     record.args_after = args

@@ -164,10 +164,17 @@ def unusable_result(error: Exception, calls: Sequence[Call]) -> Exception:
 def did_not_raise(error: BaseException, calls: Sequence[Call]) -> BaseException:
     """``pytest.raises`` saw no exception: name the call that returned instead."""
     wanted = re.search(r"DID NOT RAISE (?:<class ')?([\w.]+)", str(error))
-    finished = [c for c in calls_only(calls) if c.error is None]
-    if wanted is None or not finished:
+    if wanted is None:
         return error
-    record, name = finished[-1], wanted.group(1).rsplit(".", 1)[-1]
+    return expected_to_raise(wanted.group(1).rsplit(".", 1)[-1], calls) or error
+
+
+def expected_to_raise(name: str, calls: Sequence[Call]) -> Mismatch | None:
+    """A Mismatch for the newest call, which returned where the test expected ``name`` raised."""
+    finished = [c for c in calls_only(calls) if c.error is None]
+    if not finished:
+        return None
+    record = finished[-1]
     summary = f"Called {record.text}; it returned {show(record.value)}, expected it to raise {name}"
     detail = {"kind": "no_exception", "call": record.text, "summary": summary, "output": record.output}
     return Mismatch({**detail, "got": show(record.value), "expected": f"{name} raised"})

@@ -236,7 +236,13 @@ class PlainSuites:
     def pytest_runtest_call(self, item: pytest.Item) -> Iterator[None]:
         if not self.log.active:
             return (yield)
-        return (yield from self.explained(item))
+        from grader.plain.unittest_checks import retell_failures, watch_assertions
+
+        pending = watch_assertions(item)  # a unittest test's self.assert* checks
+        try:
+            return (yield from self.explained(item))
+        finally:
+            retell_failures(item, pending, lambda: [*self.imported, *self.log.calls])
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_teardown(self, item: pytest.Item) -> Iterator[None]:

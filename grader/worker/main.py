@@ -170,7 +170,7 @@ class Worker:
         value = self.resolve(request["target"])(*args, **kwargs)
         reply = {"value": encode(value, self.handles)}
         if isinstance(value, (list, tuple, dict, set)):
-            reply.update(self.shared_values().note(request["target"], value))
+            reply.update(self.shared_values().note(request["target"], value, args, kwargs))
         if wire.all_unchanged(before):
             reply["args_same"] = True
         else:

@@ -42,16 +42,14 @@ def items_of(container: Any) -> list[tuple[Any, Any]]:
     return []
 
 
-def returned_parts(value: Any) -> list[tuple[list[Any], Any]]:
-    """The returned value and its items that a caller could change: (path, object)."""
-    parts: list[tuple[list[Any], Any]] = [([], value)] if isinstance(value, MUTABLE) else []
-    if isinstance(value, (list, tuple, dict)):
-        # A path crosses as JSON: items under other keys are not told apart.
-        parts += [
-            ([key], item)
-            for key, item in items_of(value)
-            if isinstance(item, MUTABLE) and type(key) in (str, int)
-        ]
+def returned_parts(value: Any, path: list[Any] | None = None) -> list[tuple[list[Any], Any]]:
+    """The returned value and its items, two levels down, that a caller could change: (path, object)."""
+    path = path or []
+    parts: list[tuple[list[Any], Any]] = [(path, value)] if isinstance(value, MUTABLE) else []
+    if len(path) < 2 and isinstance(value, (list, tuple, dict)):
+        for key, item in items_of(value):
+            if type(key) in (str, int):  # a path crosses as JSON: items under other keys are not told apart
+                parts += returned_parts(item, [*path, key])
     return parts
 
 
@@ -93,16 +91,36 @@ def kept_places(wanted: set[int], roots: list[tuple[str, Any, Any]]) -> dict[int
         for key, item in items_of(value):
             if id(item) in wanted:
                 places.setdefault(id(item), f"{prefix}{name}[{key!r}]")
+            elif type(item) is tuple:  # a record such as (expires_at, task)
+                for index, inner in enumerate(item[:SAMPLE]):
+                    if id(inner) in wanted:
+                        places.setdefault(id(inner), f"{prefix}{name}[{key!r}][{index}]")
     return places
 
 
-def shared_parts(value: Any, owner: Any, module: Any) -> list[tuple[list[Any], str, Any]]:
-    """(path in the returned value, where the learner keeps it, the object) for each shared part."""
+def argument_roots(
+    function: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> list[tuple[str, Any, Any]]:
+    """The call's arguments as roots, named as the function names its parameters."""
+    code = getattr(getattr(function, "__func__", function), "__code__", None)
+    names = code.co_varnames[: code.co_argcount] if code is not None else ()
+    names = names[1:] if hasattr(function, "__self__") else names
+    named = [(names[n] if n < len(names) else f"argument {n + 1}", arg) for n, arg in enumerate(args)]
+    return [("argument:", name, value) for name, value in [*named, *kwargs.items()]]
+
+
+def shared_parts(
+    value: Any, owner: Any, module: Any, arguments: list[tuple[str, Any, Any]] | None = None
+) -> list[tuple[list[Any], str, Any]]:
+    """(path in the returned value, where the learner keeps it, the object) for each shared part.
+
+    A part found in an argument is named ``argument:tasks[0]``: the caller's own object.
+    """
     parts = returned_parts(value)
     if not parts:
         return []
     try:
-        places = kept_places({id(part) for _, part in parts}, roots_of(owner, module))
+        places = kept_places({id(part) for _, part in parts}, [*(arguments or []), *roots_of(owner, module)])
     except Exception:  # a learner __dict__ that refuses to be read: nothing can be told
         return []
     found = [(path, places[id(part)], part) for path, part in parts if id(part) in places]
@@ -116,7 +134,9 @@ class SharedValues:
         self.resolve = resolve  # the worker's: a call's target -> the object it names
         self.kept: dict[int, Any] = {}
 
-    def note(self, target: list[Any], value: Any) -> dict[str, Any]:
+    def note(
+        self, target: list[Any], value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
+    ) -> dict[str, Any]:
         """The reply's ``shared`` entry for a call's result: [path, where, key] per shared part."""
         kind, owner, name = target
         if name is None:
@@ -124,8 +144,9 @@ class SharedValues:
         receiver = self.resolve([kind, owner, None])
         module = receiver if kind == "module" else sys.modules.get(type(receiver).__module__)
         receiver = None if kind == "module" else receiver
+        arguments = argument_roots(self.resolve(target), args, kwargs)
         shared = []
-        for path, where, part in shared_parts(value, receiver, module):
+        for path, where, part in shared_parts(value, receiver, module, arguments):
             self.kept[len(self.kept) + 1] = part
             shared.append([path, where, len(self.kept)])
         return {"shared": shared} if shared else {}

@@ -49,6 +49,14 @@ def test_undo_brings_back_a_deleted_line_in_its_place(learner):
 
 
 @pytest.mark.hint("undo() on a document with nothing to undo returns False; it must not raise.")
+def test_lines_is_a_copy(learner):
+    """lines() returns a new list: changing it cannot change the document."""
+    doc = learner.Document()
+    doc.add_line("Dear team,")
+    harm = "a caller who changes it changes the document behind undo's back"
+    call(doc.lines).returns_copy(["Dear team,"], harm)
+
+
 def test_nothing_to_undo(learner):
     """undo() on a new document returns False, and after undoing everything it returns False again."""
     doc = learner.Document()
