@@ -27,7 +27,7 @@ WATCHED = 16
 class Watched:
     key: int  # the worker's key for the learner's object
     value: Any  # the suite's copy
-    sent: Any  # its encoding when it last matched the learner's object
+    kept: list[tuple[Any, Any]]  # its snapshot (wire.snapshot) when it last matched the learner's object
 
 
 class SharedValues:
@@ -53,24 +53,26 @@ class SharedValues:
             part = located(record.value, path)
             found.append({"path": path, "where": str(where)})
             if type(part) in (list, dict, set):
-                self.watched.append(Watched(key, part, self.encoded(part)))
+                self.watched.append(Watched(key, part, wire.snapshot(part)))
         del self.watched[:-WATCHED]
         if found:
             record.context["shared"] = found
 
-    def encoded(self, value: Any) -> Any:
-        try:
-            return wire.encode(value, ref=self.reference)
-        except (wire.NotPlainData, RecursionError):
-            return None
-
     def replay(self, send: Callable[[dict[str, Any]], Any]) -> None:
-        """Send the worker every watched value the suite changed since it last matched."""
+        """Send the worker every watched value the suite changed since it last matched.
+
+        Changes are found by identity (``wire.snapshot``), as for a call's
+        arguments, so a watched value costs next to nothing while unchanged.
+        """
         for watched in self.watched:
-            now = self.encoded(watched.value)
-            if now is not None and now != watched.sent:
-                watched.sent = now
-                send({"op": "replace", "key": watched.key, "value": now})
+            if wire.all_unchanged(watched.kept):
+                continue
+            watched.kept = wire.snapshot(watched.value)
+            try:
+                value = wire.encode(watched.value, ref=self.reference)
+            except (wire.NotPlainData, RecursionError):
+                continue  # what cannot cross as an argument cannot be replayed either
+            send({"op": "replace", "key": watched.key, "value": value})
 
 
 def located(value: Any, path: Any) -> Any:

@@ -120,7 +120,7 @@ def shared_parts(
     if not parts:
         return []
     try:
-        places = kept_places({id(part) for _, part in parts}, [*(arguments or []), *roots_of(owner, module)])
+        places = kept_places({id(part) for _, part in parts}, [*roots_of(owner, module), *(arguments or [])])
     except Exception:  # a learner __dict__ that refuses to be read: nothing can be told
         return []
     found = [(path, places[id(part)], part) for path, part in parts if id(part) in places]
