@@ -28,6 +28,7 @@ from grader.plain.assertions import (
     returned_by,
     unusable_result,
 )
+from grader.plain.refusals import object_use
 
 # Each checked assert method and how it compares its first two arguments.
 OPERATORS = {
@@ -117,6 +118,8 @@ def explain_unittest(error: Exception, checked: Checked | None, calls: Sequence[
     """Turn a unittest failure (or an error inside a check) into a Mismatch about the learner's call."""
     if getattr(error, "learner_info", None) is not None or isinstance(error, Mismatch):
         return error  # the learner's own exception, or already explained
+    if isinstance(error, TypeError) and "'RemoteObject'" in str(error):
+        return object_use(error)  # as for a plain test: len(), iter(), [] on a learner object
     if checked is None:
         not_raised = re.match(r"(\w+) not raised", str(error))
         if isinstance(error, AssertionError) and not_raised:
