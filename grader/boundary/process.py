@@ -25,7 +25,8 @@ from grader.worker.pipe_reading import read_when_ready
 
 WORKER_SCRIPT = Path(grader.worker.__file__).resolve().with_name("main.py")
 # Every file the worker runs: the script and what it loads by path from beside it (the value
-# codec, kept arguments, its limits, pipe reading, and the step counter for growth checks).
+# codec, kept arguments, its limits, pipe reading, the step counter for growth checks, and
+# the finder of returned values the learner still keeps).
 WORKER_FILES = tuple(
     WORKER_SCRIPT.with_name(name)
     for name in (
@@ -35,6 +36,7 @@ WORKER_FILES = tuple(
         "kept_arguments.py",
         "limits.py",
         "pipe_reading.py",
+        "sharing.py",
     )
 )
 
