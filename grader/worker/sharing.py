@@ -141,10 +141,13 @@ class SharedValues:
         kind, owner, name = target
         if name is None:
             return {}  # an object called as a function: no receiver whose state it could be
-        receiver = self.resolve([kind, owner, None])
-        module = receiver if kind == "module" else sys.modules.get(type(receiver).__module__)
-        receiver = None if kind == "module" else receiver
-        arguments = argument_roots(self.resolve(target), args, kwargs)
+        try:
+            receiver = self.resolve([kind, owner, None])
+            module = receiver if kind == "module" else sys.modules.get(type(receiver).__module__)
+            receiver = None if kind == "module" else receiver
+            arguments = argument_roots(self.resolve(target), args, kwargs)
+        except Exception:  # learner attribute hooks that raise: the call itself went well
+            return {}
         shared = []
         for path, where, part in shared_parts(value, receiver, module, arguments):
             self.kept[len(self.kept) + 1] = part
