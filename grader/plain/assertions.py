@@ -106,12 +106,8 @@ def compared(op: str, left: Any, right: Any, calls: Sequence[Call]) -> Mismatch:
     if record is None and op in NEGATED:
         record, expected = returned_by(right, calls), left
     if record is None:
-        return Mismatch(
-            {
-                "kind": "assertion",
-                "summary": f"The test compared {show(left)} {op} {show(right)}, and that was not true",
-            }
-        )
+        summary = f"The test compared {show(left)} {op} {show(right)}, and that was not true"
+        return shared_note(summary, calls) or Mismatch({"kind": "assertion", "summary": summary})
     if op in ("==", "is"):
         try:
             record.returns(expected)
@@ -128,6 +124,21 @@ def compared(op: str, left: Any, right: Any, calls: Sequence[Call]) -> Mismatch:
             op, f"a value {NEGATED.get(op, op)} {show(left)}"
         )
     return as_read(failed_expectation(record, wanted), record)
+
+
+def shared_note(summary: str, calls: Sequence[Call]) -> Mismatch | None:
+    """Add that a call handed out the learner's own list or dict, which the test may have changed."""
+    record = next((c for c in calls_only(calls) if c.context.get("shared")), None)  # changed, then read again
+    if record is None:
+        return None
+    where = record.context["shared"][0].get("where", "")
+    kept = f"the one given as {where.removeprefix('argument:')}" if where.startswith("argument:") else where
+    summary += (
+        f". Note that {record.text} returned an object your code keeps ({kept}), not a copy: "
+        "a change the test made to what it got back changed your stored data too"
+    )
+    detail = {"kind": "mismatch", "diagnosis": "shared_state", "call": record.text}
+    return Mismatch({**detail, "summary": summary})
 
 
 def bare(error: AssertionError, calls: Sequence[Call]) -> Mismatch:

@@ -104,4 +104,9 @@ def test_a_suites_change_to_a_returned_value_reaches_the_learners_state(tmp_path
     assert results["test_added_books_can_be_got_again"].status == "passed"
     changed = results["test_changing_a_book_got_back_leaves_the_shelf_alone"]
     assert changed.status == "failed"
-    assert changed.message == "The test compared 'changed' == 'Dune', and that was not true."
+    assert changed.message == (
+        "The test compared 'changed' == 'Dune', and that was not true. Note that Shelf().add('Dune') "
+        "returned an object your code keeps (self._books[1]), not a copy: a change the test made to "
+        "what it got back changed your stored data too."
+    )
+    assert changed.diagnosis == "shared_state"
