@@ -146,7 +146,7 @@ class LearnerSession:
             record.error.learner_info["call"] = text  # type: ignore[attr-defined]
             return record
         record.value = self.decode(reply.get("value"))
-        self.shared.note(record, reply.get("shared"))
+        self.shared.note(record, reply, self.request)
         if isinstance(record.value, RemoteObject):
             self.history.created(record.value._key(), text)
         if reply.get("args_same") is True:
@@ -161,6 +161,8 @@ class LearnerSession:
         for _ in range(len(args) + len(kwargs) + 1):  # each resend drops one key: this ends
             worker = self._ensure_loaded()  # before encoding: a new worker holds no argument yet
             message = {"op": "call", "target": target, **self.sent.encode_call(args, kwargs, self.reference)}
+            if self.shared.at_once:  # look for shared parts now: a plain suite may change the result
+                message["shared"] = True
             reply = self._send(worker, message)
             if "resend" not in reply:
                 return reply

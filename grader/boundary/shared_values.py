@@ -1,8 +1,9 @@
 """The trusted side of shared values: returned lists, dicts and sets that are the learner's own state.
 
 The worker says which parts of a call's result are, by identity, objects the
-learner keeps (``grader/worker/sharing.py``). Each such part is recorded on
-the :class:`~grader.testkit.Call` (``context["shared"]``), so a suite can
+learner keeps (``grader/worker/sharing.py``): at once for plain suites, else
+when a suite asks. Each such part is recorded on the
+:class:`~grader.testkit.Call` (``context["shared"]``), so a suite can
 require a copy, and watched: a suite that changes its copy, as an in-process
 test would change the learner's own object, has the change replayed in the
 worker before the next request, so it reaches the learner's state as it would
@@ -36,13 +37,22 @@ class SharedValues:
     def __init__(self, reference: Callable[[Any], Any]) -> None:
         self.reference = reference
         self.watched: list[Watched] = []
+        # Plain suites may change what they get back: the worker looks at every container result
+        # at once. Otherwise it only remembers the result, and a suite's returns_copy asks.
+        self.at_once = False
+        self.epoch = 0  # which worker the remembered results' keys belong to
 
     def clear(self) -> None:
         """A new worker: the objects the keys named are gone."""
         self.watched.clear()
+        self.epoch += 1
 
-    def note(self, record: Call, shared: Any) -> None:
-        """Record on the call which parts of its result are shared, and watch them."""
+    def note(self, record: Call, reply: dict[str, Any], ask: Callable[[dict[str, Any]], Any]) -> None:
+        """Record on the call which parts of its result are shared (or how to ask), and watch them."""
+        if type(reply.get("result")) is int:
+            key, epoch = reply["result"], self.epoch
+            record.context["find_shared"] = lambda: self.asked(record, key, epoch, ask)
+        shared = reply.get("shared")
         if not isinstance(shared, list):
             return
         found = []
@@ -55,8 +65,13 @@ class SharedValues:
             if type(part) in (list, dict, set):
                 self.watched.append(Watched(key, part, wire.snapshot(part)))
         del self.watched[:-WATCHED]
-        if found:
-            record.context["shared"] = found
+        record.context["shared"] = found
+
+    def asked(self, record: Call, key: int, epoch: int, ask: Callable[[dict[str, Any]], Any]) -> list:
+        """Ask the worker which parts of a remembered result are shared (for returns_copy)."""
+        if epoch == self.epoch and "shared" not in record.context:
+            self.note(record, ask({"op": "shared", "key": key}), ask)
+        return list(record.context.get("shared", ()))
 
     def replay(self, send: Callable[[dict[str, Any]], Any]) -> None:
         """Send the worker every watched value the suite changed since it last matched.

@@ -119,10 +119,17 @@ class Call:
         e.g. "a caller who changes it changes the stored task".
         """
         self.returns(expected)
-        for entry in self.context.get("shared", ()):
+        for entry in self.shared_parts():
             summary = shared_summary(self.text, self.value, entry, harm)
             raise self._fail("mismatch", summary, diagnosis="shared_state", got=show(self.value))
         return self
+
+    def shared_parts(self) -> list[dict[str, Any]]:
+        """The parts of the result the learner's code keeps: {"path": [0], "where": "self._tasks[1]"}."""
+        shared = self.context.get("shared")
+        if shared is None and callable(find := self.context.get("find_shared")):
+            shared = find()  # the worker remembered the result: ask it now
+        return list(shared or ())
 
     def returns_close_to(self, expected: float, tolerance: float = 1e-9) -> Call:
         """Check the call returned a number within ``tolerance`` of ``expected``."""

@@ -177,6 +177,7 @@ class PlainSuites:
         session: LearnerSession | None = self.config.stash.get(self.session_key, None)
         if session is not None and session is not self.wrapped:
             self.log.wrap(session)
+            session.shared.at_once = True  # a plain test may change what it got back
             self.wrapped = session
         return session
 

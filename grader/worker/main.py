@@ -151,8 +151,8 @@ class Worker:
             return {"value": None}
         if op == "measure":
             return self.measure(request)
-        if op == "replace":  # a plain suite changed a shared value it was given: change the learner's
-            return self.shared_values().replace(int(request["key"]), decode(request["value"], self.lookup))
+        if op in ("shared", "replace"):  # which parts a result shares; a suite's change replayed
+            return self.shared_values().answer(request, lambda data: decode(data, self.lookup))
         if op == "getattr":
             found = self.resolve(request["target"])
             if callable(found):
@@ -170,7 +170,8 @@ class Worker:
         value = self.resolve(request["target"])(*args, **kwargs)
         reply = {"value": encode(value, self.handles)}
         if isinstance(value, (list, tuple, dict, set)):
-            reply.update(self.shared_values().note(request["target"], value, args, kwargs))
+            now = request.get("shared") is True
+            reply.update(self.shared_values().note(request["target"], value, args, kwargs, now))
         if wire.all_unchanged(before):
             reply["args_same"] = True
         else:

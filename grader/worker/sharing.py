@@ -18,9 +18,11 @@ if TYPE_CHECKING:
     from typing import Any
 
 MUTABLE = (list, dict, set)
+CONTAINERS = (list, dict, set, tuple)
 # How many items at each end of one container are looked at (see items_of).
 SAMPLE = 16
 FOUND_LIMIT = 20
+RECENT = 8  # container results remembered for a later question (a suite asks right after the call)
 
 
 def items_of(container: Any) -> list[tuple[Any, Any]]:
@@ -48,7 +50,8 @@ def returned_parts(value: Any, path: list[Any] | None = None) -> list[tuple[list
     parts: list[tuple[list[Any], Any]] = [(path, value)] if isinstance(value, MUTABLE) else []
     if len(path) < 2 and isinstance(value, (list, tuple, dict)):
         for key, item in items_of(value):
-            if type(key) in (str, int):  # a path crosses as JSON: items under other keys are not told apart
+            # A path crosses as JSON: items under other keys are not told apart.
+            if isinstance(item, CONTAINERS) and type(key) in (str, int):
                 parts += returned_parts(item, [*path, key])
     return parts
 
@@ -68,26 +71,46 @@ def attributes(owner: Any) -> list[tuple[str, Any]]:
 def roots_of(owner: Any, module: Any) -> list[tuple[str, Any, Any]]:
     """Where the learner keeps state: the receiving object's attributes, its class's, the module's.
 
-    Each is (prefix, name, value); the place is written out only for a match.
+    Each is (prefix, name, value), containers only; the place is written out only for a match.
     """
     roots: list[tuple[str, Any, Any]] = []
     if owner is not None:
-        roots += [("self.", name, value) for name, value in attributes(owner)]
+        roots += [
+            ("self.", name, value) for name, value in attributes(owner) if isinstance(value, CONTAINERS)
+        ]
         cls = type(owner)
-        roots += [(f"{cls.__name__}.", name, value) for name, value in vars(cls).items()]
+        roots += [(f"{cls.__name__}.", n, v) for n, v in vars(cls).items() if isinstance(v, CONTAINERS)]
     if module is not None:
-        roots += [("", name, value) for name, value in vars(module).items()]
+        roots += [("", name, value) for name, value in vars(module).items() if isinstance(value, CONTAINERS)]
     return roots
 
 
+def sample_of(container: Any) -> list[Any]:
+    """The first and last SAMPLE items (dict values) of a container, taken at C speed."""
+    if isinstance(container, dict):
+        values = dict.values(container)
+        return [*islice(values, SAMPLE), *islice(reversed(values), SAMPLE)]
+    if isinstance(container, (list, tuple)):
+        return [*container[:SAMPLE], *container[-SAMPLE:]]
+    return []
+
+
 def kept_places(wanted: set[int], roots: list[tuple[str, Any, Any]]) -> dict[int, str]:
-    """id -> where the learner keeps it (``self._tasks[3]``, ``HISTORY``), for the ids in ``wanted``."""
+    """id -> where the learner keeps it (``self._tasks[3]``, ``HISTORY``), for the ids in ``wanted``.
+
+    Runs after every call that returns a container: each root is first looked
+    at in C (its sampled items' ids, the types among them), and walked item by
+    item only when it may hold what was returned.
+    """
     places: dict[int, str] = {}
     for prefix, name, value in roots:
-        if not isinstance(value, (*MUTABLE, tuple)) or str(name).startswith("__"):
+        if str(name).startswith("__"):
             continue
         if id(value) in wanted:
             places.setdefault(id(value), f"{prefix}{name}")
+        sample = sample_of(value)
+        if wanted.isdisjoint(map(id, sample)) and tuple not in set(map(type, sample)):
+            continue
         for key, item in items_of(value):
             if id(item) in wanted:
                 places.setdefault(id(item), f"{prefix}{name}[{key!r}]")
@@ -128,19 +151,43 @@ def shared_parts(
 
 
 class SharedValues:
-    """The worker's record of shared parts it reported, by key, so a suite's change can be replayed."""
+    """The worker's side: shared parts found, kept by key so a suite's change can be replayed.
+
+    Looking costs about as much as the call's round trip, so unless the request
+    asks for it at once (``"shared": true``, sent for plain suites, which may
+    change what they get back) a container result is only remembered, with
+    its call, and looked at when a suite asks (``returns_copy``).
+    """
 
     def __init__(self, resolve: Any) -> None:
         self.resolve = resolve  # the worker's: a call's target -> the object it names
         self.kept: dict[int, Any] = {}
+        self.recent: dict[int, tuple[Any, ...]] = {}  # the last RECENT container results, by key
+        self.results = 0
 
     def note(
-        self, target: list[Any], value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]
-    ) -> dict[str, Any]:
-        """The reply's ``shared`` entry for a call's result: [path, where, key] per shared part."""
-        kind, owner, name = target
-        if name is None:
+        self, target: list[Any], value: Any, args: tuple[Any, ...], kwargs: dict[str, Any], now: bool
+    ) -> dict:
+        """What the reply says of a container result: its shared parts, or the key to ask about it later."""
+        if target[2] is None:
             return {}  # an object called as a function: no receiver whose state it could be
+        if now:
+            return self.look(target, value, args, kwargs)
+        self.results += 1
+        self.recent[self.results] = (target, value, args, kwargs)
+        self.recent.pop(self.results - RECENT, None)
+        return {"result": self.results}
+
+    def answer(self, request: dict[str, Any], decode: Any) -> dict[str, Any]:
+        """Serve ``shared`` (look at a remembered result) and ``replace`` (replay a suite's change)."""
+        if request["op"] == "shared":
+            remembered = self.recent.get(int(request["key"]))
+            return self.look(*remembered) if remembered else {}
+        return self.replace(int(request["key"]), decode(request["value"]))
+
+    def look(self, target: list[Any], value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> dict:
+        """The reply's ``shared`` entry: [path, where, key] per shared part."""
+        kind, owner, _ = target
         try:
             receiver = self.resolve([kind, owner, None])
             module = receiver if kind == "module" else sys.modules.get(type(receiver).__module__)
@@ -152,7 +199,7 @@ class SharedValues:
         for path, where, part in shared_parts(value, receiver, module, arguments):
             self.kept[len(self.kept) + 1] = part
             shared.append([path, where, len(self.kept)])
-        return {"shared": shared} if shared else {}
+        return {"shared": shared}
 
     def replace(self, key: int, new: Any) -> dict[str, Any]:
         """Give a shared value the contents the suite gave its copy, in place."""

@@ -8,7 +8,7 @@ import pytest
 
 from grader.boundary.remote import LearnerModule, LearnerSession
 from grader.course.manifest import Course
-from grader.feedback.expectations import Mismatch, call
+from grader.feedback.expectations import Call, Mismatch, call
 from tests.helpers import learner_folder
 
 STORE = """
@@ -56,8 +56,8 @@ def store(mini_course: Course) -> Iterator[LearnerModule]:
     session.close()
 
 
-def shared_places(record: object) -> list[tuple[list, str]]:
-    return [(entry["path"], entry["where"]) for entry in record.context.get("shared", ())]  # type: ignore[attr-defined]
+def shared_places(record: Call) -> list[tuple[list, str]]:
+    return [(entry["path"], entry["where"]) for entry in record.shared_parts()]
 
 
 def test_the_worker_names_where_a_returned_value_is_kept(store: LearnerModule) -> None:
@@ -87,6 +87,7 @@ def test_returns_copy_fails_a_shared_value_and_passes_a_copy(store: LearnerModul
 
 def test_a_change_to_a_shared_value_reaches_the_learners_state(store: LearnerModule) -> None:
     """As in-process: t = repo.get(1); t["title"] = "x" changes the stored task."""
+    store._session.shared.at_once = True  # as a plain suite's session
     repo = store.Store()
     repo.add("a")
     task = repo.get(1)
