@@ -25,8 +25,8 @@ from grader.worker.pipe_reading import read_when_ready
 
 WORKER_SCRIPT = Path(grader.worker.__file__).resolve().with_name("main.py")
 # Every file the worker runs: the script and what it loads by path from beside it (the value
-# codec and its standard-library value types, kept arguments, its limits, pipe reading, and the
-# step counter for growth checks).
+# codec and its standard-library value types, kept arguments, its limits, pipe reading, the
+# step counter for growth checks, and the finder of returned values the learner still keeps).
 WORKER_FILES = tuple(
     WORKER_SCRIPT.with_name(name)
     for name in (
@@ -38,6 +38,7 @@ WORKER_FILES = tuple(
         "pipe_reading.py",
         "value_types.py",
         "value_builders.py",
+        "sharing.py",
     )
 )
 

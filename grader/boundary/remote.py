@@ -27,6 +27,7 @@ from grader.boundary.object_checks import ObjectChecks
 from grader.boundary.object_edits import change_attribute
 from grader.boundary.object_uses import NO_FACE, ObjectUses
 from grader.boundary.process import LearnerCrash, LearnerProblem, LearnerTimeout, WorkerProcess, ignore_pid
+from grader.boundary.shared_values import SharedValues
 from grader.feedback.expectations import Call
 from grader.worker import wire
 from grader.worker.kept_arguments import SentArguments
@@ -62,6 +63,7 @@ class LearnerSession:
         self.objects: dict[int, RemoteObject] = {}  # this worker's objects: one object, one handle
         self.history = CallHistory()  # what each test did to each learner object
         self.sent = SentArguments(wire)  # large arguments the worker holds already
+        self.shared = SharedValues(self.reference)  # returned values that are the learner's own state
 
     def start(self) -> None:
         """Start a fresh worker now so its start-up overlaps with pytest's."""
@@ -69,6 +71,7 @@ class LearnerSession:
             self.worker = WorkerProcess(self.learner_dir, self.memory_mb, self.on_start, self.prefix)
             self._loaded = False
             self.sent.clear()  # a new worker holds no argument sent to the last one
+            self.shared.clear()
 
     def close(self) -> None:
         if self.worker is not None:
@@ -105,7 +108,9 @@ class LearnerSession:
                     self.load_problem = import_problem(module, reply)
                     raise self.load_problem
             self._loaded = True
-        return self.worker
+        worker = self.worker
+        self.shared.replay(lambda message: self._send(worker, message))  # the suite's changes first
+        return worker
 
     def _send(self, worker: WorkerProcess, message: dict[str, Any], limit: float | None = None) -> Any:
         try:
@@ -144,6 +149,7 @@ class LearnerSession:
             record.error.learner_info["call"] = text  # type: ignore[attr-defined]
             return record
         record.value = self.decode(reply.get("value"))
+        self.shared.note(record, reply, self.request)
         if isinstance(record.value, RemoteObject):
             self.history.created(record.value._key(), text)
         if reply.get("args_same") is True:
@@ -158,6 +164,8 @@ class LearnerSession:
         for _ in range(len(args) + len(kwargs) + 1):  # each resend drops one key: this ends
             worker = self._ensure_loaded()  # before encoding: a new worker holds no argument yet
             message = {"op": "call", "target": target, **self.sent.encode_call(args, kwargs, self.reference)}
+            if self.shared.at_once:  # look for shared parts now: a plain suite may change the result
+                message["shared"] = True
             reply = self._send(worker, message)
             if "resend" not in reply:
                 return reply

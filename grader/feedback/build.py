@@ -20,6 +20,9 @@ from grader.feedback.model import (
     shared_error,
 )
 
+# How a test that failed by a fault of the grader begins (grader validate refuses any such test).
+GRADER_FAULT = "The grader itself failed"
+
 
 @dataclass(frozen=True)
 class SuiteRun:
@@ -143,7 +146,7 @@ def explain(failure: dict[str, Any], diagnosis: str, meta: dict[str, Any]) -> tu
             hint,
         )
     if kind == "suite_error":
-        return f"The grader itself failed on this test ({summary}) Please tell your instructor.", ""
+        return f"{GRADER_FAULT} on this test ({summary}) Please tell your instructor.", ""
     if kind == "http":
         lines = [summary]
         lines += [f"{label}: {failure[key]}" for key, label in HTTP_PARTS if failure.get(key)]

@@ -36,6 +36,7 @@ DIAGNOSES = (
     "printed",
     "generator",
     "mutated_input",
+    "shared_state",
     "exception",
     "no_exception",
     "printed_error",
@@ -65,6 +66,10 @@ EXPLANATIONS = {
         'raise ValueError("...") stops it and tells the caller what is wrong.'
     ),
     "mutated_input": "Build a new value instead of modifying the one you were given.",
+    "shared_state": (
+        "Returning the list or dict your code keeps hands out the original, not a copy. "
+        "Return a copy instead: dict(task), list(items), or [dict(t) for t in tasks]."
+    ),
     "timeout": "A loop that never ends is the usual cause: check that each loop's condition becomes false.",
     "exception": "The 'at' lines show where in your code it happened; the last one is where Python stopped.",
 }

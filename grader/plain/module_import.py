@@ -181,6 +181,7 @@ class PlainSuites:
         session: LearnerSession | None = self.config.stash.get(self.session_key, None)
         if session is not None and session is not self.wrapped:
             self.log.wrap(session)
+            session.shared.at_once = True  # a plain test may change what it got back
             self.wrapped = session
         return session
 
@@ -240,7 +241,13 @@ class PlainSuites:
     def pytest_runtest_call(self, item: pytest.Item) -> Iterator[None]:
         if not self.log.active:
             return (yield)
-        return (yield from self.explained(item))
+        from grader.plain.unittest_checks import retell_failures, watch_assertions
+
+        pending = watch_assertions(item)  # a unittest test's self.assert* checks
+        try:
+            return (yield from self.explained(item))
+        finally:
+            retell_failures(item, pending, lambda: [*self.imported, *self.log.calls])
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_teardown(self, item: pytest.Item) -> Iterator[None]:

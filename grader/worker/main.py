@@ -141,6 +141,7 @@ class Worker:
         self.modules: dict[str, Any] = {}
         self.handles: dict[int, Any] = wire.Handles()  # one object, one handle
         self.held = kept_arguments.HeldArguments(wire)  # large arguments, sent once
+        self.shared: Any = None  # see shared_values()
 
     def resolve(self, target: list[Any]) -> Any:
         kind, owner, name = target
@@ -161,6 +162,8 @@ class Worker:
             return self.measure(request)
         if op == "apply":
             return self.apply(request)
+        if op in ("shared", "replace"):  # which parts a result shares; a suite's change replayed
+            return self.shared_values().answer(request, lambda data: decode(data, self.lookup))
         if op == "getattr":
             found = self.resolve(request["target"])
             if callable(found):
@@ -177,6 +180,9 @@ class Worker:
         before = self.held.snapshot(args, kwargs)
         value = self.resolve(request["target"])(*args, **kwargs)
         reply = {"value": encode(value, self.handles)}
+        if isinstance(value, (list, tuple, dict, set)):
+            now = request.get("shared") is True
+            reply.update(self.shared_values().note(request["target"], value, args, kwargs, now))
         if wire.all_unchanged(before):
             reply["args_same"] = True
         else:
@@ -214,6 +220,12 @@ class Worker:
         if use is None:
             raise Missing(name)
         return {"value": encode(use(*args), self.handles)}
+
+    def shared_values(self) -> Any:
+        """Returned values that are the learner's own state (worker/sharing.py, loaded on first use)."""
+        if self.shared is None:
+            self.shared = load_wire("sharing").SharedValues(self.resolve)
+        return self.shared
 
     def lookup(self, tag: str, data: list[Any]) -> Any:
         """Rebuild what only the trusted side names: a handle, or a large argument sent once."""

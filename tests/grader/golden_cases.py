@@ -197,4 +197,18 @@ CASES: dict[str, Case] = {
         "class Pile(list):\n    def top(self):\n        return self[-1]\n\n\n"
         "def pile(*items):\n    return Pile(items)\n",
     ),
+    # A unittest suite's self.assert* checks are explained like a bare assert: the call, the types
+    # (not "96 is not True." or "1 != '1'."), None returned, printed instead of returned, a changed
+    # argument, an exception expected; assertCountEqual on None is the learner's None, never "the
+    # grader itself failed".
+    "unittest_assertions": Case(
+        "unittest_course",
+        "scores",
+        "def is_passing(score):\n    return score if score >= 50 else 0\n\n\n"
+        "def parse_score(text):\n    return text.strip()\n\n\n"
+        "def top_three(scores):\n    pass\n\n\n"
+        "def total(scores):\n    print(sum(scores))\n\n\n"
+        "def ascending(scores):\n    scores.sort()\n    return scores\n\n\n"
+        "def medals(score):\n    return ['silver']\n",
+    ),
 }
