@@ -107,9 +107,12 @@ class Call:
         self._raise_unexpected()
         if not accepted(self.value, expected, bool(exact_type)):
             summary = f"Called {self.text}; {describe_difference(self.value, expected)}"
-            if isinstance(exact_type, str) and type(self.value) is not type(expected):
-                summary += f" ({exact_type})"
-            raise self._value_failure(expected, summary, hint=hint_for(hint_if, self.value))
+            extra: dict[str, Any] = {}
+            if exact_type and type(self.value) is not type(expected):
+                summary += f" ({exact_type})" if isinstance(exact_type, str) else ""
+                if accepted(self.value, expected):  # equal items: the type is all that is wrong
+                    extra["diagnosis"] = "wrong_type"
+            raise self._value_failure(expected, summary, hint=hint_for(hint_if, self.value), **extra)
         return self
 
     def returns_copy(self, expected: Any, harm: str = "") -> Call:
@@ -141,15 +144,20 @@ class Call:
             raise self._value_failure(expected, summary, diagnosis=diagnosis)
         return self
 
-    def satisfies(self, check: Callable[[Any], bool], expectation: str) -> Call:
-        """Check the returned value passes ``check``; ``expectation`` says what was wanted."""
+    def satisfies(self, check: Callable[[Any], bool], expectation: str, any_iterable: bool = False) -> Call:
+        """Check the returned value passes ``check``; ``expectation`` says what was wanted.
+
+        ``any_iterable``: a generator or other lazy iterable is as good as a list here.
+        """
         self._raise_unexpected()
         if not check(self.value):
-            diagnosis = "generator" if is_generator(self.value) else "wrong_value"
+            lazy = is_generator(self.value)
+            diagnosis = "generator" if lazy and not any_iterable else "wrong_value"
+            got = a_type(self.value) if lazy and any_iterable else brief(self.value)  # the items that differ follow
             diagnosis = "none_returned" if self.value is None else diagnosis
             raise self._fail(
                 "mismatch",
-                f"Called {self.text}; got {brief(self.value)}, expected {expectation}",
+                f"Called {self.text}; got {got}, expected {expectation}",
                 diagnosis=diagnosis,
                 got=show(self.value),
                 got_type=type_name(self.value),

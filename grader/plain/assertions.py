@@ -154,10 +154,10 @@ def bare(error: AssertionError, calls: Sequence[Call]) -> Mismatch:
     return failed_expectation(finished[-1], "a false value" if negated else "a true value")
 
 
-def failed_expectation(record: Call, wanted: str) -> Mismatch:
+def failed_expectation(record: Call, wanted: str, any_iterable: bool = False) -> Mismatch:
     """A Mismatch for a call whose result did not satisfy ``wanted``."""
     try:
-        record.satisfies(lambda _: False, wanted)
+        record.satisfies(lambda _: False, wanted, any_iterable)
     except Mismatch as found:
         return found
     raise AssertionError("unreachable")  # satisfies() with a check that always fails always raises

@@ -132,7 +132,7 @@ def explain_unittest(error: Exception, checked: Checked | None, calls: Sequence[
         return single(checked.name, args[0], calls)
     if checked.name == "assertRaises":
         return no_exception(getattr(args[0], "__name__", "an exception") if args else "", calls)
-    return other(checked, calls)
+    return other(checked, calls, str(error))
 
 
 def single(name: str, value: Any, calls: Sequence[Call]) -> Mismatch:
@@ -149,7 +149,7 @@ def single(name: str, value: Any, calls: Sequence[Call]) -> Mismatch:
     return failed_expectation(record, SINGLE[name])
 
 
-def other(checked: Checked, calls: Sequence[Call]) -> Mismatch:
+def other(checked: Checked, calls: Sequence[Call], message: str = "") -> Mismatch:
     """Explain assertCountEqual, assertAlmostEqual and the instance checks."""
     first, second = (*checked.args, None, None)[:2]
     wanted = {
@@ -158,12 +158,28 @@ def other(checked: Checked, calls: Sequence[Call]) -> Mismatch:
         "assertIsInstance": f"an instance of {getattr(second, '__name__', second)}",
         "assertNotIsInstance": f"anything but an instance of {getattr(second, '__name__', second)}",
     }[checked.name]
-    record = returned_by(first, calls)
+    record, swapped = returned_by(first, calls), False
     if record is None and checked.name in ("assertCountEqual", "assertAlmostEqual"):
-        record, wanted = returned_by(second, calls), wanted.replace(show(second), show(first))
+        record, wanted, swapped = returned_by(second, calls), wanted.replace(show(second), show(first)), True
     if record is None:
         return Mismatch({"kind": "assertion", "summary": f"The test expected {wanted}, got {show(first)}"})
+    if checked.name == "assertCountEqual":  # any iterable will do: say which items differ
+        return failed_expectation(record, wanted + count_differences(message, swapped), any_iterable=True)
     return failed_expectation(record, wanted)
+
+
+def count_differences(message: str, swapped: bool) -> str:
+    """Retell unittest's "First has 1, Second has 0:  3" lines as the items too many and missing."""
+    extra, missing = [], []
+    for found in re.finditer(r"First has (\d+), Second has (\d+):\s+(.*)", message):
+        mine, theirs = (found[2], found[1]) if swapped else (found[1], found[2])
+        (extra if int(mine) > int(theirs) else missing).append(found[3].strip())
+    parts = [
+        f"{', '.join(extra)} not expected" if extra else "",
+        f"{', '.join(missing)} missing" if missing else "",
+    ]
+    said = " and ".join(part for part in parts if part)
+    return f" ({said})" if said else ""
 
 
 def no_exception(name: str, calls: Sequence[Call]) -> Exception:
