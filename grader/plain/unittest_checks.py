@@ -170,7 +170,8 @@ def other(checked: Checked, calls: Sequence[Call], message: str = "") -> Mismatc
 
 def count_differences(message: str, swapped: bool) -> str:
     """Retell unittest's "First has 1, Second has 0:  3" lines as the items too many and missing."""
-    extra, missing = [], []
+    extra: list[str] = []
+    missing: list[str] = []
     for found in re.finditer(r"First has (\d+), Second has (\d+):\s+(.*)", message):
         mine, theirs = (found[2], found[1]) if swapped else (found[1], found[2])
         (extra if int(mine) > int(theirs) else missing).append(found[3].strip())
