@@ -153,7 +153,7 @@ class Call:
         if not check(self.value):
             lazy = is_generator(self.value)
             diagnosis = "generator" if lazy and not any_iterable else "wrong_value"
-            got = a_type(self.value) if lazy and any_iterable else brief(self.value)  # which items differ is said after
+            got = a_type(self.value) if lazy and any_iterable else brief(self.value)
             diagnosis = "none_returned" if self.value is None else diagnosis
             raise self._fail(
                 "mismatch",
