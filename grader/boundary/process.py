@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 import grader.worker
+from grader.boundary.where_stopped import WHERE_LINE, where_line
 from grader.worker.pipe_reading import read_when_ready
 
 WORKER_SCRIPT = Path(grader.worker.__file__).resolve().with_name("main.py")
@@ -35,6 +36,7 @@ WORKER_FILES = tuple(
         "kept_arguments.py",
         "limits.py",
         "pipe_reading.py",
+        "stop_watch.py",
     )
 )
 
@@ -211,19 +213,26 @@ class WorkerProcess:
         return None if count is None else bytes(self.buffer[:count])
 
     def request(self, message: dict[str, Any], seconds: float) -> dict[str, Any]:
-        """Send one request; raise LearnerTimeout or LearnerCrash when it goes wrong."""
+        """Send one request; raise LearnerTimeout or LearnerCrash when it goes wrong.
+
+        The worker's watch thread may send where a call is, just before its
+        limit: kept for the LearnerTimeout, skipped when the reply comes after all.
+        """
+        deadline = time.monotonic() + max(seconds, 0.01)
+        where = None
         try:
-            data = memoryview(json.dumps(message).encode() + b"\n")
+            # The clock both processes read: the worker's last look comes before our limit,
+            # however long the request took to send.
+            data = memoryview(json.dumps({**message, "deadline": deadline}).encode() + b"\n")
             while data:
                 data = data[os.write(self.send_fd, data) :]
-            line = self._read_line(max(seconds, 0.01))
+            while (line := self._read_line(deadline - time.monotonic())) and line.startswith(WHERE_LINE):
+                where = where_line(line)
         except (BrokenPipeError, OSError):
             line = b""
         if line is None:
             self.stop()
-            raise LearnerTimeout(
-                f"took longer than {seconds:g} s: is there a loop that never ends?", seconds=seconds
-            )
+            raise LearnerTimeout(f"did not finish within {seconds:g} s", seconds=seconds, where=where)
         if not line:
             raise self._crashed()
         try:

@@ -161,7 +161,9 @@ HTTP_PARTS = (("request", "Request"), ("response", "Response"), ("expected", "Ex
 
 
 def frame_lines(failure: dict[str, Any], exercise: Exercise) -> list[str]:
-    """Show where in the learner's own files an exception happened."""
+    """Show where in the learner's own files an exception happened, or a call was stopped."""
+    if failure and isinstance(failure.get("where"), dict):
+        return stopped_lines(failure["where"], exercise)
     info = failure.get("exception") if failure else None
     if not isinstance(info, dict):
         return []
@@ -172,4 +174,19 @@ def frame_lines(failure: dict[str, Any], exercise: Exercise) -> list[str]:
             place += f", in {frame['function']}"
         code = str(frame.get("code", "")).strip()
         lines.append(f"{place}: {code}" if code else place)
+    return lines
+
+
+def stopped_lines(where: dict[str, Any], exercise: Exercise) -> list[str]:
+    """Where a call was when it was stopped, and the loop it was going round."""
+    place = f"{exercise.path}/{where.get('file')}, line {where.get('line')}"
+    if where.get("function") and where.get("function") != "<module>":
+        place += f", in {where['function']}"
+    code = str(where.get("code", "")).strip()
+    lines = [f"{place} (stopped here): {code}" if code else f"{place} (stopped here)"]
+    loop = where.get("loop")
+    if isinstance(loop, dict) and loop.get("line") != where.get("line"):
+        lines.append(
+            f"{exercise.path}/{where.get('file')}, line {loop.get('line')} (the loop): {loop.get('code')}"
+        )
     return lines

@@ -41,6 +41,7 @@ def load_wire(name: str = "wire") -> Any:
 wire = load_wire()
 kept_arguments = load_wire("kept_arguments")
 pipe_reading = load_wire("pipe_reading")
+stop_watch = load_wire("stop_watch")
 NotPlainData = wire.NotPlainData
 encode, decode = wire.encode, wire.decode
 
@@ -132,6 +133,10 @@ class Worker:
         self.modules: dict[str, Any] = {}
         self.handles: dict[int, Any] = {}
         self.held = kept_arguments.HeldArguments(wire)  # large arguments, sent once
+        self.outgoing: int | None = None
+        # The watch thread writes a line too (where a call was stopped): one writer at a time.
+        self.writing = threading.Lock()
+        self.watch = stop_watch.StopWatch(learner_dir, self.send_line)
 
     def resolve(self, target: list[Any]) -> Any:
         kind, owner, name = target
@@ -197,6 +202,8 @@ class Worker:
         output = BoundedOutput()
         sys.stdout = sys.stderr = output
         started = time.perf_counter()
+        if request.get("op") in ("call", "measure"):
+            self.watch.start(request.get("deadline"))
         try:
             reply = self.handle(request)
         except NotPlainData as error:
@@ -208,6 +215,7 @@ class Worker:
         except BaseException as error:  # learner code may raise anything, even SystemExit
             reply = {"error": describe_error(error, self.learner_dir)}
         finally:
+            self.watch.stop()
             sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
         if output.parts:
             reply["output"] = output.text()
@@ -228,10 +236,21 @@ class Worker:
             lines: Any = os.fdopen(incoming, "rb")
         else:
             lines = pipe_reading.iter_lines(incoming)
+        self.outgoing = outgoing
         for line in lines:
-            data = memoryview(self.answer(json.loads(line)))
+            self.write(self.answer(json.loads(line)))
+
+    def write(self, line: bytes) -> None:
+        """Write one whole reply line to the trusted side."""
+        data = memoryview(line)
+        with self.writing:
             while data:
-                data = data[os.write(outgoing, data) :]
+                data = data[os.write(self.outgoing, data) :]  # type: ignore[arg-type]
+
+    def send_line(self, message: dict[str, Any]) -> None:
+        """Send a line that is not a reply (the watch thread's word on where a call was stopped)."""
+        if self.outgoing is not None:
+            self.write(json.dumps(message).encode() + b"\n")
 
 
 def watch_parent(parent: int) -> None:

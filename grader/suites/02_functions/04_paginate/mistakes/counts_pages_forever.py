@@ -4,11 +4,8 @@ MAX_PER_PAGE = 100
 
 
 def paginate(items, *, page=1, per_page=10):
-    for name, value, highest in (("page", page, None), ("per_page", per_page, MAX_PER_PAGE)):
-        if type(value) is not int:
-            raise TypeError(f"{name} must be an int, got {type(value).__name__}")
-        if value < 1 or (highest is not None and value > highest):
-            raise ValueError(f"{name} is out of range: {value}")
+    check_count("page", page, highest=None)
+    check_count("per_page", per_page, highest=MAX_PER_PAGE)
     pages = 0
     left = len(items)
     while left > 0:
@@ -22,3 +19,12 @@ def paginate(items, *, page=1, per_page=10):
         "total": len(items),
         "pages": pages,
     }
+
+
+def check_count(name, value, highest):
+    if type(value) is not int:
+        raise TypeError(f"{name} must be an int, got {type(value).__name__}")
+    if highest is None and value < 1:
+        raise ValueError(f"{name} must be 1 or more, got {value}")
+    if highest is not None and not 1 <= value <= highest:
+        raise ValueError(f"{name} must be between 1 and {highest}, got {value}")

@@ -1,0 +1,195 @@
+"""Say where a learner call was when its time ran out, before the trusted side stops the worker.
+
+Loaded by path by grader/worker/main.py, outside the grader package: standard library only.
+
+A watch thread sleeps while a call runs. Past a share of the call's time limit
+it looks at the main thread's innermost frame in the learner's own files; just
+before the limit it looks again and sends one ``{"where": ...}`` line: the
+file, line and source line, and the loop that line is in. Where the loop is a
+``while`` and the same run of the function was seen at both looks, the plain
+values its condition reads are compared: unchanged values mean the condition
+can never become false. Only ints, floats, strings, bools and None are read,
+so no learner ``__eq__`` or ``__repr__`` runs in the watch thread.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+import time
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+PLAIN = (int, float, str, bool, type(None))
+FIRST_LOOK = 0.4  # the share of the limit after which the first look is taken
+LAST_LOOK_MARGIN = 0.25  # seconds before the limit for the last look (at most a fifth of it)
+
+
+def innermost_learner_frame(frame: Any, folder: str) -> Any:
+    """The innermost frame of ``frame``'s stack whose code is in the learner's folder, or None."""
+    while frame is not None:
+        name = frame.f_code.co_filename
+        if not name.startswith("<") and os.path.dirname(os.path.abspath(name)) == folder:
+            return frame
+        frame = frame.f_back
+    return None
+
+
+def enclosing_loop(path: str, line: int) -> Any:
+    """The innermost ``while`` or ``for`` statement of ``path`` whose body holds ``line``, or None."""
+    import ast  # only once a call runs out of time: a lighter start for every worker
+
+    try:
+        with open(path, encoding="utf-8") as source:
+            tree = ast.parse(source.read())
+    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
+        return None
+    loops = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, (ast.While, ast.For)) and node.lineno <= line <= (node.end_lineno or node.lineno)
+    ]
+    return max(loops, key=lambda node: node.lineno, default=None)
+
+
+def plain_values(frame: Any, names: list[str]) -> dict[str, Any]:
+    """The values of ``names`` in ``frame`` that are plain scalars (others are left out)."""
+    try:
+        local = frame.f_locals
+    except Exception:  # a frame that cannot show its variables shows none
+        return {}
+    values = {}
+    for name in names:
+        value = local.get(name, frame.f_globals.get(name))
+        if type(value) in PLAIN and not (type(value) is str and len(value) > 200):
+            values[name] = value
+    return values
+
+
+def line_of(frame: Any) -> tuple[int, bool]:
+    """The line a frame is running, and whether it stands at the jump back to a loop's start.
+
+    Another thread gets its turn only where Python checks for one, mostly at the
+    jump back at the end of a loop's body, which has no line of its own: then
+    the line before it is reported, and the caller names the loop instead.
+    """
+    lines = [line for start, _, line in frame.f_code.co_lines() if start <= frame.f_lasti]
+    if type(frame.f_lineno) is int and lines and lines[-1]:
+        return int(frame.f_lineno), False
+    known = [line for line in lines if line]
+    return (known[-1] if known else frame.f_code.co_firstlineno), True
+
+
+class Look:
+    """One look at where the main thread was in the learner's code."""
+
+    def __init__(self, frame: Any) -> None:
+        self.frame = frame
+        self.line, self.turning = line_of(frame)
+        self.when = time.monotonic()
+
+
+class StopWatch:
+    """Watch the main thread during calls; send where it was just before a call's limit."""
+
+    def __init__(self, folder: str, send: Any) -> None:
+        self.folder = folder
+        self.send = send  # writes one reply line; shared with the worker, under its lock
+        self.main = threading.main_thread().ident
+        self.armed = threading.Condition()
+        self.limit: float | None = None
+        self.call = 0
+        threading.Thread(target=self.run, daemon=True).start()
+
+    def start(self, deadline: Any) -> None:
+        """Watch the call about to start, whose time runs out at ``deadline`` (time.monotonic)."""
+        with self.armed:
+            self.call += 1
+            left = deadline - time.monotonic() if type(deadline) in (int, float) else 0
+            self.limit = left if left > 0 else None
+            self.armed.notify()
+
+    def stop(self) -> None:
+        with self.armed:
+            self.call += 1
+            self.limit = None
+            self.armed.notify()
+
+    def run(self) -> None:
+        while True:
+            with self.armed:
+                while self.limit is None:
+                    self.armed.wait()
+                call, limit, started = self.call, self.limit, time.monotonic()
+            with contextlib.suppress(Exception):  # a failed look says nothing; the watch goes on
+                self.watch(call, limit, started)
+            with self.armed:  # sleep until the next call
+                while self.call == call:
+                    self.armed.wait()
+
+    def watch(self, call: int, limit: float, started: float) -> None:
+        """Look twice during one call; send where it is just before its limit."""
+        look = self.look() if self.wait_until(call, started + limit * FIRST_LOOK) else None
+        if self.wait_until(call, started + limit - min(LAST_LOOK_MARGIN, limit / 3)):
+            where = self.where(look)
+            with self.armed:
+                if self.call == call and where:
+                    self.send({"where": where})
+
+    def wait_until(self, call: int, moment: float) -> bool:
+        """Sleep until ``moment``; False when the call ended first."""
+        with self.armed:
+            while self.call == call and (left := moment - time.monotonic()) > 0:
+                self.armed.wait(left)
+            return self.call == call
+
+    def look(self) -> Look | None:
+        frame = sys._current_frames().get(self.main)  # type: ignore[arg-type]
+        found = innermost_learner_frame(frame, self.folder)
+        return Look(found) if found is not None else None
+
+    def where(self, first: Look | None) -> dict[str, Any] | None:
+        """Describe where the call is now, with the loop it is in and what the loop's condition reads."""
+        last = self.look()
+        if last is None:
+            return None
+        import linecache
+
+        code = last.frame.f_code
+        where: dict[str, Any] = {
+            "file": os.path.basename(code.co_filename),
+            "line": last.line,
+            "function": code.co_name,
+            "code": linecache.getline(code.co_filename, last.line).strip()[:200],
+        }
+        loop = enclosing_loop(code.co_filename, last.line)
+        if loop is not None and last.turning:  # going round the loop: its first line is where it was
+            header = linecache.getline(code.co_filename, loop.lineno).strip()[:200]
+            where.update(line=loop.lineno, code=header)
+        if loop is not None:
+            where["loop"] = describe_loop(loop, code.co_filename, first, last)
+        return where
+
+
+def describe_loop(loop: Any, path: str, first: Look | None, last: Look) -> dict[str, Any]:
+    """The loop's first line; for a ``while``, the condition's plain values that stayed the same."""
+    import ast
+    import linecache
+
+    described: dict[str, Any] = {
+        "line": loop.lineno,
+        "code": linecache.getline(path, loop.lineno).strip()[:200],
+    }
+    if not isinstance(loop, ast.While) or first is None or first.frame is not last.frame:
+        return described
+    names = sorted({node.id for node in ast.walk(loop.test) if isinstance(node, ast.Name)})
+    before, after = plain_values(first.frame, names), plain_values(last.frame, names)
+    read_all = bool(names) and len(after) == len(names) and before.keys() == after.keys()
+    if read_all and all(type(before[n]) is type(after[n]) and before[n] == after[n] for n in names):
+        described["unchanged"] = {name: repr(after[name])[:60] for name in names}
+        described["seconds"] = round(last.when - first.when, 2)
+    return described
