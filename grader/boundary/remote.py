@@ -111,6 +111,7 @@ class LearnerSession:
             return worker.request(message, self.seconds_left(limit))
         except LearnerProblem:
             self.discard_worker()
+            self.start()  # the next worker boots while this problem is judged and reported
             raise
 
     def request(self, message: dict[str, Any], limit: float | None = None) -> dict[str, Any]:
@@ -120,7 +121,7 @@ class LearnerSession:
     def invoke(self, target: list[Any], label: str, args: tuple, kwargs: dict, text: str = "") -> Call:
         """Call a learner function or method and record everything about the call."""
         text = text or self.history.call_text(self.generation, target, label, args, kwargs)
-        known = self.stopped.known(label, text, args, kwargs)
+        known = self.stopped.known(label, args, kwargs)
         try:
             if known is not None:
                 raise known

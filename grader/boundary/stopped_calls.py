@@ -9,9 +9,10 @@ whose condition read the same values at two looks a second apart never ends.
 Anything else is only said to have been stopped: only an endless loop is
 called one.
 
-A function found endless is remembered for the rest of the run: a later call
-with input at least as large is reported at once with the same cause, and a
-smaller one gets a short limit, so a check of endless code ends in seconds.
+A function found endless is remembered for the rest of the run: the same call
+again is reported at once with the same cause, and any other call to it gets a
+short limit (other input may well finish, and its test may pass), so a check of
+endless code ends in seconds.
 """
 
 from __future__ import annotations
@@ -26,10 +27,11 @@ from grader.feedback.expectations import describe_call
 
 TINY = 3  # items: code that cannot finish this few never ends
 TINY_LIMIT = 1.0  # seconds for the tiny run: thousands of times what 3 items need
-SHORT_LIMIT = 0.3  # seconds for a smaller call to a function already found endless
+SHORT_LIMIT = 0.3  # seconds for another call to a function already found endless
 FRACTION = 8  # the second run has an eighth of the items
 SQUARE = 1.6  # a time ratio of at least 8 ** 1.6 for 8 times the items is "about n² work"
 SIZED = (list, tuple, str, dict, set, frozenset)
+SHORTENED = "(shortened)"  # what describe_call adds to a long argument
 
 
 class Caller(Protocol):
@@ -51,9 +53,8 @@ class Smaller:
 
 @dataclass(frozen=True)
 class Endless:
-    """A function found never to end: for which input, and why we know."""
+    """A function found never to end: for which call, and why we know."""
 
-    size: int | None
     call: str
     reason: str
     where: dict[str, Any] | None
@@ -107,25 +108,16 @@ class StoppedCalls:
         self.session = session
         self.endless: dict[str, Endless] = {}
 
-    def size(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int | None:
-        found = largest_input(args, kwargs)
-        return None if found is None else found[1]
-
-    def known(
-        self, label: str, text: str, args: tuple[Any, ...], kwargs: dict[str, Any]
-    ) -> LearnerTimeout | None:
-        """The same cause again, without waiting, for a call no smaller than one found endless."""
+    def known(self, label: str, args: tuple, kwargs: dict) -> LearnerTimeout | None:
+        """The same cause again, without waiting, for the very call found endless."""
         found = self.endless.get(label)
-        if found is None:
+        text = describe_call(label, args, kwargs)
+        # Other input may well finish, and its test pass: it is run, on a short limit. So is a
+        # call whose text was shortened, which may hide a difference.
+        if found is None or found.call != text or SHORTENED in text:
             return None
-        size = self.size(args, kwargs)
-        if size != found.size and (size is None or found.size is None or size < found.size):
-            return None  # a smaller input may well finish: it is run, on a short limit
-        summary = (
-            f"was not run, to save waiting: {found.call} did not finish earlier in this check "
-            f"({found.reason})"
-        )
-        return LearnerTimeout(summary, verdict="endless", call=text, where=found.where, waited=False)
+        summary = f"was not run again: it did not finish earlier in this check ({found.reason})"
+        return LearnerTimeout(summary, verdict="endless", where=found.where, waited=False)
 
     def limit(self, label: str) -> float | None:
         """A short limit for a smaller call to a function already found endless."""
@@ -146,7 +138,7 @@ class StoppedCalls:
         verdict, words = ("endless", reason) if reason else self.rerun(target, label, args, kwargs, seconds)
         if verdict == "endless":
             text = describe_call(label, args, kwargs)
-            self.endless[label] = Endless(self.size(args, kwargs), text, words, where)
+            self.endless[label] = Endless(text, words, where)
             words = f"did not finish within {seconds:g} s: {words}"
         detail.update(verdict=verdict, summary=words)
 
