@@ -30,6 +30,7 @@ TINY_LIMIT = 1.0  # seconds for the tiny run: thousands of times what 3 items ne
 SHORT_LIMIT = 0.3  # seconds for another call to a function already found endless
 FRACTION = 8  # the second run has an eighth of the items
 SQUARE = 1.6  # a time ratio of at least 8 ** 1.6 for 8 times the items is "about n² work"
+PLAUSIBLE = 3.0  # growth steeper than n³ between the two runs is not taken for slow code
 SIZED = (list, tuple, str, dict, set, frozenset)
 SHORTENED = "(shortened)"  # what describe_call adds to a long argument
 
@@ -145,7 +146,7 @@ class StoppedCalls:
     def rerun(
         self, target: list[Any], label: str, args: tuple, kwargs: dict, seconds: float
     ) -> tuple[str, str]:
-        """Run the call again on smaller input: ("endless", why), ("slow", what was seen) or ("", ...)."""
+        """Run the call again on less: ("endless", why), ("slow", what was seen) or ("", what was)."""
         stopped = ("", f"did not finish within {seconds:g} s")
         found = largest_input(args, kwargs)
         if found is not None and found[2] and found[1] <= TINY:
@@ -162,14 +163,14 @@ class StoppedCalls:
                 if finished is None:
                     small = describe_call(label, smaller.args, smaller.kwargs)
                     return "endless", f"it did not finish even for {items(smaller.size, found[2])} ({small})"
-                return "slow", slow_summary(*finished, smaller.size, seconds)
+                return slow_summary(*finished, smaller.size, seconds)
             except LearnerProblem:
                 return stopped
             took: Any = reply.get("seconds")
             finished = (smaller.size, float(took) if type(took) in (int, float) else 0.0)
         if finished is None or not found[2]:  # a smaller number is not fewer items: say no more
             return stopped
-        return "slow", slow_summary(*finished, found[1], seconds)
+        return slow_summary(*finished, found[1], seconds)
 
 
 def tiny_limit(smaller: Smaller, seconds: float) -> float:
@@ -180,15 +181,20 @@ def items(count: int, has_items: bool) -> str:
     return f"{count:,} items" if has_items else f"{count:,}"
 
 
-def slow_summary(small: int, took: float, large: int, seconds: float) -> str:
-    """Say how the time grew between the run that finished and the one that did not."""
+def slow_summary(small: int, took: float, large: int, seconds: float) -> tuple[str, str]:
+    """Say how the time grew between the run that finished and the one that did not.
+
+    Slow only when the two times fit work growing at most like n³: code that
+    takes no time for fewer items and forever for more may well never end for
+    more (a loop that only larger input enters), so then neither is said.
+    """
     said = f"finished for {small:,} items in {took:.2f} s but not for {large:,} within {seconds:g} s"
-    if small <= TINY:
-        return f"{said}: it is too slow for this many items"
     growth = math.log(seconds / max(took, 1e-6)) / math.log(large / small)
+    if growth > PLAUSIBLE:
+        return "", said
     if growth >= SQUARE:
-        return f"{said}: it does not scale (about n² work or more)"
-    return f"{said}: it does not scale"
+        return "slow", f"{said}: it does not scale (about n² work or more)"
+    return "slow", f"{said}: it does not scale"
 
 
 def unchanged_loop(where: dict[str, Any] | None) -> str | None:
