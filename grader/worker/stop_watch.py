@@ -56,18 +56,17 @@ def enclosing_loop(path: str, line: int) -> Any:
     return max(loops, key=lambda node: node.lineno, default=None)
 
 
-def plain_values(frame: Any, names: list[str]) -> dict[str, Any]:
-    """The values of ``names`` in ``frame`` that are plain scalars (others are left out)."""
+def plain_values(frame: Any) -> dict[str, Any]:
+    """The frame's variables, at this moment, whose values are plain scalars (others are left out)."""
     try:
-        local = frame.f_locals
+        local = dict(frame.f_locals)
     except Exception:  # a frame that cannot show its variables shows none
         return {}
-    values = {}
-    for name in names:
-        value = local.get(name, frame.f_globals.get(name))
-        if type(value) in PLAIN and not (type(value) is str and len(value) > 200):
-            values[name] = value
-    return values
+    return {
+        name: value
+        for name, value in local.items()
+        if type(value) in PLAIN and not (type(value) is str and len(value) > 200)
+    }
 
 
 def line_of(frame: Any) -> tuple[int, bool]:
@@ -91,6 +90,7 @@ class Look:
         self.frame = frame
         self.line, self.turning = line_of(frame)
         self.when = time.monotonic()
+        self.values = plain_values(frame)  # read now: the frame runs on after the look
 
 
 class StopWatch:
@@ -187,8 +187,8 @@ def describe_loop(loop: Any, path: str, first: Look | None, last: Look) -> dict[
     if not isinstance(loop, ast.While) or first is None or first.frame is not last.frame:
         return described
     names = sorted({node.id for node in ast.walk(loop.test) if isinstance(node, ast.Name)})
-    before, after = plain_values(first.frame, names), plain_values(last.frame, names)
-    read_all = bool(names) and len(after) == len(names) and before.keys() == after.keys()
+    before, after = first.values, last.values
+    read_all = bool(names) and all(name in before and name in after for name in names)
     if read_all and all(type(before[n]) is type(after[n]) and before[n] == after[n] for n in names):
         described["unchanged"] = {name: repr(after[name])[:60] for name in names}
         described["seconds"] = round(last.when - first.when, 2)

@@ -1,0 +1,105 @@
+"""The worker's watch thread: where a call was just before its limit, and the loop it was in."""
+
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from grader.worker.stop_watch import StopWatch, enclosing_loop
+
+LOOPS = """\
+def stuck(numbers, target):
+    low, high = 0, len(numbers)
+    while low < high:
+        middle = (low + high) // 2
+        if numbers[middle] < target:
+            low = middle
+        else:
+            high = middle
+    return low
+
+
+def counting(limit):
+    count = 0
+    while count < limit:
+        count += 1
+    return count
+"""
+
+
+def load(folder: Path) -> ModuleType:
+    path = folder / "loops.py"
+    path.write_text(LOOPS, encoding="utf-8")
+    spec = importlib.util.spec_from_file_location("loops", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def watched(folder: Path, function: Any, *args: Any, seconds: float = 0.6) -> list[dict[str, Any]]:
+    """Run ``function`` under a watch whose limit is ``seconds``; what the watch sent."""
+    sent: list[dict[str, Any]] = []
+    watch = StopWatch(str(folder), sent.append)
+    watch.start(time.monotonic() + seconds)
+    function(*args)
+    watch.stop()
+    return sent
+
+
+def test_the_innermost_loop_holding_a_line_is_found(tmp_path: Path) -> None:
+    load(tmp_path)
+    loop = enclosing_loop(str(tmp_path / "loops.py"), 6)
+    assert (loop.lineno, type(loop).__name__) == (3, "While")
+    assert enclosing_loop(str(tmp_path / "loops.py"), 2) is None
+
+
+def test_a_loop_whose_condition_never_changes_is_named_with_its_values(tmp_path: Path) -> None:
+    loops = load(tmp_path)
+    stop_after = time.monotonic() + 1.0
+
+    def stuck_for_a_second() -> None:
+        # The learner's loop goes round in one frame until after the watch's last look.
+        with contextlib.suppress(TimeoutError):
+            run_with_timeout(loops.stuck, [1, 3, 5, 7, 9], 7, stop_after)
+
+    sent = watched(tmp_path, stuck_for_a_second)
+    assert len(sent) == 1
+    where = sent[0]["where"]
+    assert where["file"] == "loops.py"
+    assert where["function"] == "stuck"
+    assert where["loop"]["code"] == "while low < high:"
+    assert where["loop"]["unchanged"] == {"high": "3", "low": "2"}
+
+
+def test_a_loop_that_moves_on_is_never_said_to_be_unchanged(tmp_path: Path) -> None:
+    loops = load(tmp_path)
+    sent = watched(tmp_path, loops.counting, 3_000_000, seconds=0.3)
+    if sent:  # on a fast machine the loop may end before the last look
+        assert sent[0]["where"]["loop"]["code"] == "while count < limit:"
+        assert "unchanged" not in sent[0]["where"]["loop"]
+
+
+def test_a_call_that_ends_first_sends_nothing(tmp_path: Path) -> None:
+    loops = load(tmp_path)
+    assert watched(tmp_path, loops.counting, 10) == []
+
+
+def run_with_timeout(function: Any, numbers: list[int], target: int, until: float) -> None:
+    """Run a learner loop that never ends, stopping it from inside with a trace at ``until``."""
+
+    def tracer(frame: Any, event: str, arg: Any) -> Any:
+        if time.monotonic() > until:
+            raise TimeoutError
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        function(numbers, target)
+    finally:
+        sys.settrace(None)
