@@ -18,9 +18,10 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import grader.worker
+from grader.boundary.waiting import wait_for_exit, wait_unless
 from grader.boundary.where_stopped import WHERE_LINE, where_line
 from grader.worker.pipe_reading import read_when_ready
 
@@ -82,12 +83,14 @@ def run_with_time_limit(
     seconds: float,
     on_start: Callable[[int], None] = ignore_pid,
     preexec: Callable[[], None] | None = None,
+    give_up: Callable[[], bool] | None = None,
 ) -> int | None:
     """Run a command in its own process group with its output in ``log``.
 
-    Return its exit status, or None when it ran out of time. The whole group
-    is killed at the end either way; processes that left the group are the
-    job of :mod:`grader.boundary.reaper`.
+    Return its exit status, or None when it ran out of time, or ``give_up``
+    said so (it is asked a few times a second). The whole group is killed at
+    the end either way; processes that left the group are the job of
+    :mod:`grader.boundary.reaper`.
     """
     posix = os.name == "posix"
     with open(log, "wb") as stream:
@@ -103,39 +106,13 @@ def run_with_time_limit(
         )
         on_start(process.pid)
         try:
-            code = wait_for_exit(process, seconds)
+            code = (
+                wait_for_exit(process, seconds) if give_up is None else wait_unless(process, seconds, give_up)
+            )
         finally:
             kill_group(process.pid)
             process.wait()
     return code
-
-
-class Waitable(Protocol):
-    """What wait_for_exit needs of a process: a Popen, or the pytest server's ServerProcess."""
-
-    pid: int
-
-    def wait(self, timeout: float | None = None) -> int | None: ...
-
-
-def wait_for_exit(process: Waitable, seconds: float) -> int | None:
-    """Wait for a process to end; return its status, or None after ``seconds``.
-
-    Popen.wait polls with sleeps of up to 50 ms; a pidfd (Linux) wakes us the
-    moment the process ends.
-    """
-    try:
-        pidfd = os.pidfd_open(process.pid)
-    except (AttributeError, OSError):
-        try:
-            return process.wait(timeout=seconds)
-        except subprocess.TimeoutExpired:
-            return None
-    try:
-        ready, _, _ = select.select([pidfd], [], [], seconds)
-    finally:
-        os.close(pidfd)
-    return process.wait() if ready else None
 
 
 def kill_process_tree(process: subprocess.Popen[Any]) -> None:
