@@ -6,7 +6,7 @@ Pure functions only: a :class:`SuiteRun` goes in, a frozen
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from grader.course.manifest import Exercise
@@ -30,6 +30,11 @@ class SuiteRun:
     seconds: float
     missing_files: tuple[str, ...] = field(default_factory=tuple)
     timed_out: bool = False
+    # A run stopped at the whole check's limit: the report's entries of the tests that finished,
+    # and the test that was running (its id and its metadata, with its description).
+    finished: tuple[dict[str, Any], ...] = ()
+    running: str = ""
+    running_metadata: dict[str, Any] = field(default_factory=dict)
 
 
 def build_feedback(exercise: Exercise, run: SuiteRun, learner: str = "") -> Feedback:
@@ -38,6 +43,8 @@ def build_feedback(exercise: Exercise, run: SuiteRun, learner: str = "") -> Feed
         names = ", ".join(run.missing_files)
         error = f"Missing file: {names}. Run `grader reset {exercise.id}` to get the starter back."
         return whole_run_failure(exercise, run, learner, "error", error)
+    if run.report is None and run.timed_out and (run.finished or run.running):
+        return stopped_check(exercise, run, learner)
     if run.report is None:
         status = "timeout" if run.timed_out else "error"
         return whole_run_failure(exercise, run, learner, status, run.problem or "no report")
@@ -54,6 +61,24 @@ def build_feedback(exercise: Exercise, run: SuiteRun, learner: str = "") -> Feed
         error=shared_error(tests),
         duration=round(run.seconds, 3),
     )
+
+
+def stopped_check(exercise: Exercise, run: SuiteRun, learner: str) -> Feedback:
+    """A check stopped at its limit: what finished (for no points: the run was not whole), and where."""
+    tests = [replace(test_result(entry, exercise), points=0.0) for entry in run.finished]
+    # The running test is named in the error and shown last, where it stopped the run.
+    error = run.problem or "the whole check was stopped"
+    if run.running:
+        name = run.running.rsplit("::", 1)[-1]
+        description = str(run.running_metadata.get("description", "")) or name
+        error = f"{sentence(error)[:-1]} while this test was running: {description}"
+        message = sentence(f"Stopped here: {run.problem or 'the whole check took too long'}")
+        points = float(run.running_metadata.get("points", 1.0))
+        tests.append(
+            TestResult(name, description, "timeout", message, "", "", 0.0, points, 0.0, diagnosis="timeout")
+        )
+    stopped = whole_run_failure(exercise, run, learner, "timeout", sentence(error))
+    return replace(stopped, tests=tuple(tests))
 
 
 def whole_run_failure(exercise: Exercise, run: SuiteRun, learner: str, status: str, error: str) -> Feedback:

@@ -23,11 +23,13 @@ from grader.boundary.pytest_command import grading_pytest
 from grader.course.edition_marker import INSTRUCTOR_PATTERN
 from grader.course.manifest import Course, Exercise
 from grader.feedback.build import SuiteRun
+from grader.pipeline.progress import RunSoFar, read_progress
 from grader.pipeline.signature import SIGNATURE_FIELD, report_signature
 from grader.pipeline.suite_ids import SuiteError, expected_test_ids, recollect
 from grader.pipeline.warm import PytestServer, ServerError, pytest_server, run_grading_pytest
 
 WRONG_TESTS = "the grading report does not list exactly the suite's tests"
+PROGRESS = "progress.jsonl"  # each test as it starts and ends (grader/pipeline/progress.py)
 
 
 def stage_files(exercise: Exercise, source: Path, target: Path) -> list[str]:
@@ -83,6 +85,8 @@ def run_suite(
             nonce = write_secret(run_dir / "nonce")
             arguments = suite_arguments(run_dir, exercise, code_dir, milestone)
             problem, timed_out = run_pytest(arguments, run_dir, exercise.time_limit, server)
+            if timed_out:
+                return stopped_run(read_progress(run_dir / PROGRESS, nonce), problem, started)
             report = None if problem else read_report(run_dir / "report.json", nonce, expected)
             if report == WRONG_TESTS:  # the cached ids may be stale or rewritten: collect afresh
                 fresh = recollect(course, exercise, milestone, server, public_only=public_only)
@@ -91,6 +95,19 @@ def run_suite(
             if isinstance(report, str):
                 problem, report = report, None
             return SuiteRun(report, problem, time.monotonic() - started, timed_out=timed_out)
+
+
+def stopped_run(so_far: RunSoFar, problem: str | None, started: float) -> SuiteRun:
+    """A run stopped at the whole check's limit: the tests that finished, and the one running."""
+    return SuiteRun(
+        None,
+        problem,
+        time.monotonic() - started,
+        timed_out=True,
+        finished=so_far.finished,
+        running=so_far.running,
+        running_metadata=so_far.running_metadata,
+    )
 
 
 def write_secret(path: Path) -> str:
@@ -119,6 +136,7 @@ def suite_arguments(run_dir: Path, exercise: Exercise, code_dir: Path, milestone
         "log",
         f"--grader-pid-file={run_dir / 'workers.pid'}",
         f"--grader-nonce-file={run_dir / 'nonce'}",
+        f"--grader-progress-file={run_dir / PROGRESS}",
         f"--grader-call-timeout={exercise.call_timeout}",
         f"--grader-import-timeout={exercise.import_timeout}",
         *code_options(exercise, code_dir),
