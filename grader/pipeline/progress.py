@@ -20,6 +20,7 @@ from typing import Any
 from grader.pipeline.signature import report_signature
 
 FOLLOW_EVERY = 0.25  # seconds between two reads of the file while following it
+OnTest = Callable[[str, str], None]  # told each test's id and description as it starts
 
 
 class Progress:
@@ -95,11 +96,9 @@ def signed_entry(line: str, secret: str) -> dict[str, Any] | None:
     return entry
 
 
-def follow(path: Path, secret: str, on_test: Callable[[str, str], None], done: threading.Event) -> None:
-    """Call ``on_test(test id, description)`` for each test that starts, until ``done`` is set."""
-    shown = ""
+def follow(path: Path, secret: str, on_test: OnTest, done: threading.Event) -> None:
+    """Call ``on_test(test id, description)`` with the running test a few times a second, until ``done``."""
     while not done.wait(FOLLOW_EVERY):
         now = read_progress(path, secret)
-        if now.running and now.running != shown:
-            shown = now.running
+        if now.running:
             on_test(now.running, str(now.running_metadata.get("description", "")))
