@@ -204,7 +204,5 @@ def unchanged_loop(where: dict[str, Any] | None) -> str | None:
         return None
     names = " and ".join(f"`{name}`" for name in loop["unchanged"])
     shown = ", ".join(f"{name} = {value}" for name, value in loop["unchanged"].items())
-    seconds = loop.get("seconds")
-    during = f" in {seconds:g} s" if type(seconds) in (int, float) else ""
     loop_code = loop.get("code", "")
-    return f"the loop `{loop_code}` goes round with {shown}: {names} did not change{during}, so it never ends"
+    return f"the loop `{loop_code}` goes round with {shown}, and {names} did not change while it did: it never ends"

@@ -94,8 +94,8 @@ def test_an_unchanged_loop_condition_is_the_reason_only_when_every_name_was_read
     loop = {"code": "while lo < hi:", "unchanged": {"hi": "3", "lo": "2"}, "seconds": 1.2}
     reason = unchanged_loop({"loop": loop})
     assert reason == (
-        "the loop `while lo < hi:` goes round with hi = 3, lo = 2: `hi` and `lo` did not change in 1.2 s, "
-        "so it never ends"
+        "the loop `while lo < hi:` goes round with hi = 3, lo = 2, and `hi` and `lo` did not change "
+        "while it did: it never ends"
     )
     assert unchanged_loop({"loop": {"code": "while True:"}}) is None
     assert unchanged_loop(None) is None
