@@ -204,5 +204,5 @@ def unchanged_loop(where: dict[str, Any] | None) -> str | None:
         return None
     names = " and ".join(f"`{name}`" for name in loop["unchanged"])
     shown = ", ".join(f"{name} = {value}" for name, value in loop["unchanged"].items())
-    loop_code = loop.get("code", "")
-    return f"the loop `{loop_code}` goes round with {shown}, and {names} did not change while it did: it never ends"
+    changed = f"{names} did not change while it did"
+    return f"the loop `{loop.get('code', '')}` goes round with {shown}, and {changed}: it never ends"
