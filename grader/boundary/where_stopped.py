@@ -24,6 +24,7 @@ def stopped_at(where: Any) -> dict[str, Any] | None:
     loop = where.get("loop")
     if isinstance(loop, dict):
         kept["loop"] = {k: short(loop.get(k)) for k in ("line", "code", "seconds")}
+        kept["loop"]["certain"] = loop.get("certain") is True
         unchanged = loop.get("unchanged")
         if isinstance(unchanged, dict):
             kept["loop"]["unchanged"] = {str(k)[:40]: str(v)[:60] for k, v in list(unchanged.items())[:6]}

@@ -8,8 +8,11 @@ before the limit it looks again and sends one ``{"where": ...}`` line: the
 file, line and source line, and the loop that line is in. Where the loop is a
 ``while`` and the same run of the function was seen at both looks, the plain
 values its condition reads are compared: unchanged values mean the condition
-can never become false. Only ints, floats, strings, bools and None are read,
-so no learner ``__eq__`` or ``__repr__`` runs in the watch thread.
+has not moved towards false. When, besides, the condition reads nothing else
+and the loop's body can neither change those names nor leave the loop, the
+loop surely never ends: that is sent at the second look, before the limit.
+Only ints, floats, strings, bools and None are read, so no learner ``__eq__``
+or ``__repr__`` runs in the watch thread.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ if TYPE_CHECKING:
     from typing import Any
 
 PLAIN = (int, float, str, bool, type(None))
-FIRST_LOOK = 0.4  # the share of the limit after which the first look is taken
+FIRST_LOOK = 0.2  # the share of the limit after which the first look is taken
+SURE_LOOK = 0.4  # the second look: a loop that surely never ends is told of here
 LAST_LOOK_MARGIN = 0.25  # seconds before the limit for the last look (at most a fifth of it)
 
 
@@ -132,8 +136,15 @@ class StopWatch:
                     self.armed.wait()
 
     def watch(self, call: int, limit: float, started: float) -> None:
-        """Look twice during one call; send where it is just before its limit."""
+        """Look during one call; send where it is when it surely never ends, or just before its limit."""
         look = self.look() if self.wait_until(call, started + limit * FIRST_LOOK) else None
+        if look is not None and self.wait_until(call, started + limit * SURE_LOOK):
+            where = self.where(look)
+            if where and where.get("loop", {}).get("certain"):  # no need to wait for the limit
+                with self.armed:
+                    if self.call == call:
+                        self.send({"where": where})
+                return
         if self.wait_until(call, started + limit - min(LAST_LOOK_MARGIN, limit / 3)):
             where = self.where(look)
             with self.armed:
@@ -192,4 +203,30 @@ def describe_loop(loop: Any, path: str, first: Look | None, last: Look) -> dict[
     if read_all and all(type(before[n]) is type(after[n]) and before[n] == after[n] for n in names):
         described["unchanged"] = {name: repr(after[name])[:60] for name in names}
         described["seconds"] = round(last.when - first.when, 2)
+        described["certain"] = never_changes(loop, set(names))
     return described
+
+
+# What a condition may hold to depend on nothing but the values of its names.
+PURE = ("Name", "Constant", "Compare", "BoolOp", "BinOp", "UnaryOp", "expr_context", "cmpop", "operator")
+
+
+def never_changes(loop: Any, names: set[str]) -> bool:
+    """The condition reads only ``names`` and constants, and the body can neither change them nor leave.
+
+    Then a condition found true stays true: the loop surely never ends.
+    """
+    import ast
+
+    pure = tuple(getattr(ast, name) for name in (*PURE, "boolop", "unaryop"))
+    if not all(isinstance(node, pure) for node in ast.walk(loop.test)):
+        return False
+    leaves = (ast.Break, ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await, ast.Try)
+    scopes = (ast.Global, ast.Nonlocal, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+    for statement in loop.body:
+        for node in ast.walk(statement):
+            if isinstance(node, (*leaves, *scopes)):
+                return False
+            if isinstance(node, ast.Name) and node.id in names and not isinstance(node.ctx, ast.Load):
+                return False
+    return True

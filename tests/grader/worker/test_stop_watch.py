@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import importlib.util
 import sys
@@ -10,7 +11,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from grader.worker.stop_watch import StopWatch, enclosing_loop
+from grader.worker.stop_watch import StopWatch, enclosing_loop, never_changes
 
 LOOPS = """\
 def stuck(numbers, target):
@@ -103,3 +104,18 @@ def run_with_timeout(function: Any, numbers: list[int], target: int, until: floa
         function(numbers, target)
     finally:
         sys.settrace(None)
+
+
+def first_while(source: str) -> ast.While:
+    return next(node for node in ast.walk(ast.parse(source)) if isinstance(node, ast.While))
+
+
+def test_a_loop_is_certain_never_to_end_only_when_nothing_in_it_can_change_or_leave_it() -> None:
+    forgets_to_count = "while number <= n:\n    said.append(str(number))\n"
+    assert never_changes(first_while(forgets_to_count), {"number", "n"})
+    moves_the_bounds = "while low < high:\n    middle = (low + high) // 2\n    low = middle\n"
+    assert not never_changes(first_while(moves_the_bounds), {"low", "high"})
+    breaks_out = "while number <= n:\n    if said:\n        break\n"
+    assert not never_changes(first_while(breaks_out), {"number", "n"})
+    asks_a_function = "while len(said) < n:\n    said.append(1)\n"
+    assert not never_changes(first_while(asks_a_function), {"len", "said", "n"})
