@@ -206,13 +206,16 @@ class WorkerProcess:
             while (line := self._read_line(deadline - time.monotonic())) and line.startswith(WHERE_LINE):
                 where = where_line(line)
                 if where and where.get("loop", {}).get("certain"):  # it never ends: stop it now
-                    seconds, line = round(seconds - (deadline - time.monotonic()), 1), None
+                    line = None
                     break
         except (BrokenPipeError, OSError):
             line = b""
         if line is None:
             self.stop()
-            raise LearnerTimeout(f"did not finish within {seconds:g} s", seconds=seconds, where=where)
+            early = bool(where and where.get("loop", {}).get("certain"))
+            raise LearnerTimeout(
+                f"did not finish within {seconds:g} s", seconds=seconds, where=where, early=early
+            )
         if not line:
             raise self._crashed()
         try:

@@ -129,18 +129,19 @@ class StoppedCalls:
     ) -> None:
         """Rewrite a timeout's summary with what it is: endless, slow, or only stopped."""
         detail = problem.detail
-        seconds, where = float(detail.get("seconds", 0)), detail.get("where")
+        seconds, where = float(detail.get("seconds", 0)), detail.get("where")  # seconds: the limit
         reason = unchanged_loop(where)
         if label in self.endless:  # a smaller call, on its short limit
             found = self.endless[label]
             why = reason or f"{found.call} did not finish earlier in this check: {found.reason}"
-            detail.update(verdict="endless", summary=f"did not finish within {seconds:g} s either: {why}")
+            again = "too" if detail.get("early") else "either"
+            detail.update(verdict="endless", summary=f"{stopped(detail)} {again}: {why}")
             return
         verdict, words = ("endless", reason) if reason else self.rerun(target, label, args, kwargs, seconds)
         if verdict == "endless":
             text = describe_call(label, args, kwargs)
             self.endless[label] = Endless(text, words, where)
-            words = f"did not finish within {seconds:g} s: {words}"
+            words = f"{stopped(detail)}: {words}"
         detail.update(verdict=verdict, summary=words)
 
     def rerun(
@@ -171,6 +172,13 @@ class StoppedCalls:
         if finished is None or not found[2]:  # a smaller number is not fewer items: say no more
             return stopped
         return slow_summary(*finished, found[1], seconds)
+
+
+def stopped(detail: dict[str, Any]) -> str:
+    """How the call was stopped: at its limit, or before it, once it surely never ended."""
+    if detail.get("early"):
+        return "was stopped before its time limit"
+    return f"did not finish within {float(detail.get('seconds', 0)):g} s"
 
 
 def tiny_limit(smaller: Smaller, seconds: float) -> float:
