@@ -28,6 +28,7 @@ from grader.boundary.object_edits import change_attribute
 from grader.boundary.object_uses import NO_FACE, ObjectUses
 from grader.boundary.process import LearnerCrash, LearnerProblem, LearnerTimeout, WorkerProcess, ignore_pid
 from grader.boundary.shared_values import SharedValues
+from grader.boundary.stopped_calls import StoppedCalls
 from grader.feedback.expectations import Call
 from grader.worker import wire
 from grader.worker.kept_arguments import SentArguments
@@ -64,6 +65,7 @@ class LearnerSession:
         self.history = CallHistory()  # what each test did to each learner object
         self.sent = SentArguments(wire)  # large arguments the worker holds already
         self.shared = SharedValues(self.reference)  # returned values that are the learner's own state
+        self.stopped = StoppedCalls(self)  # which calls ran out of time, and why
 
     def start(self) -> None:
         """Start a fresh worker now so its start-up overlaps with pytest's."""
@@ -117,18 +119,24 @@ class LearnerSession:
             return worker.request(message, self.seconds_left(limit))
         except LearnerProblem:
             self.discard_worker()
+            self.start()  # the next worker boots while this problem is judged and reported
             raise
 
-    def request(self, message: dict[str, Any]) -> dict[str, Any]:
+    def request(self, message: dict[str, Any], limit: float | None = None) -> dict[str, Any]:
         """Send a request to a worker that has the learner's modules loaded."""
-        return self._send(self._ensure_loaded(), message)
+        return self._send(self._ensure_loaded(), message, limit)
 
     def invoke(self, target: list[Any], label: str, args: tuple, kwargs: dict, text: str = "") -> Call:
         """Call a learner function or method and record everything about the call."""
         text = text or self.history.call_text(self.generation, target, label, args, kwargs)
+        known = self.stopped.known(label, args, kwargs)
         try:
-            reply = self.request_call(target, args, kwargs)
+            if known is not None:
+                raise known
+            reply = self.request_call(target, args, kwargs, self.stopped.limit(label))
         except LearnerProblem as problem:
+            if problem is not known and problem.kind == "timeout":
+                self.stopped.judge(problem, target, label, args, kwargs)
             if problem.kind in ("timeout", "crash"):
                 problem.detail["call"] = text
                 problem.detail["summary"] = f"Called {text}; it {problem.detail['summary']}"
@@ -159,14 +167,16 @@ class LearnerSession:
             record.args_after = after if type(after) is tuple else ()
         return record
 
-    def request_call(self, target: list[Any], args: tuple, kwargs: dict) -> dict[str, Any]:
+    def request_call(
+        self, target: list[Any], args: tuple, kwargs: dict, limit: float | None = None
+    ) -> dict[str, Any]:
         """Send a call; send again any large argument the worker no longer holds unchanged."""
         for _ in range(len(args) + len(kwargs) + 1):  # each resend drops one key: this ends
             worker = self._ensure_loaded()  # before encoding: a new worker holds no argument yet
             message = {"op": "call", "target": target, **self.sent.encode_call(args, kwargs, self.reference)}
             if self.shared.at_once:  # look for shared parts now: a plain suite may change the result
                 message["shared"] = True
-            reply = self._send(worker, message)
+            reply = self._send(worker, message, limit)
             if "resend" not in reply:
                 return reply
             self.sent.drop(reply["resend"])
@@ -212,11 +222,11 @@ class RemoteFunction:
     def invoke(self, args: tuple, kwargs: dict) -> Call:
         return self._session.invoke(self._target, self._label, args, kwargs)
 
-    def measure(self, args: tuple, kwargs: dict, budget: int) -> dict[str, Any]:
+    def measure(self, args: tuple, kwargs: dict, budget: int, limit: float | None = None) -> dict[str, Any]:
         """Ask the worker to count the steps of one call (grader/kinds/growth.py reads the reply)."""
         data = [wire.encode(value, ref=self._session.reference) for value in (args, kwargs)]
         message = {"op": "measure", "target": self._target, "budget": budget}
-        return self._session.request({**message, "args": data[0], "kwargs": data[1]})
+        return self._session.request({**message, "args": data[0], "kwargs": data[1]}, limit)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         record = self.invoke(args, kwargs)

@@ -42,6 +42,8 @@ DIAGNOSES = (
     "printed_error",
     "wrong_message",
     "timeout",
+    "endless",
+    "slow",
     "not_started",
     "correct_version_fails",
     "tests_broken",
@@ -70,7 +72,19 @@ EXPLANATIONS = {
         "Returning the list or dict your code keeps hands out the original, not a copy. "
         "Return a copy instead: dict(task), list(items), or [dict(t) for t in tasks]."
     ),
-    "timeout": "A loop that never ends is the usual cause: check that each loop's condition becomes false.",
+    # Only a call found never to end is called endless (grader/boundary/stopped_calls.py decides).
+    "timeout": (
+        "It was stopped before it finished: the line where it was stopped shows where your code spent "
+        "its time. Check that each loop moves towards its end and does no more work than it needs."
+    ),
+    "endless": (
+        "A loop ends only when its condition becomes false: something inside it must change "
+        "what the condition reads, every time round."
+    ),
+    "slow": (
+        "It finishes, but too slowly for this many items. Look for a loop inside a loop, or `in`, "
+        "`.remove()` or `.count()` on a list inside a loop: a set or a dict finds an item in one step."
+    ),
     "exception": "The 'at' lines show where in your code it happened; the last one is where Python stopped.",
 }
 
@@ -82,6 +96,8 @@ def diagnose(failure: dict[str, Any]) -> str:
         return "error"
     if kind == "no_exception" and failure.get("diagnosis") == "printed_error":
         return "printed_error"
+    if kind in ("timeout", "growth") and failure.get("verdict") in ("endless", "slow"):
+        return str(failure["verdict"])
     if kind == "mismatch":
         diagnosis = str(failure.get("diagnosis") or "wrong_value")
         if diagnosis == "none_returned" and printed_instead_of_returned(failure):

@@ -66,7 +66,9 @@ def group_key(test: TestResult) -> str:
 
 GROUPED = {
     "printed": "you printed the result instead of returning it.",
-    "timeout": "your code took too long: is there a loop that never ends?",
+    "timeout": "your code was stopped before it finished.",
+    "endless": "your code never finishes:",
+    "slow": "your code is too slow for this many items:",
     "not_started": "not started yet: your code still raises NotImplementedError.",
     "generator": "you returned a generator: build and return a list.",
     "printed_error": "you printed a message where an exception should be raised.",
@@ -91,6 +93,9 @@ def group_lines(group: list[TestResult], marks: dict[str, str], output_label: st
     mark = click.style(marks[first.status], fg=COLOURS[first.status], bold=True)
     if first.diagnosis in GROUPED:
         lines = [f"  {mark} {len(group)} tests: {GROUPED[first.diagnosis]}"]
+        if first.diagnosis in ("endless", "slow"):  # why and where, once: the first test found out
+            lines += [f"      {line}" for line in first.message.splitlines()]
+            lines += [click.style(f"      at {place}", fg="bright_black") for place in first.where]
         calls = True
     else:  # the very same message: show it once, then which tests it failed
         lines = [f"  {mark} {len(group)} tests failed the same way:"]

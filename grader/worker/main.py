@@ -41,6 +41,7 @@ def load_wire(name: str = "wire") -> Any:
 wire = load_wire()
 kept_arguments = load_wire("kept_arguments")
 pipe_reading = load_wire("pipe_reading")
+stop_watch = load_wire("stop_watch")
 NotPlainData = wire.NotPlainData
 encode, decode = wire.encode, wire.decode
 
@@ -142,6 +143,10 @@ class Worker:
         self.handles: dict[int, Any] = wire.Handles()  # one object, one handle
         self.held = kept_arguments.HeldArguments(wire)  # large arguments, sent once
         self.shared: Any = None  # see shared_values()
+        self.outgoing: int | None = None
+        # The watch thread writes a line too (where a call was stopped): one writer at a time.
+        self.writing = threading.Lock()
+        self.watch = stop_watch.StopWatch(learner_dir, self.send_line)
 
     def resolve(self, target: list[Any]) -> Any:
         kind, owner, name = target
@@ -240,6 +245,8 @@ class Worker:
         output = BoundedOutput()
         sys.stdout = sys.stderr = output
         started = time.perf_counter()
+        if request.get("op") in ("call", "measure"):
+            self.watch.start(request.get("deadline"))
         try:
             reply = self.handle(request)
         except NotPlainData as error:
@@ -251,6 +258,7 @@ class Worker:
         except BaseException as error:  # learner code may raise anything, even SystemExit
             reply = {"error": describe_error(error, self.learner_dir)}
         finally:
+            self.watch.stop()
             sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
         if output.parts:
             reply["output"] = output.text()
@@ -271,10 +279,21 @@ class Worker:
             lines: Any = os.fdopen(incoming, "rb")
         else:
             lines = pipe_reading.iter_lines(incoming)
+        self.outgoing = outgoing
         for line in lines:
-            data = memoryview(self.answer(json.loads(line)))
+            self.write(self.answer(json.loads(line)))
+
+    def write(self, line: bytes) -> None:
+        """Write one whole reply line to the trusted side."""
+        data = memoryview(line)
+        with self.writing:
             while data:
-                data = data[os.write(outgoing, data) :]
+                data = data[os.write(self.outgoing, data) :]  # type: ignore[arg-type]
+
+    def send_line(self, message: dict[str, Any]) -> None:
+        """Send a line that is not a reply (the watch thread's word on where a call was stopped)."""
+        if self.outgoing is not None:
+            self.write(json.dumps(message).encode() + b"\n")
 
 
 def watch_parent(parent: int) -> None:

@@ -115,6 +115,15 @@ CASES: dict[str, Case] = {
         "def squares(n):\n    for k in range(1, n + 1):\n        yield k * k\n",
     ),
     # A long list one short: the lengths and the first difference, not two dumps.
+    # Slow, not endless: 3 items finish (0.46 s), 4 do not within 1 s. Never called a loop that never ends.
+    "pairs_too_slow": lab(
+        "pairs",
+        "import time\n\n\ndef pairs_with_sum(numbers, target):\n"
+        "    time.sleep(0.017 * len(numbers) ** 3)  # as slow as n³ work\n"
+        "    return [(i, j) for i in range(len(numbers))\n"
+        "            for j in range(i + 1, len(numbers)) if numbers[i] + numbers[j] == target]\n\n\n"
+        "def squares(n):\n    return [k * k for k in range(1, n + 1)]\n",
+    ),
     "pairs_squares_one_short": lab(
         "pairs",
         "def pairs_with_sum(numbers, target):\n    return [(i, j) for i in range(len(numbers))\n"
