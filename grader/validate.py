@@ -17,6 +17,7 @@ from grader.course.edition_marker import has_instructor_tests
 from grader.course.manifest import Course, Exercise
 from grader.course.restore import RestoreError
 from grader.course.starter import committed_starter, differs_from_working_copy, write_files
+from grader.feedback.build import GRADER_FAULT
 from grader.feedback.docstrings import docstring_headline
 from grader.feedback.model import Feedback
 from grader.pipeline.grading import grade
@@ -62,11 +63,13 @@ class ExerciseCheck:
     public_tests: int = 0
     hidden_tests: int = 0
     suite_problems: tuple[str, ...] = ()  # what a plain suite asks that cannot cross the boundary
+    grader_faults: tuple[str, ...] = ()  # "the grader itself failed" on the reference, starter or a mistake
 
     @property
     def ok(self) -> bool:
         return (
             not self.suite_problems
+            and not self.grader_faults
             and self.reference_status == "passed"
             and self.public_tests > 0
             and self.starter_status != "passed"
@@ -131,7 +134,8 @@ def graded_check(course: Course, exercise: Exercise, refused: tuple[str, ...]) -
     public_tests = len(public.tests) if public_count else 0
     starter, note = grade_starter(course, exercise)
     variants = mistake_paths(course, exercise)
-    mistakes = tuple(check_mistake(course, exercise, path, split) for path in variants)
+    faults: list[str] = [*grader_faults("reference", reference), *grader_faults("starter", starter)]
+    mistakes = tuple(check_mistake(course, exercise, path, split, faults) for path in variants)
     return ExerciseCheck(
         exercise_id=exercise.id,
         reference_status=reference.status,
@@ -142,7 +146,13 @@ def graded_check(course: Course, exercise: Exercise, refused: tuple[str, ...]) -
         public_tests=public_tests,
         hidden_tests=len(reference.tests) - public_tests,
         suite_problems=refused,
+        grader_faults=tuple(faults),
     )
+
+
+def grader_faults(label: str, feedback: Feedback) -> list[str]:
+    """Tests that failed by a fault of the grader: a learner's mistake must never read so."""
+    return [f"{label}, {t.name}: {t.message}" for t in feedback.tests if t.message.startswith(GRADER_FAULT)]
 
 
 def grade_starter(course: Course, exercise: Exercise) -> tuple[Feedback, str]:
@@ -180,8 +190,13 @@ def mistake_paths(course: Course, exercise: Exercise) -> list[Path]:
     )
 
 
-def check_mistake(course: Course, exercise: Exercise, variant: Path, split: bool = False) -> MistakeCheck:
-    """Grade a known-wrong variant with the full suite, and with the public tests when they differ."""
+def check_mistake(
+    course: Course, exercise: Exercise, variant: Path, split: bool = False, faults: list[str] | None = None
+) -> MistakeCheck:
+    """Grade a known-wrong variant with the full suite, and with the public tests when they differ.
+
+    Tests that failed by a fault of the grader are added to ``faults``.
+    """
     with tempfile.TemporaryDirectory(prefix="grader-mistake-") as tmp:
         staged = Path(tmp) / "code"
         shutil.copytree(course.solution_dir(exercise), staged, ignore=shutil.ignore_patterns("__pycache__"))
@@ -192,6 +207,8 @@ def check_mistake(course: Course, exercise: Exercise, variant: Path, split: bool
         feedback = grade(course, exercise, staged)
         public = grade(course, exercise, staged, public_only=True) if split else None
     caught_by = tuple(t.name for t in feedback.tests if t.status != "passed")
+    if faults is not None:
+        faults += grader_faults(variant.stem, feedback)
     return MistakeCheck(
         variant.stem,
         mistake_name(variant),

@@ -6,7 +6,7 @@ Pure functions only: a :class:`SuiteRun` goes in, a frozen
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from grader.course.manifest import Exercise
@@ -21,6 +21,9 @@ from grader.feedback.model import (
 )
 from grader.feedback.recursion import recursion_of, verdict
 
+# How a test that failed by a fault of the grader begins (grader validate refuses any such test).
+GRADER_FAULT = "The grader itself failed"
+
 
 @dataclass(frozen=True)
 class SuiteRun:
@@ -31,6 +34,11 @@ class SuiteRun:
     seconds: float
     missing_files: tuple[str, ...] = field(default_factory=tuple)
     timed_out: bool = False
+    # A run stopped at the whole check's limit: the report's entries of the tests that finished,
+    # and the test that was running (its id and its metadata, with its description).
+    finished: tuple[dict[str, Any], ...] = ()
+    running: str = ""
+    running_metadata: dict[str, Any] = field(default_factory=dict)
 
 
 def build_feedback(exercise: Exercise, run: SuiteRun, learner: str = "") -> Feedback:
@@ -39,6 +47,8 @@ def build_feedback(exercise: Exercise, run: SuiteRun, learner: str = "") -> Feed
         names = ", ".join(run.missing_files)
         error = f"Missing file: {names}. Run `grader reset {exercise.id}` to get the starter back."
         return whole_run_failure(exercise, run, learner, "error", error)
+    if run.report is None and run.timed_out and (run.finished or run.running):
+        return stopped_check(exercise, run, learner)
     if run.report is None:
         status = "timeout" if run.timed_out else "error"
         return whole_run_failure(exercise, run, learner, status, run.problem or "no report")
@@ -55,6 +65,24 @@ def build_feedback(exercise: Exercise, run: SuiteRun, learner: str = "") -> Feed
         error=shared_error(tests),
         duration=round(run.seconds, 3),
     )
+
+
+def stopped_check(exercise: Exercise, run: SuiteRun, learner: str) -> Feedback:
+    """A check stopped at its limit: what finished (for no points: the run was not whole), and where."""
+    tests = [replace(test_result(entry, exercise), points=0.0) for entry in run.finished]
+    # The running test is named in the error and shown last, where it stopped the run.
+    error = run.problem or "the whole check was stopped"
+    if run.running:
+        name = run.running.rsplit("::", 1)[-1]
+        description = str(run.running_metadata.get("description", "")) or name
+        error = f"{sentence(error)[:-1]} while this test was running: {description}"
+        message = sentence(f"Stopped here: {run.problem or 'the whole check took too long'}")
+        points = float(run.running_metadata.get("points", 1.0))
+        tests.append(
+            TestResult(name, description, "timeout", message, "", "", 0.0, points, 0.0, diagnosis="timeout")
+        )
+    stopped = whole_run_failure(exercise, run, learner, "timeout", sentence(error))
+    return replace(stopped, tests=tuple(tests))
 
 
 def whole_run_failure(exercise: Exercise, run: SuiteRun, learner: str, status: str, error: str) -> Feedback:
@@ -144,7 +172,7 @@ def explain(failure: dict[str, Any], diagnosis: str, meta: dict[str, Any]) -> tu
             hint,
         )
     if kind == "suite_error":
-        return f"The grader itself failed on this test ({summary}) Please tell your instructor.", ""
+        return f"{GRADER_FAULT} on this test ({summary}) Please tell your instructor.", ""
     if kind == "http":
         lines = [summary]
         lines += [f"{label}: {failure[key]}" for key, label in HTTP_PARTS if failure.get(key)]
@@ -168,7 +196,9 @@ HTTP_PARTS = (("request", "Request"), ("response", "Response"), ("expected", "Ex
 
 
 def frame_lines(failure: dict[str, Any], exercise: Exercise) -> list[str]:
-    """Show where in the learner's own files an exception happened, a recursion's frames once."""
+    """Show where in the learner's files an exception happened (a recursion once), or a call was stopped."""
+    if failure and isinstance(failure.get("where"), dict):
+        return stopped_lines(failure["where"], exercise)
     info = failure.get("exception") if failure else None
     if not isinstance(info, dict):
         return []
@@ -205,3 +235,18 @@ def shortened(lines: list[str]) -> list[str]:
         return lines
     hidden = len(lines) - MAX_PLACES + 1
     return [*lines[:3], f"... ({hidden} more places in your code)", *lines[-(MAX_PLACES - 4) :]]
+
+
+def stopped_lines(where: dict[str, Any], exercise: Exercise) -> list[str]:
+    """Where a call was when it was stopped, and the loop it was going round."""
+    place = f"{exercise.path}/{where.get('file')}, line {where.get('line')}"
+    if where.get("function") and where.get("function") != "<module>":
+        place += f", in {where['function']}"
+    code = str(where.get("code", "")).strip()
+    lines = [f"{place} (stopped here): {code}" if code else f"{place} (stopped here)"]
+    loop = where.get("loop")
+    if isinstance(loop, dict) and loop.get("line") != where.get("line"):
+        lines.append(
+            f"{exercise.path}/{where.get('file')}, line {loop.get('line')} (the loop): {loop.get('code')}"
+        )
+    return lines

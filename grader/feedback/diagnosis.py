@@ -37,6 +37,7 @@ DIAGNOSES = (
     "printed",
     "generator",
     "mutated_input",
+    "shared_state",
     "exception",
     "no_exception",
     "printed_error",
@@ -45,6 +46,8 @@ DIAGNOSES = (
     ENDLESS,
     TOO_DEEP,
     UNCLEAR,
+    "endless",
+    "slow",
     "not_started",
     "correct_version_fails",
     "tests_broken",
@@ -69,7 +72,23 @@ EXPLANATIONS = {
         'raise ValueError("...") stops it and tells the caller what is wrong.'
     ),
     "mutated_input": "Build a new value instead of modifying the one you were given.",
-    "timeout": "A loop that never ends is the usual cause: check that each loop's condition becomes false.",
+    "shared_state": (
+        "Returning the list or dict your code keeps hands out the original, not a copy. "
+        "Return a copy instead: dict(task), list(items), or [dict(t) for t in tasks]."
+    ),
+    # Only a call found never to end is called endless (grader/boundary/stopped_calls.py decides).
+    "timeout": (
+        "It was stopped before it finished: the line where it was stopped shows where your code spent "
+        "its time. Check that each loop moves towards its end and does no more work than it needs."
+    ),
+    "endless": (
+        "A loop ends only when its condition becomes false: something inside it must change "
+        "what the condition reads, every time round."
+    ),
+    "slow": (
+        "It finishes, but too slowly for this many items. Look for a loop inside a loop, or `in`, "
+        "`.remove()` or `.count()` on a list inside a loop: a set or a dict finds an item in one step."
+    ),
     "exception": "The 'at' lines show where in your code it happened; the last one is where Python stopped.",
     ENDLESS: (
         "A function that calls itself needs a base case, an input it answers without calling itself, "
@@ -96,6 +115,8 @@ def diagnose(failure: dict[str, Any]) -> str:
     evidence = recursion_of(failure)
     if evidence is not None:
         return verdict(evidence)[0]
+    if kind in ("timeout", "growth") and failure.get("verdict") in ("endless", "slow"):
+        return str(failure["verdict"])
     if kind == "mismatch":
         diagnosis = str(failure.get("diagnosis") or "wrong_value")
         if diagnosis == "none_returned" and printed_instead_of_returned(failure):

@@ -11,6 +11,7 @@ what that outcome is worth.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -32,6 +33,10 @@ EXIT_PASSED, EXIT_FAILED, EXIT_NO_TESTS = 0, 1, 5
 CORRECT_VERSION_FAILS = "correct_version_fails"  # every bug check waits on the correct version
 NOT_RUN_SHOWN = 5  # tests pytest leaves out, named in one message
 SIDE_BY_SIDE = 2  # runs of the learner's tests at once (fewer on a one-core machine)
+# One learner test that runs longer than this is stopped: pytest's faulthandler writes where it
+# was, and the run is ended there rather than at the limit for the whole run.
+ONE_TEST_SECONDS = 2.0
+STUCK = "Timeout ("  # how faulthandler's dump begins
 
 
 @dataclass(frozen=True)
@@ -44,6 +49,7 @@ class TestRun:
     description: str
     exit_code: int | None
     output: str
+    stopped_at: str = ""  # the learner's test and line where a run that did not finish was stopped
 
     @property
     def timed_out(self) -> bool:
@@ -97,8 +103,21 @@ class LearnerTests:
         """
         names = self._not_run_yet(first)
         with ThreadPoolExecutor(max_workers=min(SIDE_BY_SIDE, os.cpu_count() or 1)) as pool:
-            for name, finished in zip(names, pool.map(self._run, names), strict=True):
-                FINISHED_RUNS[(self.tests_dir, name)] = finished
+            runs = {name: pool.submit(self._run, name) for name in names}
+            if CORRECT in runs and runs[CORRECT].result().timed_out:
+                # Every check needs the correct version to pass: the runs not started yet
+                # cannot change a grade, and would only wait on the same stuck test.
+                for future in runs.values():
+                    future.cancel()
+        for name, future in runs.items():
+            FINISHED_RUNS[(self.tests_dir, name)] = (
+                self._stuck_like(runs[CORRECT].result(), name) if future.cancelled() else future.result()
+            )
+
+    def _stuck_like(self, stuck: TestRun, name: str) -> TestRun:
+        """A run not waited on, recorded as stopped where the correct version's run was."""
+        description = implementation_description(self.implementations / name)
+        return TestRun(name, description, None, stuck.output, stuck.stopped_at)
 
     def _not_run_yet(self, first: str) -> list[str]:
         """``first``, then every other implementation the learner's tests have not met yet."""
@@ -106,7 +125,11 @@ class LearnerTests:
             return [first]
         found = (path.name for path in self.implementations.iterdir() if path.is_dir())
         rest = [name for name in found if name not in (first, "__pycache__")]
-        return [first, *sorted(name for name in rest if (self.tests_dir, name) not in FINISHED_RUNS)]
+        waiting = sorted(name for name in rest if (self.tests_dir, name) not in FINISHED_RUNS)
+        if CORRECT in waiting:  # first: every check waits on it, and a stuck test shows there
+            waiting.remove(CORRECT)
+            return [CORRECT, first, *waiting]
+        return [first, *waiting]
 
     def _run(self, name: str) -> TestRun:
         source = self.implementations / name
@@ -117,18 +140,26 @@ class LearnerTests:
             shutil.copytree(self.tests_dir, folder, dirs_exist_ok=True)
             shutil.copytree(source, folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
             exit_code, output = self._pytest(folder)
-        return TestRun(name, implementation_description(source), exit_code, output)
+            stopped_at = where_stuck(output, folder) if exit_code is None else ""
+        return TestRun(name, implementation_description(source), exit_code, output, stopped_at)
 
     def _pytest(self, folder: Path) -> tuple[int | None, str]:
         # Short tracebacks: the learner's failing line and the exception, which feedback shows in full.
-        command = isolated_pytest(folder) + ["--tb=short", str(folder)]
+        command = isolated_pytest(folder) + [
+            "--tb=short",
+            "-o",
+            f"faulthandler_timeout={ONE_TEST_SECONDS:g}",
+            str(folder),
+        ]
         env = minimal_environment() | {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "NO_COLOR": "1"}
         if self.sandbox is not None:
             prepare(folder)
             access = Access(libraries=True, env=(("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1"), ("NO_COLOR", "1")))
             command = self.sandbox.prefix(folder, access) + command
         log = folder / "pytest-output.txt"  # inside the temporary folder: removed with it
-        code = run_with_time_limit(command, folder, env, log, self.seconds, self.on_start, limit_resources)
+        code = run_with_time_limit(
+            command, folder, env, log, self.seconds, self.on_start, limit_resources, lambda: stuck(log)
+        )
         output = log.read_bytes()[-OUTPUT_LIMIT:].decode("utf-8", "replace")
         return code, output.replace(f"{folder}{os.sep}", "")  # a temporary folder means nothing to a learner
 
@@ -136,6 +167,41 @@ class LearnerTests:
         """Run the learner's tests against implementation ``name``, ready to be checked."""
         test_files = tuple(sorted(path.name for path in self.tests_dir.glob("test_*.py")))
         return TestRunCheck(self.run(name), self.run(CORRECT), tuple(not_run(self.tests_dir)), test_files)
+
+
+def stuck(log: Path) -> bool:
+    """A learner test has run past ONE_TEST_SECONDS: faulthandler wrote where it was."""
+    try:
+        with open(log, "rb") as output:
+            return STUCK.encode() in output.read()
+    except OSError:
+        return False
+
+
+def where_stuck(output: str, folder: Path) -> str:
+    """The learner's test and line where faulthandler found the run (its innermost test-file frame)."""
+    if STUCK not in output:
+        return ""
+    dump = output[output.index(STUCK) :]
+    for line in dump.splitlines():
+        found = FRAME.match(line.strip())
+        name = Path(found["file"]).name if found else ""
+        if found and name.startswith("test_") and (folder / name).is_file():
+            number = int(found["line"])
+            code = linecache_line(folder / name, number)
+            return f"{found['test']} in {name}, line {number}" + (f": {code}" if code else "")
+    return ""
+
+
+FRAME = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+) in (?P<test>\w+)')
+
+
+def linecache_line(path: Path, number: int) -> str:
+    try:
+        lines = path.read_text("utf-8", "replace").splitlines()
+    except OSError:
+        return ""
+    return lines[number - 1].strip()[:200] if 0 < number <= len(lines) else ""
 
 
 # One grading run is one pytest process: each implementation is run once in it,
@@ -177,8 +243,15 @@ class TestRunCheck:
                     "not_started", "pytest found no tests in your file.", lines=self._not_run_lines()
                 )
             raise self._fail("not_started", "You have not written any tests yet (pytest found none).")
+        if self.run.timed_out and self.run.stopped_at:
+            raise self._fail(
+                "timeout",
+                f"Your tests did not finish: one test ran longer than {ONE_TEST_SECONDS:g} s and was "
+                f"stopped in {self.run.stopped_at}",
+                "timeout",
+            )
         if self.run.timed_out:
-            raise self._fail("timeout", "Your tests took too long to run: is there a loop that never ends?")
+            raise self._fail("timeout", "Your tests did not finish within the time limit and were stopped.")
 
     def passes(self) -> TestRunCheck:
         """Every learner test passes (a correct implementation)."""

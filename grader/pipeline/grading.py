@@ -13,6 +13,7 @@ from grader.feedback.model import Feedback
 from grader.kinds.finish import finish
 from grader.kinds.project import limited_to_milestone
 from grader.pipeline.milestones import refuse_ungraded_milestone
+from grader.pipeline.progress import OnTest
 from grader.pipeline.runner import run_suite
 
 
@@ -23,10 +24,12 @@ def grade(
     milestone: int | None = None,
     learner: str = "",
     public_only: bool = False,
+    on_test: OnTest | None = None,
 ) -> Feedback:
     """Grade the files in ``source`` (default: the learner's exercise folder).
 
-    ``public_only`` grades with the tests a learner edition keeps (validate uses it).
+    ``public_only`` grades with the tests a learner edition keeps (validate uses it);
+    ``on_test`` hears of each test as it starts.
     """
     folder = source if source is not None else course.exercise_dir(exercise)
     if milestone is not None:
@@ -35,7 +38,7 @@ def grade(
     run = (
         SuiteRun(None, problem, 0.0)
         if problem
-        else run_suite(course, exercise, folder, milestone, public_only)
+        else run_suite(course, exercise, folder, milestone, public_only, on_test)
     )
     feedback = build_feedback(exercise, run, learner)
     feedback = finish(course, exercise, folder, feedback)

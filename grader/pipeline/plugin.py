@@ -21,6 +21,7 @@ from grader.boundary.learner_problems import IMPORT_TIMEOUT
 from grader.boundary.process import LearnerProblem
 from grader.boundary.remote import LearnerModule, LearnerSession
 from grader.feedback.expectations import Mismatch
+from grader.pipeline.progress import Progress
 from grader.pipeline.signature import SIGNATURE_FIELD, report_signature
 from grader.pipeline.test_descriptions import check_hint_markers, describe_test, marker_value
 from grader.plain.module_import import PlainSuites
@@ -51,6 +52,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--grader-pid-file", default=None)
     group.addoption("--grader-ids-file", default=None, help="write the selected test ids here")
     group.addoption("--grader-nonce-file", default=None, help="this run's secret; read, then deleted")
+    group.addoption("--grader-progress-file", default=None, help="each test as it starts and ends (signed)")
     group.addoption("--grader-sandbox", default="", help="JSON list: command prefix that sandboxes workers")
     group.addoption("--grader-sandbox-spec", default="", help="JSON: the sandbox for learner programs")
 
@@ -58,7 +60,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     for line in MARKERS:
         config.addinivalue_line("markers", line)
-    config.pluginmanager.register(ReportStamp(take_nonce(config.getoption("--grader-nonce-file"))))
+    stamp = ReportStamp(take_nonce(config.getoption("--grader-nonce-file")))
+    config.pluginmanager.register(stamp)
+    progress_file = config.getoption("--grader-progress-file")
+    if progress_file:
+        config.pluginmanager.register(Progress(Path(progress_file), stamp.secret), "grader-progress")
     learner_dir = config.getoption("--grader-learner-dir")
     if learner_dir:
         session = LearnerSession(

@@ -20,7 +20,9 @@ from grader.feedback.model import TestResult
 MARKS = {"passed": "✓", "failed": "✗", "error": "!", "timeout": "◷", "not_started": "·"}
 GROUPED = {
     "printed": "you printed the result instead of returning it.",
-    "timeout": "your code took too long: is there a loop that never ends?",
+    "timeout": "your code was stopped before it finished.",
+    "endless": "your code never finishes:",
+    "slow": "your code is too slow for this many items:",
     "not_started": "not started yet: your code still raises NotImplementedError.",
     "generator": "you returned a generator: build and return a list.",
     "printed_error": "you printed a message where an exception should be raised.",
@@ -31,7 +33,9 @@ GROUPED = {
     ),
 }
 
-# Shared reasons whose place in the learner's code is the same for every test: shown once.
+# Shared reasons whose evidence (why, and where) the first test found out: its message and places, once.
+EVIDENCED = {"endless", "slow", "endless_recursion", "too_deep"}
+# Of those, a recursion: the same one however it was entered, and another one is another block.
 PLACED = {"endless_recursion", "too_deep"}
 REPEATS = re.compile(r" \[(with .+ above, )?repeated [\d,]+ times\]$")
 
@@ -54,7 +58,7 @@ class Block:
     @property
     def where(self) -> tuple[str, ...]:
         """Where the first test failed, when that place is part of the shared reason."""
-        return self.first.where if not self.reason or self.first.diagnosis in PLACED else ()
+        return self.first.where if not self.reason or self.first.diagnosis in EVIDENCED else ()
 
     def title(self) -> str:
         """What the block is about: the test, or the count and the shared reason."""
@@ -75,13 +79,15 @@ class Block:
         return not self.reason or self.first.diagnosis in ("printed", "printed_error")
 
     def details(self) -> list[str]:
-        """The first test's message after its first line: the evidence behind a shared diagnosis."""
-        return self.first.message.splitlines()[1:] if self.reason else self.first.message.splitlines()
+        """The first test's message, unless the shared reason says all there is to say."""
+        if self.reason and self.first.diagnosis not in EVIDENCED:
+            return []
+        return self.first.message.splitlines()
 
 
 def group_key(test: TestResult) -> str:
     """Tests with the same diagnosed reason, or the very same message, are said once."""
-    if test.diagnosis in PLACED:  # the same recursion, however it was entered; another one is another block
+    if test.diagnosis in PLACED:
         loops = sorted({REPEATS.sub("", place) for place in test.where if REPEATS.search(place)})
         return f"{test.diagnosis}\n{loops or test.where}"
     return test.diagnosis if test.diagnosis in GROUPED else f"message:{test.message}\n{test.where}"

@@ -230,6 +230,7 @@ def validation_text(report: ValidationReport) -> str:
         )
         lines += [f"    refused in the suite: {p}" for p in check.suite_problems]
         lines += [f"    reference problem: {p}" for p in check.reference_problems[:5]]
+        lines += [f"    the grader itself failed: {p}" for p in check.grader_faults[:5]]
         if check.hidden_tests or not check.public_tests:
             lines.append(f"    {check.public_tests} public tests, {check.hidden_tests} instructor-only")
         if check.hidden_tests and not check.public_tests:

@@ -41,8 +41,18 @@ def load_wire(name: str = "wire") -> Any:
 wire = load_wire()
 kept_arguments = load_wire("kept_arguments")
 pipe_reading = load_wire("pipe_reading")
+stop_watch = load_wire("stop_watch")
 NotPlainData = wire.NotPlainData
 encode, decode = wire.encode, wire.decode
+
+
+# What a plain suite's own Python does to learner objects, done here where they live.
+OPERATIONS: dict[str, Any] = {"len": len, "bool": bool, "iter": iter, "next": next, "str": str, "abs": abs}
+OPERATIONS["content"] = wire.plain_content  # what a built-in subclass compares as, with the test's values
+OPERATOR_NAMES = frozenset(
+    {"contains", "getitem", "setitem", "delitem", "eq", "ne", "lt", "le", "gt", "ge", "neg"}
+    | {"add", "sub", "mul", "truediv", "floordiv", "mod", "pow"}
+)
 
 
 class Missing(Exception):
@@ -146,8 +156,13 @@ class Worker:
     def __init__(self, learner_dir: str) -> None:
         self.learner_dir = learner_dir
         self.modules: dict[str, Any] = {}
-        self.handles: dict[int, Any] = {}
+        self.handles: dict[int, Any] = wire.Handles()  # one object, one handle
         self.held = kept_arguments.HeldArguments(wire)  # large arguments, sent once
+        self.shared: Any = None  # see shared_values()
+        self.outgoing: int | None = None
+        # The watch thread writes a line too (where a call was stopped): one writer at a time.
+        self.writing = threading.Lock()
+        self.watch = stop_watch.StopWatch(learner_dir, self.send_line)
 
     def resolve(self, target: list[Any]) -> Any:
         kind, owner, name = target
@@ -166,6 +181,10 @@ class Worker:
             return {"value": None}
         if op == "measure":
             return self.measure(request)
+        if op == "apply":
+            return self.apply(request)
+        if op in ("shared", "replace"):  # which parts a result shares; a suite's change replayed
+            return self.shared_values().answer(request, lambda data: decode(data, self.lookup))
         if op == "getattr":
             found = self.resolve(request["target"])
             if callable(found):
@@ -182,6 +201,9 @@ class Worker:
         before = self.held.snapshot(args, kwargs)
         value = self.resolve(request["target"])(*args, **kwargs)
         reply = {"value": encode(value, self.handles)}
+        if isinstance(value, (list, tuple, dict, set)):
+            now = request.get("shared") is True
+            reply.update(self.shared_values().note(request["target"], value, args, kwargs, now))
         if wire.all_unchanged(before):
             reply["args_same"] = True
         else:
@@ -200,6 +222,32 @@ class Worker:
         self.step_counter = counter
         return {"measured": counter.measure(function, args, kwargs, self.learner_dir, int(request["budget"]))}
 
+    def apply(self, request: dict[str, Any]) -> dict[str, Any]:
+        """A built-in operation on learner objects, as a plain suite applies it: len(x), x[0], x == y ...
+
+        ``pull`` takes up to ``count`` items from an iterator (a handle the ``iter`` operation gave).
+        """
+        import operator
+
+        args = decode(request["args"], self.lookup)
+        name = request["name"]
+        if name == "pull":
+            import itertools
+
+            iterator, count = args
+            items = list(itertools.islice(iterator, max(1, int(count))))
+            return {"value": encode(items, self.handles), "done": len(items) < count}
+        use = OPERATIONS.get(name) or getattr(operator, name if name in OPERATOR_NAMES else "", None)
+        if use is None:
+            raise Missing(name)
+        return {"value": encode(use(*args), self.handles)}
+
+    def shared_values(self) -> Any:
+        """Returned values that are the learner's own state (worker/sharing.py, loaded on first use)."""
+        if self.shared is None:
+            self.shared = load_wire("sharing").SharedValues(self.resolve)
+        return self.shared
+
     def lookup(self, tag: str, data: list[Any]) -> Any:
         """Rebuild what only the trusted side names: a handle, or a large argument sent once."""
         if tag == "keep" and len(data) == 3:
@@ -213,6 +261,8 @@ class Worker:
         output = BoundedOutput()
         sys.stdout = sys.stderr = output
         started = time.perf_counter()
+        if request.get("op") in ("call", "measure"):
+            self.watch.start(request.get("deadline"))
         try:
             reply = self.handle(request)
         except NotPlainData as error:
@@ -224,6 +274,7 @@ class Worker:
         except BaseException as error:  # learner code may raise anything, even SystemExit
             reply = {"error": describe_error(error, self.learner_dir)}
         finally:
+            self.watch.stop()
             sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
         if output.parts:
             reply["output"] = output.text()
@@ -244,10 +295,21 @@ class Worker:
             lines: Any = os.fdopen(incoming, "rb")
         else:
             lines = pipe_reading.iter_lines(incoming)
+        self.outgoing = outgoing
         for line in lines:
-            data = memoryview(self.answer(json.loads(line)))
+            self.write(self.answer(json.loads(line)))
+
+    def write(self, line: bytes) -> None:
+        """Write one whole reply line to the trusted side."""
+        data = memoryview(line)
+        with self.writing:
             while data:
-                data = data[os.write(outgoing, data) :]
+                data = data[os.write(self.outgoing, data) :]  # type: ignore[arg-type]
+
+    def send_line(self, message: dict[str, Any]) -> None:
+        """Send a line that is not a reply (the watch thread's word on where a call was stopped)."""
+        if self.outgoing is not None:
+            self.write(json.dumps(message).encode() + b"\n")
 
 
 def watch_parent(parent: int) -> None:

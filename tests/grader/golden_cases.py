@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tests.helpers import LEAP_YEAR
+from tests.helpers import FIXTURES, LEAP_YEAR
 
 
 @dataclass(frozen=True)
@@ -115,6 +115,15 @@ CASES: dict[str, Case] = {
         "def squares(n):\n    for k in range(1, n + 1):\n        yield k * k\n",
     ),
     # A long list one short: the lengths and the first difference, not two dumps.
+    # Slow, not endless: 3 items finish (0.46 s), 4 do not within 1 s. Never called a loop that never ends.
+    "pairs_too_slow": lab(
+        "pairs",
+        "import time\n\n\ndef pairs_with_sum(numbers, target):\n"
+        "    time.sleep(0.017 * len(numbers) ** 3)  # as slow as n³ work\n"
+        "    return [(i, j) for i in range(len(numbers))\n"
+        "            for j in range(i + 1, len(numbers)) if numbers[i] + numbers[j] == target]\n\n\n"
+        "def squares(n):\n    return [k * k for k in range(1, n + 1)]\n",
+    ),
     "pairs_squares_one_short": lab(
         "pairs",
         "def pairs_with_sum(numbers, target):\n    return [(i, j) for i in range(len(numbers))\n"
@@ -221,13 +230,39 @@ CASES: dict[str, Case] = {
         "    def test_negative(self):\n        assert absolute(self.value) == 3\n\n\n"
         "class NegativeTests:\n    def test_minus_one(self):\n        assert absolute(-1) == 1\n",
     ),
+    # Standard-library values with the right type and wrong content, one test each (Counter,
+    # OrderedDict, defaultdict, deque, ChainMap, named tuple, Decimal, Fraction, complex, datetime,
+    # date, time, timedelta, timezone, UUID, range, bytearray, a dict view, an enum member, a list
+    # subclass, a class with __iter__, a lazy filter in assertCountEqual): each is shown as itself;
+    # a dict subclass is never "the wrong type" where a dict was expected, a values view is.
+    "plain_values_wrong": Case(
+        "plain_values_course",
+        "returns",
+        (FIXTURES / "plain_values_course" / "wrong_returns.py").read_text(encoding="utf-8"),
+    ),
     # A plain suite tries, at run time, what cannot cross: each test says what it tried and that
     # it is the suite's problem (an error, not the learner's mistake, never "the grader failed").
+    # Pile has a method of its own, so it stays in the worker; len() of it is asked there.
     "plain_suite_refusals": Case(
         "plain_features_course",
         "sorter",
         "def sort_by(items, key):\n    return sorted(items, key=key)\n\n\n"
         "def apply(function, value):\n    return function(value)\n\n\ndef double(x):\n    return 2 * x\n\n\n"
-        "class Pile(list):\n    pass\n\n\ndef pile(*items):\n    return Pile(items)\n",
+        "class Pile(list):\n    def top(self):\n        return self[-1]\n\n\n"
+        "def pile(*items):\n    return Pile(items)\n",
+    ),
+    # A unittest suite's self.assert* checks are explained like a bare assert: the call, the types
+    # (not "96 is not True." or "1 != '1'."), None returned, printed instead of returned, a changed
+    # argument, an exception expected; assertCountEqual on None is the learner's None, never "the
+    # grader itself failed".
+    "unittest_assertions": Case(
+        "unittest_course",
+        "scores",
+        "def is_passing(score):\n    return score if score >= 50 else 0\n\n\n"
+        "def parse_score(text):\n    return text.strip()\n\n\n"
+        "def top_three(scores):\n    pass\n\n\n"
+        "def total(scores):\n    print(sum(scores))\n\n\n"
+        "def ascending(scores):\n    scores.sort()\n    return scores\n\n\n"
+        "def medals(score):\n    return ['silver']\n",
     ),
 }

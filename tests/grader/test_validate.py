@@ -5,10 +5,19 @@ from __future__ import annotations
 import shutil
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
 from grader.course.manifest import Course, load_course
 from grader.render.terminal import validation_text
-from grader.validate import ValidationReport, mistake_name, stray_folders, validate_course
+from grader.validate import (
+    ExerciseCheck,
+    MistakeCheck,
+    ValidationReport,
+    grader_faults,
+    mistake_name,
+    stray_folders,
+    validate_course,
+)
 
 
 def test_mini_course_validates(mini_course: Course) -> None:
@@ -177,3 +186,21 @@ def test_a_learners_own_commit_is_not_taken_for_the_starter(course_dir: Path, tm
     (check,) = validate_course(course, [doubled]).exercises
     assert check.starter_status == "not_started"
     assert "the working copy differs" in check.starter_note
+
+
+def test_a_test_the_grader_failed_on_fails_validation() -> None:
+    """No reference, starter or known mistake may read "the grader itself failed": that is never theirs."""
+    blamed = SimpleNamespace(name="test_top_three", message="The grader itself failed on this test (x) ...")
+    fine = SimpleNamespace(name="test_total", message="Called total([1]); got None, expected 1.")
+    feedback = SimpleNamespace(tests=[blamed, fine])
+    assert grader_faults("starter", feedback) == [  # type: ignore[arg-type]
+        "starter, test_top_three: The grader itself failed on this test (x) ..."
+    ]
+    mistake = MistakeCheck("stub", "Mistake: a stub.", "failed", ("test_top_three",))
+    check = ExerciseCheck("scores", "passed", (), "not_started", (mistake,), public_tests=1)
+    assert check.ok
+    faulty = ExerciseCheck(
+        "scores", "passed", (), "not_started", (mistake,), public_tests=1, grader_faults=("starter, x: y",)
+    )
+    assert not faulty.ok
+    assert "the grader itself failed: starter, x: y" in validation_text(ValidationReport((faulty,), ()))

@@ -38,6 +38,7 @@ TERMINAL = GOLDEN / "terminal"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 LONG_OUTPUT = 1000
 PYTEST_TIME = re.compile(r" in \d+(\.\d+)?s\b")
+CALL_TIME = re.compile(r" in \d+\.\d\d s\b")  # how long a call took, in a slow call's message
 
 
 def normalise(data: Any, volatile: list[str]) -> Any:
@@ -49,6 +50,7 @@ def normalise(data: Any, volatile: list[str]) -> Any:
     if isinstance(data, str):
         for path in volatile:
             data = data.replace(path, "<tmp>")
+        data = CALL_TIME.sub(" in <seconds> s", data)
         return PYTEST_TIME.sub(" in <time>", data)  # a learner's pytest summary line
     return data
 

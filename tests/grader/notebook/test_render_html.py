@@ -184,10 +184,11 @@ def test_seven_timeouts_are_said_once_with_their_count(mini_course: Course) -> N
     exercise = mini_course.find("leap-year")
     html = feedback_html(seven_timeouts(), exercise)
     assert html.count('class="bp-test"') == 1 and 'data-count="7"' in html
-    assert "7 tests: your code took too long" in html and html.count("Hint:") == 1
+    assert "7 tests: your code was stopped before it finished" in html and html.count("Hint:") == 1
     assert "leap_year(1906): Year 1906." in html
     text = feedback_plain(seven_timeouts(), exercise)
-    assert text.count("Hint:") == 1 and "  ◷ timed out: 7 tests: your code took too long" in text
+    assert text.count("Hint:") == 1
+    assert "  ◷ timed out: 7 tests: your code was stopped before it finished" in text
 
 
 # Draws each status mark in the feedback's own font and compares it with a code point no font has:

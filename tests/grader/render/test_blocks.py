@@ -35,7 +35,7 @@ def test_tests_with_one_diagnosis_are_one_block_with_their_calls() -> None:
     shown = blocks([PASSED, *timeouts(7)])
     assert [len(block.tests) for block in shown] == [1, 7]
     group = shown[1]
-    assert group.title() == "7 tests: your code took too long: is there a loop that never ends?"
+    assert group.title() == "7 tests: your code was stopped before it finished."
     assert group.items()[:2] == ["fizzbuzz(0): Case 0.", "fizzbuzz(1): Case 1."]
     assert group.details() == [] and group.where == ()
 
@@ -65,7 +65,7 @@ def test_recursions_in_different_places_are_different_blocks() -> None:
     )
     shown = blocks([here, entered_elsewhere, there])
     assert [len(block.tests) for block in shown] == [2, 1]
-    assert shown[0].details() == ["No base case."] and shown[0].where == here.where
+    assert shown[0].details() == ["Called f(1).", "No base case."] and shown[0].where == here.where
 
 
 def test_stored_feedback_reads_back_as_the_same_results() -> None:
@@ -79,7 +79,7 @@ def test_a_learner_report_says_seven_timeouts_once() -> None:
         line for block in learner_report.test_blocks(feedback) for line in learner_report.block_lines(block)
     ]
     assert lines.count("    Hint: A loop that never ends is the usual cause.") == 1
-    assert "◷ 7 tests: your code took too long: is there a loop that never ends?" in lines
+    assert "◷ 7 tests: your code was stopped before it finished." in lines
     assert "    - fizzbuzz(6): Case 6." in lines
     html = "".join(learner_report.block_item(block) for block in learner_report.test_blocks(feedback))
     assert html.count('data-count="7"') == 1 and html.count("Hint:") == 1 and "⏱" not in html

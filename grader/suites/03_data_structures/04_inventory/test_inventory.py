@@ -22,6 +22,15 @@ def test_adding_and_counting(learner):
     call(inv.total).returns(9)
 
 
+def test_items_is_a_copy(learner):
+    """items() returns a new dict: changing it cannot change the stock."""
+    inv = learner.Inventory()
+    call(inv.add, "apple", 3).returns(None)
+    call(inv.items).returns_copy(
+        {"apple": 3}, "a caller who changes it changes the stock, past every check add and remove make"
+    )
+
+
 def test_a_new_inventory_is_empty(learner):
     """An inventory made with no stock has no items, a total of 0, and counts 0 for anything."""
     inv = learner.Inventory()

@@ -25,6 +25,9 @@ def refused_with(made, base, name):
         raise AssertionError(f"Called {made.text}; it raised {raised}, expected {name}")
 
 
+COPY_HARM = "a caller who changes it changes the stored task"
+
+
 def task(task_id, owner, title):
     return {"id": task_id, "owner": owner, "title": title}
 
@@ -37,6 +40,15 @@ def test_create_and_get(learner):
     call(repo.get, 1).returns(task(1, "ana", "Buy milk"))
     call(repo.list_for, "ana").returns([task(1, "ana", "Buy milk"), task(2, "ana", "Call mum")])
     call(repo.list_for, "bob").returns([])
+
+
+def test_callers_get_copies(learner):
+    """create, get, update and list_for return copies: changing one cannot change the stored task."""
+    repo = learner.TaskRepository()
+    call(repo.create, "ana", "Buy milk").returns_copy(task(1, "ana", "Buy milk"), COPY_HARM)
+    call(repo.get, 1).returns_copy(task(1, "ana", "Buy milk"), COPY_HARM)
+    call(repo.update, 1, "Buy bread").returns_copy(task(1, "ana", "Buy bread"), COPY_HARM)
+    call(repo.list_for, "ana").returns_copy([task(1, "ana", "Buy bread")], COPY_HARM)
 
 
 def test_titles_are_stored_tidied(learner):

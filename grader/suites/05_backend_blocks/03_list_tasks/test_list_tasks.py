@@ -51,6 +51,13 @@ def test_walking_the_pages(learner):
     )
 
 
+def test_pages_hold_copies(learner):
+    """The tasks on a page are copies: changing one cannot change the caller's stored task."""
+    tasks = make_tasks(3)
+    harm = "a caller who changes a task on the page changes the stored task"
+    call(learner.list_tasks, tasks, limit=2).returns_copy({"items": make_tasks(2), "next_after": 2}, harm)
+
+
 @pytest.mark.points(2)
 @pytest.mark.hint(
     "next_after is None exactly when no matching task comes after this page: count what is left."

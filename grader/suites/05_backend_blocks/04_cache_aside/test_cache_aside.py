@@ -38,6 +38,14 @@ def test_a_second_read_is_served_from_the_cache(learner):
     loads_are(store, 2, "get(1) twice and get(2) twice")
 
 
+def test_readers_get_copies(learner):
+    """get() returns a copy, from the store and from the cache: a reader's change is not cached."""
+    store, clock, cache = setup(learner)
+    harm = "a caller who changes it changes the cached task, and every read until it expires sees the change"
+    call(cache.get, 1).returns_copy(MILK, harm)
+    call(cache.get, 1).returns_copy(MILK, harm)
+
+
 @pytest.mark.points(3)
 @pytest.mark.hint(
     "An entry stored at time t is fresh while clock.now() < t + ttl. Use the clock you were given, "

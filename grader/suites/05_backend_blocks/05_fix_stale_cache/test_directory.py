@@ -45,6 +45,15 @@ def test_reads_are_still_cached(learner):
     reads_are(store, 2, "user(1), team('api'), user(1), team('api')")
 
 
+def test_readers_get_copies(learner):
+    """user() and team() return copies, fresh or cached: a reader's change is not cached."""
+    store, directory = setup(learner)
+    harm = "a caller who changes it changes the cached page that every later read shows"
+    for _ in range(2):
+        call(directory.user, 1).returns_copy({"name": "Ana", "team": "api"}, harm)
+        call(directory.team, "api").returns_copy(["Ana", "Bo"], harm)
+
+
 def test_a_rename_shows_on_the_user(learner):
     """After rename(1, 'Anna'), user(1) says Anna."""
     store, directory = setup(learner)

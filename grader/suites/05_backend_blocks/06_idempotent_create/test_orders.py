@@ -40,6 +40,17 @@ def test_plain_creates(learner):
     call(service.orders).returns([order(1, "ana", "tea", 2), order(2, "ana", "tea", 2)])
 
 
+def test_callers_get_copies(learner):
+    """create_order (first time and retried) and orders() return copies of the stored orders."""
+    service = learner.OrderService()
+    harm = "a caller who changes it changes the stored order"
+    for _ in range(2):
+        call(service.create_order, "ana", "tea", 2, idempotency_key="k1").returns_copy(
+            order(1, "ana", "tea", 2), harm
+        )
+    call(service.orders).returns_copy([order(1, "ana", "tea", 2)], harm)
+
+
 @pytest.mark.points(3)
 @pytest.mark.hint(RETRY_HINT)
 def test_a_retry_does_not_create_twice(learner):

@@ -72,7 +72,7 @@ def same_as_original(learner, body, tasks):
     expected_tasks = [dict(t) for t in tasks]
     expected = original(body, expected_tasks)
     made = call(learner.handle_create, body, tasks)
-    made.returns(expected)
+    made.returns_copy(expected, "a caller who changes the response body changes the stored task")
     stored = list(made.args_after[1]) if made.args_after else None
     if stored != expected_tasks:
         raise AssertionError(
