@@ -28,7 +28,8 @@ from grader.worker.pipe_reading import read_when_ready
 WORKER_SCRIPT = Path(grader.worker.__file__).resolve().with_name("main.py")
 # Every file the worker runs: the script and what it loads by path from beside it (the value
 # codec and its standard-library value types, kept arguments, its limits, pipe reading, the
-# step counter for growth checks, and the finder of returned values the learner still keeps).
+# step counter for growth checks, the finder of returned values the learner still keeps, and
+# the reader of a RecursionError).
 WORKER_FILES = tuple(
     WORKER_SCRIPT.with_name(name)
     for name in (
@@ -42,6 +43,7 @@ WORKER_FILES = tuple(
         "value_builders.py",
         "sharing.py",
         "stop_watch.py",
+        "recursion.py",
     )
 )
 
