@@ -53,9 +53,34 @@ def value_diagnosis(got: Any, expected: Any) -> str:
 
 
 def hint_for(hint_if: HintIf | None, got: Any) -> str:
-    """The hint a test attached to this exact wrong value, if any."""
+    """The hint a test attached to this exact wrong value, or to a predicate this value meets."""
     pairs = hint_if.items() if isinstance(hint_if, Mapping) else (hint_if or ())
-    return next((text for value, text in pairs if same(got, value)), "")
+    return next((text for value, text in pairs if evidence_holds(value, got)), "")
+
+
+def exception_hint(hint_if: HintIf | None, raised: str) -> str:
+    """The hint a test attached to the exception type the learner's code raised, if any."""
+    pairs = hint_if.items() if isinstance(hint_if, Mapping) else (hint_if or ())
+    return next((text for key, text in pairs if is_exception_type(key) and key.__name__ == raised), "")
+
+
+def is_exception_type(key: Any) -> bool:
+    return isinstance(key, type) and issubclass(key, BaseException)
+
+
+def evidence_holds(evidence: Any, got: Any) -> bool:
+    """``got`` is the exact value, or meets the predicate (a function of the value) a hint is for.
+
+    A predicate that cannot judge this value (it raised) is no evidence.
+    """
+    if is_exception_type(evidence):
+        return False  # evidence about what was raised, not about a value
+    if not callable(evidence) or isinstance(evidence, type):
+        return same(got, evidence)
+    try:
+        return bool(evidence(got))
+    except Exception:  # a learner value the predicate was not written for: no hint, never a crash
+        return False
 
 
 def message_advice(match: str, mentions: str | None) -> str:
@@ -88,12 +113,16 @@ class Call:
         detail.update(extra)
         return Mismatch(detail)
 
-    def _raise_unexpected(self) -> None:
+    def _raise_unexpected(self, hint_if: HintIf | None = None) -> None:
         if self.error is not None:
             info = getattr(self.error, "learner_info", None)
             if isinstance(info, dict):  # what it printed before raising is part of the story
                 info.setdefault("output", self.output)
                 info.setdefault("dropped", self.dropped)
+            name = info.get("type") if isinstance(info, dict) else type(self.error).__name__
+            hint = exception_hint(hint_if, str(name))
+            if hint:  # kept on the exception, never in what the learner's side reported
+                self.error.grader_hint = hint  # type: ignore[attr-defined]
             raise self.error
 
     def _value_failure(self, expected: Any, summary: str, **extra: Any) -> Mismatch:
@@ -120,9 +149,11 @@ class Call:
         """Check the call returned exactly ``expected`` (same type, same value).
 
         ``hint_if`` maps wrong values to the hint that explains them, e.g.
-        ``{True: "A century is not a leap year unless ..."}``.
+        ``{True: "A century is not a leap year unless ..."}``; a key may be a
+        predicate on the value instead (``[(lambda got: ..., "hint")]``), or
+        an exception type the call raised instead of returning (``{RecursionError: "..."}``).
         """
-        self._raise_unexpected()
+        self._raise_unexpected(hint_if)
         if not same(self.value, expected):
             summary = f"Called {self.text}; {describe_difference(self.value, expected)}"
             raise self._value_failure(expected, summary, hint=hint_for(hint_if, self.value))

@@ -29,6 +29,7 @@ CORRECT = "correct"  # implementations/correct/ is the version every suite must 
 OUTPUT_LIMIT = 4000
 EXIT_PASSED, EXIT_FAILED, EXIT_NO_TESTS = 0, 1, 5
 CORRECT_VERSION_FAILS = "correct_version_fails"  # every bug check waits on the correct version
+BUG_NOT_CAUGHT = "bug_not_caught"  # the learner's tests all pass on a planted bug: the case names it
 SIDE_BY_SIDE = 2  # runs of the learner's tests at once (fewer on a one-core machine)
 
 
@@ -183,6 +184,7 @@ class TestRunCheck:
                 "mismatch",
                 f"Your tests all pass on a version with a bug: it {self.run.description}. "
                 "Add a test that this version would fail.",
+                diagnosis=BUG_NOT_CAUGHT,
             )
         if self.run.exit_code != EXIT_FAILED:
             raise self._fail(

@@ -233,7 +233,9 @@ def describe_failure(error: BaseException) -> dict[str, Any]:
         text = str(info.get("message", ""))
         message = f"Called {call}; your code raised {info.get('type')}" + (f": {text}" if text else "")
         output = {key: info[key] for key in ("output", "dropped") if key in info}
-        return {"kind": kind, "summary": message, "call": call, "exception": info, **output}
+        hint = getattr(error, "grader_hint", "")  # set by the suite's hint_if, on the trusted side
+        extra = {"hint": str(hint)} if hint else {}
+        return {"kind": kind, "summary": message, "call": call, "exception": info, **output, **extra}
     if isinstance(error, AssertionError):
         return {"kind": "assertion", "summary": str(error)[:1000]}
     return {"kind": "suite_error", "summary": f"{type(error).__name__}: {error}"[:1000]}
