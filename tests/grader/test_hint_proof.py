@@ -71,8 +71,8 @@ def test_a_hint_on_the_reference_fails_and_a_variant_hint_is_proven_on_its_varia
 
 def test_a_hint_is_found_as_a_whole_sentence_never_inside_another(tmp_path: Path) -> None:
     (tmp_path / "test_x.py").write_text(
-        'import pytest\n\n@pytest.mark.hint("0 is a valid score.", when="exception")\ndef test_zero(learner):\n'
-        "    pass\n",
+        'import pytest\n\n@pytest.mark.hint("0 is a valid score.", when="exception")\n'
+        "def test_zero(learner):\n    pass\n",
         encoding="utf-8",
     )
     shown = {"refuses_100": ("100 is a valid score.",)}
