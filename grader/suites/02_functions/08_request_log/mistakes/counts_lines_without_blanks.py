@@ -1,4 +1,8 @@
-"""Mistake: numbers only the lines it reads, so a blank line before the error shifts the number."""
+"""Mistake: numbers only the lines it reads, so a blank line before the error shifts the number.
+
+Hint: Number every line of the file, blank ones too: enumerate(lines, start=1) before you skip
+blanks.
+"""
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 LOWEST_STATUS, HIGHEST_STATUS = 100, 599

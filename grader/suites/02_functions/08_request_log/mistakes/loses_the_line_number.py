@@ -1,4 +1,7 @@
-"""Mistake: lets parse_line's ValueError through, so the message does not say which line."""
+"""Mistake: lets parse_line's ValueError through, so the message does not say which line.
+
+Hint: Catch the ValueError from parse_line and raise ValueError(f'line {number}: {error}') from it.
+"""
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 LOWEST_STATUS, HIGHEST_STATUS = 100, 599
