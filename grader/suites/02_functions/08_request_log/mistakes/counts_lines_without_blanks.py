@@ -1,7 +1,7 @@
 """Mistake: numbers only the lines it reads, so a blank line before the error shifts the number.
 
-Hint: Number every line of the file, blank ones too: enumerate(lines, start=1) before you skip
-blanks.
+Hint: Start the message with the number of the bad line, counting every line of the file, blank ones
+too: catch the ValueError from parse_line and raise ValueError(f'line {number}: {error}') from it.
 """
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")

@@ -1,6 +1,7 @@
 """Mistake: lets parse_line's ValueError through, so the message does not say which line.
 
-Hint: Catch the ValueError from parse_line and raise ValueError(f'line {number}: {error}') from it.
+Hint: Start the message with the number of the bad line, counting every line of the file, blank ones
+too: catch the ValueError from parse_line and raise ValueError(f'line {number}: {error}') from it.
 """
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
