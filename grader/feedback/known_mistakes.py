@@ -64,22 +64,20 @@ def known_mistakes_text(mistakes: Iterable[KnownMistake]) -> str:
     return json.dumps({"about": ABOUT, "mistakes": entries}, indent=2, ensure_ascii=False) + "\n"
 
 
-def matching_mistake(observed: Fingerprint, known: Iterable[KnownMistake]) -> KnownMistake | None:
-    """The one known mistake with hints this run's failures match; None when none or several do.
+def matching_mistakes(observed: Fingerprint, known: Iterable[KnownMistake]) -> list[KnownMistake]:
+    """The known mistakes this run's failures match, when they agree on their hints; else none.
 
     Variants that fail identically cannot be told apart: unless they carry the
     same hints, nothing is said rather than a guess between them.
     """
     found = [m for m in known if matches(observed, dict(m.fingerprint))]
     hints = {m.hints for m in found}
-    if len(hints) != 1 or () in hints:
-        return None
-    return found[0]
+    return found if len(hints) == 1 and () not in hints else []
 
 
-def looks_like(mistake: KnownMistake, hints: Iterable[str]) -> str:
-    """The hint a matching learner sees, saying which known mistake their failure looks like."""
-    what = mistake.mistake.removeprefix("Mistake:").strip().rstrip(".")
+def looks_like(found: list[KnownMistake], hints: Iterable[str]) -> str:
+    """The hint a matching learner sees: which known mistake it looks like, named only when just one fits."""
+    what = found[0].mistake.removeprefix("Mistake:").strip().rstrip(".") if len(found) == 1 else ""
     opening = f"This looks like a known mistake: {what}." if what else "This looks like a known mistake."
     return " ".join([opening, *hints])
 
@@ -89,16 +87,16 @@ def with_known_mistake(feedback: Feedback, observed: Fingerprint, known: Iterabl
 
     A hint a test already shows (its ``when=`` or ``hint_if`` evidence) is not repeated.
     """
-    mistake = matching_mistake(observed, known)
+    found = matching_mistakes(observed, known)
     failed = [i for i, t in enumerate(feedback.tests) if t.status in ("failed", "timeout")]
-    if mistake is None or not failed:
+    if not found or not failed:
         return feedback
-    unsaid = [h for h in mistake.hints if not any(h in t.hint for t in feedback.tests)]
+    unsaid = [h for h in found[0].hints if not any(h in t.hint for t in feedback.tests)]
     if not unsaid:
         return feedback
     index = next((i for i in failed if not feedback.tests[i].hint), failed[0])
     tests = list(feedback.tests)
-    tests[index] = with_hint(tests[index], looks_like(mistake, unsaid))
+    tests[index] = with_hint(tests[index], looks_like(found, unsaid))
     return replace(feedback, tests=tuple(tests))
 
 

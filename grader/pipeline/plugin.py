@@ -1,6 +1,6 @@
 """Our pytest plugin, loaded by name inside every grading run.
 
-It registers the markers suites use (``points``, ``hint``, ``milestone``),
+It registers the markers suites use (``points``, ``hint``, ``milestone``, ``varies``),
 provides the ``learner`` and ``project_dir`` fixtures, and writes what each
 test means for the learner (description, points, hints and a structured
 failure) into the pytest-json-report metadata. It never runs learner code in
@@ -31,9 +31,10 @@ if TYPE_CHECKING:  # imported by the fixtures that need them: most runs grade ne
 
 MARKERS = (
     "points(n): how many points the test is worth (default 1)",
-    "hint(text, when=...): a hint shown when the test fails with a wrong value "
-    "(or with the diagnosed mistakes named in when)",
+    "hint(text, when=...): a hint shown when the test fails with one of the diagnosed mistakes named in when",
     "milestone(n): the project milestone the test belongs to",
+    "varies: what this test's failure shows changes from run to run (threads, timing); "
+    "a known mistake is matched on its diagnosis alone",
 )
 
 

@@ -27,6 +27,7 @@ def describe_test(item: pytest.Item) -> dict[str, Any]:
         "points": float(marker_value(item, "points", 1)),
         "hints": [hint_entry(m) for m in item.iter_markers("hint") if m.args],
         "milestone": marker_value(item, "milestone", None),
+        "varies": item.get_closest_marker("varies") is not None,
     }
 
 

@@ -69,3 +69,13 @@ def test_part_of_a_suite_is_compared_on_the_tests_it_ran() -> None:
     assert matches({"test_a": "", "test_b": "wrong_value: 3"}, known)  # one milestone
     assert not matches({"test_a": ""}, known)  # nothing failed: nothing to explain
     assert not matches({"test_b": "wrong_value: 3", "test_new": ""}, known)  # a test the variant never met
+
+
+def test_a_test_marked_varies_is_matched_on_its_diagnosis_alone() -> None:
+    failure = {"kind": "assertion", "summary": "After 40 deposits at once, the balance is 37"}
+    varies = {
+        "nodeid": "t.py::test_race",
+        "outcome": "failed",
+        "metadata": {"failure_call": failure, "varies": True},
+    }
+    assert run_fingerprint({"tests": [varies]}) == {"test_race": "wrong_value"}

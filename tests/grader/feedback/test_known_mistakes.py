@@ -8,7 +8,7 @@ from grader.feedback.known_mistakes import (
     KnownMistake,
     known_mistakes_text,
     load_known_mistakes,
-    matching_mistake,
+    matching_mistakes,
     with_known_mistake,
 )
 from grader.feedback.model import Feedback, TestResult
@@ -51,11 +51,17 @@ def test_no_match_means_no_guess() -> None:
 
 def test_variants_that_fail_alike_with_different_hints_say_nothing() -> None:
     twin = KnownMistake("other", "Mistake: something else.", ("Another hint.",), FORGETS.fingerprint)
-    assert matching_mistake(OBSERVED, [FORGETS, twin]) is None
+    assert matching_mistakes(OBSERVED, [FORGETS, twin]) == []
     hintless = KnownMistake("quiet", "Mistake: no hint.", (), FORGETS.fingerprint)
-    assert matching_mistake(OBSERVED, [FORGETS, hintless]) is None
+    assert matching_mistakes(OBSERVED, [FORGETS, hintless]) == []
+
+
+def test_variants_that_fail_alike_with_one_hint_give_it_without_naming_either() -> None:
     same_words = KnownMistake("same", "Mistake: the same, written twice.", (CENTURY,), FORGETS.fingerprint)
-    assert matching_mistake(OBSERVED, [FORGETS, same_words]) == FORGETS
+    assert matching_mistakes(OBSERVED, [FORGETS, same_words]) == [FORGETS, same_words]
+    before = feedback(result("test_common", "passed"), result("test_century"))
+    shown = with_known_mistake(before, OBSERVED, [FORGETS, same_words])
+    assert shown.tests[1].hint == "This looks like a known mistake. " + CENTURY
 
 
 def test_a_hint_the_test_already_shows_is_not_repeated() -> None:
