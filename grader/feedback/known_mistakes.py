@@ -64,6 +64,20 @@ def known_mistakes_text(mistakes: Iterable[KnownMistake]) -> str:
     return json.dumps({"about": ABOUT, "mistakes": entries}, indent=2, ensure_ascii=False) + "\n"
 
 
+def public_part(mistakes: Iterable[KnownMistake], public_tests: set[str]) -> list[KnownMistake]:
+    """What a learner edition may hold: the public tests' signatures, of the mistakes they catch.
+
+    A mistake only instructor-only tests catch is left out whole: its description
+    would say what those tests check.
+    """
+    kept = []
+    for mistake in mistakes:
+        fingerprint = tuple((name, sig) for name, sig in mistake.fingerprint if name in public_tests)
+        if any(signature for _, signature in fingerprint):
+            kept.append(replace(mistake, fingerprint=fingerprint))
+    return kept
+
+
 def matching_mistakes(observed: Fingerprint, known: Iterable[KnownMistake]) -> list[KnownMistake]:
     """The known mistakes this run's failures match, when they agree on their hints; else none.
 

@@ -9,6 +9,7 @@ from grader.feedback.known_mistakes import (
     known_mistakes_text,
     load_known_mistakes,
     matching_mistakes,
+    public_part,
     with_known_mistake,
 )
 from grader.feedback.model import Feedback, TestResult
@@ -74,3 +75,18 @@ def test_the_record_is_written_sorted_and_read_back(tmp_path: Path) -> None:
     (tmp_path / "known_mistakes.json").write_text(known_mistakes_text([FORGETS, other]), encoding="utf-8")
     assert load_known_mistakes(tmp_path) == (other, FORGETS)
     assert load_known_mistakes(tmp_path / "missing") == ()
+
+
+def test_a_learner_edition_keeps_only_what_public_tests_show() -> None:
+    hidden_only = KnownMistake(
+        "hidden", "Mistake: only a hidden test sees it.", (), (("test_secret", "timeout"),)
+    )
+    both = KnownMistake(
+        "both",
+        "Mistake: seen by both.",
+        ("Hint.",),
+        (("test_century", "wrong_value: True"), ("test_secret", "timeout")),
+    )
+    assert public_part([hidden_only, both], {"test_century", "test_common"}) == [
+        KnownMistake("both", "Mistake: seen by both.", ("Hint.",), (("test_century", "wrong_value: True"),))
+    ]
