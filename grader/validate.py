@@ -137,7 +137,7 @@ def graded_check(course: Course, exercise: Exercise, refused: tuple[str, ...]) -
     public = grade(course, exercise, course.solution_dir(exercise), public_only=True) if split else reference
     public_tests = len(public.tests) if public_count else 0
     starter, note = grade_starter(course, exercise)
-    graded = [check_mistake(course, exercise, path, split) for path in mistake_paths(course, exercise)]
+    graded = [grade_mistake(course, exercise, path, split) for path in mistake_paths(course, exercise)]
     shown, hints = record_known_mistakes(course.suite_dir(exercise), reference, graded)
     mistakes = tuple(replace(g[0], hints_shown=seen) for g, seen in zip(graded, shown, strict=True))
     return ExerciseCheck(
@@ -189,10 +189,15 @@ def mistake_paths(course: Course, exercise: Exercise) -> list[Path]:
     )
 
 
-def check_mistake(
+def check_mistake(course: Course, exercise: Exercise, variant: Path, split: bool = False) -> MistakeCheck:
+    """Grade a known-wrong variant with the full suite, and with the public tests when they differ."""
+    return grade_mistake(course, exercise, variant, split)[0]
+
+
+def grade_mistake(
     course: Course, exercise: Exercise, variant: Path, split: bool = False
 ) -> tuple[MistakeCheck, Feedback, dict[str, str]]:
-    """Grade a known-wrong variant with the full suite, and with the public tests when they differ."""
+    """Check a variant, and keep its feedback (without known-mistake hints) and its fingerprint."""
     with tempfile.TemporaryDirectory(prefix="grader-mistake-") as tmp:
         staged = Path(tmp) / "code"
         shutil.copytree(course.solution_dir(exercise), staged, ignore=shutil.ignore_patterns("__pycache__"))
