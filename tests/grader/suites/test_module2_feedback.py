@@ -113,7 +113,8 @@ CASES = [
         "Called report('# morning\\nGET /tasks 200 35ms\\n\\nFETCH /tasks 200 5ms'); it raised "
         'ValueError("unknown method \'FETCH\'"), but the message should mention "line 4: unknown method '
         "'FETCH'\".",
-        "Catch the ValueError from parse_line and raise ValueError(f'line {number}: {error}') from it.",
+        "Start the message with the number of the bad line, counting every line of the file, blank ones too: "
+        "catch the ValueError from parse_line and raise ValueError(f'line {number}: {error}') from it.",
         id="request-log",
     ),
     pytest.param(
