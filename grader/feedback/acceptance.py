@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Mapping
 from typing import Any
 
 from grader.feedback.compare import is_generator, same, type_difference
 from grader.worker import sharing
 
-HintIf = Mapping[Any, str] | Iterable[tuple[Any, str]]
 CONTAINERS = (dict, list, tuple, set, frozenset)
 SHARED_HARM = "a caller who changes it changes what your code keeps"
 
@@ -47,12 +45,6 @@ def value_diagnosis(got: Any, expected: Any) -> str:
     if type_difference(got, expected) is not None:
         return "wrong_type"
     return "wrong_value"
-
-
-def hint_for(hint_if: HintIf | None, got: Any) -> str:
-    """The hint a test attached to this exact wrong value, if any."""
-    pairs = hint_if.items() if isinstance(hint_if, Mapping) else (hint_if or ())
-    return next((text for value, text in pairs if same(got, value)), "")
 
 
 def message_advice(match: str, mentions: str | None) -> str:

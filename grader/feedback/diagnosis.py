@@ -4,7 +4,8 @@ A diagnosis is read from what the learner's code really did (the plain data a
 failed check carries): it returned None, a generator or the wrong type, it
 printed the answer instead of returning it, it changed its input, it raised,
 it ran out of time. The diagnosis chooses the explanation; a test's own hint
-is shown only when the failure is the one that hint was written for.
+is shown only with evidence: the exact wrong value it names (``hint_if``) or
+the diagnosis it names (``when=``). A plain wrong value earns no guess.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from grader.feedback.recursion import ENDLESS, TOO_DEEP, UNCLEAR, recursion_of, 
 
 # suite_refused: a plain suite asked for something that cannot cross the boundary (the suite's problem).
 ERROR_KINDS = {"import_error", "crash", "suite_error", "suite_refused", "server_failed"}
-# The failures a test's hint is written for, unless the hint says otherwise (when=...).
-PLAIN_FAILURES = ("wrong_value", "no_exception", "wrong_message")
+# The failures a hint_if hint (attached to the value that came back, or the exception raised) may explain.
+VALUE_FAILURES = ("wrong_value", "wrong_type", "no_exception", "wrong_message", "exception")
+# A wrong value alone is evidence of no particular mistake: a hint for it needs hint_if or a variant.
+NO_EVIDENCE_DIAGNOSES = ("wrong_value",)
 KIND_DIAGNOSES = {
     "not_started": "not_started",
     "timeout": "timeout",
@@ -50,6 +53,7 @@ DIAGNOSES = (
     "slow",
     "not_started",
     "correct_version_fails",
+    "bug_not_caught",
     "tests_broken",
 )
 NO_RETURN_HINT = (
@@ -148,21 +152,24 @@ def printed_instead_of_returned(failure: dict[str, Any]) -> bool:
 
 
 def test_hints(meta: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
-    """A test's hints with the diagnoses each is for (read from the hint markers)."""
+    """A test's hints with the diagnoses that are evidence for each (read from the hint markers).
+
+    A marker that names no diagnosis, or only a wrong value, has no evidence
+    behind it: it is never shown (collection refuses it, so validate reports it).
+    """
     hints = []
     for entry in meta.get("hints", []):
-        if isinstance(entry, dict):
-            when = entry.get("when") or PLAIN_FAILURES
-            hints.append((str(entry.get("text", "")), tuple(str(w) for w in when)))
-        else:
-            hints.append((str(entry), PLAIN_FAILURES))
+        when = entry.get("when") if isinstance(entry, dict) else None
+        evidence = tuple(str(w) for w in when or () if w not in NO_EVIDENCE_DIAGNOSES)
+        if evidence:
+            hints.append((str(entry.get("text", "")), evidence))
     return hints
 
 
 def choose_hint(diagnosis: str, failure: dict[str, Any], meta: dict[str, Any]) -> str:
-    """The hint for this failure: the test's hint for exactly this mistake, else the mistake's own."""
-    if failure.get("hint") and diagnosis in PLAIN_FAILURES:
-        return str(failure["hint"])  # attached to this exact wrong value (hint_if)
+    """The hint for this failure, only with evidence: an exact wrong value, else this exact diagnosis."""
+    if failure.get("hint") and diagnosis in VALUE_FAILURES:
+        return str(failure["hint"])  # attached to this exact wrong value, or a predicate it meets (hint_if)
     for text, when in test_hints(meta):
         if diagnosis in when:
             return text

@@ -18,9 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from grader.feedback.acceptance import (
-    HintIf,
     accepted,
-    hint_for,
     message_advice,
     shared_in_process,
     shared_summary,
@@ -37,6 +35,7 @@ from grader.feedback.compare import (
     show_argument,
     type_name,
 )
+from grader.feedback.hint_evidence import HintIf, exception_hint, hint_for
 
 
 class Mismatch(AssertionError):
@@ -67,12 +66,16 @@ class Call:
         detail.update(extra)
         return Mismatch(detail)
 
-    def _raise_unexpected(self) -> None:
+    def _raise_unexpected(self, hint_if: HintIf | None = None) -> None:
         if self.error is not None:
             info = getattr(self.error, "learner_info", None)
             if isinstance(info, dict):  # what it printed before raising is part of the story
                 info.setdefault("output", self.output)
                 info.setdefault("dropped", self.dropped)
+            name = info.get("type") if isinstance(info, dict) else type(self.error).__name__
+            hint = exception_hint(hint_if, str(name))
+            if hint:  # kept on the exception, never in what the learner's side reported
+                self.error.grader_hint = hint  # type: ignore[attr-defined]
             raise self.error
 
     def _value_failure(self, expected: Any, summary: str, **extra: Any) -> Mismatch:
@@ -102,9 +105,11 @@ class Call:
         (an ``OrderedDict`` where a dict is expected) unless ``exact_type`` is
         set: True, or the reason the exact type matters here, which the
         message then gives. ``hint_if`` maps wrong values to the hint that
-        explains them, e.g. ``{True: "A century is not a leap year unless ..."}``.
+        explains them, e.g. ``{True: "A century is not a leap year unless ..."}``;
+        a key may be a predicate on the value instead (``[(lambda got: ..., "hint")]``),
+        or an exception type the call raised instead of returning (``{RecursionError: "..."}``).
         """
-        self._raise_unexpected()
+        self._raise_unexpected(hint_if)
         if not accepted(self.value, expected, bool(exact_type)):
             summary = f"Called {self.text}; {describe_difference(self.value, expected)}"
             extra: dict[str, Any] = {}

@@ -32,6 +32,7 @@ OUTPUT_LIMIT = 4000
 EXIT_PASSED, EXIT_FAILED, EXIT_NO_TESTS = 0, 1, 5
 CORRECT_VERSION_FAILS = "correct_version_fails"  # every bug check waits on the correct version
 NOT_RUN_SHOWN = 5  # tests pytest leaves out, named in one message
+BUG_NOT_CAUGHT = "bug_not_caught"  # the learner's tests all pass on a planted bug: the case names it
 SIDE_BY_SIDE = 2  # runs of the learner's tests at once (fewer on a one-core machine)
 # One learner test that runs longer than this is stopped: pytest's faulthandler writes where it
 # was, and the run is ended there rather than at the limit for the whole run.
@@ -281,6 +282,7 @@ class TestRunCheck:
                 f"Your tests all pass on a version with a bug: it {self.run.description}. "
                 "Add a test that this version would fail.",
                 lines=self._not_run_lines(),
+                diagnosis=BUG_NOT_CAUGHT,
             )
         if self.run.exit_code != EXIT_FAILED:
             raise self._fail(

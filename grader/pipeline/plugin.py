@@ -1,6 +1,6 @@
 """Our pytest plugin, loaded by name inside every grading run.
 
-It registers the markers suites use (``points``, ``hint``, ``milestone``),
+It registers the markers suites use (``points``, ``hint``, ``milestone``, ``varies``),
 provides the ``learner`` and ``project_dir`` fixtures, and writes what each
 test means for the learner (description, points, hints and a structured
 failure) into the pytest-json-report metadata. It never runs learner code in
@@ -32,9 +32,10 @@ if TYPE_CHECKING:  # imported by the fixtures that need them: most runs grade ne
 
 MARKERS = (
     "points(n): how many points the test is worth (default 1)",
-    "hint(text, when=...): a hint shown when the test fails with a wrong value "
-    "(or with the diagnosed mistakes named in when)",
+    "hint(text, when=...): a hint shown when the test fails with one of the diagnosed mistakes named in when",
     "milestone(n): the project milestone the test belongs to",
+    "varies: what this test's failure shows changes from run to run (threads, timing); "
+    "a known mistake is matched on its diagnosis alone",
 )
 
 
@@ -239,7 +240,9 @@ def describe_failure(error: BaseException) -> dict[str, Any]:
         text = str(info.get("message", ""))
         message = f"Called {call}; your code raised {info.get('type')}" + (f": {text}" if text else "")
         output = {key: info[key] for key in ("output", "dropped") if key in info}
-        return {"kind": kind, "summary": message, "call": call, "exception": info, **output}
+        hint = getattr(error, "grader_hint", "")  # set by the suite's hint_if, on the trusted side
+        extra = {"hint": str(hint)} if hint else {}
+        return {"kind": kind, "summary": message, "call": call, "exception": info, **output, **extra}
     if isinstance(error, AssertionError):
         return {"kind": "assertion", "summary": str(error)[:1000]}
     return {"kind": "suite_error", "summary": f"{type(error).__name__}: {error}"[:1000]}

@@ -50,6 +50,14 @@ CASES: dict[str, Case] = {
     ),
     # A plain wrong value: the century hint is the right one. Score 4 of 6 tests: 6.7 points.
     "leap_ignores_centuries": lab("leap", "def leap_year(year):\n    return year % 4 == 0\n"),
+    # The failure matches a known-wrong variant exactly: its hint, saying which mistake it looks like.
+    "leap_known_mistake": lab("leap", "def leap_year(year):\n    return year % 4 == 0 and year % 100 != 0\n"),
+    # The same mistake and one more: no known mistake fails this way, so no guess, only the facts.
+    "leap_two_mistakes": lab(
+        "leap", "def leap_year(year):\n    return year % 4 == 0 and year % 100 != 0 or year == 2023\n"
+    ),
+    # Wrong only for 2100: no hint_if, no variant, no diagnosis explains it: the facts and no hint.
+    "leap_no_evidence": lab("leap", "def leap_year(year):\n    return year % 4 == 0 and year != 1900\n"),
     # Every test printed instead of returning: said once in the terminal.
     "leap_printed": lab(
         "leap",
