@@ -152,7 +152,9 @@ def test_wall_limit_stops_the_learners_server_too(project_course_dir: Path, tmp_
     )
     feedback = grade(course, course.find("hello-api"), project_copy(course, hanging))
     assert feedback.status == "timeout"
-    assert feedback.error == "the whole check took longer than 3 s and was stopped"
+    assert feedback.error.startswith(
+        "the whole check took longer than 3 s and was stopped while this test was running: "
+    )
     server = int(pid_file.read_text())
     deadline = time.monotonic() + 5
     while not gone(server) and time.monotonic() < deadline:

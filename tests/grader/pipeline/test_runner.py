@@ -54,8 +54,9 @@ def test_infinite_loop_times_out_that_test_only(mini_course: Course) -> None:
     tests = by_name(feedback)
     century = tests.pop("test_century")
     assert century.status == "timeout"
-    assert "took longer than 1 s" in century.message
-    assert century.message.startswith("Called leap_year(1900); it took longer than")
+    # A number cannot be cut to fewer items, and `while True` reads no variable: only "stopped" is known.
+    assert century.message.startswith("Called leap_year(1900); it did not finish within 1 s.")
+    assert "never" not in century.message
     assert century.points == 0
     assert {name: t.status for name, t in tests.items()} == dict.fromkeys(tests, "passed")
     assert feedback.status == "timeout"
@@ -819,7 +820,7 @@ def test_handle_is_lost_after_the_worker_is_restarted(session: LearnerSession) -
     things = LearnerModule(session, "things")
     counter = things.Counter()
     counter.add(1)
-    with pytest.raises(LearnerTimeout, match="took longer than 1 s"):
+    with pytest.raises(LearnerTimeout, match="did not finish within 1 s"):
         things.spin()
     assert things.Counter().add(4) == 4  # a fresh worker serves new calls
     with pytest.raises(LearnerCrash, match="this Counter object was lost when an earlier call was stopped"):
