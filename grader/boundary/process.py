@@ -42,6 +42,8 @@ WORKER_FILES = tuple(
         "value_types.py",
         "value_builders.py",
         "sharing.py",
+        "operations.py",
+        "errors.py",
         "stop_watch.py",
         "recursion.py",
     )

@@ -46,15 +46,6 @@ NotPlainData = wire.NotPlainData
 encode, decode = wire.encode, wire.decode
 
 
-# What a plain suite's own Python does to learner objects, done here where they live.
-OPERATIONS: dict[str, Any] = {"len": len, "bool": bool, "iter": iter, "next": next, "str": str, "abs": abs}
-OPERATIONS["content"] = wire.plain_content  # what a built-in subclass compares as, with the test's values
-OPERATOR_NAMES = frozenset(
-    {"contains", "getitem", "setitem", "delitem", "eq", "ne", "lt", "le", "gt", "ge", "neg"}
-    | {"add", "sub", "mul", "truediv", "floordiv", "mod", "pow"}
-)
-
-
 class Missing(Exception):
     """The learner's module or object has no attribute of the requested name."""
 
@@ -82,72 +73,9 @@ class BoundedOutput(io.TextIOBase):
         return "".join(self.parts)
 
 
-def builtin_base(error: BaseException) -> str:
-    """Name the nearest built-in exception class of ``error``."""
-    import builtins
-
-    for cls in type(error).__mro__:
-        if getattr(builtins, cls.__name__, None) is cls:
-            return cls.__name__
-    return "Exception"
-
-
-def is_learners(code: Any, learner_dir: str) -> bool:
-    """Whether code comes from a file in the learner's folder."""
-    # "<frozen importlib._bootstrap>" looks like a relative path: not the learner's.
-    if code.co_filename.startswith("<"):
-        return False
-    return os.path.dirname(os.path.abspath(code.co_filename)) == learner_dir
-
-
-def learner_frames(error: BaseException, learner_dir: str) -> list[dict[str, Any]]:
-    """Keep only the traceback frames that are in the learner's own files."""
-    frames = []
-    import linecache  # only when something went wrong: a lighter start for every worker
-
-    tb = error.__traceback__
-    while tb is not None:  # walked by hand: traceback.extract_tb also works out column positions
-        code, line = tb.tb_frame.f_code, tb.tb_lineno
-        tb = tb.tb_next
-        if is_learners(code, learner_dir):
-            text = linecache.getline(code.co_filename, line).strip()
-            name = os.path.basename(code.co_filename)
-            frames.append({"file": name, "line": line, "function": code.co_name, "code": text})
-    if isinstance(error, SyntaxError) and error.filename:
-        where = os.path.abspath(error.filename)
-        if os.path.dirname(where) == learner_dir:
-            text = (error.text or "").strip()
-            frames.append(
-                {"file": os.path.basename(where), "line": error.lineno, "function": "", "code": text}
-            )
-    if len(frames) > FOLD_FROM:  # a recursion: its repeated frames are sent once, with the count
-        frames = load_wire("recursion").collapse(frames)
-    return frames
-
-
-FOLD_FROM = 20  # fewer frames are sent as they are (and recursion.py is not even loaded)
-
-
 def describe_error(error: BaseException, learner_dir: str) -> dict[str, Any]:
-    """Turn a learner exception into plain data: type, base, message, frames."""
-    try:
-        message = str(error)
-    except Exception:
-        message = "(the exception's message could not be shown)"
-    if isinstance(error, SyntaxError):
-        message = error.msg or message
-    described = {
-        "type": type(error).__name__,
-        "builtin": builtin_base(error),
-        "message": message[:2000],
-        "frames": learner_frames(error, learner_dir),
-    }
-    if isinstance(error, RecursionError):  # what the recursion did, to tell endless from too deep
-        with contextlib.suppress(Exception):
-            described["recursion"] = load_wire("recursion").evidence(
-                error, lambda code: is_learners(code, learner_dir)
-            )
-    return described
+    """Turn a learner exception into plain data (worker/errors.py, loaded when something went wrong)."""
+    return load_wire("errors").describe_error(error, learner_dir, load_wire)
 
 
 class Worker:
@@ -159,6 +87,7 @@ class Worker:
         self.handles: dict[int, Any] = wire.Handles()  # one object, one handle
         self.held = kept_arguments.HeldArguments(wire)  # large arguments, sent once
         self.shared: Any = None  # see shared_values()
+        self.operations: Any = None  # see apply()
         self.outgoing: int | None = None
         # The watch thread writes a line too (where a call was stopped): one writer at a time.
         self.writing = threading.Lock()
@@ -223,24 +152,16 @@ class Worker:
         return {"measured": counter.measure(function, args, kwargs, self.learner_dir, int(request["budget"]))}
 
     def apply(self, request: dict[str, Any]) -> dict[str, Any]:
-        """A built-in operation on learner objects, as a plain suite applies it: len(x), x[0], x == y ...
-
-        ``pull`` takes up to ``count`` items from an iterator (a handle the ``iter`` operation gave).
-        """
-        import operator
-
+        """A built-in operation on learner objects, as a plain suite applies it (worker/operations.py)."""
+        if self.operations is None:
+            self.operations = load_wire("operations")
         args = decode(request["args"], self.lookup)
-        name = request["name"]
-        if name == "pull":
-            import itertools
-
-            iterator, count = args
-            items = list(itertools.islice(iterator, max(1, int(count))))
-            return {"value": encode(items, self.handles), "done": len(items) < count}
-        use = OPERATIONS.get(name) or getattr(operator, name if name in OPERATOR_NAMES else "", None)
-        if use is None:
-            raise Missing(name)
-        return {"value": encode(use(*args), self.handles)}
+        found = self.operations.apply(
+            request["name"], args, lambda value: encode(value, self.handles), wire.plain_content
+        )
+        if found is None:
+            raise Missing(request["name"])
+        return found
 
     def shared_values(self) -> Any:
         """Returned values that are the learner's own state (worker/sharing.py, loaded on first use)."""

@@ -1,0 +1,86 @@
+"""Describe a learner exception as plain data: its type, message and the learner's own frames.
+
+Loaded by path by worker/main.py the first time learner code raises: standard
+library only. A deep recursion's repeated frames are folded (worker/recursion.py,
+loaded through ``load``) so one RecursionError is never a thousand lines.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+
+TYPE_CHECKING = False  # loaded on the learner's clock: no typing import
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from typing import Any
+
+
+def builtin_base(error: BaseException) -> str:
+    """Name the nearest built-in exception class of ``error``."""
+    import builtins
+
+    for cls in type(error).__mro__:
+        if getattr(builtins, cls.__name__, None) is cls:
+            return cls.__name__
+    return "Exception"
+
+
+def is_learners(code: Any, learner_dir: str) -> bool:
+    """Whether code comes from a file in the learner's folder."""
+    # "<frozen importlib._bootstrap>" looks like a relative path: not the learner's.
+    if code.co_filename.startswith("<"):
+        return False
+    return os.path.dirname(os.path.abspath(code.co_filename)) == learner_dir
+
+
+def learner_frames(
+    error: BaseException, learner_dir: str, load: Callable[[str], Any]
+) -> list[dict[str, Any]]:
+    """Keep only the traceback frames that are in the learner's own files."""
+    frames = []
+    import linecache  # only when something went wrong: a lighter start for every worker
+
+    tb = error.__traceback__
+    while tb is not None:  # walked by hand: traceback.extract_tb also works out column positions
+        code, line = tb.tb_frame.f_code, tb.tb_lineno
+        tb = tb.tb_next
+        if is_learners(code, learner_dir):
+            text = linecache.getline(code.co_filename, line).strip()
+            name = os.path.basename(code.co_filename)
+            frames.append({"file": name, "line": line, "function": code.co_name, "code": text})
+    if isinstance(error, SyntaxError) and error.filename:
+        where = os.path.abspath(error.filename)
+        if os.path.dirname(where) == learner_dir:
+            text = (error.text or "").strip()
+            frames.append(
+                {"file": os.path.basename(where), "line": error.lineno, "function": "", "code": text}
+            )
+    if len(frames) > FOLD_FROM:  # a recursion: its repeated frames are sent once, with the count
+        frames = load("recursion").collapse(frames)
+    return frames
+
+
+FOLD_FROM = 20  # fewer frames are sent as they are (and recursion.py is not even loaded)
+
+
+def describe_error(error: BaseException, learner_dir: str, load: Callable[[str], Any]) -> dict[str, Any]:
+    """Turn a learner exception into plain data: type, base, message, frames."""
+    try:
+        message = str(error)
+    except Exception:
+        message = "(the exception's message could not be shown)"
+    if isinstance(error, SyntaxError):
+        message = error.msg or message
+    described = {
+        "type": type(error).__name__,
+        "builtin": builtin_base(error),
+        "message": message[:2000],
+        "frames": learner_frames(error, learner_dir, load),
+    }
+    if isinstance(error, RecursionError):  # what the recursion did, to tell endless from too deep
+        with contextlib.suppress(Exception):
+            described["recursion"] = load("recursion").evidence(
+                error, lambda code: is_learners(code, learner_dir)
+            )
+    return described
