@@ -23,6 +23,7 @@ from grader.pipeline.grading import grade
 from grader.pipeline.suite_ids import SuiteError, SuiteNotCollected, expected_test_ids
 from grader.pipeline.warm import warm_pytest
 from grader.plain.scan import suite_problems
+from grader.readme_agreement import Unstated, unstated_phrases
 
 MISTAKES = "mistakes"
 
@@ -62,11 +63,13 @@ class ExerciseCheck:
     public_tests: int = 0
     hidden_tests: int = 0
     suite_problems: tuple[str, ...] = ()  # what a plain suite asks that cannot cross the boundary
+    unstated: tuple[Unstated, ...] = ()  # wording the suite demands that the learner is never told
 
     @property
     def ok(self) -> bool:
         return (
             not self.suite_problems
+            and not self.unstated
             and self.reference_status == "passed"
             and self.public_tests > 0
             and self.starter_status != "passed"
@@ -142,6 +145,7 @@ def graded_check(course: Course, exercise: Exercise, refused: tuple[str, ...]) -
         public_tests=public_tests,
         hidden_tests=len(reference.tests) - public_tests,
         suite_problems=refused,
+        unstated=unstated_phrases(course, exercise),
     )
 
 

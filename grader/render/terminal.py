@@ -229,6 +229,7 @@ def validation_text(report: ValidationReport) -> str:
             f"starter {status_word(check.starter_status)}, {len(check.mistakes)} mistakes"
         )
         lines += [f"    refused in the suite: {p}" for p in check.suite_problems]
+        lines += [f"    not in the README or starter: {u}" for u in check.unstated]
         lines += [f"    reference problem: {p}" for p in check.reference_problems[:5]]
         if check.hidden_tests or not check.public_tests:
             lines.append(f"    {check.public_tests} public tests, {check.hidden_tests} instructor-only")
