@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import HypothesisException
 
 from grader.boundary.process import LearnerProblem
-from grader.feedback.compare import describe_difference, same, show, type_name
+from grader.feedback.compare import LearnerHandle, describe_difference, same, show, type_name
 from grader.feedback.expectations import Call, Mismatch, call, value_diagnosis
 
 EXAMPLES = 100  # generated inputs per check; each is one call to either side
@@ -126,6 +126,8 @@ def mismatch(mine: Call, kind: str, summary: str, **detail: Any) -> Mismatch:
 
 
 def different_value(mine: Call, theirs: Call, label: str) -> Mismatch | None:
+    if isinstance(theirs.value, LearnerHandle):  # an object stays in its worker: nothing to compare here
+        raise TypeError(f"same_behaviour compares plain data, and {theirs.text} returned an object")
     if same(mine.value, theirs.value):
         return None
     return mismatch(

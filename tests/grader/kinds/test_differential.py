@@ -8,6 +8,7 @@ import pytest
 from hypothesis import strategies as st
 
 from grader.boundary.process import LearnerTimeout
+from grader.feedback.compare import LearnerHandle
 from grader.feedback.expectations import Call, Mismatch
 from grader.kinds.differential import same_behaviour
 
@@ -129,3 +130,8 @@ def test_a_timeout_is_reported_as_itself_and_ends_the_search() -> None:
 def test_an_original_that_fails_is_the_suites_problem() -> None:
     with pytest.raises(RuntimeError, match="the original program failed on"):
         same_behaviour(double, StuckFunction(), st.integers())
+
+
+def test_an_original_returning_an_object_is_refused_as_the_suites_mistake() -> None:
+    with pytest.raises(TypeError, match="compares plain data"):
+        same_behaviour(double, lambda number: LearnerHandle(), st.integers())
