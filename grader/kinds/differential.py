@@ -19,11 +19,14 @@ Only plain data can be compared: a learner object returned stays a handle.
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
 from typing import Any
 
 from hypothesis import HealthCheck, Phase, Verbosity, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import HypothesisException
+from hypothesis.internal.conjecture import providers
 
 from grader.boundary.process import LearnerProblem
 from grader.feedback.compare import LearnerHandle, describe_difference, same, show, type_name
@@ -73,7 +76,8 @@ def same_behaviour(
             raise difference
 
     try:
-        agree()
+        with without_local_constants():
+            agree()
     except Mismatch:
         raise  # the smallest input that still differs
     except HypothesisException:
@@ -82,6 +86,28 @@ def same_behaviour(
         raise found[0]
     if stopped:
         raise stopped[0]
+
+
+@contextlib.contextmanager
+def without_local_constants() -> Iterator[None]:
+    """Keep the inputs independent of which modules this process happens to have loaded.
+
+    Hypothesis mixes literals from every local module in sys.modules into its
+    inputs, and caches them under ./.hypothesis: the grader's own source would
+    decide which inputs a learner meets, and change them with every edit.
+    ``_get_local_constants`` is internal to Hypothesis (6.130 on); where it is
+    missing, nothing is changed.
+    """
+    collect = getattr(providers, "_get_local_constants", None)
+    empty = getattr(providers, "Constants", None)
+    if collect is None or empty is None:
+        yield
+        return
+    providers._get_local_constants = empty
+    try:
+        yield
+    finally:
+        providers._get_local_constants = collect
 
 
 def original_call(original: Any, args: tuple[Any, ...]) -> Call:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -135,3 +136,13 @@ def test_an_original_that_fails_is_the_suites_problem() -> None:
 def test_an_original_returning_an_object_is_refused_as_the_suites_mistake() -> None:
     with pytest.raises(TypeError, match="compares plain data"):
         same_behaviour(double, lambda number: LearnerHandle(), st.integers())
+
+
+def test_the_search_writes_nothing_and_ignores_the_loaded_modules(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    work = tmp_path / "work"
+    work.mkdir()
+    monkeypatch.chdir(work)
+    same_behaviour(double, lambda number: number + number, st.integers())
+    assert list(work.iterdir()) == []  # no .hypothesis folder of cached constants
