@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from hypothesis import strategies as st
+from hypothesis.configuration import set_hypothesis_home_dir
 
 from grader.boundary.process import LearnerTimeout
 from grader.feedback.compare import LearnerHandle
@@ -144,5 +145,9 @@ def test_the_search_writes_nothing_and_ignores_the_loaded_modules(
     work = tmp_path / "work"
     work.mkdir()
     monkeypatch.chdir(work)
-    same_behaviour(double, lambda number: number + number, st.integers())
-    assert list(work.iterdir()) == []  # no .hypothesis folder of cached constants
+    set_hypothesis_home_dir(work / ".hypothesis")  # where Hypothesis would cache the constants it read
+    try:
+        same_behaviour(double, lambda number: number + number, st.integers())
+    finally:
+        set_hypothesis_home_dir(None)
+    assert list(work.iterdir()) == []
