@@ -21,8 +21,9 @@ from grader.kinds.differential import same_behaviour
 
 
 def test_any_year(learner, original):
-    """Any year from 1 to 3000 gives what a correct version gives."""
-    same_behaviour(learner.leap_year, original.leap_year, st.integers(1, 3000), label="a correct version")
+    """Any year from 1 to 3000, centuries often, gives what a correct version gives."""
+    years = st.one_of(st.integers(1, 3000), st.integers(1, 30).map(lambda century: century * 100))
+    same_behaviour(learner.leap_year, original.leap_year, years, label="a correct version")
 '''
 
 
