@@ -9,7 +9,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +17,12 @@ from grader.course.edition_marker import has_instructor_tests
 from grader.course.manifest import Course, Exercise
 from grader.course.restore import RestoreError
 from grader.course.starter import committed_starter, differs_from_working_copy, write_files
-from grader.feedback.docstrings import docstring_headline
+from grader.feedback.build import GRADER_FAULT
+from grader.feedback.docstrings import docstring_headline, docstring_paragraphs
 from grader.feedback.model import Feedback
-from grader.pipeline.grading import grade
+from grader.hint_proof import HintCheck
+from grader.known_variants import record_known_mistakes
+from grader.pipeline.grading import grade, grade_observed
 from grader.pipeline.suite_ids import SuiteError, SuiteNotCollected, expected_test_ids
 from grader.pipeline.warm import warm_pytest
 from grader.plain.scan import suite_problems
@@ -39,6 +42,8 @@ class MistakeCheck:
     score: float = 0.0
     public_status: str | None = None  # None: the suite has no instructor-only tests
     public_score: float | None = None
+    hints: tuple[str, ...] = ()  # the hints written for it (its docstring's "Hint: " paragraphs)
+    hints_shown: tuple[str, ...] = ()  # what a learner who makes this mistake is shown
 
     @property
     def caught(self) -> bool:
@@ -64,12 +69,16 @@ class ExerciseCheck:
     hidden_tests: int = 0
     suite_problems: tuple[str, ...] = ()  # what a plain suite asks that cannot cross the boundary
     unstated: tuple[Unstated, ...] = ()  # wording the suite demands that the learner is never told
+    grader_faults: tuple[str, ...] = ()  # "the grader itself failed" on the reference, starter or a mistake
+    hints: tuple[HintCheck, ...] = ()
 
     @property
     def ok(self) -> bool:
         return (
             not self.suite_problems
             and not self.unstated
+            and not self.grader_faults
+            and all(h.ok for h in self.hints)
             and self.reference_status == "passed"
             and self.public_tests > 0
             and self.starter_status != "passed"
@@ -92,6 +101,7 @@ class ValidationReport:
         data["ok"] = self.ok
         for entry, check in zip(data["exercises"], self.exercises, strict=True):
             entry["ok"] = check.ok
+            entry["hints"] = [hint.to_dict() for hint in check.hints]
         return data
 
 
@@ -133,8 +143,14 @@ def graded_check(course: Course, exercise: Exercise, refused: tuple[str, ...]) -
     public = grade(course, exercise, course.solution_dir(exercise), public_only=True) if split else reference
     public_tests = len(public.tests) if public_count else 0
     starter, note = grade_starter(course, exercise)
-    variants = mistake_paths(course, exercise)
-    mistakes = tuple(check_mistake(course, exercise, path, split) for path in variants)
+    paths = mistake_paths(course, exercise)
+    graded = [grade_mistake(course, exercise, path, split) for path in paths]
+    shown, hints = record_known_mistakes(course.suite_dir(exercise), reference, graded)
+    mistakes = tuple(replace(g[0], hints_shown=seen) for g, seen in zip(graded, shown, strict=True))
+    faults = [*grader_faults("reference", reference), *grader_faults("starter", starter)]
+    faults += [
+        fault for path, g in zip(paths, graded, strict=True) for fault in grader_faults(path.stem, g[1])
+    ]
     return ExerciseCheck(
         exercise_id=exercise.id,
         reference_status=reference.status,
@@ -146,7 +162,14 @@ def graded_check(course: Course, exercise: Exercise, refused: tuple[str, ...]) -
         hidden_tests=len(reference.tests) - public_tests,
         suite_problems=refused,
         unstated=unstated_phrases(course, exercise),
+        grader_faults=tuple(faults),
+        hints=hints,
     )
+
+
+def grader_faults(label: str, feedback: Feedback) -> list[str]:
+    """Tests that failed by a fault of the grader: a learner's mistake must never read so."""
+    return [f"{label}, {t.name}: {t.message}" for t in feedback.tests if t.message.startswith(GRADER_FAULT)]
 
 
 def grade_starter(course: Course, exercise: Exercise) -> tuple[Feedback, str]:
@@ -186,6 +209,13 @@ def mistake_paths(course: Course, exercise: Exercise) -> list[Path]:
 
 def check_mistake(course: Course, exercise: Exercise, variant: Path, split: bool = False) -> MistakeCheck:
     """Grade a known-wrong variant with the full suite, and with the public tests when they differ."""
+    return grade_mistake(course, exercise, variant, split)[0]
+
+
+def grade_mistake(
+    course: Course, exercise: Exercise, variant: Path, split: bool = False
+) -> tuple[MistakeCheck, Feedback, dict[str, str]]:
+    """Check a variant, and keep its feedback (without known-mistake hints) and its fingerprint."""
     with tempfile.TemporaryDirectory(prefix="grader-mistake-") as tmp:
         staged = Path(tmp) / "code"
         shutil.copytree(course.solution_dir(exercise), staged, ignore=shutil.ignore_patterns("__pycache__"))
@@ -193,10 +223,10 @@ def check_mistake(course: Course, exercise: Exercise, variant: Path, split: bool
             shutil.copytree(variant, staged, dirs_exist_ok=True)
         else:
             shutil.copyfile(variant, staged / exercise.files[0])
-        feedback = grade(course, exercise, staged)
+        feedback, fingerprint = grade_observed(course, exercise, staged)
         public = grade(course, exercise, staged, public_only=True) if split else None
     caught_by = tuple(t.name for t in feedback.tests if t.status != "passed")
-    return MistakeCheck(
+    check = MistakeCheck(
         variant.stem,
         mistake_name(variant),
         feedback.status,
@@ -204,14 +234,19 @@ def check_mistake(course: Course, exercise: Exercise, variant: Path, split: bool
         score=feedback.score,
         public_status=public.status if public else None,
         public_score=public.score if public else None,
+        hints=docstring_paragraphs(variant_files(variant), "Hint:"),
     )
+    return check, feedback, fingerprint
 
 
 def mistake_name(variant: Path) -> str:
     """The first line of the variant's docstring, which names the mistake it models."""
-    files = [variant] if variant.is_file() else sorted(variant.rglob("*.py"))
-    headline = docstring_headline(files, lambda doc: doc.lower().startswith("mistake"))
+    headline = docstring_headline(variant_files(variant), lambda doc: doc.lower().startswith("mistake"))
     return headline or "(no docstring names this mistake)"
+
+
+def variant_files(variant: Path) -> list[Path]:
+    return [variant] if variant.is_file() else sorted(variant.rglob("*.py"))
 
 
 def stray_folders(course: Course) -> list[str]:

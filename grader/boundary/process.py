@@ -18,14 +18,18 @@ import threading
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any
 
 import grader.worker
+from grader.boundary.waiting import wait_for_exit, wait_unless
+from grader.boundary.where_stopped import WHERE_LINE, where_line
 from grader.worker.pipe_reading import read_when_ready
 
 WORKER_SCRIPT = Path(grader.worker.__file__).resolve().with_name("main.py")
 # Every file the worker runs: the script and what it loads by path from beside it (the value
-# codec, kept arguments, its limits, pipe reading, and the step counter for growth checks).
+# codec and its standard-library value types, kept arguments, its limits, pipe reading, the
+# step counter for growth checks, the finder of returned values the learner still keeps, and
+# the reader of a RecursionError).
 WORKER_FILES = tuple(
     WORKER_SCRIPT.with_name(name)
     for name in (
@@ -35,6 +39,11 @@ WORKER_FILES = tuple(
         "kept_arguments.py",
         "limits.py",
         "pipe_reading.py",
+        "value_types.py",
+        "value_builders.py",
+        "sharing.py",
+        "stop_watch.py",
+        "recursion.py",
     )
 )
 
@@ -80,12 +89,14 @@ def run_with_time_limit(
     seconds: float,
     on_start: Callable[[int], None] = ignore_pid,
     preexec: Callable[[], None] | None = None,
+    give_up: Callable[[], bool] | None = None,
 ) -> int | None:
     """Run a command in its own process group with its output in ``log``.
 
-    Return its exit status, or None when it ran out of time. The whole group
-    is killed at the end either way; processes that left the group are the
-    job of :mod:`grader.boundary.reaper`.
+    Return its exit status, or None when it ran out of time, or ``give_up``
+    said so (it is asked a few times a second). The whole group is killed at
+    the end either way; processes that left the group are the job of
+    :mod:`grader.boundary.reaper`.
     """
     posix = os.name == "posix"
     with open(log, "wb") as stream:
@@ -101,39 +112,13 @@ def run_with_time_limit(
         )
         on_start(process.pid)
         try:
-            code = wait_for_exit(process, seconds)
+            code = (
+                wait_for_exit(process, seconds) if give_up is None else wait_unless(process, seconds, give_up)
+            )
         finally:
             kill_group(process.pid)
             process.wait()
     return code
-
-
-class Waitable(Protocol):
-    """What wait_for_exit needs of a process: a Popen, or the pytest server's ServerProcess."""
-
-    pid: int
-
-    def wait(self, timeout: float | None = None) -> int | None: ...
-
-
-def wait_for_exit(process: Waitable, seconds: float) -> int | None:
-    """Wait for a process to end; return its status, or None after ``seconds``.
-
-    Popen.wait polls with sleeps of up to 50 ms; a pidfd (Linux) wakes us the
-    moment the process ends.
-    """
-    try:
-        pidfd = os.pidfd_open(process.pid)
-    except (AttributeError, OSError):
-        try:
-            return process.wait(timeout=seconds)
-        except subprocess.TimeoutExpired:
-            return None
-    try:
-        ready, _, _ = select.select([pidfd], [], [], seconds)
-    finally:
-        os.close(pidfd)
-    return process.wait() if ready else None
 
 
 def kill_process_tree(process: subprocess.Popen[Any]) -> None:
@@ -182,6 +167,7 @@ class WorkerProcess:
 
                 fcntl.fcntl(fd, F_SETPIPE_SZ, PIPE_BYTES)
         self.pending = bytearray()
+        self.last_reply_bytes = 0
         self.buffer = bytearray(PIPE_BYTES)
         self.chunks: queue.Queue[bytes] | None = None
         if os.name != "posix":  # Windows pipes cannot be polled: a thread reads for us
@@ -211,21 +197,35 @@ class WorkerProcess:
         return None if count is None else bytes(self.buffer[:count])
 
     def request(self, message: dict[str, Any], seconds: float) -> dict[str, Any]:
-        """Send one request; raise LearnerTimeout or LearnerCrash when it goes wrong."""
+        """Send one request; raise LearnerTimeout or LearnerCrash when it goes wrong.
+
+        The worker's watch thread may send where a call is, just before its
+        limit: kept for the LearnerTimeout, skipped when the reply comes after all.
+        """
+        deadline = time.monotonic() + max(seconds, 0.01)
+        where = None
         try:
-            data = memoryview(json.dumps(message).encode() + b"\n")
+            # The clock both processes read: the worker's last look comes before our limit,
+            # however long the request took to send.
+            data = memoryview(json.dumps({**message, "deadline": deadline}).encode() + b"\n")
             while data:
                 data = data[os.write(self.send_fd, data) :]
-            line = self._read_line(max(seconds, 0.01))
+            while (line := self._read_line(deadline - time.monotonic())) and line.startswith(WHERE_LINE):
+                where = where_line(line)
+                if where and where.get("loop", {}).get("certain"):  # it never ends: stop it now
+                    line = None
+                    break
         except (BrokenPipeError, OSError):
             line = b""
         if line is None:
             self.stop()
+            early = bool(where and where.get("loop", {}).get("certain"))
             raise LearnerTimeout(
-                f"took longer than {seconds:g} s: is there a loop that never ends?", seconds=seconds
+                f"did not finish within {seconds:g} s", seconds=seconds, where=where, early=early
             )
         if not line:
             raise self._crashed()
+        self.last_reply_bytes = len(line)  # read by iterations that pull many replies (object_uses.py)
         try:
             reply = json.loads(line)
         except RecursionError:

@@ -25,7 +25,10 @@ from grader.boundary.learner_problems import (
 )
 from grader.boundary.object_checks import ObjectChecks
 from grader.boundary.object_edits import change_attribute
+from grader.boundary.object_uses import NO_FACE, ObjectUses
 from grader.boundary.process import LearnerCrash, LearnerProblem, LearnerTimeout, WorkerProcess, ignore_pid
+from grader.boundary.shared_values import SharedValues
+from grader.boundary.stopped_calls import StoppedCalls
 from grader.feedback.expectations import Call
 from grader.worker import wire
 from grader.worker.kept_arguments import SentArguments
@@ -58,8 +61,11 @@ class LearnerSession:
         # A file that cannot load fails every test the same way: remember why, once.
         self.load_problem: LearnerProblem | None = None
         self._loaded = False
+        self.objects: dict[int, RemoteObject] = {}  # this worker's objects: one object, one handle
         self.history = CallHistory()  # what each test did to each learner object
         self.sent = SentArguments(wire)  # large arguments the worker holds already
+        self.shared = SharedValues(self.reference)  # returned values that are the learner's own state
+        self.stopped = StoppedCalls(self)  # which calls ran out of time, and why
 
     def start(self) -> None:
         """Start a fresh worker now so its start-up overlaps with pytest's."""
@@ -67,6 +73,7 @@ class LearnerSession:
             self.worker = WorkerProcess(self.learner_dir, self.memory_mb, self.on_start, self.prefix)
             self._loaded = False
             self.sent.clear()  # a new worker holds no argument sent to the last one
+            self.shared.clear()
 
     def close(self) -> None:
         if self.worker is not None:
@@ -77,6 +84,7 @@ class LearnerSession:
         """Forget the worker; objects it held are gone, and the next request starts afresh."""
         self.worker = None
         self.generation += 1
+        self.objects = {}
 
     def seconds_left(self, limit: float | None = None) -> float:
         limit = self.call_timeout if limit is None else limit
@@ -102,25 +110,33 @@ class LearnerSession:
                     self.load_problem = import_problem(module, reply)
                     raise self.load_problem
             self._loaded = True
-        return self.worker
+        worker = self.worker
+        self.shared.replay(lambda message: self._send(worker, message))  # the suite's changes first
+        return worker
 
     def _send(self, worker: WorkerProcess, message: dict[str, Any], limit: float | None = None) -> Any:
         try:
             return worker.request(message, self.seconds_left(limit))
         except LearnerProblem:
             self.discard_worker()
+            self.start()  # the next worker boots while this problem is judged and reported
             raise
 
-    def request(self, message: dict[str, Any]) -> dict[str, Any]:
+    def request(self, message: dict[str, Any], limit: float | None = None) -> dict[str, Any]:
         """Send a request to a worker that has the learner's modules loaded."""
-        return self._send(self._ensure_loaded(), message)
+        return self._send(self._ensure_loaded(), message, limit)
 
     def invoke(self, target: list[Any], label: str, args: tuple, kwargs: dict, text: str = "") -> Call:
         """Call a learner function or method and record everything about the call."""
         text = text or self.history.call_text(self.generation, target, label, args, kwargs)
+        known = self.stopped.known(label, args, kwargs)
         try:
-            reply = self.request_call(target, args, kwargs)
+            if known is not None:
+                raise known
+            reply = self.request_call(target, args, kwargs, self.stopped.limit(label))
         except LearnerProblem as problem:
+            if problem is not known and problem.kind == "timeout":
+                self.stopped.judge(problem, target, label, args, kwargs)
             if problem.kind in ("timeout", "crash"):
                 problem.detail["call"] = text
                 problem.detail["summary"] = f"Called {text}; it {problem.detail['summary']}"
@@ -141,6 +157,7 @@ class LearnerSession:
             record.error.learner_info["call"] = text  # type: ignore[attr-defined]
             return record
         record.value = self.decode(reply.get("value"))
+        self.shared.note(record, reply, self.request)
         if isinstance(record.value, RemoteObject):
             self.history.created(record.value._key(), text)
         if reply.get("args_same") is True:
@@ -150,12 +167,16 @@ class LearnerSession:
             record.args_after = after if type(after) is tuple else ()
         return record
 
-    def request_call(self, target: list[Any], args: tuple, kwargs: dict) -> dict[str, Any]:
+    def request_call(
+        self, target: list[Any], args: tuple, kwargs: dict, limit: float | None = None
+    ) -> dict[str, Any]:
         """Send a call; send again any large argument the worker no longer holds unchanged."""
         for _ in range(len(args) + len(kwargs) + 1):  # each resend drops one key: this ends
             worker = self._ensure_loaded()  # before encoding: a new worker holds no argument yet
             message = {"op": "call", "target": target, **self.sent.encode_call(args, kwargs, self.reference)}
-            reply = self._send(worker, message)
+            if self.shared.at_once:  # look for shared parts now: a plain suite may change the result
+                message["shared"] = True
+            reply = self._send(worker, message, limit)
             if "resend" not in reply:
                 return reply
             self.sent.drop(reply["resend"])
@@ -172,9 +193,16 @@ class LearnerSession:
         generation = self.generation
 
         def make(tag: str, parts: list[Any]) -> RemoteObject:
-            if tag != "handle" or len(parts) != 4 or type(parts[1]) is not int:
+            # [tag, number, type name, text] and, for an IntEnum member, the plain value it compares as.
+            shape = [type(part) for part in parts[1:]] if tag == "handle" else []
+            if shape[:3] != [int, str, str] or shape[3:] not in ([], [int], [float], [str]):
                 raise ValueError("malformed handle")
-            return RemoteObject(self, generation, parts[1], str(parts[2]), str(parts[3]))
+            known = self.objects.get(parts[1])  # the objects of this worker (discarded with it)
+            if known is None:
+                known = self.objects[parts[1]] = RemoteObject(self, generation, *parts[1:4])
+                known._plain = parts[4] if len(parts) == 5 else NO_FACE
+            known._text = str(parts[3])  # the object may have changed since it was last seen
+            return known
 
         try:
             return wire.decode(data, make)
@@ -194,11 +222,11 @@ class RemoteFunction:
     def invoke(self, args: tuple, kwargs: dict) -> Call:
         return self._session.invoke(self._target, self._label, args, kwargs)
 
-    def measure(self, args: tuple, kwargs: dict, budget: int) -> dict[str, Any]:
+    def measure(self, args: tuple, kwargs: dict, budget: int, limit: float | None = None) -> dict[str, Any]:
         """Ask the worker to count the steps of one call (grader/kinds/growth.py reads the reply)."""
         data = [wire.encode(value, ref=self._session.reference) for value in (args, kwargs)]
         message = {"op": "measure", "target": self._target, "budget": budget}
-        return self._session.request({**message, "args": data[0], "kwargs": data[1]})
+        return self._session.request({**message, "args": data[0], "kwargs": data[1]}, limit)
 
     def __call__(self, *args: Any, **kwargs: Any) -> Any:
         record = self.invoke(args, kwargs)
@@ -210,8 +238,8 @@ class RemoteFunction:
         return f"<learner function {self._label}>"
 
 
-class RemoteObject(ObjectChecks):
-    """A learner object that stays in the worker; only its methods' results cross."""
+class RemoteObject(ObjectUses, ObjectChecks):
+    """A learner object that stays in the worker: one handle per object, used there (object_uses.py)."""
 
     def __init__(self, session: LearnerSession, generation: int, handle: int, type_name: str, text: str):
         self._session = session
@@ -219,13 +247,20 @@ class RemoteObject(ObjectChecks):
         self._handle = handle
         self._type_name = type_name
         self._text = text
+        self._plain: Any = NO_FACE  # the int or str an IntEnum or StrEnum member compares as
+        self._reread: Callable[[], RemoteObject | None] | None = None  # a module-level object's
         # Names found to be methods: calling one again needs no lookup first. Should learner code
         # turn a method into data later, calling it fails in the worker just as it would here.
         self._methods: set[str] = set()
 
     def _check_alive(self) -> None:
-        if self._session.generation != self._generation:
+        if self._session.generation == self._generation:
+            return
+        fresh = self._reread() if self._reread is not None else None
+        if fresh is None:
             raise LearnerCrash(f"this {self._type_name} object was lost when an earlier call was stopped")
+        self._generation, self._handle, self._text, self._plain = fresh._key() + (fresh._text, fresh._plain)
+        self._session.objects[self._handle] = self  # still one handle for the object
 
     def __getattr__(self, name: str) -> Any:
         if name.startswith("__"):
@@ -262,12 +297,6 @@ class RemoteObject(ObjectChecks):
 
     def __repr__(self) -> str:
         return f"<{self._type_name} object from your code: {self._text}>"
-
-    def __eq__(self, other: object) -> bool:
-        return other is self  # never compared by value: the learner's __eq__ stays in the worker
-
-    def __hash__(self) -> int:
-        return hash((self._generation, self._handle))
 
 
 class LearnerModule:

@@ -29,6 +29,7 @@ from grader.notebook.extract import NotebookError
 from grader.pipeline.grading import grade
 from grader.pipeline.suite_ids import SuiteError
 from grader.render import json_output, terminal
+from grader.render.running_line import running_line
 from grader.watch import watch_exercise
 
 
@@ -82,7 +83,8 @@ def check(
     if milestone is not None and chosen.kind != "project":
         raise UsageProblem(f"--milestone is for projects; {chosen.id} is not a project")
     try:
-        feedback = grade(course, chosen, milestone=milestone)
+        with running_line(not wants_json(ctx, as_json)) as line:
+            feedback = grade(course, chosen, milestone=milestone, on_test=line.on_test if line else None)
     except SuiteError as error:
         raise UsageProblem(str(error)) from None
     progress.record_check(feedback, milestone)

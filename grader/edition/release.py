@@ -12,6 +12,7 @@ from typing import Any
 from grader.course.edition_marker import EDITION_FILE, Edition, is_instructor_file, write_edition
 from grader.course.manifest import Course
 from grader.edition.workflow import WORKFLOW_PATH, workflow_text
+from grader.feedback.known_mistakes import FILE_NAME, known_mistakes_text, load_known_mistakes, public_part
 from grader.pipeline.suite_ids import expected_test_ids
 
 # The grader's own development folders: its tests and benchmarks quote reference solutions.
@@ -74,6 +75,8 @@ def release_course(course: Course, out: Path, with_solutions: bool = False) -> R
         target = out.joinpath(*relative.parts)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(course.root.joinpath(*relative.parts), target)
+    for exercise in course.exercises:
+        write_public_known_mistakes(course, exercise, out)
     note = "" if with_solutions else SOLUTIONS_NOTE
     write_edition(out, Edition("learner", with_solutions, {k: v for k, v in hidden.items() if v}, note))
     workflow = out / WORKFLOW_PATH
@@ -81,6 +84,19 @@ def release_course(course: Course, out: Path, with_solutions: bool = False) -> R
     workflow.write_text(workflow_text(), encoding="utf-8")
     commit = commit_repository(out, course.title)
     return Release(str(out), len(kept) + 2, left_out, hidden, with_solutions, commit)
+
+
+def write_public_known_mistakes(course: Course, exercise: Any, out: Path) -> None:
+    """Keep only the public tests in the edition's known_mistakes.json: the others are not there."""
+    suite = course.suite_dir(exercise)
+    if not (suite / FILE_NAME).is_file():
+        return
+    public = {
+        node.rsplit("::", 1)[-1] for node in expected_test_ids(course, exercise, None, public_only=True)
+    }
+    kept = public_part(load_known_mistakes(suite), public)
+    target = out / suite.relative_to(course.root) / FILE_NAME
+    target.write_text(known_mistakes_text(kept), encoding="utf-8")
 
 
 def test_counts(course: Course, exercise: Any) -> tuple[int, int]:

@@ -89,7 +89,7 @@ class Difference:
 
 def first_difference(got: Any, expected: Any, path: str = "") -> Difference | None:
     """Find the first place ``got`` and ``expected`` differ, at any depth."""
-    if type(got) is not type(expected):
+    if type(got) is not type(expected) and not compared_by_content(got, expected):
         return Difference(path, got, expected, "type")
     if isinstance(expected, (list, tuple)):
         for index, (mine, theirs) in enumerate(zip(got, expected, strict=False)):
@@ -111,6 +111,15 @@ def first_difference(got: Any, expected: Any, path: str = "") -> Difference | No
         extra = next((key for key in got if key not in expected), None)
         return None if extra is None else Difference(f"{path}[{extra!r}]", got[extra], None, "extra")
     return None if same(got, expected) else Difference(path, got, expected, "value")
+
+
+def compared_by_content(got: Any, expected: Any) -> bool:
+    """A subclass of the expected built-in container (a Counter for a dict, a named tuple for a tuple).
+
+    Python compares such a value with the container by its items, so where
+    they differ is in the items, never in the type.
+    """
+    return type(expected) in (dict, list, tuple) and isinstance(got, type(expected))
 
 
 def describe_difference(got: Any, expected: Any) -> str:

@@ -4,7 +4,8 @@ A diagnosis is read from what the learner's code really did (the plain data a
 failed check carries): it returned None, a generator or the wrong type, it
 printed the answer instead of returning it, it changed its input, it raised,
 it ran out of time. The diagnosis chooses the explanation; a test's own hint
-is shown only when the failure is the one that hint was written for.
+is shown only with evidence: the exact wrong value it names (``hint_if``) or
+the diagnosis it names (``when=``). A plain wrong value earns no guess.
 """
 
 from __future__ import annotations
@@ -12,11 +13,14 @@ from __future__ import annotations
 from typing import Any
 
 from grader.feedback.compare import article
+from grader.feedback.recursion import ENDLESS, TOO_DEEP, UNCLEAR, recursion_of, verdict
 
 # suite_refused: a plain suite asked for something that cannot cross the boundary (the suite's problem).
 ERROR_KINDS = {"import_error", "crash", "suite_error", "suite_refused", "server_failed"}
-# The failures a test's hint is written for, unless the hint says otherwise (when=...).
-PLAIN_FAILURES = ("wrong_value", "no_exception", "wrong_message")
+# The failures a hint_if hint (attached to the value that came back, or the exception raised) may explain.
+VALUE_FAILURES = ("wrong_value", "wrong_type", "no_exception", "wrong_message", "exception")
+# A wrong value alone is evidence of no particular mistake: a hint for it needs hint_if or a variant.
+NO_EVIDENCE_DIAGNOSES = ("wrong_value",)
 KIND_DIAGNOSES = {
     "not_started": "not_started",
     "timeout": "timeout",
@@ -36,13 +40,20 @@ DIAGNOSES = (
     "printed",
     "generator",
     "mutated_input",
+    "shared_state",
     "exception",
     "no_exception",
     "printed_error",
     "wrong_message",
     "timeout",
+    ENDLESS,
+    TOO_DEEP,
+    UNCLEAR,
+    "endless",
+    "slow",
     "not_started",
     "correct_version_fails",
+    "bug_not_caught",
     "tests_broken",
 )
 NO_RETURN_HINT = (
@@ -65,8 +76,36 @@ EXPLANATIONS = {
         'raise ValueError("...") stops it and tells the caller what is wrong.'
     ),
     "mutated_input": "Build a new value instead of modifying the one you were given.",
-    "timeout": "A loop that never ends is the usual cause: check that each loop's condition becomes false.",
+    "shared_state": (
+        "Returning the list or dict your code keeps hands out the original, not a copy. "
+        "Return a copy instead: dict(task), list(items), or [dict(t) for t in tasks]."
+    ),
+    # Only a call found never to end is called endless (grader/boundary/stopped_calls.py decides).
+    "timeout": (
+        "It was stopped before it finished: the line where it was stopped shows where your code spent "
+        "its time. Check that each loop moves towards its end and does no more work than it needs."
+    ),
+    "endless": (
+        "A loop ends only when its condition becomes false: something inside it must change "
+        "what the condition reads, every time round."
+    ),
+    "slow": (
+        "It finishes, but too slowly for this many items. Look for a loop inside a loop, or `in`, "
+        "`.remove()` or `.count()` on a list inside a loop: a set or a dict finds an item in one step."
+    ),
     "exception": "The 'at' lines show where in your code it happened; the last one is where Python stopped.",
+    ENDLESS: (
+        "A function that calls itself needs a base case, an input it answers without calling itself, "
+        "and every call must get closer to it."
+    ),
+    TOO_DEEP: (
+        "Each call waits for the call it made, and Python stops at about 1000 waiting calls, "
+        "however right the recursion is."
+    ),
+    UNCLEAR: (
+        "Either it never reaches an input it answers without calling itself, or the input needs "
+        "more calls in a row than Python allows."
+    ),
 }
 
 
@@ -77,6 +116,11 @@ def diagnose(failure: dict[str, Any]) -> str:
         return "error"
     if kind == "no_exception" and failure.get("diagnosis") == "printed_error":
         return "printed_error"
+    evidence = recursion_of(failure)
+    if evidence is not None:
+        return verdict(evidence)[0]
+    if kind in ("timeout", "growth") and failure.get("verdict") in ("endless", "slow"):
+        return str(failure["verdict"])
     if kind == "mismatch":
         diagnosis = str(failure.get("diagnosis") or "wrong_value")
         if diagnosis == "none_returned" and printed_instead_of_returned(failure):
@@ -108,21 +152,24 @@ def printed_instead_of_returned(failure: dict[str, Any]) -> bool:
 
 
 def test_hints(meta: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
-    """A test's hints with the diagnoses each is for (read from the hint markers)."""
+    """A test's hints with the diagnoses that are evidence for each (read from the hint markers).
+
+    A marker that names no diagnosis, or only a wrong value, has no evidence
+    behind it: it is never shown (collection refuses it, so validate reports it).
+    """
     hints = []
     for entry in meta.get("hints", []):
-        if isinstance(entry, dict):
-            when = entry.get("when") or PLAIN_FAILURES
-            hints.append((str(entry.get("text", "")), tuple(str(w) for w in when)))
-        else:
-            hints.append((str(entry), PLAIN_FAILURES))
+        when = entry.get("when") if isinstance(entry, dict) else None
+        evidence = tuple(str(w) for w in when or () if w not in NO_EVIDENCE_DIAGNOSES)
+        if evidence:
+            hints.append((str(entry.get("text", "")), evidence))
     return hints
 
 
 def choose_hint(diagnosis: str, failure: dict[str, Any], meta: dict[str, Any]) -> str:
-    """The hint for this failure: the test's hint for exactly this mistake, else the mistake's own."""
-    if failure.get("hint") and diagnosis in PLAIN_FAILURES:
-        return str(failure["hint"])  # attached to this exact wrong value (hint_if)
+    """The hint for this failure, only with evidence: an exact wrong value, else this exact diagnosis."""
+    if failure.get("hint") and diagnosis in VALUE_FAILURES:
+        return str(failure["hint"])  # attached to this exact wrong value, or a predicate it meets (hint_if)
     for text, when in test_hints(meta):
         if diagnosis in when:
             return text

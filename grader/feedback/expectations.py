@@ -13,10 +13,17 @@ import contextlib
 import io
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from grader.feedback.acceptance import (
+    accepted,
+    message_advice,
+    shared_in_process,
+    shared_summary,
+    value_diagnosis,
+)
 from grader.feedback.compare import (
     LearnerHandle,
     a_type,
@@ -26,11 +33,9 @@ from grader.feedback.compare import (
     same,
     show,
     show_argument,
-    type_difference,
     type_name,
 )
-
-HintIf = Mapping[Any, str] | Iterable[tuple[Any, str]]
+from grader.feedback.hint_evidence import HintIf, exception_hint, hint_for
 
 
 class Mismatch(AssertionError):
@@ -39,33 +44,6 @@ class Mismatch(AssertionError):
     def __init__(self, detail: dict[str, Any]) -> None:
         super().__init__(detail.get("summary", "unexpected result"))
         self.detail = detail
-
-
-def value_diagnosis(got: Any, expected: Any) -> str:
-    """Name what is wrong with a returned value: generator, None, wrong type or wrong value."""
-    if is_generator(got) and not is_generator(expected):
-        return "generator"
-    if got is None and expected is not None:
-        return "none_returned"
-    if type_difference(got, expected) is not None:
-        return "wrong_type"
-    return "wrong_value"
-
-
-def hint_for(hint_if: HintIf | None, got: Any) -> str:
-    """The hint a test attached to this exact wrong value, if any."""
-    pairs = hint_if.items() if isinstance(hint_if, Mapping) else (hint_if or ())
-    return next((text for value, text in pairs if same(got, value)), "")
-
-
-def message_advice(match: str, mentions: str | None) -> str:
-    """Say in words what an exception message should contain; never show a raw pattern."""
-    if mentions:
-        return f"the message should mention {mentions}"
-    parts = match.split("|")
-    if all(part and not re.search(r"[\\.^$*+?{}\[\]()]", part) for part in parts):
-        return "the message should mention " + " or ".join(repr(part) for part in parts)
-    return "the message does not say what the task asks for: check the README"
 
 
 @dataclass
@@ -88,12 +66,16 @@ class Call:
         detail.update(extra)
         return Mismatch(detail)
 
-    def _raise_unexpected(self) -> None:
+    def _raise_unexpected(self, hint_if: HintIf | None = None) -> None:
         if self.error is not None:
             info = getattr(self.error, "learner_info", None)
             if isinstance(info, dict):  # what it printed before raising is part of the story
                 info.setdefault("output", self.output)
                 info.setdefault("dropped", self.dropped)
+            name = info.get("type") if isinstance(info, dict) else type(self.error).__name__
+            hint = exception_hint(hint_if, str(name))
+            if hint:  # kept on the exception, never in what the learner's side reported
+                self.error.grader_hint = hint  # type: ignore[attr-defined]
             raise self.error
 
     def _value_failure(self, expected: Any, summary: str, **extra: Any) -> Mismatch:
@@ -116,17 +98,46 @@ class Call:
             **extra,
         )
 
-    def returns(self, expected: Any, hint_if: HintIf | None = None) -> Call:
-        """Check the call returned exactly ``expected`` (same type, same value).
+    def returns(self, expected: Any, hint_if: HintIf | None = None, exact_type: bool | str = False) -> Call:
+        """Check the call returned ``expected``: the same value with the same types.
 
-        ``hint_if`` maps wrong values to the hint that explains them, e.g.
-        ``{True: "A century is not a leap year unless ..."}``.
+        A subclass of the expected container that holds the same items passes
+        (an ``OrderedDict`` where a dict is expected) unless ``exact_type`` is
+        set: True, or the reason the exact type matters here, which the
+        message then gives. ``hint_if`` maps wrong values to the hint that
+        explains them, e.g. ``{True: "A century is not a leap year unless ..."}``;
+        a key may be a predicate on the value instead (``[(lambda got: ..., "hint")]``),
+        or an exception type the call raised instead of returning (``{RecursionError: "..."}``).
         """
-        self._raise_unexpected()
-        if not same(self.value, expected):
+        self._raise_unexpected(hint_if)
+        if not accepted(self.value, expected, bool(exact_type)):
             summary = f"Called {self.text}; {describe_difference(self.value, expected)}"
-            raise self._value_failure(expected, summary, hint=hint_for(hint_if, self.value))
+            extra: dict[str, Any] = {}
+            if exact_type and type(self.value) is not type(expected):
+                summary += f" ({exact_type})" if isinstance(exact_type, str) else ""
+                if accepted(self.value, expected):  # equal items: the type is all that is wrong
+                    extra["diagnosis"] = "wrong_type"
+            raise self._value_failure(expected, summary, hint=hint_for(hint_if, self.value), **extra)
         return self
+
+    def returns_copy(self, expected: Any, harm: str = "") -> Call:
+        """Check the call returned ``expected`` as a copy, not an object the learner's code still keeps.
+
+        ``harm`` says what goes wrong for a caller who changes a shared value,
+        e.g. "a caller who changes it changes the stored task".
+        """
+        self.returns(expected)
+        for entry in self.shared_parts():
+            summary = shared_summary(self.text, self.value, entry, harm)
+            raise self._fail("mismatch", summary, diagnosis="shared_state", got=show(self.value))
+        return self
+
+    def shared_parts(self) -> list[dict[str, Any]]:
+        """The parts of the result the learner's code keeps: {"path": [0], "where": "self._tasks[1]"}."""
+        shared = self.context.get("shared")
+        if shared is None and callable(find := self.context.get("find_shared")):
+            shared = find()  # the worker remembered the result: ask it now
+        return list(shared or ())
 
     def returns_close_to(self, expected: float, tolerance: float = 1e-9) -> Call:
         """Check the call returned a number within ``tolerance`` of ``expected``."""
@@ -138,15 +149,20 @@ class Call:
             raise self._value_failure(expected, summary, diagnosis=diagnosis)
         return self
 
-    def satisfies(self, check: Callable[[Any], bool], expectation: str) -> Call:
-        """Check the returned value passes ``check``; ``expectation`` says what was wanted."""
+    def satisfies(self, check: Callable[[Any], bool], expectation: str, any_iterable: bool = False) -> Call:
+        """Check the returned value passes ``check``; ``expectation`` says what was wanted.
+
+        ``any_iterable``: a generator or other lazy iterable is as good as a list here.
+        """
         self._raise_unexpected()
         if not check(self.value):
-            diagnosis = "generator" if is_generator(self.value) else "wrong_value"
+            lazy = is_generator(self.value)
+            diagnosis = "generator" if lazy and not any_iterable else "wrong_value"
+            got = a_type(self.value) if lazy and any_iterable else brief(self.value)
             diagnosis = "none_returned" if self.value is None else diagnosis
             raise self._fail(
                 "mismatch",
-                f"Called {self.text}; got {brief(self.value)}, expected {expectation}",
+                f"Called {self.text}; got {got}, expected {expectation}",
                 diagnosis=diagnosis,
                 got=show(self.value),
                 got_type=type_name(self.value),
@@ -273,6 +289,9 @@ def _call_in_process(function: Callable[..., Any], args: tuple, kwargs: dict) ->
             record.value = function(*args, **kwargs)
         except Exception as error:  # the learner's exception is part of the outcome
             record.error = error
+        else:
+            if shared := shared_in_process(function, record.value, args, kwargs):
+                record.context["shared"] = shared
     record.output = buffer.getvalue()
     record.args_after = args
     return record

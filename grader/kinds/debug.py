@@ -16,6 +16,7 @@ from pathlib import Path
 
 from grader.course.manifest import Course, Exercise
 from grader.course.restore import RestoreError
+from grader.course.source_text import python_source
 from grader.course.starter import committed_starter
 from grader.feedback.model import Feedback, Metric, TestResult
 
@@ -67,7 +68,7 @@ def lines_changed(course: Course, exercise: Exercise, source: Path) -> int | Non
         path = source / name
         if not path.is_file():
             return None
-        total += changed_lines(decode(original), decode(path.read_bytes()))
+        total += changed_lines(python_source(original), python_source(path.read_bytes()))
     return total
 
 
@@ -97,7 +98,3 @@ def code_lines(source: str) -> list[str]:
     except (tokenize.TokenError, SyntaxError):
         return [line.rstrip() for line in source.splitlines() if line.strip()]
     return [" " * indents[row] + " ".join(parts) for row, parts in sorted(rows.items())]
-
-
-def decode(data: bytes) -> str:
-    return data.decode("utf-8", errors="replace")

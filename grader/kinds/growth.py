@@ -25,6 +25,7 @@ from typing import Any
 
 from grader.boundary.process import LearnerCrash
 from grader.boundary.remote import MissingName, RemoteFunction, missing_message, rebuild_exception
+from grader.boundary.where_stopped import stopped_at
 from grader.feedback.expectations import Mismatch, describe_call
 from grader.worker import step_counter
 
@@ -36,6 +37,12 @@ IN_STEP_EXPONENT = 0.8  # from here to the linear limit, the work grows in step 
 SQUARE_EXPONENT = 1.77  # only growth this steep is called "the square of the input"
 STOP_EXPONENT = 1.86  # the large run is stopped past this: the verdict is known by then
 BUDGET = 4_000_000
+# Counted first, on 3 items: code that needs more steps than this for 3 items never ends, and
+# is told so in a fraction of a second, by a count (the same verdict as a time limit's).
+TINY, TINY_BUDGET = 3, 50_000
+# Counting ~1,000,000 steps takes seconds on a busy machine: a count has its own time limit,
+# apart from the exercise's limit for a call (the test's own limit still applies).
+MEASURE_SECONDS = 30.0
 LOOK_FOR = (
     "Look for a loop inside a loop, or `in`, `.remove()`, `.count()`, slicing or `+` "
     "on a list inside a loop: a set or a dict finds an item in one step."
@@ -58,6 +65,7 @@ class Growth:
     large_steps: int
     stopped: bool
     small_stopped: bool = False
+    endless_where: dict[str, Any] | None = None  # set when 3 items did not finish within TINY_BUDGET
 
     @property
     def ratio(self) -> float:
@@ -83,6 +91,8 @@ class Growth:
         """Fail with a message a beginner can act on when the work grows faster than ``level``."""
         if level not in LEVELS:
             raise ValueError(f"unknown growth level {level!r}: choose one of {sorted(LEVELS)}")
+        if self.endless_where is not None:
+            raise self.endless()
         if not self.stopped and self.ratio <= self.exponent_ratio(LEVELS[level]):
             return self
         raise Mismatch(
@@ -93,6 +103,21 @@ class Growth:
                 "small_steps": self.small_steps,
                 "large_steps": self.large_steps,
                 "stopped": self.stopped,
+            }
+        )
+
+    def endless(self) -> Mismatch:
+        """The failure for a function that did not finish for 3 items within the tiny budget."""
+        return Mismatch(
+            {
+                "kind": "growth",
+                "verdict": "endless",
+                "summary": (
+                    f"{self.name} did more than {TINY_BUDGET:,} steps for {TINY} items, where the grader "
+                    "stopped counting: it never ends"
+                ),
+                "call": self.name,
+                "where": self.endless_where,
             }
         )
 
@@ -129,13 +154,25 @@ def grows(
     small, large = sizes
     if not 0 < small < large:
         raise ValueError("sizes must be two increasing positive numbers")
-    first = measure(function, as_args(make_input(small)), budget)
     label = f"Your function {function_name(function)}"
+    tiny = measure_tiny(function, make_input)
+    if tiny is not None and tiny["stopped"]:
+        where = tiny.get("where") or {}
+        return Growth(label, small, large, tiny["steps"], 0, True, True, endless_where=where)
+    first = measure(function, as_args(make_input(small)), budget)
     if first["stopped"]:  # no second count to compare: say only what was seen
         return Growth(label, small, large, first["steps"], 0, stopped=True, small_stopped=True)
     limit = int(max(1, first["steps"]) * (large / small) ** STOP_EXPONENT) + 1
     second = measure(function, as_args(make_input(large)), min(budget, limit))
     return Growth(label, small, large, first["steps"], second["steps"], second["stopped"])
+
+
+def measure_tiny(function: Any, make_input: Callable[[int], Any]) -> dict[str, Any] | None:
+    """Count the steps for 3 items; None when that input cannot be made or raises (then say nothing)."""
+    try:
+        return measure(function, as_args(make_input(TINY)), TINY_BUDGET)
+    except Exception:  # the suite's sizes are what it grades: a failure at 3 items is not the learner's
+        return None
 
 
 def as_args(made: Any) -> tuple[Any, ...]:
@@ -153,7 +190,7 @@ def function_name(function: Any) -> str:
 def measure(function: Any, args: tuple[Any, ...], budget: int) -> dict[str, Any]:
     """Measure in the learner's worker, or in this process for a plain function."""
     if isinstance(function, RemoteFunction):
-        return read_reply(function, function.measure(args, {}, budget), args)
+        return read_reply(function, function.measure(args, {}, budget, MEASURE_SECONDS), args)
     folder = os.path.dirname(os.path.abspath(function.__code__.co_filename))
     return step_counter.measure(function, args, {}, folder, budget)
 
@@ -172,4 +209,5 @@ def read_reply(function: RemoteFunction, reply: dict[str, Any], args: tuple[Any,
     if type(measured) is not dict or any(type(measured.get(k)) is not int for k in counts):
         function._session.close()  # a worker that sends such things is not trusted with the next call
         raise LearnerCrash("sent back a step count the grader cannot read")
-    return {**{k: measured[k] for k in counts}, "stopped": measured.get("stopped") is True}
+    where = stopped_at(measured.get("where"))
+    return {**{k: measured[k] for k in counts}, "stopped": measured.get("stopped") is True, "where": where}

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from grader.course.manifest import Course, Exercise
 from grader.course.restore import RestoreError, is_untouched_starter
+from grader.course.source_text import python_source, read_python_source
 from grader.course.starter import committed_starter
 from grader.feedback.model import Feedback, Metric, TestResult, exercise_score, overall_status, shared_error
 from grader.kinds.structure import LABELS, Unmeasurable, measure
@@ -68,7 +69,7 @@ def finish_refactor(course: Course, exercise: Exercise, source: Path, feedback: 
     if not feedback.tests or feedback.status in ("error", "timeout", "not_started"):
         return feedback  # nothing to measure against: the problem shown already says why
     try:
-        now = measure_files(exercise, lambda name: (source / name).read_text(encoding="utf-8"))
+        now = measure_files(exercise, lambda name: read_python_source(source / name))
     except Unmeasurable as problem:
         return rescored(feedback, exercise, feedback.tests + unmeasured(exercise, feedback, problem), ())
     try:
@@ -129,8 +130,8 @@ def starter_reader(course: Course, exercise: Exercise) -> Callable[[str], str]:
 
     def read(name: str) -> str:
         if name in committed:
-            return committed[name].decode("utf-8")
-        return (course.exercise_dir(exercise) / name).read_text(encoding="utf-8")
+            return python_source(committed[name])
+        return read_python_source(course.exercise_dir(exercise) / name)
 
     return read
 

@@ -9,10 +9,13 @@ from pathlib import Path, PurePosixPath
 from grader.course.manifest import Course, Exercise
 from grader.course.source_text import encoding_problem
 from grader.feedback.build import SuiteRun, build_feedback
+from grader.feedback.fingerprints import run_fingerprint
+from grader.feedback.known_mistakes import load_known_mistakes, with_known_mistake
 from grader.feedback.model import Feedback
 from grader.kinds.finish import finish
 from grader.kinds.project import limited_to_milestone
 from grader.pipeline.milestones import refuse_ungraded_milestone
+from grader.pipeline.progress import OnTest
 from grader.pipeline.runner import run_suite
 
 
@@ -23,11 +26,28 @@ def grade(
     milestone: int | None = None,
     learner: str = "",
     public_only: bool = False,
+    on_test: OnTest | None = None,
 ) -> Feedback:
     """Grade the files in ``source`` (default: the learner's exercise folder).
 
-    ``public_only`` grades with the tests a learner edition keeps (validate uses it).
+    ``public_only`` grades with the tests a learner edition keeps (validate uses it);
+    ``on_test`` hears of each test as it starts. A failure that matches a known
+    mistake recorded beside the suite earns its hint.
     """
+    feedback, fingerprint = grade_observed(course, exercise, source, milestone, learner, public_only, on_test)
+    return with_known_mistake(feedback, fingerprint, load_known_mistakes(course.suite_dir(exercise)))
+
+
+def grade_observed(
+    course: Course,
+    exercise: Exercise,
+    source: Path | None = None,
+    milestone: int | None = None,
+    learner: str = "",
+    public_only: bool = False,
+    on_test: OnTest | None = None,
+) -> tuple[Feedback, dict[str, str]]:
+    """Grade without known-mistake hints, and say how each test failed (validate records it)."""
     folder = source if source is not None else course.exercise_dir(exercise)
     if milestone is not None:
         refuse_ungraded_milestone(course, exercise, milestone)
@@ -35,11 +55,12 @@ def grade(
     run = (
         SuiteRun(None, problem, 0.0)
         if problem
-        else run_suite(course, exercise, folder, milestone, public_only)
+        else run_suite(course, exercise, folder, milestone, public_only, on_test)
     )
     feedback = build_feedback(exercise, run, learner)
     feedback = finish(course, exercise, folder, feedback)
-    return feedback if milestone is None else limited_to_milestone(feedback, milestone)
+    limited = feedback if milestone is None else limited_to_milestone(feedback, milestone)
+    return limited, run_fingerprint(run.report)
 
 
 def grade_files(

@@ -1,6 +1,6 @@
 """Our pytest plugin, loaded by name inside every grading run.
 
-It registers the markers suites use (``points``, ``hint``, ``milestone``),
+It registers the markers suites use (``points``, ``hint``, ``milestone``, ``varies``),
 provides the ``learner``, ``original`` and ``project_dir`` fixtures, and writes what each
 test means for the learner (description, points, hints and a structured
 failure) into the pytest-json-report metadata. It never runs learner code in
@@ -21,6 +21,7 @@ from grader.boundary.learner_problems import IMPORT_TIMEOUT
 from grader.boundary.process import LearnerProblem
 from grader.boundary.remote import LearnerModule, LearnerSession
 from grader.feedback.expectations import Mismatch
+from grader.pipeline.progress import Progress
 from grader.pipeline.signature import SIGNATURE_FIELD, report_signature
 from grader.pipeline.test_descriptions import check_hint_markers, describe_test, marker_value
 from grader.plain.module_import import PlainSuites
@@ -31,9 +32,10 @@ if TYPE_CHECKING:  # imported by the fixtures that need them: most runs grade ne
 
 MARKERS = (
     "points(n): how many points the test is worth (default 1)",
-    "hint(text, when=...): a hint shown when the test fails with a wrong value "
-    "(or with the diagnosed mistakes named in when)",
+    "hint(text, when=...): a hint shown when the test fails with one of the diagnosed mistakes named in when",
     "milestone(n): the project milestone the test belongs to",
+    "varies: what this test's failure shows changes from run to run (threads, timing); "
+    "a known mistake is matched on its diagnosis alone",
 )
 
 
@@ -51,6 +53,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--grader-pid-file", default=None)
     group.addoption("--grader-ids-file", default=None, help="write the selected test ids here")
     group.addoption("--grader-nonce-file", default=None, help="this run's secret; read, then deleted")
+    group.addoption("--grader-progress-file", default=None, help="each test as it starts and ends (signed)")
     group.addoption("--grader-sandbox", default="", help="JSON list: command prefix that sandboxes workers")
     group.addoption("--grader-original-dir", default=None, help="the program to behave like")
     group.addoption("--grader-original-sandbox", default="", help="JSON list: the original's sandbox prefix")
@@ -60,7 +63,11 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     for line in MARKERS:
         config.addinivalue_line("markers", line)
-    config.pluginmanager.register(ReportStamp(take_nonce(config.getoption("--grader-nonce-file"))))
+    stamp = ReportStamp(take_nonce(config.getoption("--grader-nonce-file")))
+    config.pluginmanager.register(stamp)
+    progress_file = config.getoption("--grader-progress-file")
+    if progress_file:
+        config.pluginmanager.register(Progress(Path(progress_file), stamp.secret), "grader-progress")
     learner_dir = config.getoption("--grader-learner-dir")
     if learner_dir:
         session = worker_session(config, learner_dir, "--grader-sandbox")
@@ -150,22 +157,20 @@ def pytest_unconfigure(config: pytest.Config) -> None:
 @pytest.fixture
 def learner(request: pytest.FixtureRequest) -> Iterator[LearnerModule]:
     """The learner's main module, reached across the process boundary."""
-    session = request.config.stash.get(SESSION_KEY, None)
-    if session is None:
-        pytest.fail("this suite needs learner files (--grader-learner-dir)")
-    session.deadline = time.monotonic() + request.config.getoption("--grader-test-timeout")
-    try:
-        yield LearnerModule(session, session.modules[0])
-    finally:
-        session.deadline = None
+    yield from main_module(request, SESSION_KEY, "this suite needs learner files (--grader-learner-dir)")
 
 
 @pytest.fixture
 def original(request: pytest.FixtureRequest) -> Iterator[LearnerModule]:
     """The program the learner's must behave like (grader/kinds/original.py), in a worker of its own."""
-    session = request.config.stash.get(ORIGINAL_KEY, None)
+    yield from main_module(request, ORIGINAL_KEY, "this suite compares with the original, and it has none")
+
+
+def main_module(request: pytest.FixtureRequest, key: Any, missing: str) -> Iterator[LearnerModule]:
+    """The session's main module for one test, its calls limited to the test's time."""
+    session = request.config.stash.get(key, None)
     if session is None:
-        pytest.fail("this suite compares with the original program, and this exercise has none")
+        pytest.fail(missing)
     session.deadline = time.monotonic() + request.config.getoption("--grader-test-timeout")
     try:
         yield LearnerModule(session, session.modules[0])
@@ -259,7 +264,9 @@ def describe_failure(error: BaseException) -> dict[str, Any]:
         text = str(info.get("message", ""))
         message = f"Called {call}; your code raised {info.get('type')}" + (f": {text}" if text else "")
         output = {key: info[key] for key in ("output", "dropped") if key in info}
-        return {"kind": kind, "summary": message, "call": call, "exception": info, **output}
+        hint = getattr(error, "grader_hint", "")  # set by the suite's hint_if, on the trusted side
+        extra = {"hint": str(hint)} if hint else {}
+        return {"kind": kind, "summary": message, "call": call, "exception": info, **output, **extra}
     if isinstance(error, AssertionError):
         return {"kind": "assertion", "summary": str(error)[:1000]}
     return {"kind": "suite_error", "summary": f"{type(error).__name__}: {error}"[:1000]}

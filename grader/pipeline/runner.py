@@ -9,12 +9,15 @@ and lists exactly the tests the suite defines.
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import json
 import secrets
 import shutil
 import tempfile
+import threading
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -25,11 +28,13 @@ from grader.course.manifest import Course, Exercise
 from grader.course.starter import write_files
 from grader.feedback.build import SuiteRun
 from grader.kinds.original import original_program
+from grader.pipeline.progress import OnTest, RunSoFar, follow, read_progress
 from grader.pipeline.signature import SIGNATURE_FIELD, report_signature
 from grader.pipeline.suite_ids import SuiteError, expected_test_ids, recollect
 from grader.pipeline.warm import PytestServer, ServerError, pytest_server, run_grading_pytest
 
 WRONG_TESTS = "the grading report does not list exactly the suite's tests"
+PROGRESS = "progress.jsonl"  # each test as it starts and ends (grader/pipeline/progress.py)
 
 
 def stage_files(exercise: Exercise, source: Path, target: Path) -> list[str]:
@@ -68,9 +73,17 @@ def stage_original(course: Course, exercise: Exercise, code_root: Path) -> Path 
 
 
 def run_suite(
-    course: Course, exercise: Exercise, source: Path, milestone: int | None = None, public_only: bool = False
+    course: Course,
+    exercise: Exercise,
+    source: Path,
+    milestone: int | None = None,
+    public_only: bool = False,
+    on_test: OnTest | None = None,
 ) -> SuiteRun:
-    """Grade the files under ``source`` with the hidden suite (``public_only``: its public tests)."""
+    """Grade the files under ``source`` with the hidden suite (``public_only``: its public tests).
+
+    ``on_test(test id, description)`` hears of each test as it starts (a door's progress display).
+    """
     started = time.monotonic()
     with pytest_server() as server:  # a cold server imports pytest while we stage
         expected = expected_test_ids(course, exercise, milestone, server, public_only=public_only)
@@ -94,7 +107,10 @@ def run_suite(
             original = stage_original(course, exercise, code_root)
             nonce = write_secret(run_dir / "nonce")
             arguments = suite_arguments(run_dir, exercise, code_dir, milestone, original)
-            problem, timed_out = run_pytest(arguments, run_dir, exercise.time_limit, server)
+            with following(run_dir / PROGRESS, nonce, on_test):
+                problem, timed_out = run_pytest(arguments, run_dir, exercise.time_limit, server)
+            if timed_out:
+                return stopped_run(read_progress(run_dir / PROGRESS, nonce), problem, started)
             report = None if problem else read_report(run_dir / "report.json", nonce, expected)
             if report == WRONG_TESTS:  # the cached ids may be stale or rewritten: collect afresh
                 fresh = recollect(course, exercise, milestone, server, public_only=public_only)
@@ -103,6 +119,35 @@ def run_suite(
             if isinstance(report, str):
                 problem, report = report, None
             return SuiteRun(report, problem, time.monotonic() - started, timed_out=timed_out)
+
+
+@contextlib.contextmanager
+def following(path: Path, secret: str, on_test: OnTest | None) -> Iterator[None]:
+    """Tell ``on_test`` of each test that starts while the block runs (nothing without it)."""
+    if on_test is None:
+        yield
+        return
+    done = threading.Event()
+    follower = threading.Thread(target=follow, args=(path, secret, on_test, done), daemon=True)
+    follower.start()
+    try:
+        yield
+    finally:
+        done.set()
+        follower.join()
+
+
+def stopped_run(so_far: RunSoFar, problem: str | None, started: float) -> SuiteRun:
+    """A run stopped at the whole check's limit: the tests that finished, and the one running."""
+    return SuiteRun(
+        None,
+        problem,
+        time.monotonic() - started,
+        timed_out=True,
+        finished=so_far.finished,
+        running=so_far.running,
+        running_metadata=so_far.running_metadata,
+    )
 
 
 def write_secret(path: Path) -> str:
@@ -135,6 +180,7 @@ def suite_arguments(
         "log",
         f"--grader-pid-file={run_dir / 'workers.pid'}",
         f"--grader-nonce-file={run_dir / 'nonce'}",
+        f"--grader-progress-file={run_dir / PROGRESS}",
         f"--grader-call-timeout={exercise.call_timeout}",
         f"--grader-import-timeout={exercise.import_timeout}",
         *code_options(exercise, code_dir),

@@ -7,7 +7,7 @@ from typing import Any
 
 import pytest
 
-from grader.feedback.diagnosis import DIAGNOSES
+from grader.feedback.diagnosis import DIAGNOSES, NO_EVIDENCE_DIAGNOSES
 from grader.kinds.learner_tests import IMPLEMENTATIONS, implementation_description
 from grader.plain.module_import import name_description
 
@@ -27,17 +27,30 @@ def describe_test(item: pytest.Item) -> dict[str, Any]:
         "points": float(marker_value(item, "points", 1)),
         "hints": [hint_entry(m) for m in item.iter_markers("hint") if m.args],
         "milestone": marker_value(item, "milestone", None),
+        "varies": item.get_closest_marker("varies") is not None,
     }
 
 
 def check_hint_markers(item: pytest.Item) -> None:
-    """A hint for a mistake the grader never diagnoses would never be shown: refuse it."""
+    """Refuse a hint with no evidence behind it, or for a mistake the grader never diagnoses."""
     for marker in item.iter_markers("hint"):
-        unknown = set(hint_entry(marker)["when"]) - set(DIAGNOSES)
+        when = set(hint_entry(marker)["when"])
+        unknown = when - set(DIAGNOSES)
         if unknown:
             known = ", ".join(DIAGNOSES)
             names = ", ".join(sorted(unknown))
             raise pytest.UsageError(f"{item.nodeid}: hint(when=...) names {names}; use one of {known}")
+        if not when - set(NO_EVIDENCE_DIAGNOSES):
+            raise pytest.UsageError(
+                f"{item.nodeid}: hint({shorten(str(marker.args[0]))!r}) has no evidence: a wrong value "
+                "alone does not say which mistake was made. Name the diagnosis it explains "
+                "(when=...), attach it to exact wrong values (hint_if=...), or give it to the "
+                "known-wrong variant it was written for (a 'Hint: ' paragraph in its docstring)."
+            )
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def hint_entry(marker: pytest.Mark) -> dict[str, Any]:

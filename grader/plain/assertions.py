@@ -106,12 +106,8 @@ def compared(op: str, left: Any, right: Any, calls: Sequence[Call]) -> Mismatch:
     if record is None and op in NEGATED:
         record, expected = returned_by(right, calls), left
     if record is None:
-        return Mismatch(
-            {
-                "kind": "assertion",
-                "summary": f"The test compared {show(left)} {op} {show(right)}, and that was not true",
-            }
-        )
+        summary = f"The test compared {show(left)} {op} {show(right)}, and that was not true"
+        return shared_note(summary, calls) or Mismatch({"kind": "assertion", "summary": summary})
     if op in ("==", "is"):
         try:
             record.returns(expected)
@@ -130,6 +126,21 @@ def compared(op: str, left: Any, right: Any, calls: Sequence[Call]) -> Mismatch:
     return as_read(failed_expectation(record, wanted), record)
 
 
+def shared_note(summary: str, calls: Sequence[Call]) -> Mismatch | None:
+    """Add that a call handed out the learner's own list or dict, which the test may have changed."""
+    record = next((c for c in calls_only(calls) if c.context.get("shared")), None)  # changed, then read again
+    if record is None:
+        return None
+    where = record.context["shared"][0].get("where", "")
+    kept = f"the one given as {where.removeprefix('argument:')}" if where.startswith("argument:") else where
+    summary += (
+        f". Note that {record.text} returned an object your code keeps ({kept}), not a copy: "
+        "a change the test made to what it got back changed your stored data too"
+    )
+    detail = {"kind": "mismatch", "diagnosis": "shared_state", "call": record.text}
+    return Mismatch({**detail, "summary": summary})
+
+
 def bare(error: AssertionError, calls: Sequence[Call]) -> Mismatch:
     """Explain ``assert f(x)`` or ``assert not f(x)``: the newest call decided it."""
     finished = [c for c in calls_only(calls) if c.error is None]
@@ -143,10 +154,10 @@ def bare(error: AssertionError, calls: Sequence[Call]) -> Mismatch:
     return failed_expectation(finished[-1], "a false value" if negated else "a true value")
 
 
-def failed_expectation(record: Call, wanted: str) -> Mismatch:
+def failed_expectation(record: Call, wanted: str, any_iterable: bool = False) -> Mismatch:
     """A Mismatch for a call whose result did not satisfy ``wanted``."""
     try:
-        record.satisfies(lambda _: False, wanted)
+        record.satisfies(lambda _: False, wanted, any_iterable)
     except Mismatch as found:
         return found
     raise AssertionError("unreachable")  # satisfies() with a check that always fails always raises
@@ -164,10 +175,17 @@ def unusable_result(error: Exception, calls: Sequence[Call]) -> Exception:
 def did_not_raise(error: BaseException, calls: Sequence[Call]) -> BaseException:
     """``pytest.raises`` saw no exception: name the call that returned instead."""
     wanted = re.search(r"DID NOT RAISE (?:<class ')?([\w.]+)", str(error))
-    finished = [c for c in calls_only(calls) if c.error is None]
-    if wanted is None or not finished:
+    if wanted is None:
         return error
-    record, name = finished[-1], wanted.group(1).rsplit(".", 1)[-1]
+    return expected_to_raise(wanted.group(1).rsplit(".", 1)[-1], calls) or error
+
+
+def expected_to_raise(name: str, calls: Sequence[Call]) -> Mismatch | None:
+    """A Mismatch for the newest call, which returned where the test expected ``name`` raised."""
+    finished = [c for c in calls_only(calls) if c.error is None]
+    if not finished:
+        return None
+    record = finished[-1]
     summary = f"Called {record.text}; it returned {show(record.value)}, expected it to raise {name}"
     detail = {"kind": "no_exception", "call": record.text, "summary": summary, "output": record.output}
     return Mismatch({**detail, "got": show(record.value), "expected": f"{name} raised"})

@@ -38,7 +38,7 @@ from grader.plain.refusals import (
     star_importing,
 )
 from grader.plain.values import ModuleCallable, Pending, Unreadable, module_names, read_attribute
-from grader.worker.wire import NotPlainData
+from grader.worker.wire import SCALARS, NotPlainData
 
 STAND_IN_DICT: Any = vars(types.ModuleType)["__dict__"]  # the proxy's own namespace: only its dunders
 
@@ -134,8 +134,12 @@ def plain_copy(value: Any) -> Any:
     """Copy plain containers deeply; share everything else (handles stay the same handle)."""
     kind = type(value)
     if kind in (list, tuple, set, frozenset):
+        if set(map(type, value)) <= SCALARS:  # a flat value: one copy at C speed, not one call per item
+            return value if kind in (tuple, frozenset) else value.copy()
         return kind(plain_copy(item) for item in value)
     if kind is dict:
+        if set(map(type, value.values())) <= SCALARS:
+            return value.copy()
         return {key: plain_copy(item) for key, item in value.items()}
     return value
 
@@ -177,6 +181,7 @@ class PlainSuites:
         session: LearnerSession | None = self.config.stash.get(self.session_key, None)
         if session is not None and session is not self.wrapped:
             self.log.wrap(session)
+            session.shared.at_once = True  # a plain test may change what it got back
             self.wrapped = session
         return session
 
@@ -236,7 +241,13 @@ class PlainSuites:
     def pytest_runtest_call(self, item: pytest.Item) -> Iterator[None]:
         if not self.log.active:
             return (yield)
-        return (yield from self.explained(item))
+        from grader.plain.unittest_checks import retell_failures, watch_assertions
+
+        pending = watch_assertions(item)  # a unittest test's self.assert* checks
+        try:
+            return (yield from self.explained(item))
+        finally:
+            retell_failures(item, pending, lambda: [*self.imported, *self.log.calls])
 
     @pytest.hookimpl(wrapper=True)
     def pytest_runtest_teardown(self, item: pytest.Item) -> Iterator[None]:
@@ -263,7 +274,7 @@ class PlainSuites:
         except ModuleInternal as error:
             raise module_internal(error.module, error.attribute) from None
         except TypeError as error:
-            if "'RemoteObject'" in str(error):  # len(), iter(), [] ... on a learner object
+            if "'RemoteObject'" in str(error):  # cart < 3, int(cart): not done for learner objects
                 raise object_use(error) from None
             raise self.unusable(error) from None
         except NameError as error:

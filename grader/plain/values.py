@@ -104,30 +104,6 @@ def module_names(session: LearnerSession, module: str) -> list[str]:
     return names
 
 
-class ModuleObject(RemoteObject):
-    """A learner object held at module level: read again from a restarted worker, never lost.
-
-    A worker stopped by an earlier test (a time-out) loads the module afresh,
-    so ``from shop import SAMPLE`` then means the new worker's SAMPLE, as a
-    fresh import would.
-    """
-
-    _own = RemoteObject._own | {"_place"}
-
-    def __init__(self, found: RemoteObject, module: str, name: str) -> None:
-        super().__init__(found._session, found._generation, found._handle, found._type_name, found._text)
-        self._place = (module, name)
-
-    def _check_alive(self) -> None:
-        if self._session.generation == self._generation:
-            return
-        fresh = read_attribute(self._session, *self._place)
-        if not isinstance(fresh, RemoteObject):
-            super()._check_alive()  # it is no longer an object: say it was lost
-            return
-        self._generation, self._handle, self._text = fresh._generation, fresh._handle, fresh._text
-
-
 class Unreadable:
     """A module attribute that could not be read: any use raises the reason.
 
@@ -245,5 +221,12 @@ def read_attribute(session: LearnerSession, module: str, name: str) -> Any:
         return Unreadable(name, error)
     if isinstance(value, RemoteObject):
         session.history.created(value._key(), f"{module}.{name}")
-        return ModuleObject(value, module, name)
+        # Read again from a worker restarted after a time-out, as a fresh import would.
+        value._reread = lambda: fresh_object(session, module, name)
     return value
+
+
+def fresh_object(session: LearnerSession, module: str, name: str) -> RemoteObject | None:
+    """A module-level object read again from a new worker; None when it is no longer an object."""
+    fresh = read_attribute(session, module, name)
+    return fresh if isinstance(fresh, RemoteObject) else None

@@ -6,21 +6,28 @@ from html import escape
 from typing import Any
 
 from grader.batch.results import LearnerResults
-
-MARKS = {"passed": "✓", "failed": "✗", "error": "!", "timeout": "⏱", "not_started": "·"}
+from grader.render.blocks import MARKS, Block, as_result, blocks
 
 
 def who(learner: LearnerResults) -> str:
     return f"{learner.name} ({learner.learner})" if learner.name else learner.learner
 
 
-def test_lines(test: dict[str, Any]) -> list[str]:
-    """A test's outcome and, when it did not pass, what happened and the hint."""
-    lines = [f"{MARKS.get(test['status'], '?')} {test['description'] or test['name']}"]
-    if test["status"] != "passed":
-        lines += [f"    {line}" for line in str(test["message"]).splitlines() if line]
-        if test.get("hint"):
-            lines.append(f"    Hint: {test['hint']}")
+def test_blocks(feedback: dict[str, Any]) -> list[Block]:
+    """The stored tests, failures that share a reason said once (as the terminal and notebook do)."""
+    return blocks([as_result(test) for test in feedback["tests"]])
+
+
+def block_lines(block: Block) -> list[str]:
+    """A test's outcome (or a group's) and, when it did not pass, what happened and the hint."""
+    test = block.first
+    lines = [f"{MARKS.get(test.status, '?')} {block.title() or test.name}"]
+    if test.status != "passed":
+        lines += [f"    {line}" for line in block.details() if line]
+        lines += [f"    at {place}" for place in block.where]
+        lines += [f"    - {item}" for item in block.items()] if block.grouped else []
+        if test.hint:
+            lines.append(f"    Hint: {test.hint}")
     return lines
 
 
@@ -38,7 +45,9 @@ def markdown(learner: LearnerResults) -> str:
         if feedback.get("error") and not feedback["tests"]:
             out += [feedback["error"], ""]
             continue
-        out += ["```"] + [line for test in feedback["tests"] for line in test_lines(test)] + ["```", ""]
+        out += (
+            ["```"] + [line for block in test_blocks(feedback) for line in block_lines(block)] + ["```", ""]
+        )
     return "\n".join(out)
 
 
@@ -72,19 +81,21 @@ def html(learner: LearnerResults) -> str:
             parts.append(f'<p class="message">{escape(feedback["error"])}</p>')
             continue
         parts.append("<ul>")
-        for test in feedback["tests"]:
-            parts.append(test_item(test))
+        parts += [block_item(block) for block in test_blocks(feedback)]
         parts.append("</ul>")
     return PAGE.format(title=escape(f"Feedback for {who(learner)}"), body="\n".join(parts))
 
 
-def test_item(test: dict[str, Any]) -> str:
-    status = escape(test["status"])
-    text = (
-        f'<li class="{status}">{MARKS.get(test["status"], "?")} {escape(test["description"] or test["name"])}'
-    )
-    if test["status"] != "passed":
-        text += f'<div class="message">{escape(str(test["message"]))}</div>'
-        if test.get("hint"):
-            text += f'<div class="hint">Hint: {escape(test["hint"])}</div>'
+def block_item(block: Block) -> str:
+    test = block.first
+    status = escape(test.status)
+    count = f' data-count="{len(block.tests)}"' if block.grouped else ""
+    text = f'<li class="{status}"{count}>{MARKS.get(test.status, "?")} {escape(block.title() or test.name)}'
+    if test.status != "passed":
+        text += f'<div class="message">{escape(chr(10).join(block.details()))}</div>'
+        text += "".join(f'<div class="message">at {escape(place)}</div>' for place in block.where)
+        if block.grouped:
+            text += "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in block.items()) + "</ul>"
+        if test.hint:
+            text += f'<div class="hint">Hint: {escape(test.hint)}</div>'
     return text + "</li>"

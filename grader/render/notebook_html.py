@@ -14,8 +14,8 @@ from html import escape
 from grader.course.manifest import Course, Exercise
 from grader.course.workspace import Progress
 from grader.feedback.model import Feedback, Metric, TestResult
+from grader.render.blocks import MARKS, Block, blocks
 
-MARKS = {"passed": "✓", "failed": "✗", "error": "!", "timeout": "⏱", "not_started": "·"}
 WORDS = {
     "passed": "passed",
     "failed": "failed",
@@ -99,22 +99,28 @@ def tests_html(tests: tuple[TestResult, ...], exercise: Exercise) -> str:
         passed = sum(1 for t in tests if t.status == "passed")
         summary = f"<li>{status_html('passed')} {passed} of {len(tests)} tests passed</li>"
         shown = [t for t in tests if t.status != "passed"]
-    items = "".join(test_html(test, exercise) for test in shown)
+    items = "".join(block_html(block, exercise) for block in blocks(shown))
     return f'<ul class="bp-tests" style="list-style:none;padding-left:0;margin:6px 0">{summary}{items}</ul>'
 
 
-def test_html(test: TestResult, exercise: Exercise) -> str:
-    milestone = f"[milestone {test.milestone}] " if test.milestone is not None else ""
+def block_html(block: Block, exercise: Exercise) -> str:
+    """One test, or several that failed for one reason: said once, with the count and the tests."""
+    test = block.first
+    grouped = f' data-count="{len(block.tests)}"' if block.grouped else ""
     parts = [
-        f'<li class="bp-test" data-status="{test.status}" style="margin:3px 0">',
-        f"{status_html(test.status)} {escape(milestone + test.description)}",
+        f'<li class="bp-test" data-status="{test.status}"{grouped} style="margin:3px 0">',
+        f"{status_html(test.status)} {escape(block.title())}",
     ]
     if test.status != "passed":
-        if test.message:
-            parts.append(f'<div class="bp-message" style="{PRE}">{escape(test.message)}</div>')
-        places = [escape(where_in_notebook(w, exercise)) for w in test.where]
+        if details := "\n".join(block.details()):
+            parts.append(f'<div class="bp-message" style="{PRE}">{escape(details)}</div>')
+        places = [escape(where_in_notebook(w, exercise)) for w in block.where]
         parts += [f'<div class="bp-where" style="{PRE};color:#5f6368">at {p}</div>' for p in places]
-        parts.append(output_html(test.output, output_label(exercise.kind)))
+        if block.grouped:
+            items = "".join(f"<li>{escape(item)}</li>" for item in block.items())
+            parts.append(f'<ul class="bp-group" style="margin:2px 0 2px 1.5em;padding-left:1em">{items}</ul>')
+        if block.shows_output:
+            parts.append(output_html(test.output, output_label(exercise.kind)))
         if test.hint:
             parts.append(f'<div class="bp-hint" style="margin-left:1.5em">Hint: {escape(test.hint)}</div>')
     parts.append("</li>")
@@ -173,18 +179,20 @@ def feedback_plain(feedback: Feedback, exercise: Exercise, notes: Sequence[str] 
     elif feedback.error and (not feedback.tests or feedback.status == "error"):
         lines.append(feedback.error)
     else:
-        lines += [line for test in feedback.tests for line in test_plain(test, exercise)]
+        lines += [line for block in blocks(feedback.tests) for line in block_plain(block, exercise)]
     lines += [metric_text(m) for m in feedback.metrics]
     return "\n".join([*lines, next_text(feedback)])
 
 
-def test_plain(test: TestResult, exercise: Exercise) -> list[str]:
-    lines = [f"  {MARKS[test.status]} {WORDS[test.status]}: {test.description}"]
+def block_plain(block: Block, exercise: Exercise) -> list[str]:
+    test = block.first
+    lines = [f"  {MARKS[test.status]} {WORDS[test.status]}: {block.title()}"]
     if test.status == "passed":
         return lines
-    lines += [f"      {line}" for line in test.message.splitlines()]
-    lines += [f"      at {where_in_notebook(place, exercise)}" for place in test.where]
-    output = test.output.rstrip().splitlines()
+    lines += [f"      {line}" for line in block.details()]
+    lines += [f"      at {where_in_notebook(place, exercise)}" for place in block.where]
+    lines += [f"      - {item}" for item in block.items()] if block.grouped else []
+    output = test.output.rstrip().splitlines() if block.shows_output else []
     if output:
         lines.append(f"      {output_label(exercise.kind)}:")
         lines += [f"        | {line}" for line in output[:OUTPUT_LINES]]

@@ -21,7 +21,7 @@ from grader.render.test_results import COLOURS, tests_text
 
 if TYPE_CHECKING:  # the check command should not import what doctor and validate need
     from grader.doctor import DoctorReport
-    from grader.validate import ValidationReport
+    from grader.validate import ExerciseCheck, ValidationReport
 
 FANCY = {"passed": "✓", "failed": "✗", "error": "!", "timeout": "⏱", "not_started": "·"}
 PLAIN = {"passed": "+", "failed": "x", "error": "!", "timeout": "T", "not_started": "."}
@@ -217,6 +217,28 @@ def doctor_text(report: DoctorReport) -> str:
     return "\n".join([*lines, "", verdict])
 
 
+def hint_lines(check: ExerciseCheck) -> list[str]:
+    """What the hint proof found: the count, each hint that misfires, each that never fires."""
+    if not check.hints:
+        return []
+    proven = sum(1 for h in check.hints if h.ok and not h.never_fires)
+    silent = [h for h in check.hints if h.never_fires]
+    lines = [f"    hints: {len(check.hints)}, {proven} fire only where written for, {len(silent)} never fire"]
+    for hint in check.hints:
+        if hint.on_reference:
+            lines.append(f"      HINT FIRES ON THE REFERENCE: {shortened(hint.text)}")
+        if hint.misfires:
+            lines.append(
+                f"      HINT FIRES ON {', '.join(hint.misfires)}, not written for it: {shortened(hint.text)}"
+            )
+    lines += [f"      never fires: {shortened(h.text)}" for h in silent]
+    return lines
+
+
+def shortened(text: str, limit: int = 90) -> str:
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
 def validation_text(report: ValidationReport) -> str:
     marks = symbols()
     lines = []
@@ -231,6 +253,7 @@ def validation_text(report: ValidationReport) -> str:
         lines += [f"    refused in the suite: {p}" for p in check.suite_problems]
         lines += [f"    not in the README or starter: {u}" for u in check.unstated]
         lines += [f"    reference problem: {p}" for p in check.reference_problems[:5]]
+        lines += [f"    the grader itself failed: {p}" for p in check.grader_faults[:5]]
         if check.hidden_tests or not check.public_tests:
             lines.append(f"    {check.public_tests} public tests, {check.hidden_tests} instructor-only")
         if check.hidden_tests and not check.public_tests:
@@ -249,6 +272,7 @@ def validation_text(report: ValidationReport) -> str:
                     "      only instructor-only tests catch it "
                     f"(public score {mistake.public_score:g}, full {mistake.score:g})"
                 )
+        lines += hint_lines(check)
     lines += [f"stray folder not in the manifest: {folder}" for folder in report.stray_folders]
     ok = sum(1 for c in report.exercises if c.ok)
     lines += ["", f"{ok} of {len(report.exercises)} exercises validated."]

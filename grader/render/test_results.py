@@ -1,9 +1,7 @@
 """Render the tests of one check for a terminal: each result, or one block per shared reason.
 
-Tests that failed for the same diagnosed reason (printed instead of
-returned, a timeout, not started, ...) or with the very same message are
-said once, with the count and the calls; a hint already shown is not
-repeated under the next test.
+Which tests share a reason is decided in :mod:`grader.render.blocks`, for
+every renderer; a hint already shown is not repeated under the next test.
 """
 
 from __future__ import annotations
@@ -11,6 +9,7 @@ from __future__ import annotations
 import click
 
 from grader.feedback.model import TestResult
+from grader.render.blocks import Block, blocks
 
 COLOURS = {
     "passed": "green",
@@ -35,15 +34,27 @@ def tests_text(tests: tuple[TestResult, ...], marks: dict[str, str], output_labe
         passed = sum(1 for t in tests if t.status == "passed")
         lines.append(click.style(f"  {marks['passed']} {passed} of {len(tests)} tests passed", fg="green"))
         shown = tuple(test for test in tests if test.status != "passed")
-    groups = shared_reasons(shown)
     hints_shown: set[str] = set()
-    for test in shown:
-        group = groups.get(group_key(test), [])
-        if test in group[1:]:
-            continue  # said once, with the first test of its group
-        block = group_lines(group, marks, output_label) if group else test_lines(test, marks, output_label)
-        lines += [line for line in block if not repeated_hint(line, hints_shown)]
+    for block in blocks(shown):
+        if block.grouped:
+            text = group_lines(block, marks, output_label)
+        else:
+            text = test_lines(block.first, marks, output_label)
+        lines += fit([line for line in text if not repeated_hint(line, hints_shown)])
     return lines
+
+
+MAX_BLOCK_LINES = 40
+
+
+def fit(block: list[str]) -> list[str]:
+    """No single failure takes more than MAX_BLOCK_LINES lines: its end is cut, its hint kept."""
+    if len(block) <= MAX_BLOCK_LINES:
+        return block
+    hint = block[-1:] if click.unstyle(block[-1]).startswith(HINT_PREFIX) else []
+    keep = MAX_BLOCK_LINES - 1 - len(hint)
+    cut = len(block) - len(hint) - keep
+    return [*block[:keep], f"      ... ({cut} more lines: `grader check --json` shows them all)", *hint]
 
 
 def repeated_hint(line: str, shown: set[str]) -> bool:
@@ -59,48 +70,15 @@ def repeated_hint(line: str, shown: set[str]) -> bool:
 HINT_PREFIX = "      Hint: "
 
 
-def group_key(test: TestResult) -> str:
-    """Tests with the same diagnosed reason, or the very same message, are said once."""
-    return test.diagnosis if test.diagnosis in GROUPED else f"message:{test.message}\n{test.where}"
-
-
-GROUPED = {
-    "printed": "you printed the result instead of returning it.",
-    "timeout": "your code took too long: is there a loop that never ends?",
-    "not_started": "not started yet: your code still raises NotImplementedError.",
-    "generator": "you returned a generator: build and return a list.",
-    "printed_error": "you printed a message where an exception should be raised.",
-    "correct_version_fails": (
-        "your tests fail on the correct version, so no bug check counts yet: fix that first."
-    ),
-}
-
-
-def shared_reasons(tests: tuple[TestResult, ...]) -> dict[str, list[TestResult]]:
-    """Failures sharing one reason (at least two of them), by :func:`group_key`."""
-    groups: dict[str, list[TestResult]] = {}
-    for test in tests:
-        if test.status != "passed" and test.message:
-            groups.setdefault(group_key(test), []).append(test)
-    return {key: group for key, group in groups.items() if len(group) > 1}
-
-
-def group_lines(group: list[TestResult], marks: dict[str, str], output_label: str) -> list[str]:
+def group_lines(block: Block, marks: dict[str, str], output_label: str) -> list[str]:
     """One block for several tests that failed for the same reason."""
-    first = group[0]
+    first = block.first
     mark = click.style(marks[first.status], fg=COLOURS[first.status], bold=True)
-    if first.diagnosis in GROUPED:
-        lines = [f"  {mark} {len(group)} tests: {GROUPED[first.diagnosis]}"]
-        calls = True
-    else:  # the very same message: show it once, then which tests it failed
-        lines = [f"  {mark} {len(group)} tests failed the same way:"]
-        lines += [f"      {line}" for line in first.message.splitlines()]
-        lines += [click.style(f"      at {place}", fg="bright_black") for place in first.where]
-        calls = False
-    for test in group:
-        call = f"{test.call}: " if calls and test.call else ""
-        lines.append(f"      - {call}{test.description}")
-    if first.diagnosis in ("printed", "printed_error") or not calls:
+    lines = [f"  {mark} {block.title()}"]
+    lines += [f"      {line}" for line in block.details()]
+    lines += [click.style(f"      at {place}", fg="bright_black") for place in block.where]
+    lines += [f"      - {item}" for item in block.items()]
+    if block.shows_output:
         lines += output_block(first.output, output_label)
     if first.hint:
         lines.append(click.style(f"{HINT_PREFIX}{first.hint}", fg="cyan"))

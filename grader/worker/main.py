@@ -41,8 +41,18 @@ def load_wire(name: str = "wire") -> Any:
 wire = load_wire()
 kept_arguments = load_wire("kept_arguments")
 pipe_reading = load_wire("pipe_reading")
+stop_watch = load_wire("stop_watch")
 NotPlainData = wire.NotPlainData
 encode, decode = wire.encode, wire.decode
+
+
+# What a plain suite's own Python does to learner objects, done here where they live.
+OPERATIONS: dict[str, Any] = {"len": len, "bool": bool, "iter": iter, "next": next, "str": str, "abs": abs}
+OPERATIONS["content"] = wire.plain_content  # what a built-in subclass compares as, with the test's values
+OPERATOR_NAMES = frozenset(
+    {"contains", "getitem", "setitem", "delitem", "eq", "ne", "lt", "le", "gt", "ge", "neg"}
+    | {"add", "sub", "mul", "truediv", "floordiv", "mod", "pow"}
+)
 
 
 class Missing(Exception):
@@ -82,6 +92,14 @@ def builtin_base(error: BaseException) -> str:
     return "Exception"
 
 
+def is_learners(code: Any, learner_dir: str) -> bool:
+    """Whether code comes from a file in the learner's folder."""
+    # "<frozen importlib._bootstrap>" looks like a relative path: not the learner's.
+    if code.co_filename.startswith("<"):
+        return False
+    return os.path.dirname(os.path.abspath(code.co_filename)) == learner_dir
+
+
 def learner_frames(error: BaseException, learner_dir: str) -> list[dict[str, Any]]:
     """Keep only the traceback frames that are in the learner's own files."""
     frames = []
@@ -91,10 +109,7 @@ def learner_frames(error: BaseException, learner_dir: str) -> list[dict[str, Any
     while tb is not None:  # walked by hand: traceback.extract_tb also works out column positions
         code, line = tb.tb_frame.f_code, tb.tb_lineno
         tb = tb.tb_next
-        # "<frozen importlib._bootstrap>" looks like a relative path: not the learner's.
-        if code.co_filename.startswith("<"):
-            continue
-        if os.path.dirname(os.path.abspath(code.co_filename)) == learner_dir:
+        if is_learners(code, learner_dir):
             text = linecache.getline(code.co_filename, line).strip()
             name = os.path.basename(code.co_filename)
             frames.append({"file": name, "line": line, "function": code.co_name, "code": text})
@@ -105,7 +120,12 @@ def learner_frames(error: BaseException, learner_dir: str) -> list[dict[str, Any
             frames.append(
                 {"file": os.path.basename(where), "line": error.lineno, "function": "", "code": text}
             )
+    if len(frames) > FOLD_FROM:  # a recursion: its repeated frames are sent once, with the count
+        frames = load_wire("recursion").collapse(frames)
     return frames
+
+
+FOLD_FROM = 20  # fewer frames are sent as they are (and recursion.py is not even loaded)
 
 
 def describe_error(error: BaseException, learner_dir: str) -> dict[str, Any]:
@@ -116,12 +136,18 @@ def describe_error(error: BaseException, learner_dir: str) -> dict[str, Any]:
         message = "(the exception's message could not be shown)"
     if isinstance(error, SyntaxError):
         message = error.msg or message
-    return {
+    described = {
         "type": type(error).__name__,
         "builtin": builtin_base(error),
         "message": message[:2000],
         "frames": learner_frames(error, learner_dir),
     }
+    if isinstance(error, RecursionError):  # what the recursion did, to tell endless from too deep
+        with contextlib.suppress(Exception):
+            described["recursion"] = load_wire("recursion").evidence(
+                error, lambda code: is_learners(code, learner_dir)
+            )
+    return described
 
 
 class Worker:
@@ -130,8 +156,13 @@ class Worker:
     def __init__(self, learner_dir: str) -> None:
         self.learner_dir = learner_dir
         self.modules: dict[str, Any] = {}
-        self.handles: dict[int, Any] = {}
+        self.handles: dict[int, Any] = wire.Handles()  # one object, one handle
         self.held = kept_arguments.HeldArguments(wire)  # large arguments, sent once
+        self.shared: Any = None  # see shared_values()
+        self.outgoing: int | None = None
+        # The watch thread writes a line too (where a call was stopped): one writer at a time.
+        self.writing = threading.Lock()
+        self.watch = stop_watch.StopWatch(learner_dir, self.send_line)
 
     def resolve(self, target: list[Any]) -> Any:
         kind, owner, name = target
@@ -150,6 +181,10 @@ class Worker:
             return {"value": None}
         if op == "measure":
             return self.measure(request)
+        if op == "apply":
+            return self.apply(request)
+        if op in ("shared", "replace"):  # which parts a result shares; a suite's change replayed
+            return self.shared_values().answer(request, lambda data: decode(data, self.lookup))
         if op == "getattr":
             found = self.resolve(request["target"])
             if callable(found):
@@ -166,6 +201,9 @@ class Worker:
         before = self.held.snapshot(args, kwargs)
         value = self.resolve(request["target"])(*args, **kwargs)
         reply = {"value": encode(value, self.handles)}
+        if isinstance(value, (list, tuple, dict, set)):
+            now = request.get("shared") is True
+            reply.update(self.shared_values().note(request["target"], value, args, kwargs, now))
         if wire.all_unchanged(before):
             reply["args_same"] = True
         else:
@@ -184,6 +222,32 @@ class Worker:
         self.step_counter = counter
         return {"measured": counter.measure(function, args, kwargs, self.learner_dir, int(request["budget"]))}
 
+    def apply(self, request: dict[str, Any]) -> dict[str, Any]:
+        """A built-in operation on learner objects, as a plain suite applies it: len(x), x[0], x == y ...
+
+        ``pull`` takes up to ``count`` items from an iterator (a handle the ``iter`` operation gave).
+        """
+        import operator
+
+        args = decode(request["args"], self.lookup)
+        name = request["name"]
+        if name == "pull":
+            import itertools
+
+            iterator, count = args
+            items = list(itertools.islice(iterator, max(1, int(count))))
+            return {"value": encode(items, self.handles), "done": len(items) < count}
+        use = OPERATIONS.get(name) or getattr(operator, name if name in OPERATOR_NAMES else "", None)
+        if use is None:
+            raise Missing(name)
+        return {"value": encode(use(*args), self.handles)}
+
+    def shared_values(self) -> Any:
+        """Returned values that are the learner's own state (worker/sharing.py, loaded on first use)."""
+        if self.shared is None:
+            self.shared = load_wire("sharing").SharedValues(self.resolve)
+        return self.shared
+
     def lookup(self, tag: str, data: list[Any]) -> Any:
         """Rebuild what only the trusted side names: a handle, or a large argument sent once."""
         if tag == "keep" and len(data) == 3:
@@ -197,6 +261,8 @@ class Worker:
         output = BoundedOutput()
         sys.stdout = sys.stderr = output
         started = time.perf_counter()
+        if request.get("op") in ("call", "measure"):
+            self.watch.start(request.get("deadline"))
         try:
             reply = self.handle(request)
         except NotPlainData as error:
@@ -208,6 +274,7 @@ class Worker:
         except BaseException as error:  # learner code may raise anything, even SystemExit
             reply = {"error": describe_error(error, self.learner_dir)}
         finally:
+            self.watch.stop()
             sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
         if output.parts:
             reply["output"] = output.text()
@@ -228,10 +295,21 @@ class Worker:
             lines: Any = os.fdopen(incoming, "rb")
         else:
             lines = pipe_reading.iter_lines(incoming)
+        self.outgoing = outgoing
         for line in lines:
-            data = memoryview(self.answer(json.loads(line)))
+            self.write(self.answer(json.loads(line)))
+
+    def write(self, line: bytes) -> None:
+        """Write one whole reply line to the trusted side."""
+        data = memoryview(line)
+        with self.writing:
             while data:
-                data = data[os.write(outgoing, data) :]
+                data = data[os.write(self.outgoing, data) :]  # type: ignore[arg-type]
+
+    def send_line(self, message: dict[str, Any]) -> None:
+        """Send a line that is not a reply (the watch thread's word on where a call was stopped)."""
+        if self.outgoing is not None:
+            self.write(json.dumps(message).encode() + b"\n")
 
 
 def watch_parent(parent: int) -> None:

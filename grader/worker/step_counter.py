@@ -164,6 +164,7 @@ class StepCounter:
         self.scans = 0
         self.plans: dict[Any, dict[int, Any]] = {}
         self.mine: dict[str, bool] = {}
+        self.stopped_in: Any = None  # the learner's frame where the budget ran out
 
     @property
     def steps(self) -> int:
@@ -192,6 +193,7 @@ class StepCounter:
             if scan is not None:
                 self.scans += self.scan_cost(scan, frame)
         if self.steps > self.budget:
+            self.stopped_in = frame
             raise BudgetExceeded
         return self.on_event
 
@@ -229,4 +231,17 @@ def measure(function: Any, args: tuple, kwargs: dict, folder: str, budget: int) 
         counter.run(function, args, kwargs)
     except BudgetExceeded:
         stopped = True
-    return {"steps": counter.steps, "lines": counter.lines, "scans": counter.scans, "stopped": stopped}
+    counts: dict[str, Any] = {"steps": counter.steps, "lines": counter.lines, "scans": counter.scans}
+    counts["stopped"] = stopped
+    if counter.stopped_in is not None:
+        counts["where"] = where(counter.stopped_in)
+    return counts
+
+
+def where(frame: Any) -> dict[str, Any]:
+    """The file, line and source line where the counting stopped."""
+    import linecache
+
+    code, line = frame.f_code, frame.f_lineno
+    text = linecache.getline(code.co_filename, line).strip()[:200]
+    return {"file": os.path.basename(code.co_filename), "line": line, "function": code.co_name, "code": text}

@@ -70,11 +70,87 @@ def encode(value: Any, handles: dict[int, Any] | None = None, depth: int = 0, re
     known = ref(value) if ref is not None else None
     if known is not None:
         return known
+    tagged = codec("value_types").encode_value(
+        value, kind, lambda item: encode(item, handles, depth + 1, ref)
+    )
+    if tagged is not None:
+        return tagged
     if handles is None:
         raise NotPlainData(f"a {kind.__name__} object is not plain data")
+    return {
+        TAG: "handle",
+        "v": [handle_number(handles, value), kind.__name__, safe_repr(value), *plain_face(kind, value)],
+    }
+
+
+class Handles(dict):
+    """The worker's objects by handle number, and each object's number: one object, one handle."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.numbers: dict[int, int] = {}  # id(object) -> handle; the table keeps each object alive
+
+
+def handle_number(handles: dict[int, Any], value: Any) -> int:
+    """The handle ``value`` already has, or a new one."""
+    numbers = getattr(handles, "numbers", None)
+    if numbers is not None and id(value) in numbers:
+        return int(numbers[id(value)])
     handle = len(handles) + 1
     handles[handle] = value
-    return {TAG: "handle", "v": [handle, kind.__name__, safe_repr(value)]}
+    if numbers is not None:
+        numbers[id(value)] = handle
+    return handle
+
+
+# What an int, float or str subclass (IntEnum, StrEnum) is equal to, read without learner code.
+FACES: dict[type, Any] = {int: int.__int__, float: float.__float__, str: str.__str__}
+
+
+def plain_face(kind: type, value: Any) -> list[Any]:
+    """[the plain value] of an object that compares as its int, float or str base does, else []."""
+    for base, read in FACES.items():
+        if issubclass(kind, base) and kind.__eq__ is base.__eq__ and kind.__hash__ is base.__hash__:
+            return [read(value)]
+    return []
+
+
+# Built-in types whose == a learner subclass may keep; the copy of its content is made without learner code.
+CONTENTS: dict[type, Any] = {
+    dict: dict.copy,
+    list: list.copy,
+    set: set.copy,
+    frozenset: frozenset.copy,
+    tuple: lambda value: tuple.__getitem__(value, slice(None)),
+    **FACES,
+}
+
+
+def plain_content(value: Any) -> list[Any]:
+    """[a plain copy] of a built-in subclass that keeps its base's ``==`` (``class Stock(dict)``), else []."""
+    kind = type(value)
+    base = next((b for b in kind.__mro__ if b in CONTENTS), None)
+    if base is None or kind is base or kind.__eq__ is not base.__eq__:
+        return []
+    return [CONTENTS[base](value)]
+
+
+_codecs: dict[str, Any] = {}
+
+
+def codec(name: str) -> Any:
+    """value_types.py or value_builders.py, loaded by path beside this file (the worker has no package)."""
+    if name not in _codecs:
+        import importlib.util
+        import os
+
+        path = os.path.join(os.path.dirname(os.path.abspath(__file__)), f"{name}.py")
+        spec = importlib.util.spec_from_file_location(f"grader_wire_{name}", path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(module)
+        _codecs[name] = module
+    return _codecs[name]
 
 
 def encode_dict(value: dict[Any, Any], handles: dict[int, Any] | None, depth: int, ref: Any) -> Any:
@@ -130,7 +206,9 @@ def decode_tagged(tag: Any, parts: Any, special: Any, depth: int) -> Any:
         return base64.b64decode(parts.encode("ascii"), validate=True)
     if tag in SPECIAL_TAGS and special is not None:
         return special(tag, [tag, *(parts if type(parts) is list else [parts])])
-    raise ValueError(f"unknown tag {tag!r}")
+    if type(tag) is not str or tag in SPECIAL_TAGS:
+        raise ValueError(f"unknown tag {tag!r}")
+    return codec("value_builders").build(tag, parts, lambda item: decode(item, special, depth + 1))
 
 
 def snapshot(value: Any, pairs: list[tuple[Any, Any]] | None = None) -> list[tuple[Any, Any]]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tests.helpers import LEAP_YEAR
+from tests.helpers import FIXTURES, LEAP_YEAR
 
 
 @dataclass(frozen=True)
@@ -50,6 +50,14 @@ CASES: dict[str, Case] = {
     ),
     # A plain wrong value: the century hint is the right one. Score 4 of 6 tests: 6.7 points.
     "leap_ignores_centuries": lab("leap", "def leap_year(year):\n    return year % 4 == 0\n"),
+    # The failure matches a known-wrong variant exactly: its hint, saying which mistake it looks like.
+    "leap_known_mistake": lab("leap", "def leap_year(year):\n    return year % 4 == 0 and year % 100 != 0\n"),
+    # The same mistake and one more: no known mistake fails this way, so no guess, only the facts.
+    "leap_two_mistakes": lab(
+        "leap", "def leap_year(year):\n    return year % 4 == 0 and year % 100 != 0 or year == 2023\n"
+    ),
+    # Wrong only for 2100: no hint_if, no variant, no diagnosis explains it: the facts and no hint.
+    "leap_no_evidence": lab("leap", "def leap_year(year):\n    return year % 4 == 0 and year != 1900\n"),
     # Every test printed instead of returning: said once in the terminal.
     "leap_printed": lab(
         "leap",
@@ -115,6 +123,15 @@ CASES: dict[str, Case] = {
         "def squares(n):\n    for k in range(1, n + 1):\n        yield k * k\n",
     ),
     # A long list one short: the lengths and the first difference, not two dumps.
+    # Slow, not endless: 3 items finish (0.46 s), 4 do not within 1 s. Never called a loop that never ends.
+    "pairs_too_slow": lab(
+        "pairs",
+        "import time\n\n\ndef pairs_with_sum(numbers, target):\n"
+        "    time.sleep(0.017 * len(numbers) ** 3)  # as slow as n³ work\n"
+        "    return [(i, j) for i in range(len(numbers))\n"
+        "            for j in range(i + 1, len(numbers)) if numbers[i] + numbers[j] == target]\n\n\n"
+        "def squares(n):\n    return [k * k for k in range(1, n + 1)]\n",
+    ),
     "pairs_squares_one_short": lab(
         "pairs",
         "def pairs_with_sum(numbers, target):\n    return [(i, j) for i in range(len(numbers))\n"
@@ -164,6 +181,34 @@ CASES: dict[str, Case] = {
         "            raise ValueError('not enough')\n        self.counts[name] -= count\n\n"
         "    def __repr__(self):\n        return 'Inventory(' + self.counts + ')'\n",
     ),
+    # A recursive walk: a loop of parents goes round in a circle (said so, from the repeated call), a
+    # long chain is only too deep (with the suite's while-loop hint), and countdown has no base case
+    # (its two failures said once); every recursion's frame once, with its count.
+    "chain_recursive_walk": lab(
+        "chain",
+        "def path_up(parent_of, start):\n    parent = parent_of[start]\n    if parent is None:\n"
+        "        return [start]\n    return [start, *path_up(parent_of, parent)]\n\n\n"
+        "def countdown(n):\n    return [n] + countdown(n - 1)\n",
+    ),
+    # A base case at 1 that countdown(0) steps past: the base case is never reached, not too deep.
+    "chain_steps_past_its_base_case": lab(
+        "chain",
+        "def path_up(parent_of, start):\n    path = [start]\n    while parent_of[path[-1]] is not None:\n"
+        "        if parent_of[path[-1]] in path:\n            raise ValueError('loop')\n"
+        "        path.append(parent_of[path[-1]])\n    return path\n\n\n"
+        "def countdown(n):\n    if n == 1:\n        return [1]\n    return [n] + countdown(n - 1)\n",
+    ),
+    # A base case that tests for None, not for an empty list: the list stops shrinking at 0 items,
+    # which is said with the call it started at; endless, not too deep.
+    "chain_base_case_never_met": lab(
+        "chain",
+        "def path_up(parent_of, start):\n    path = [start]\n    while parent_of[path[-1]] is not None:\n"
+        "        if parent_of[path[-1]] in path:\n            raise ValueError('loop')\n"
+        "        path.append(parent_of[path[-1]])\n    return path\n\n\n"
+        "def countdown(n):\n    return count_from(list(range(n, 0, -1)))\n\n\n"
+        "def count_from(numbers):\n    if numbers is None:\n        return []\n"
+        "    return numbers[:1] + count_from(numbers[1:])\n",
+    ),
     # Tests failing on the correct version: said once, and each bug check names its bug.
     "write_tests_fail_on_correct": Case(
         "write_tests_course",
@@ -176,13 +221,56 @@ CASES: dict[str, Case] = {
         "test-absolute",
         "from absolute import absolute\n\n\ndef test_positive():\n    assert absolute(3) == 3\n",
     ),
+    # Tests pytest will not run are named with the rule that leaves each out (a misspelt name, a
+    # class with __init__, a class not named Test...); testorder is run, so it is not named; a failure
+    # on the correct version shows the learner's line and the exception it met, in full.
+    "write_tests_not_collected": Case(
+        "write_tests_course",
+        "test-absolute",
+        "import pytest\nfrom absolute import absolute\n\n\n"
+        "def test_zero():\n    assert absolute(0) == 0\n\n\n"
+        "def test_raises_for_text():\n    absolute('x')\n\n\n"
+        "def tset_negative():\n    assert absolute(-2) == 2\n\n\n"
+        "def testpositive():\n    assert absolute(3) == 3\n\n\n"
+        "def check(value, expected):\n    assert absolute(value) == expected\n\n\n"
+        "def test_with_helper():\n    check(5, 5)\n\n\n"
+        "class TestNegative:\n    def __init__(self):\n        self.value = -3\n\n"
+        "    def test_negative(self):\n        assert absolute(self.value) == 3\n\n\n"
+        "class NegativeTests:\n    def test_minus_one(self):\n        assert absolute(-1) == 1\n",
+    ),
+    # Standard-library values with the right type and wrong content, one test each (Counter,
+    # OrderedDict, defaultdict, deque, ChainMap, named tuple, Decimal, Fraction, complex, datetime,
+    # date, time, timedelta, timezone, UUID, range, bytearray, a dict view, an enum member, a list
+    # subclass, a class with __iter__, a lazy filter in assertCountEqual): each is shown as itself;
+    # a dict subclass is never "the wrong type" where a dict was expected, a values view is.
+    "plain_values_wrong": Case(
+        "plain_values_course",
+        "returns",
+        (FIXTURES / "plain_values_course" / "wrong_returns.py").read_text(encoding="utf-8"),
+    ),
     # A plain suite tries, at run time, what cannot cross: each test says what it tried and that
     # it is the suite's problem (an error, not the learner's mistake, never "the grader failed").
+    # Pile has a method of its own, so it stays in the worker; len() of it is asked there.
     "plain_suite_refusals": Case(
         "plain_features_course",
         "sorter",
         "def sort_by(items, key):\n    return sorted(items, key=key)\n\n\n"
         "def apply(function, value):\n    return function(value)\n\n\ndef double(x):\n    return 2 * x\n\n\n"
-        "class Pile(list):\n    pass\n\n\ndef pile(*items):\n    return Pile(items)\n",
+        "class Pile(list):\n    def top(self):\n        return self[-1]\n\n\n"
+        "def pile(*items):\n    return Pile(items)\n",
+    ),
+    # A unittest suite's self.assert* checks are explained like a bare assert: the call, the types
+    # (not "96 is not True." or "1 != '1'."), None returned, printed instead of returned, a changed
+    # argument, an exception expected; assertCountEqual on None is the learner's None, never "the
+    # grader itself failed".
+    "unittest_assertions": Case(
+        "unittest_course",
+        "scores",
+        "def is_passing(score):\n    return score if score >= 50 else 0\n\n\n"
+        "def parse_score(text):\n    return text.strip()\n\n\n"
+        "def top_three(scores):\n    pass\n\n\n"
+        "def total(scores):\n    print(sum(scores))\n\n\n"
+        "def ascending(scores):\n    scores.sort()\n    return scores\n\n\n"
+        "def medals(score):\n    return ['silver']\n",
     ),
 }

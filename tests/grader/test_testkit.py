@@ -95,7 +95,7 @@ def test_a_test_hint_is_only_for_the_failures_it_names() -> None:
     wrong = failure(lambda: call(lambda: True).returns(False))
     text = failure(lambda: call(lambda: "False").returns(False))
     timeout = {"kind": "timeout", "summary": "took longer than 2 s"}
-    assert choose_hint(diagnose(wrong), wrong, meta) == "centuries!"
+    assert choose_hint(diagnose(wrong), wrong, meta) == ""  # a wrong value alone is no evidence
     assert "wrong type" in choose_hint(diagnose(text), text, meta)
     assert "loop" in choose_hint(diagnose(timeout), timeout, meta)
     changed = failure(lambda: call(lambda xs: xs.append(1), [0]).left_arguments_unchanged())
@@ -205,3 +205,41 @@ def test_a_hint_for_a_mistake_that_is_never_diagnosed_is_refused() -> None:
     typo = SimpleNamespace(args=("Copy the list.",), kwargs={"when": ("mutated", "wrong_type")})
     with pytest.raises(pytest.UsageError, match="names mutated; use one of wrong_value"):
         check_hint_markers(MarkedItem(typo))  # type: ignore[arg-type]
+
+
+def test_a_hint_if_predicate_gives_its_hint_only_to_values_it_holds_for() -> None:
+    def holds_numbers(got: Any) -> bool:
+        return any(isinstance(item, int) for item in got)
+
+    hint_if = [(holds_numbers, "Turn a number into text with str(number).")]
+    numbers = failure(lambda: call(lambda: [1, "2"]).returns(["1", "2"], hint_if=hint_if))
+    assert diagnose(numbers) == "wrong_type"
+    assert choose_hint("wrong_type", numbers, {}) == "Turn a number into text with str(number)."
+    as_tuple = failure(lambda: call(lambda: ("1", "2")).returns(["1", "2"], hint_if=hint_if))
+    assert as_tuple["hint"] == ""  # a tuple of text holds no number: no str(number) hint
+    assert choose_hint("wrong_type", as_tuple, {}) != "Turn a number into text with str(number)."
+
+
+def test_a_predicate_that_cannot_judge_the_value_gives_no_hint() -> None:
+    detail = failure(lambda: call(lambda: None).returns([1], hint_if=[(len, "Never shown.")]))
+    assert detail["hint"] == ""
+
+
+def test_a_hint_if_exception_type_is_attached_to_that_exception_only() -> None:
+    def deep() -> int:
+        raise RecursionError("maximum recursion depth exceeded")
+
+    with pytest.raises(RecursionError) as caught:
+        call(deep).returns(1, hint_if={RecursionError: "Walk up with a loop."})
+    assert caught.value.grader_hint == "Walk up with a loop."  # type: ignore[attr-defined]
+    with pytest.raises(RecursionError) as other:
+        call(deep).returns(1, hint_if={KeyError: "Never shown."})
+    assert not hasattr(other.value, "grader_hint")
+
+
+def test_a_marker_hint_needs_a_diagnosis_other_than_a_plain_wrong_value() -> None:
+    detail = failure(lambda: call(lambda: 3).returns(4))
+    plain = {"hints": [{"text": "A guess.", "when": []}, {"text": "Still a guess.", "when": ["wrong_value"]}]}
+    assert choose_hint("wrong_value", detail, plain) == ""
+    typed = {"hints": [{"text": "Return an int.", "when": ["wrong_type"]}]}
+    assert choose_hint("wrong_type", detail, typed) == "Return an int."

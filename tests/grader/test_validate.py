@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
+from types import SimpleNamespace
 
 from grader.course.manifest import Course, load_course
 from grader.render.terminal import validation_text
-from grader.validate import ValidationReport, mistake_name, stray_folders, validate_course
+from grader.validate import (
+    ExerciseCheck,
+    MistakeCheck,
+    ValidationReport,
+    grader_faults,
+    mistake_name,
+    stray_folders,
+    validate_course,
+)
 
 
 def test_mini_course_validates(mini_course: Course) -> None:
@@ -177,3 +187,64 @@ def test_a_learners_own_commit_is_not_taken_for_the_starter(course_dir: Path, tm
     (check,) = validate_course(course, [doubled]).exercises
     assert check.starter_status == "not_started"
     assert "the working copy differs" in check.starter_note
+
+
+def test_a_test_the_grader_failed_on_fails_validation() -> None:
+    """No reference, starter or known mistake may read "the grader itself failed": that is never theirs."""
+    blamed = SimpleNamespace(name="test_top_three", message="The grader itself failed on this test (x) ...")
+    fine = SimpleNamespace(name="test_total", message="Called total([1]); got None, expected 1.")
+    feedback = SimpleNamespace(tests=[blamed, fine])
+    assert grader_faults("starter", feedback) == [  # type: ignore[arg-type]
+        "starter, test_top_three: The grader itself failed on this test (x) ..."
+    ]
+    mistake = MistakeCheck("stub", "Mistake: a stub.", "failed", ("test_top_three",))
+    check = ExerciseCheck("scores", "passed", (), "not_started", (mistake,), public_tests=1)
+    assert check.ok
+    faulty = ExerciseCheck(
+        "scores", "passed", (), "not_started", (mistake,), public_tests=1, grader_faults=("starter, x: y",)
+    )
+    assert not faulty.ok
+    assert "the grader itself failed: starter, x: y" in validation_text(ValidationReport((faulty,), ()))
+
+
+def test_validate_records_each_variants_fingerprint_and_proves_its_hints(mini_course: Course) -> None:
+    leap = mini_course.find("leap-year")
+    (check,) = validate_course(mini_course, [leap]).exercises
+    assert check.ok
+    century = "A year divisible by 100 is not a leap year unless it is also divisible by 400."
+    forgets = next(m for m in check.mistakes if m.name == "forgets_centuries")
+    assert forgets.hints == (century,)
+    assert century in forgets.hints_shown
+    (hint,) = check.hints
+    assert (hint.written_for, hint.fires_on, hint.ok) == (
+        ("forgets_centuries",),
+        ("forgets_centuries",),
+        True,
+    )
+    record = json.loads((mini_course.suite_dir(leap) / "known_mistakes.json").read_text(encoding="utf-8"))
+    by_variant = {entry["variant"]: entry for entry in record["mistakes"]}
+    assert by_variant["forgets_centuries"]["fingerprint"]["test_century"] == "wrong_value: True"
+    assert by_variant["forgets_centuries"]["hints"] == [century]
+
+
+def test_a_hint_that_fires_on_a_variant_it_was_not_written_for_fails_validate(mini_course: Course) -> None:
+    leap = mini_course.find("leap-year")
+    variant = mini_course.suite_dir(leap) / "mistakes" / "forgets_centuries.py"
+    text = variant.read_text(encoding="utf-8")
+    variant.write_text(text.split("\n\nHint:")[0] + '\n"""\n' + text.split('"""', 2)[2], encoding="utf-8")
+    report = validate_course(mini_course, [leap])
+    assert not report.ok
+    (hint,) = report.exercises[0].hints
+    assert hint.misfires == ("forgets_centuries",)
+    assert "HINT FIRES ON forgets_centuries, not written for it" in validation_text(report)
+    assert report.to_dict()["exercises"][0]["hints"][0]["misfires"] == ["forgets_centuries"]
+
+
+def test_a_hint_with_no_evidence_behind_it_is_refused(mini_course: Course) -> None:
+    doubled = mini_course.find("doubled")
+    suite = next(mini_course.suite_dir(doubled).glob("test_*.py"))
+    text = suite.read_text(encoding="utf-8").replace(', when="mutated_input"', "")
+    suite.write_text(text, encoding="utf-8")
+    (check,) = validate_course(mini_course, [doubled]).exercises
+    assert not check.ok
+    assert "has no evidence" in " ".join(check.reference_problems)

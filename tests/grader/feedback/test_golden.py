@@ -38,6 +38,7 @@ TERMINAL = GOLDEN / "terminal"
 UPDATE = os.environ.get("UPDATE_GOLDEN") == "1"
 LONG_OUTPUT = 1000
 PYTEST_TIME = re.compile(r" in \d+(\.\d+)?s\b")
+CALL_TIME = re.compile(r" in \d+\.\d\d s\b")  # how long a call took, in a slow call's message
 
 
 def normalise(data: Any, volatile: list[str]) -> Any:
@@ -49,6 +50,7 @@ def normalise(data: Any, volatile: list[str]) -> Any:
     if isinstance(data, str):
         for path in volatile:
             data = data.replace(path, "<tmp>")
+        data = CALL_TIME.sub(" in <seconds> s", data)
         return PYTEST_TIME.sub(" in <time>", data)  # a learner's pytest summary line
     return data
 
@@ -199,6 +201,42 @@ def test_write_tests_goldens_name_each_bug_and_say_the_correct_version_once() ->
     assert (
         terminal_text.count("fail on the correct version") == 2
     )  # the check itself, then once for the bug checks
+
+
+def test_recursion_goldens_tell_endless_from_too_deep_and_stay_short() -> None:
+    walk = {test["name"]: test for test in golden("chain_recursive_walk")["tests"]}
+    assert walk["test_a_loop_is_refused"]["diagnosis"] == "endless_recursion"
+    assert "goes round in a circle" in walk["test_a_loop_is_refused"]["message"]
+    assert walk["test_a_long_chain"]["diagnosis"] == "too_deep"
+    assert "deeper than Python allows" in walk["test_a_long_chain"]["message"]
+    assert "while loop" in walk["test_a_long_chain"]["hint"]  # the suite's advice, for this diagnosis only
+    assert "while loop" not in walk["test_a_loop_is_refused"]["hint"]
+    assert "has no base case" in walk["test_countdown_from_three"]["message"]
+    past = golden("chain_steps_past_its_base_case")["tests"][-1]
+    assert past["diagnosis"] == "endless_recursion" and "past 0 without stopping" in past["message"]
+    stuck = {test["name"]: test for test in golden("chain_base_case_never_met")["tests"]}
+    assert stuck["test_countdown_from_three"]["diagnosis"] == "endless_recursion"
+    assert "the length of numbers was 0 every time" in stuck["test_countdown_from_three"]["message"]
+    # From [] the length never changed at all: no evidence either way, so no verdict.
+    assert stuck["test_countdown_from_zero"]["diagnosis"] == "recursion"
+    assert "more than Python allows" in stuck["test_countdown_from_zero"]["message"]
+    for case in ("chain_recursive_walk", "chain_steps_past_its_base_case", "chain_base_case_never_met"):
+        text = (TERMINAL / f"{case}.txt").read_text(encoding="utf-8")
+        assert "repeated 99" in text and len(text.splitlines()) < 40
+
+
+def test_write_tests_goldens_name_tests_pytest_leaves_out_and_show_a_failure_in_full() -> None:
+    first = golden("write_tests_not_collected")["tests"][0]["message"]
+    assert "tset_negative: pytest runs only functions whose names start with test." in first
+    assert "TestNegative.test_negative: pytest does not run a test class that has an __init__" in first
+    assert "NegativeTests.test_minus_one: pytest runs only test classes whose names start with Test." in first
+    assert "testpositive" not in first and "check:" not in first  # run by pytest; a helper
+    assert "test_raises_for_text, line 10 of test_absolute.py: absolute('x')" in first
+    assert "TypeError: '>=' not supported between instances of 'str' and 'int'" in first
+    correct = golden("write_tests_fail_on_correct")["tests"][0]["message"]
+    assert (
+        "test_negative, line 5 of test_absolute.py: assert absolute(-2) == -2\n    assert 2 == -2" in correct
+    )
 
 
 HOSTILE_TEXT = """\

@@ -217,15 +217,30 @@ def test_linear_and_n_log_n_pass() -> None:
 
 
 def test_a_stopped_small_run_claims_no_growth(learner: ModuleType) -> None:
-    growth = grows(learner.forever, lambda n: ([],), sizes=(10, 80), budget=2_000)
+    growth = grows(learner.nested, lambda n: (list(range(n)),), sizes=(40, 320), budget=500)
     with pytest.raises(Mismatch) as caught:
         growth.at_most("linear")
     message = caught.value.detail["summary"]
     assert message.startswith(
-        "Your function forever() did more than 2,000 steps for 10 items, where the grader stopped counting: "
-        "far more work than 10 items need."
+        "Your function nested() did more than 500 steps for 40 items, where the grader stopped counting: "
+        "far more work than 40 items need."
     )
     assert "square" not in message
+    assert "verdict" not in caught.value.detail  # it finished for 3 items: not called endless
+
+
+def test_no_end_even_for_three_items_is_endless_and_says_where(learner: ModuleType, remote: Any) -> None:
+    for function in (learner.forever, remote.forever):
+        with pytest.raises(Mismatch) as caught:
+            grows(function, lambda n: (list(range(n)),), sizes=(1000, 8000)).at_most("logarithmic")
+        detail = caught.value.detail
+        assert detail["verdict"] == "endless"
+        assert detail["summary"] == (
+            "Your function forever() did more than 50,000 steps for 3 items, where the grader stopped "
+            "counting: it never ends"
+        )
+        assert detail["where"]["function"] == "forever"
+        assert detail["where"]["code"] in ("while True:", "pass")
 
 
 def test_unknown_level_and_bad_sizes_are_refused(learner: ModuleType) -> None:

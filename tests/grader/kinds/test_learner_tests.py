@@ -104,3 +104,18 @@ def test_the_first_run_asked_for_runs_every_implementation(
     assert finished == {"negates_everything": 1, "correct": 0, "forgets_zero_and_negatives": 1}
     with pytest.raises(LookupError, match="no implementation 'nope'"):
         tests.run("nope")
+
+
+def test_a_file_whose_tests_pytest_leaves_out_is_not_called_empty() -> None:
+    from grader.feedback.expectations import Mismatch
+
+    nothing_run = learner_tests.TestRun("correct", "", learner_tests.EXIT_NO_TESTS, "no tests ran")
+    left_out = ("tset_zero: pytest runs only functions whose names start with test",)
+    with pytest.raises(Mismatch) as raised:
+        learner_tests.TestRunCheck(nothing_run, nothing_run, left_out).passes()
+    assert raised.value.detail["kind"] == "not_started"
+    assert raised.value.detail["summary"] == (
+        "pytest found no tests in your file.\n"
+        "These look like tests, but pytest does not run them:\n"
+        "  - tset_zero: pytest runs only functions whose names start with test."
+    )

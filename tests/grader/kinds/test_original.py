@@ -89,4 +89,4 @@ def test_a_suite_that_needs_an_original_fails_where_the_kind_has_none(course_dir
     (course_dir / "grader/suites/01_basics/01_leap_year/test_agrees.py").write_text(AGREES, encoding="utf-8")
     test = by_name(grade_text(load_course(course_dir), "leap-year", LEAP_YEAR))["test_any_year"]
     assert test.status == "error"
-    assert "this exercise has none" in test.message
+    assert "compares with the original, and it has none" in test.message

@@ -90,3 +90,23 @@ def test_descriptions_come_from_names_and_cases(plain_course: Course) -> None:
     descriptions = {t.name: t.description for t in feedback.tests}
     assert descriptions["test_one_item_per_number"] == "one item per number"
     assert descriptions["test_short_games[1-said1]"] == "Short games say the right words (1-said1)."
+
+
+def test_a_suites_change_to_a_returned_value_reaches_the_learners_state(tmp_path: Path) -> None:
+    """As under plain pytest: a shelf that hands out its own dicts fails; one that copies passes."""
+    course = load_course(copy_course(tmp_path / "course", FIXTURES / "sharing_course"))
+    exercise = course.find("shelf")
+    assert grade(course, exercise, course.solution_dir(exercise)).score == 10
+    folder = tmp_path / "mistake"
+    folder.mkdir()
+    shutil.copyfile(course.suite_dir(exercise) / "mistakes" / "hands_out_its_books.py", folder / "shelf.py")
+    results = by_name(grade(course, exercise, folder))
+    assert results["test_added_books_can_be_got_again"].status == "passed"
+    changed = results["test_changing_a_book_got_back_leaves_the_shelf_alone"]
+    assert changed.status == "failed"
+    assert changed.message == (
+        "The test compared 'changed' == 'Dune', and that was not true. Note that Shelf().add('Dune') "
+        "returned an object your code keeps (self._books[1]), not a copy: a change the test made to "
+        "what it got back changed your stored data too."
+    )
+    assert changed.diagnosis == "shared_state"

@@ -156,6 +156,19 @@ def test_the_same_message_twice_is_said_once_and_a_hint_only_once(mini_course: C
     ]
 
 
+def test_no_single_failure_takes_more_than_forty_lines() -> None:
+    long = "\n".join(f"line {n} of a very long message" for n in range(100))
+    places = tuple(f"f.py, line {n}" for n in range(30))
+    failure = result(
+        "test_a", "failed", message=long, hint="Look at line 1.", output="x\n" * 50, where=places
+    )
+    tests = (failure,)
+    lines = [plain(line) for line in terminal.tests_text(tests, terminal.PLAIN, "Your code printed:")]
+    assert len(lines) == 40
+    assert lines[-2] == "      ... (103 more lines: `grader check --json` shows them all)"
+    assert lines[-1] == "      Hint: Look at line 1."
+
+
 def test_scores_have_at_most_one_decimal_everywhere(mini_course: Course) -> None:
     from grader.feedback.model import points
 

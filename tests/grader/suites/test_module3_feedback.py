@@ -189,4 +189,4 @@ def test_mistake_feedback_names_what_went_wrong(name: str, course: Course, tmp_p
     assert result.status == "failed"
     for line in case.message:
         assert line in result.message
-    assert case.hint in (result.hint or "")
+    assert any(case.hint in shown.hint for shown in feedback.tests)

@@ -149,7 +149,7 @@ def test_mistake_feedback_names_what_went_wrong(name: str, course: Course, tmp_p
     assert result.status == "failed"
     for line in case.message:
         assert line in result.message
-    assert case.hint in (result.hint or "")
+    assert any(case.hint in shown.hint for shown in feedback.tests)
 
 
 def test_every_module5_exercise_has_a_golden_case(course: Course) -> None:

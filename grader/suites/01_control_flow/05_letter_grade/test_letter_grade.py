@@ -18,9 +18,6 @@ def expected_letter(score):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint(
-    "The lowest score of each band earns that band's letter. Does 'score > 90' include 90 itself?"
-)
 @pytest.mark.parametrize(
     ("score", "letter"),
     [(90, "A"), (80, "B"), (70, "C"), (60, "D")],

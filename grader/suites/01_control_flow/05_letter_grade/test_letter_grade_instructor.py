@@ -66,10 +66,6 @@ def has_number(node):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint(
-    "A boundary score belongs to the higher band, so the comparison that decides the band must "
-    "include it. Fix that comparison, and the special cases are no longer needed."
-)
 def test_the_fix_is_general(learner, learner_source):
     """The fix corrects the comparisons instead of adding special cases for particular scores."""
     call(learner.letter_grade, 95)  # only code that loads is judged; a load error is reported as such

@@ -25,47 +25,35 @@ def test_cancelling_before_shipping(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint(
-    "Only the moves in the table are allowed. For anything else raise ValueError; "
-    "do not return the old status."
-)
 def test_cannot_cancel_a_shipped_order(learner):
     """Cancelling an order that has already shipped is refused with a ValueError."""
     call(learner.next_status, "shipped", "cancel").raises(ValueError)
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("delivered and cancelled are final: every event on them is refused.")
 def test_finished_orders_stay_finished(learner):
     """Nothing can happen to a delivered or cancelled order any more."""
     call(learner.next_status, "delivered", "cancel").raises(ValueError)
     call(learner.next_status, "cancelled", "pay").raises(ValueError)
 
 
-@pytest.mark.hint("An order must be paid before it can be shipped.")
 def test_cannot_skip_a_step(learner):
     """A new order cannot be shipped before it is paid."""
     call(learner.next_status, "new", "ship").raises(ValueError)
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint(
-    "Put both values in the message, for example with an f-string: "
-    'f"cannot {event} an order that is {current}".'
-)
 def test_refusal_names_event_and_status(learner):
     """The error for a refused move names both the event and the current status."""
     outcome = call(learner.next_status, "new", "deliver")
     outcome.raises(ValueError, match="deliver").raises(ValueError, match="new")
 
 
-@pytest.mark.hint("Check that the status is one of the five known ones before anything else.")
 def test_unknown_status(learner):
     """A status that does not exist is refused with a message about the status."""
     call(learner.next_status, "lost", "pay").raises(ValueError, match="status")
 
 
-@pytest.mark.hint("Check that the event is one of the four known ones before you look up the move.")
 def test_unknown_event(learner):
     """An event that does not exist is refused with a message about the event."""
     call(learner.next_status, "new", "refund").raises(ValueError, match="event")
@@ -77,7 +65,6 @@ def test_no_events_means_new(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("Start from 'new' and replace the status with next_status(status, event) each time.")
 def test_full_journey(learner):
     """After pay, ship and deliver, the order is delivered."""
     call(learner.status_after, ["pay", "ship", "deliver"]).returns("delivered")
@@ -88,7 +75,6 @@ def test_cancelled_after_paying(learner):
     call(learner.status_after, ["pay", "cancel"]).returns("cancelled")
 
 
-@pytest.mark.hint("Let the ValueError from next_status reach the caller; do not catch it.")
 def test_illegal_event_in_the_list(learner):
     """A list with an illegal step (cancel after ship) raises a ValueError."""
     call(learner.status_after, ["pay", "ship", "cancel"]).raises(ValueError)

@@ -4,15 +4,8 @@ import pytest
 
 from grader.testkit import call
 
-SHARED_DEFAULT = (
-    "A default list is created once and shared by every call. Use tags=None and make a new list "
-    "inside the function on each call."
-)
-CALLERS_LIST = "Build the result in a new list, list(tags), instead of appending to the caller's list."
-
 
 @pytest.mark.points(3)
-@pytest.mark.hint(SHARED_DEFAULT)
 def test_posts_without_tags_do_not_share_them(learner):
     """Two posts created without tags each get only their own tag."""
     call(learner.add_tag, "python").returns(["python"])
@@ -21,20 +14,17 @@ def test_posts_without_tags_do_not_share_them(learner):
 
 
 @pytest.mark.points(3)
-@pytest.mark.hint(CALLERS_LIST)
 def test_the_callers_list_is_left_alone(learner):
     """The tags passed in are not changed: the result is a new list."""
     call(learner.add_tag, "news", ["python"]).left_arguments_unchanged().returns(["python", "news"])
 
 
-@pytest.mark.hint(CALLERS_LIST)
 def test_a_list_passed_in_is_not_remembered(learner):
     """A later call without tags does not see tags from an earlier call's list."""
     call(learner.add_tag, "news", ["python"]).returns(["python", "news"])
     call(learner.add_tag, "sport").returns(["sport"])
 
 
-@pytest.mark.hint("If the result holds tags from earlier calls, those calls shared one default list.")
 def test_the_tag_is_cleaned(learner):
     """Spaces around the tag are removed and it is lower-cased."""
     call(learner.add_tag, "  PyThOn ").returns(["python"])

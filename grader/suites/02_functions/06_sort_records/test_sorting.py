@@ -4,11 +4,6 @@ import pytest
 
 from grader.testkit import call
 
-STABLE = (
-    "Sort by the last field first, then by each earlier one: sort() is stable, so the later sorts "
-    "keep the earlier order among ties. Use reverse=True for '-', never reverse the list afterwards."
-)
-
 
 def people():
     return [
@@ -25,7 +20,6 @@ def named(*names):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("Define a function inside by_field that returns record[name], and return that function.")
 def test_by_field_returns_a_key_function(learner):
     """by_field('age') gives a function that reads a record's age."""
     age = learner.by_field("age")
@@ -48,22 +42,17 @@ def test_one_field_ascending(learner):
     call(learner.sort_records, people(), "name").returns(named("Ada", "Bo", "Cleo", "Dan"))
 
 
-@pytest.mark.hint(
-    "For '-', sort with reverse=True: reversing the sorted list afterwards also flips the ties."
-)
 def test_one_field_descending(learner):
     """'-age' sorts oldest first, and ties keep their order."""
     call(learner.sort_records, people(), "-age").returns(named("Ada", "Cleo", "Bo", "Dan"))
 
 
-@pytest.mark.hint(STABLE)
 def test_ties_keep_their_order(learner):
     """Records that tie keep the order they had: sorting by team keeps Cleo before Dan."""
     call(learner.sort_records, people(), "team").returns(named("Cleo", "Dan", "Ada", "Bo"))
 
 
 @pytest.mark.points(3)
-@pytest.mark.hint(STABLE)
 def test_two_fields(learner):
     """'-age,name' sorts oldest first, then by name among equal ages."""
     call(learner.sort_records, people(), "-age,name").returns(named("Ada", "Bo", "Cleo", "Dan"))
@@ -71,7 +60,6 @@ def test_two_fields(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint(STABLE)
 def test_three_fields_mixed(learner):
     """'team,-age,name' sorts by team, then oldest first, then by name."""
     rows = [
@@ -85,7 +73,6 @@ def test_three_fields_mixed(learner):
     call(learner.sort_records, rows, "team,-age,name").returns(expected)
 
 
-@pytest.mark.hint("Sort a copy, sorted(records, ...) or list(records), never records.sort().")
 def test_the_callers_list_is_unchanged(learner):
     """The records given are left in their order; a new list comes back."""
     call(learner.sort_records, people(), "name").left_arguments_unchanged().returns(
@@ -109,7 +96,6 @@ def test_many_records(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("Sort with key=by_field(name): its key function raises the ValueError for a missing field.")
 def test_a_missing_field_is_refused(learner):
     """Sorting by a field the records lack raises ValueError naming the field."""
     call(learner.sort_records, people(), "name,email").raises(

@@ -6,7 +6,6 @@ from grader.testkit import call
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("Split on whitespace with line.split(), unpack the four fields, convert the numbers.")
 def test_parse_a_line(learner):
     """parse_line reads method, path, status and duration."""
     call(learner.parse_line, "GET /tasks 200 35ms").returns(("GET", "/tasks", 200, 35))
@@ -60,7 +59,6 @@ def test_parse_refuses_a_bad_line(learner, line, message):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("Use summary.setdefault(key, {...}) or check 'if key not in summary' before counting.")
 def test_summarise_counts_per_endpoint(learner):
     """summarise counts requests, 5xx errors and the slowest duration per 'METHOD PATH'."""
     requests = [("GET", "/tasks", 200, 35), ("GET", "/tasks", 503, 120), ("POST", "/tasks", 201, 80)]
@@ -72,7 +70,6 @@ def test_summarise_counts_per_endpoint(learner):
     )
 
 
-@pytest.mark.hint("Only server errors count: a status of 500 or more. 404 is the client's mistake.")
 def test_only_server_errors_count(learner):
     """A 4xx status is not an error; 500 and 599 are."""
     requests = [("GET", "/x", 404, 1), ("GET", "/x", 499, 1), ("GET", "/x", 500, 1), ("GET", "/x", 599, 1)]
@@ -100,7 +97,6 @@ def test_same_path_different_methods_are_separate(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("Sort with key=lambda item: (-count, name): busiest first, then by name.")
 def test_format_orders_busiest_first(learner):
     """format_summary writes the busiest endpoint first, ties by name."""
     summary = {
@@ -133,9 +129,6 @@ def test_report_runs_the_whole_pipeline(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint(
-    "Catch the ValueError from parse_line and raise ValueError(f'line {number}: {error}') from it."
-)
 def test_report_names_the_bad_line(learner):
     """A bad line makes report raise ValueError starting with its line number (blank lines counted)."""
     call(learner.report, "# morning\nGET /tasks 200 35ms\n\nFETCH /tasks 200 5ms").raises(

@@ -16,10 +16,6 @@ def test_tail_keeps_the_newest_lines_in_order(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint(
-    "lines[-0:] is the whole list, not an empty one, because -0 is just 0. "
-    "A deque(lines, maxlen=n) gets n = 0 right too."
-)
 def test_tail_of_zero_lines(learner):
     """tail(log, 0) is an empty list."""
     call(learner.tail, LOG, 0).returns([])
@@ -31,7 +27,6 @@ def test_tail_longer_than_the_log(learner):
     call(learner.tail, [], 3).returns([])
 
 
-@pytest.mark.hint("Check n before using it: TypeError when type(n) is not int, ValueError when n < 0.")
 def test_tail_refuses_a_bad_count(learner):
     """A negative n raises ValueError; an n that is not an int (text, a float, True) raises TypeError."""
     call(learner.tail, LOG, -1).raises(ValueError)
@@ -47,10 +42,6 @@ def test_tail_of_a_long_log(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint(
-    "A queue is first in, first out: take jobs from the front with popleft() and add follow-ups at "
-    "the back with append(). pop() takes the newest job instead."
-)
 def test_jobs_run_first_in_first_out(learner):
     """Follow-ups wait behind the jobs that were already waiting."""
     call(learner.run_order, ["signup"], SIGNUP).returns(
@@ -60,7 +51,6 @@ def test_jobs_run_first_in_first_out(learner):
     call(learner.run_order, ["a", "b"], followups).returns(["a", "b", "c", "d"]).left_arguments_unchanged()
 
 
-@pytest.mark.hint("Most jobs have no follow-ups and are not in the dict: use followups.get(job, []).")
 def test_jobs_without_followups(learner):
     """Jobs that are not in the follow-ups dict simply run; no jobs at all gives []."""
     call(learner.run_order, ["x", "y"], {}).returns(["x", "y"])
@@ -68,10 +58,6 @@ def test_jobs_without_followups(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint(
-    "Keep a set of every job that has run or is waiting, and only add a follow-up that is not in it. "
-    "Otherwise two jobs that follow each other run forever."
-)
 def test_no_job_runs_twice(learner):
     """A job that has run or is already waiting is not queued again, even in a loop."""
     call(learner.run_order, ["a"], {"a": ["b"], "b": ["a"]}).returns(["a", "b"])

@@ -12,7 +12,6 @@ def test_finds_a_middle_item(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("Start with high = len(numbers), one past the end, so the last position is searched too.")
 def test_first_and_last_items(learner):
     """The first and the last items are found: 1 at position 0 and 9 at position 4."""
     call(learner.find_first, [1, 3, 5, 7, 9], 1).returns(0)
@@ -20,7 +19,6 @@ def test_first_and_last_items(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("When the loop ends, check that the position is inside the list before reading it.")
 def test_absent_targets(learner):
     """A target smaller than all, larger than all, or between two items gives -1."""
     call(learner.find_first, [1, 3, 5, 7, 9], 0).returns(-1)
@@ -36,10 +34,6 @@ def test_empty_and_one_item(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint(
-    "When numbers[middle] equals the target, there may be more targets to its left: "
-    "keep searching the left half instead of returning."
-)
 def test_first_of_duplicates(learner):
     """Among repeated targets, the first one's position is returned: [1, 2, 2, 2, 3] gives 1 for 2."""
     call(learner.find_first, [1, 2, 2, 2, 3], 2).returns(1)
@@ -53,16 +47,12 @@ def test_large_list_unchanged(learner):
 
 
 @pytest.mark.points(3)
-@pytest.mark.hint(
-    "Halve the range at every step: look at the middle item and keep only the half that can hold it."
-)
 def test_steps_grow_slowly(learner):
     """Eight times the items cost only a few more steps (the grader counts them)."""
     grows(learner.find_first, lambda n: (list(range(n)), n - 1), sizes=(1000, 8000)).at_most("logarithmic")
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("Walking left from a match is slow when most items are the target: keep halving instead.")
 def test_steps_grow_slowly_with_duplicates(learner):
     """A list full of the target is searched just as fast."""
     grows(learner.find_first, lambda n: ([7] * n, 7), sizes=(1000, 8000)).at_most("logarithmic")

@@ -12,14 +12,12 @@ def test_simple_pair(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("Read from left to right and stop at the first position that completes a pair.")
 def test_first_completed_pair(learner):
     """In [1, 2, 3, 4] with target 5, the 3 at position 2 completes a pair first: (1, 2)."""
     call(learner.two_sum, [1, 2, 3, 4], 5).returns((1, 2))
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("Check for the number you need before you store the current one.")
 def test_position_never_pairs_with_itself(learner):
     """[3] with target 6 has no pair: 3 + 3 would use position 0 twice."""
     call(learner.two_sum, [3], 6).returns(None)
@@ -32,7 +30,6 @@ def test_empty_list(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("When a number repeats, keep the position where you saw it first.")
 def test_duplicates_pair_with_first(learner):
     """In [5, 1, 5, 5] with target 10, the second 5 pairs with the first: (0, 2)."""
     call(learner.two_sum, [5, 1, 5, 5], 10).returns((0, 2))
@@ -51,10 +48,6 @@ def test_large_list_unchanged(learner):
 
 
 @pytest.mark.points(3)
-@pytest.mark.hint(
-    "Keep a dict from each number to its position. For each new number, ask the dict whether "
-    "target - number was seen: that is one step, not a loop."
-)
 def test_work_grows_in_step_with_the_list(learner):
     """Eight times the numbers take about eight times the work (the grader counts the steps)."""
     grows(learner.two_sum, lambda n: (list(range(n)), -1), sizes=(100, 800)).at_most("linear")

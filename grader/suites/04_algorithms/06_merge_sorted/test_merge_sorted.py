@@ -18,9 +18,6 @@ def test_three_streams(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint(
-    "When one stream runs out, the others still have items: keep going until every stream is empty."
-)
 def test_streams_of_different_lengths(learner):
     """A long stream keeps going after the short ones run out."""
     call(learner.merge_sorted, [[1], [2, 5, 6, 7, 8], [3]]).returns([1, 2, 3, 5, 6, 7, 8])
@@ -59,10 +56,6 @@ def test_large_input(learner):
 
 
 @pytest.mark.points(3)
-@pytest.mark.hint(
-    "Do not search the result for each new item's place. Put each stream's next item in a heap "
-    "(heapq.heappush) and take the smallest with heapq.heappop."
-)
 def test_work_grows_in_step_with_the_items(learner):
     """Eight times the items take about eight times the work (the grader counts the steps)."""
     grows(learner.merge_sorted, four_streams, sizes=(100, 800)).at_most("linear")

@@ -12,17 +12,12 @@ def test_finds_a_repeat(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint(
-    "The answer is the item whose second appearance comes first, not the item that appeared first. "
-    "Return as soon as you meet an item you have already seen."
-)
 def test_earliest_second_appearance(learner):
     """In [1, 2, 2, 1], 2 is seen again (position 2) before 1 is (position 3)."""
     call(learner.first_repeat, [1, 2, 2, 1]).returns(2)
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("When the loop ends without a repeat, return None.")
 def test_no_repeat(learner):
     """Different items, one item or no items: None."""
     call(learner.first_repeat, [1, 2, 3]).returns(None)
@@ -36,7 +31,6 @@ def test_repeat_right_away(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("Check type(items) is list first and raise TypeError for anything else.")
 def test_non_list_is_refused(learner):
     """A tuple or a string instead of a list raises TypeError."""
     call(learner.first_repeat, ("a", "a")).raises(TypeError)
@@ -50,10 +44,6 @@ def test_large_list_unchanged(learner):
 
 
 @pytest.mark.points(3)
-@pytest.mark.hint(
-    "Keep what you have seen in a set: `item in seen` is then one step. On a list, "
-    "`in` reads the list from the start each time."
-)
 def test_work_grows_in_step_with_the_list(learner):
     """Eight times the items take about eight times the work (the grader counts the steps)."""
     grows(learner.first_repeat, lambda n: (list(range(n)),), sizes=(100, 800)).at_most("linear")

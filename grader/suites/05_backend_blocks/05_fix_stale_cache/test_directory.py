@@ -4,14 +4,6 @@ import pytest
 
 from grader.testkit import call
 
-STALE_HINT = (
-    "A user's name and team also appear on a team page, cached under f'team:{team}'. After a write, "
-    "forget every team page the user was or now is on, not only f'user:{user_id}'."
-)
-STILL_CACHE_HINT = (
-    "Keep the cache for reads: the fix is in what rename and move forget, not in how reads work."
-)
-
 STAFF = {
     1: {"name": "Ana", "team": "api"},
     2: {"name": "Bo", "team": "api"},
@@ -35,7 +27,6 @@ def times(count):
     return f"{count} time" if count == 1 else f"{count} times"
 
 
-@pytest.mark.hint(STILL_CACHE_HINT)
 def test_reads_are_still_cached(learner):
     """Reading user 1 and the api page twice each reads the store twice in all."""
     store, directory = setup(learner)
@@ -43,6 +34,15 @@ def test_reads_are_still_cached(learner):
         call(directory.user, 1).returns({"name": "Ana", "team": "api"})
         call(directory.team, "api").returns(["Ana", "Bo"])
     reads_are(store, 2, "user(1), team('api'), user(1), team('api')")
+
+
+def test_readers_get_copies(learner):
+    """user() and team() return copies, fresh or cached: a reader's change is not cached."""
+    store, directory = setup(learner)
+    harm = "a caller who changes it changes the cached page that every later read shows"
+    for _ in range(2):
+        call(directory.user, 1).returns_copy({"name": "Ana", "team": "api"}, harm)
+        call(directory.team, "api").returns_copy(["Ana", "Bo"], harm)
 
 
 def test_a_rename_shows_on_the_user(learner):
@@ -54,7 +54,6 @@ def test_a_rename_shows_on_the_user(learner):
 
 
 @pytest.mark.points(3)
-@pytest.mark.hint(STALE_HINT)
 def test_a_rename_shows_on_the_team_page(learner):
     """After rename(1, 'Zoe'), the cached api page lists Bo and Zoe, not Ana."""
     store, directory = setup(learner)
@@ -64,7 +63,6 @@ def test_a_rename_shows_on_the_team_page(learner):
 
 
 @pytest.mark.points(3)
-@pytest.mark.hint(STALE_HINT)
 def test_a_move_updates_both_team_pages(learner):
     """After move(2, 'web'), the cached api page lists only Ana and the web page lists Bo and Cy."""
     store, directory = setup(learner)
@@ -77,7 +75,6 @@ def test_a_move_updates_both_team_pages(learner):
     call(directory.user, 2).returns({"name": "Bo", "team": "web"})
 
 
-@pytest.mark.hint(STALE_HINT)
 def test_moving_back_and_forth(learner):
     """move(3, 'api') then move(3, 'web'): both pages are right after each move."""
     store, directory = setup(learner)
@@ -91,7 +88,6 @@ def test_moving_back_and_forth(learner):
     call(directory.team, "web").returns(["Cy"])
 
 
-@pytest.mark.hint(STILL_CACHE_HINT)
 def test_pages_a_write_did_not_touch_stay_cached(learner):
     """After renaming Ana (api), reading the web page again does not touch the store."""
     store, directory = setup(learner)

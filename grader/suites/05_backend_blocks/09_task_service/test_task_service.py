@@ -4,11 +4,6 @@ import pytest
 
 from grader.testkit import call, show
 
-OWNER_HINT = (
-    "Load the task through the repository and check task['owner'] == user. Another user's task must "
-    "look exactly like a missing one: raise TaskNotFound for both."
-)
-
 
 def service_for(learner):
     repo = learner.InMemoryTaskRepository()
@@ -42,10 +37,6 @@ def test_create_complete_and_list(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint(
-    "Keep the repository you are given (self._repository = repository) and read and write only through "
-    "it: no dict of your own, no class attribute shared by every service."
-)
 def test_the_service_uses_the_repository_it_is_given(learner):
     """Tasks already in the given repository are seen; a second service on a new repository sees none."""
     repo = learner.InMemoryTaskRepository()
@@ -59,7 +50,6 @@ def test_the_service_uses_the_repository_it_is_given(learner):
 
 
 @pytest.mark.points(3)
-@pytest.mark.hint(OWNER_HINT)
 def test_other_users_tasks_look_missing(learner):
     """Bo cannot complete, rename or delete ana's task: TaskNotFound, and the task is unchanged."""
     repo, service = service_for(learner)
@@ -72,7 +62,6 @@ def test_other_users_tasks_look_missing(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("Count only the user's tasks that are not done, and check before adding.")
 def test_at_most_five_open_tasks(learner):
     """A sixth open task raises TooManyOpenTasks; after completing one, a new one is allowed."""
     repo, service = service_for(learner)
@@ -86,7 +75,6 @@ def test_at_most_five_open_tasks(learner):
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("Compare titles ignoring case among the user's tasks, leaving out the task being renamed.")
 def test_titles_are_unique_per_user(learner):
     """'BUY MILK' duplicates ana's 'Buy milk' (also when done); bo may use it; a task keeps its own title."""
     repo, service = service_for(learner)

@@ -16,31 +16,33 @@ REFUSAL_HINT = (
 )
 
 BUGS = [
-    pytest.param("drops_the_partial_last_page", marks=pytest.mark.hint(EDGE_HINT)),
+    pytest.param("drops_the_partial_last_page", marks=pytest.mark.hint(EDGE_HINT, when="bug_not_caught")),
     pytest.param(
         "pages_start_at_zero",
-        marks=pytest.mark.hint("Check which items page 1 holds: exactly the first per_page items."),
+        marks=pytest.mark.hint(
+            "Check which items page 1 holds: exactly the first per_page items.", when="bug_not_caught"
+        ),
     ),
     pytest.param(
         "empty_list_has_no_pages",
-        marks=pytest.mark.hint("Test an empty list: page 1 exists, has no items, and pages is 1."),
+        marks=pytest.mark.hint(
+            "Test an empty list: page 1 exists, has no items, and pages is 1.", when="bug_not_caught"
+        ),
     ),
-    pytest.param("allows_a_page_past_the_end", marks=pytest.mark.hint(REFUSAL_HINT)),
-    pytest.param("per_page_zero_crashes", marks=pytest.mark.hint(REFUSAL_HINT)),
+    pytest.param("allows_a_page_past_the_end", marks=pytest.mark.hint(REFUSAL_HINT, when="bug_not_caught")),
+    pytest.param("per_page_zero_crashes", marks=pytest.mark.hint(REFUSAL_HINT, when="bug_not_caught")),
     pytest.param(
         "total_counts_the_page",
-        marks=pytest.mark.hint("Check total on a page that is not full: it counts the whole list."),
+        marks=pytest.mark.hint(
+            "Check total on a page that is not full: it counts the whole list.", when="bug_not_caught"
+        ),
     ),
-    pytest.param("no_upper_limit_on_per_page", marks=pytest.mark.hint(REFUSAL_HINT)),
-    pytest.param("accepts_a_bool_page", marks=pytest.mark.hint(REFUSAL_HINT)),
+    pytest.param("no_upper_limit_on_per_page", marks=pytest.mark.hint(REFUSAL_HINT, when="bug_not_caught")),
+    pytest.param("accepts_a_bool_page", marks=pytest.mark.hint(REFUSAL_HINT, when="bug_not_caught")),
 ]
 
 
 @pytest.mark.points(3)
-@pytest.mark.hint(
-    "Run python -m pytest in the exercise folder: every test must pass on the paginator.py you were "
-    "given. Compare each expected value with the rules in its docstring."
-)
 def test_your_tests_pass_on_correct_code(learner_tests):
     """Your tests all pass on the correct paginate()."""
     learner_tests.against("correct").passes()

@@ -31,7 +31,6 @@ def expect_duplicate(resp: Response, existing_id: Any, why: str = "") -> None:
 
 
 @pytest.mark.points(3)
-@pytest.mark.hint("Add a UNIQUE index on (user_id, title_key) and turn IntegrityError into 409.")
 def test_same_title_twice_is_409(api: Api) -> None:
     """Creating a second task with the same title answers 409 with the first task's id."""
     user = api.new_user()
@@ -41,7 +40,6 @@ def test_same_title_twice_is_409(api: Api) -> None:
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint('Compare titles as title.strip().casefold(), and store that "title key".')
 def test_duplicates_ignore_spaces_and_case(api: Api) -> None:
     """'  buy MILK ' and 'BUY MILK' are duplicates of 'Buy milk'."""
     user = api.new_user()
@@ -125,10 +123,7 @@ def test_renaming_frees_the_old_title(api: Api) -> None:
 
 
 @pytest.mark.points(4)
-@pytest.mark.hint(
-    "A SELECT before the INSERT leaves a gap another request can slip through; "
-    "let a UNIQUE index refuse the second INSERT."
-)
+@pytest.mark.varies  # requests interleave differently each run
 def test_simultaneous_creates_of_one_title(api: Api) -> None:
     """16 creates of one title at the same moment: exactly one 201, fifteen 409 (5 rounds)."""
     user = api.new_user("racer")
@@ -163,6 +158,7 @@ def check_create_race(answers: list[Response], title: str, burst: int) -> None:
 
 
 @pytest.mark.points(1)
+@pytest.mark.varies  # requests interleave differently each run
 def test_simultaneous_creates_by_different_users(api: Api) -> None:
     """8 users creating the same title at the same moment all get 201."""
     users = [api.new_user("crowd") for _ in range(8)]
@@ -176,7 +172,6 @@ def test_simultaneous_creates_by_different_users(api: Api) -> None:
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint("PATCH without an If-Match header answers 428 Precondition Required.")
 def test_patch_without_if_match_is_428(api: Api) -> None:
     """PATCH without If-Match answers 428 and changes nothing."""
     user = api.new_user()
@@ -241,10 +236,7 @@ def test_error_order_for_patch(api: Api) -> None:
 
 
 @pytest.mark.points(4)
-@pytest.mark.hint(
-    "Compare and write in one statement: UPDATE ... SET version = version + 1 "
-    "WHERE id = ? AND version = ?, then look at the row count."
-)
+@pytest.mark.varies  # requests interleave differently each run
 def test_simultaneous_patches_of_one_version(api: Api) -> None:
     """16 PATCHes with the same If-Match at the same moment: exactly one 200, fifteen 412 (5 rounds)."""
     user = api.new_user("editor")

@@ -33,7 +33,6 @@ def expect_not_modified(resp: Response, tag: str) -> None:
 
 
 @pytest.mark.points(2)
-@pytest.mark.hint('Send the header ETag: "<version>", for example ETag: "3" (quotes included).')
 def test_get_has_etag(api: Api) -> None:
     """GET /tasks/{id} sends ETag: "<version>", like "1" for a new task."""
     user = api.new_user()
@@ -77,7 +76,6 @@ def test_etags_chain_from_answer_to_answer(api: Api) -> None:
 
 
 @pytest.mark.points(3)
-@pytest.mark.hint("If If-None-Match equals the current ETag, answer 304 with no body.")
 def test_if_none_match_current_is_304(api: Api) -> None:
     """GET with If-None-Match set to the current ETag answers 304 with an empty body."""
     user = api.new_user()

@@ -1,4 +1,7 @@
-"""Mistake: handles centuries but forgets that years divisible by 400 are leap years."""
+"""Mistake: handles centuries but forgets that years divisible by 400 are leap years.
+
+Hint: The 400 rule overrides the 100 rule: check year % 400 before you rule out centuries.
+"""
 
 
 def leap_year(year: int) -> bool:

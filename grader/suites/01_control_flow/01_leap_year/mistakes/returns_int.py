@@ -1,4 +1,7 @@
-"""Mistake: returns 1 or 0 instead of True or False."""
+"""Mistake: returns 1 or 0 instead of True or False.
+
+Hint: Return True or False themselves, not 1 and 0 or the text 'True'.
+"""
 
 
 def leap_year(year: int) -> bool:

@@ -1,4 +1,8 @@
-"""Mistake: checks for Fizz before FizzBuzz, so 15 comes out as 'Fizz'."""
+"""Mistake: checks for Fizz before FizzBuzz, so 15 comes out as 'Fizz'.
+
+Hint: 15 divides by 3 too. Only the first matching branch of an if/elif runs, so check for 'both'
+first.
+"""
 
 
 def fizzbuzz(n: int) -> list[str]:

@@ -1,4 +1,7 @@
-"""Mistake: puts plain numbers in the list as ints instead of strings."""
+"""Mistake: puts plain numbers in the list as ints instead of strings.
+
+Hint: Turn a number into text with str(number).
+"""
 
 
 def fizzbuzz(n: int) -> list[str]:

@@ -1,4 +1,7 @@
-"""Mistake: off by one, range(1, n) stops before n so the last turn is missing."""
+"""Mistake: off by one, range(1, n) stops before n so the last turn is missing.
+
+Hint: range(a, b) stops just before b. Which end do you need so that n is included?
+"""
 
 
 def fizzbuzz(n: int) -> list[str]:

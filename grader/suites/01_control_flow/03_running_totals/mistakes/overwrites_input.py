@@ -1,4 +1,8 @@
-"""Mistake: mutates the input, writing the totals into the list it was given."""
+"""Mistake: mutates the input, writing the totals into the list it was given.
+
+Hint: Create a new empty list inside the function and append to it, instead of writing into the list
+you were given.
+"""
 
 
 def running_totals(numbers: list[int]) -> list[int]:

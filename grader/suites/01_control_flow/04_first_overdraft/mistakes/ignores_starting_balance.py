@@ -1,4 +1,7 @@
-"""Mistake: starts counting from 0 and ignores the starting balance."""
+"""Mistake: starts counting from 0 and ignores the starting balance.
+
+Hint: Start from the balance you were given, not from 0.
+"""
 
 
 def first_overdraft(balance: int, transactions: list[int]) -> int | None:

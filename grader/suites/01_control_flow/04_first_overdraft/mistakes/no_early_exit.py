@@ -1,4 +1,8 @@
-"""Mistake: forgets the early exit, keeps looping and reports the last overdraft."""
+"""Mistake: forgets the early exit, keeps looping and reports the last overdraft.
+
+Hint: Return from inside the loop the moment the balance goes below zero; do not keep looping and
+overwrite your answer.
+"""
 
 
 def first_overdraft(balance: int, transactions: list[int]) -> int | None:

@@ -1,4 +1,7 @@
-"""Mistake: returns -1 instead of None when the account is never overdrawn."""
+"""Mistake: returns -1 instead of None when the account is never overdrawn.
+
+Hint: When the loop ends without finding an overdraft, return None (not -1).
+"""
 
 
 def first_overdraft(balance: int, transactions: list[int]) -> int | None:

@@ -1,4 +1,7 @@
-"""Mistake: wrong boundary, replaces every > with >= including the range check, so 100 is refused."""
+"""Mistake: wrong boundary, replaces every > with >= including the range check, so 100 is refused.
+
+Hint: 100 is a valid score. Check the range test at the top of the function.
+"""
 
 
 def letter_grade(score: int) -> str:

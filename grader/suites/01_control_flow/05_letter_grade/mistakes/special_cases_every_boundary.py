@@ -2,6 +2,9 @@
 
 Every score gets the right letter, but the bug is still there: the four
 comparisons still leave out the score they should include.
+
+Hint: A boundary score belongs to the higher band, so the comparison that decides the band must
+include it. Fix that comparison, and the special cases are no longer needed.
 """
 
 

@@ -1,4 +1,8 @@
-"""Mistake: moves special cases for the boundary scores into a helper function instead of fixing the bug."""
+"""Mistake: moves special cases for the boundary scores into a helper function instead of fixing the bug.
+
+Hint: A boundary score belongs to the higher band, so the comparison that decides the band must
+include it. Fix that comparison, and the special cases are no longer needed.
+"""
 
 
 def boundary_letter(value: int) -> str | None:

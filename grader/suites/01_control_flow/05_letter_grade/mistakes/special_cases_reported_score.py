@@ -1,6 +1,9 @@
 """Mistake: special-cases the reported score (90) instead of fixing the comparisons.
 
 It makes the bug report go away, but 80, 70 and 60 still get the letter below.
+
+Hint: A boundary score belongs to the higher band, so the comparison that decides the band must
+include it. Fix that comparison, and the special cases are no longer needed.
 """
 
 

@@ -1,4 +1,8 @@
-"""Mistake: special-cases the scores the README shows (90 and 60), so 80 and 70 still get the letter below."""
+"""Mistake: special-cases the scores the README shows (90 and 60), so 80 and 70 still get the letter below.
+
+Hint: A boundary score belongs to the higher band, so the comparison that decides the band must
+include it. Fix that comparison, and the special cases are no longer needed.
+"""
 
 
 def letter_grade(score: int) -> str:

@@ -1,4 +1,8 @@
-"""Mistake: looks up the boundary scores in a table of special cases instead of fixing the comparisons."""
+"""Mistake: looks up the boundary scores in a table of special cases instead of fixing the comparisons.
+
+Hint: A boundary score belongs to the higher band, so the comparison that decides the band must
+include it. Fix that comparison, and the special cases are no longer needed.
+"""
 
 BOUNDARY_LETTERS = {90: "A", 80: "B", 70: "C", 60: "D"}
 

@@ -1,4 +1,7 @@
-"""Mistake: off by one, the inner loop starts at i, so a position is paired with itself."""
+"""Mistake: off by one, the inner loop starts at i, so a position is paired with itself.
+
+Hint: Start the inner loop one position after the outer one: range(i + 1, len(numbers)).
+"""
 
 
 def pairs_with_sum(numbers: list[int], target: int) -> list[tuple[int, int]]:

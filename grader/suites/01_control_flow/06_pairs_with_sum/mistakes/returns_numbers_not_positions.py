@@ -1,4 +1,7 @@
-"""Mistake: returns the pairs of numbers instead of their positions."""
+"""Mistake: returns the pairs of numbers instead of their positions.
+
+Hint: Return positions, not the numbers at them: append (i, j), not (numbers[i], numbers[j]).
+"""
 
 
 def pairs_with_sum(numbers: list[int], target: int) -> list[tuple[int, int]]:

@@ -1,4 +1,7 @@
-"""Mistake: mutates the input, sorting the caller's list in place before searching it."""
+"""Mistake: mutates the input, sorting the caller's list in place before searching it.
+
+Hint: Do not sort or change the list: loop over it as it is.
+"""
 
 
 def pairs_with_sum(numbers: list[int], target: int) -> list[tuple[int, int]]:

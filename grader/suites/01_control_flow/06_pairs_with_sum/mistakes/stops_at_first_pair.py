@@ -1,4 +1,7 @@
-"""Mistake: exits early after the first pair, when the task asks for every pair."""
+"""Mistake: exits early after the first pair, when the task asks for every pair.
+
+Hint: Keep looping after you find a pair: the question asks for every pair.
+"""
 
 
 def pairs_with_sum(numbers: list[int], target: int) -> list[tuple[int, int]]:

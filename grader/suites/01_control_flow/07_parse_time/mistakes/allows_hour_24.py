@@ -1,4 +1,7 @@
-"""Mistake: wrong boundary, checks hours > 24 instead of > 23, so "24:00" is accepted."""
+"""Mistake: wrong boundary, checks hours > 24 instead of > 23, so "24:00" is accepted.
+
+Hint: The largest hour is 23: refuse every hour above 23 with a ValueError that mentions the hour.
+"""
 
 
 def parse_time(text: str) -> tuple[int, int]:

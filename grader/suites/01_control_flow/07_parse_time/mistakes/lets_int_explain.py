@@ -1,4 +1,8 @@
-"""Mistake: calls int() without checking first, so bad digits get int()'s unclear message."""
+"""Mistake: calls int() without checking first, so bad digits get int()'s unclear message.
+
+Hint: Check each part with .isdigit() before calling int(), and raise your own ValueError that says
+the parts must be digits.
+"""
 
 
 def parse_time(text: str) -> tuple[int, int]:

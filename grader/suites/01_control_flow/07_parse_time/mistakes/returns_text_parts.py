@@ -1,4 +1,9 @@
-"""Mistake: returns the hours and minutes as text instead of converting them to ints."""
+"""Mistake: returns the hours and minutes as text instead of converting them to ints.
+
+Hint: Return a tuple of two ints, for example return hours, minutes.
+
+Hint: Convert each part with int(); the tuple should hold numbers, not text.
+"""
 
 
 def parse_time(text: str) -> tuple[int, int]:

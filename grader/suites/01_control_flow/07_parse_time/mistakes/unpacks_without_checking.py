@@ -1,4 +1,8 @@
-"""Mistake: unpacks text.split(":") without checking the shape first, so bad input crashes unclearly."""
+"""Mistake: unpacks text.split(":") without checking the shape first, so bad input crashes unclearly.
+
+Hint: Check that there is a ':' before you split and unpack, and raise your own ValueError that
+mentions HH:MM.
+"""
 
 
 def parse_time(text: str) -> tuple[int, int]:

@@ -1,4 +1,8 @@
-"""Mistake: an extra move in the table lets a paid order be delivered without being shipped."""
+"""Mistake: an extra move in the table lets a paid order be delivered without being shipped.
+
+Hint: Only the moves in the table are allowed: a paid order must be shipped before it can be
+delivered.
+"""
 
 # The whole state machine is this table: (current status, event) -> next
 # status. Keeping the rules as data in one place means adding a status or an

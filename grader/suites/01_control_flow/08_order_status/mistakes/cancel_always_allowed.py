@@ -1,4 +1,8 @@
-"""Mistake: missing edge case, lets any order be cancelled, even one already shipped or delivered."""
+"""Mistake: missing edge case, lets any order be cancelled, even one already shipped or delivered.
+
+Hint: cancel is allowed only from new and paid: a shipped, delivered or cancelled order cannot be
+cancelled.
+"""
 
 
 def next_status(current: str, event: str) -> str:

@@ -1,4 +1,7 @@
-"""Mistake: checks the event before the status, so an unknown status and event is blamed on the event."""
+"""Mistake: checks the event before the status, so an unknown status and event is blamed on the event.
+
+Hint: Check that the status is one of the five known ones before anything else.
+"""
 
 # The whole state machine is this table: (current status, event) -> next
 # status. Keeping the rules as data in one place means adding a status or an

@@ -1,4 +1,8 @@
-"""Mistake: silently keeps the current status on an illegal move instead of raising an error."""
+"""Mistake: silently keeps the current status on an illegal move instead of raising an error.
+
+Hint: Only the moves in the table are allowed. For anything else raise ValueError; do not return the
+old status.
+"""
 
 MOVES = {
     ("new", "pay"): "paid",

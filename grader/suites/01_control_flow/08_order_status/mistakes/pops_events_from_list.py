@@ -1,4 +1,7 @@
-"""Mistake: mutates the input, emptying the events list by popping from it while replaying."""
+"""Mistake: mutates the input, emptying the events list by popping from it while replaying.
+
+Hint: Loop over the list with for; do not pop or remove items from it.
+"""
 
 MOVES = {
     ("new", "pay"): "paid",

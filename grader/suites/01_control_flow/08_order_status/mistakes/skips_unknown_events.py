@@ -1,4 +1,7 @@
-"""Mistake: status_after skips events it does not know instead of letting next_status refuse them."""
+"""Mistake: status_after skips events it does not know instead of letting next_status refuse them.
+
+Hint: Hand every event to next_status, even one you do not know: it raises the ValueError for you.
+"""
 
 # The whole state machine is this table: (current status, event) -> next
 # status. Keeping the rules as data in one place means adding a status or an

@@ -1,4 +1,7 @@
-"""Mistake: checks with isinstance(cents, int), which lets True through as 1 cent."""
+"""Mistake: checks with isinstance(cents, int), which lets True through as 1 cent.
+
+Hint: True is an int to isinstance(): check type(cents) is int, so a bool is refused.
+"""
 
 
 def format_price(cents):

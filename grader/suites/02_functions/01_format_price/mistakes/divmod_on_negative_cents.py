@@ -1,4 +1,7 @@
-"""Mistake: splits negative cents with divmod directly, so -350 becomes '-4.50 EUR'."""
+"""Mistake: splits negative cents with divmod directly, so -350 becomes '-4.50 EUR'.
+
+Hint: divmod(-350, 100) is (-4, 50): work with abs(cents) and put the minus sign in front yourself.
+"""
 
 
 def format_price(cents):

@@ -1,4 +1,7 @@
-"""Mistake: writes the cents without padding, so 5 cents become '0.5 EUR'."""
+"""Mistake: writes the cents without padding, so 5 cents become '0.5 EUR'.
+
+Hint: The cents always have two digits: f'{rest:02d}' writes 5 as '05'.
+"""
 
 
 def format_price(cents):

@@ -1,4 +1,8 @@
-"""Mistake: copies the list with list(cart) but changes the caller's item dicts inside it."""
+"""Mistake: copies the list with list(cart) but changes the caller's item dicts inside it.
+
+Hint: list(cart) copies the list, not the dicts inside it. Build a new dict per item: {**item,
+'price': new_price}.
+"""
 
 
 def discounted(cart, percent):

@@ -1,4 +1,7 @@
-"""Mistake: builds new items from scratch and loses every key but name, price and quantity."""
+"""Mistake: builds new items from scratch and loses every key but name, price and quantity.
+
+Hint: Copy every key of the item, not only name and price: {**item, 'price': ...}.
+"""
 
 
 def discounted(cart, percent):

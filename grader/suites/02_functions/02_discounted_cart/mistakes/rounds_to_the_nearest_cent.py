@@ -1,4 +1,7 @@
-"""Mistake: rounds the sale price to the nearest cent with round() instead of down."""
+"""Mistake: rounds the sale price to the nearest cent with round() instead of down.
+
+Hint: Round down with integer division: price * (100 - percent) // 100.
+"""
 
 
 def discounted(cart, percent):

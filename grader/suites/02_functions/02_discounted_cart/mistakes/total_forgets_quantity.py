@@ -1,4 +1,7 @@
-"""Mistake: cart_total adds up the prices and forgets to multiply by the quantity."""
+"""Mistake: cart_total adds up the prices and forgets to multiply by the quantity.
+
+Hint: Each item counts price * quantity toward the total.
+"""
 
 
 def discounted(cart, percent):

@@ -1,4 +1,8 @@
-"""Mistake: returns a copy, but only after appending to the shared default list."""
+"""Mistake: returns a copy, but only after appending to the shared default list.
+
+Hint: A default list is created once and shared by every call. Use tags=None and make a new list
+inside the function on each call.
+"""
 
 
 def add_tag(tag, tags=[]):  # noqa: B006 - the mistake this variant models

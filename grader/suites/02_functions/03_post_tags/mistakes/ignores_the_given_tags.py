@@ -1,4 +1,7 @@
-"""Mistake: starts from a new empty list on every call, throwing away the tags passed in."""
+"""Mistake: starts from a new empty list on every call, throwing away the tags passed in.
+
+Hint: Start the result from the tags you were given, as a new list: list(tags).
+"""
 
 
 def add_tag(tag, tags=None):

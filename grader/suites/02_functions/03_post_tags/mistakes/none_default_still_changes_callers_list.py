@@ -1,4 +1,7 @@
-"""Mistake: fixes the shared default with None, but still appends to the caller's list."""
+"""Mistake: fixes the shared default with None, but still appends to the caller's list.
+
+Hint: Build the result in a new list, list(tags), instead of appending to the caller's list.
+"""
 
 
 def add_tag(tag, tags=None):

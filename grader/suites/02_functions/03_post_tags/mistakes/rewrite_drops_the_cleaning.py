@@ -1,4 +1,7 @@
-"""Mistake: rewrites the function to fix the default and loses the lower-casing on the way."""
+"""Mistake: rewrites the function to fix the default and loses the lower-casing on the way.
+
+Hint: Keep the cleaning when you rewrite: strip and lower-case the tag before you compare or add it.
+"""
 
 
 def add_tag(tag, tags=None):

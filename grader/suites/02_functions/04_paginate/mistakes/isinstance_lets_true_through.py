@@ -1,4 +1,7 @@
-"""Mistake: checks the type with isinstance, so True is taken as per_page 1."""
+"""Mistake: checks the type with isinstance, so True is taken as per_page 1.
+
+Hint: True is an int to isinstance(): check type(value) is int, so a bool is refused.
+"""
 
 
 def paginate(items, *, page=1, per_page=10):

@@ -1,4 +1,7 @@
-"""Mistake: only checks that per_page is positive, so a client can ask for a million items at once."""
+"""Mistake: only checks that per_page is positive, so a client can ask for a million items at once.
+
+Hint: per_page may be anything from 1 to 100, both included.
+"""
 
 
 def paginate(items, *, page=1, per_page=10):

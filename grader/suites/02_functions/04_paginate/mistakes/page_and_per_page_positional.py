@@ -1,4 +1,8 @@
-"""Mistake: drops the * so page and per_page can be passed by position and mixed up."""
+"""Mistake: drops the * so page and per_page can be passed by position and mixed up.
+
+Hint: Keep the * in def paginate(items, *, page=1, per_page=10): it makes page and per_page
+keyword-only.
+"""
 
 
 def paginate(items, page=1, per_page=10):

@@ -1,4 +1,7 @@
-"""Mistake: counts pages as len // per_page + 1, one too many when the items fit exactly."""
+"""Mistake: counts pages as len // per_page + 1, one too many when the items fit exactly.
+
+Hint: The page count rounds up: 25 items at 10 a page need 3 pages, 20 need 2, 0 need 0.
+"""
 
 
 def paginate(items, *, page=1, per_page=10):

@@ -1,4 +1,8 @@
-"""Mistake: treats page numbers as positions from 0, so page 1 skips the first page of items."""
+"""Mistake: treats page numbers as positions from 0, so page 1 skips the first page of items.
+
+Hint: Pages start at 1 but positions at 0: page 1 starts at position 0, so start = (page - 1) *
+per_page.
+"""
 
 
 def paginate(items, *, page=1, per_page=10):

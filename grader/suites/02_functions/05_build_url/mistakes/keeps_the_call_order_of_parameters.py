@@ -1,4 +1,7 @@
-"""Mistake: keeps the parameters in the order they were passed instead of sorting them."""
+"""Mistake: keeps the parameters in the order they were passed instead of sorting them.
+
+Hint: sorted(params.items()) gives the parameters in name order.
+"""
 
 from urllib.parse import quote, urlencode
 

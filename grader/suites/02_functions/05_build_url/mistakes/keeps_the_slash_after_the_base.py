@@ -1,4 +1,7 @@
-"""Mistake: does not remove the base's trailing slash, so the URL gets '//'."""
+"""Mistake: does not remove the base's trailing slash, so the URL gets '//'.
+
+Hint: Remove the base's last '/' before you join: base.rstrip('/').
+"""
 
 from urllib.parse import quote, urlencode
 

@@ -1,4 +1,7 @@
-"""Mistake: writes booleans with str(), so the API receives 'True' and 'False'."""
+"""Mistake: writes booleans with str(), so the API receives 'True' and 'False'.
+
+Hint: str(True) is 'True'; APIs expect 'true'. Check isinstance(value, bool) first.
+"""
 
 from urllib.parse import quote, urlencode
 

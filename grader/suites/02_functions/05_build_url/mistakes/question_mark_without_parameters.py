@@ -1,4 +1,7 @@
-"""Mistake: always adds '?', even when there are no parameters."""
+"""Mistake: always adds '?', even when there are no parameters.
+
+Hint: Add '?' only when at least one parameter is left to write.
+"""
 
 from urllib.parse import quote, urlencode
 

@@ -1,4 +1,7 @@
-"""Mistake: writes a None parameter as the text 'None' instead of leaving it out."""
+"""Mistake: writes a None parameter as the text 'None' instead of leaving it out.
+
+Hint: Leave out a parameter whose value is None; add '?' only if some are left.
+"""
 
 from urllib.parse import quote, urlencode
 

@@ -1,4 +1,8 @@
-"""Mistake: makes a lambda per field in a loop; every lambda sees the loop's last field (late binding)."""
+"""Mistake: makes a lambda per field in a loop; every lambda sees the loop's last field (late binding).
+
+Hint: A lambda made in a loop reads the loop variable when it runs, not when it was made: pass the
+field in, for example lambda record, field=field: record[field].
+"""
 
 from collections.abc import Callable
 from typing import Any

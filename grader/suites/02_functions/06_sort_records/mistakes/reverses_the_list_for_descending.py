@@ -1,4 +1,7 @@
-"""Mistake: sorts ascending and reverses the whole list for '-', which flips the order of ties."""
+"""Mistake: sorts ascending and reverses the whole list for '-', which flips the order of ties.
+
+Hint: For '-', sort with reverse=True: reversing the sorted list afterwards also flips the ties.
+"""
 
 from collections.abc import Callable
 from typing import Any

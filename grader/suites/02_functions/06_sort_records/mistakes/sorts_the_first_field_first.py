@@ -1,4 +1,8 @@
-"""Mistake: sorts by the fields in the order given, so the last field wins instead of the first."""
+"""Mistake: sorts by the fields in the order given, so the last field wins instead of the first.
+
+Hint: Sort by the last field first, then by each earlier one: sort() is stable, so the later sorts
+keep the earlier order among ties. Use reverse=True for '-', never reverse the list afterwards.
+"""
 
 from collections.abc import Callable
 from typing import Any

@@ -1,4 +1,7 @@
-"""Mistake: always writes the plural, '1 requests, 1 errors'."""
+"""Mistake: always writes the plural, '1 requests, 1 errors'.
+
+Hint: Write '1 request' and '1 error' in the singular: choose the word from the count.
+"""
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 LOWEST_STATUS, HIGHEST_STATUS = 100, 599

@@ -1,4 +1,7 @@
-"""Mistake: counts every status of 400 or more as an error, 404s included."""
+"""Mistake: counts every status of 400 or more as an error, 404s included.
+
+Hint: Only server errors count: a status of 500 or more. 404 is the client's mistake.
+"""
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 LOWEST_STATUS, HIGHEST_STATUS = 100, 599

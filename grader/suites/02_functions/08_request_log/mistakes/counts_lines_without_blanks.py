@@ -1,4 +1,8 @@
-"""Mistake: numbers only the lines it reads, so a blank line before the error shifts the number."""
+"""Mistake: numbers only the lines it reads, so a blank line before the error shifts the number.
+
+Hint: Start the message with the number of the bad line, counting every line of the file, blank ones
+too: catch the ValueError from parse_line and raise ValueError(f'line {number}: {error}') from it.
+"""
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 LOWEST_STATUS, HIGHEST_STATUS = 100, 599

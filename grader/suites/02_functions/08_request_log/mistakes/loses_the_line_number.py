@@ -1,4 +1,8 @@
-"""Mistake: lets parse_line's ValueError through, so the message does not say which line."""
+"""Mistake: lets parse_line's ValueError through, so the message does not say which line.
+
+Hint: Start the message with the number of the bad line, counting every line of the file, blank ones
+too: catch the ValueError from parse_line and raise ValueError(f'line {number}: {error}') from it.
+"""
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 LOWEST_STATUS, HIGHEST_STATUS = 100, 599

@@ -1,4 +1,7 @@
-"""Mistake: sorts the lines by endpoint name and ignores how busy each one is."""
+"""Mistake: sorts the lines by endpoint name and ignores how busy each one is.
+
+Hint: Sort with key=lambda item: (-count, name): busiest first, then by name.
+"""
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 LOWEST_STATUS, HIGHEST_STATUS = 100, 599

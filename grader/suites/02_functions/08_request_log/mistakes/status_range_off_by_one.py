@@ -1,4 +1,7 @@
-"""Mistake: checks the status with < 599, so the valid status 599 is refused."""
+"""Mistake: checks the status with < 599, so the valid status 599 is refused.
+
+Hint: A status goes from 100 to 599, both included: check 100 <= status <= 599.
+"""
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 LOWEST_STATUS, HIGHEST_STATUS = 100, 599

@@ -1,4 +1,8 @@
-"""Mistake: the rewrite drops a case: BULK gives 15% off whatever the number of items."""
+"""Mistake: the rewrite drops a case: BULK gives 15% off whatever the number of items.
+
+Hint: A refactor keeps every output exactly as it was: run the starter and your version side by
+side.
+"""
 
 from __future__ import annotations
 

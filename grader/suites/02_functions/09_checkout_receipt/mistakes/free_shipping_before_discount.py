@@ -1,4 +1,8 @@
-"""Mistake: decides free shipping on the subtotal before the discount, so a discounted order ships free."""
+"""Mistake: decides free shipping on the subtotal before the discount, so a discounted order ships free.
+
+Hint: A refactor keeps every output exactly as it was: run the starter and your version side by
+side.
+"""
 
 from __future__ import annotations
 

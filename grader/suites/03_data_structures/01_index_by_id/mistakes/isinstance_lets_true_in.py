@@ -1,4 +1,7 @@
-"""Mistake: checks ids with isinstance(id, int), which lets True through because bool is a kind of int."""
+"""Mistake: checks ids with isinstance(id, int), which lets True through because bool is a kind of int.
+
+Hint: Check the id's type with type(record_id) is not int; True counts as a bool, not an id.
+"""
 
 
 def index_by_id(records):

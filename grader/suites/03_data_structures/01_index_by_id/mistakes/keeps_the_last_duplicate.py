@@ -1,4 +1,8 @@
-"""Mistake: builds the dict with a comprehension, so a repeated id silently overwrites the first record."""
+"""Mistake: builds the dict with a comprehension, so a repeated id silently overwrites the first record.
+
+Hint: Before storing a record, check whether its id is already a key (record_id in by_id) and raise
+ValueError if it is: keeping only one of the two would lose data.
+"""
 
 
 def index_by_id(records):

@@ -1,4 +1,8 @@
-"""Mistake: returns list(set(...)), which removes repeats but loses the order the addresses came in."""
+"""Mistake: returns list(set(...)), which removes repeats but loses the order the addresses came in.
+
+Hint: A set has no order. Keep the answer in a list, appending each new address, and use the set
+only to remember what you have seen.
+"""
 
 
 def index_by_id(records):

@@ -1,4 +1,8 @@
-"""Mistake: checks 'email in emails' on the answer list, which searches the whole list each time."""
+"""Mistake: checks 'email in emails' on the answer list, which searches the whole list each time.
+
+Hint: 'email in some_list' searches the whole list every time. Remember what you have seen in a set:
+a set lookup takes one step however big it grows.
+"""
 
 
 def index_by_id(records):

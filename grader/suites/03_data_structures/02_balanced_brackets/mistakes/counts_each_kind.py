@@ -1,4 +1,8 @@
-"""Mistake: counts the brackets of each kind instead of using a stack, so crossed brackets like ([)] pass."""
+"""Mistake: counts the brackets of each kind instead of using a stack, so crossed brackets like ([)] pass.
+
+Hint: Counting brackets is not enough: ([)] has one of each. A closing bracket must match the
+bracket on top of the stack, the one opened most recently.
+"""
 
 PAIRS = {")": "(", "]": "[", "}": "{"}
 

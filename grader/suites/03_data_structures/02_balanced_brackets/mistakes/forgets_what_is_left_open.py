@@ -1,4 +1,8 @@
-"""Mistake: never looks at the stack after the loop, so text ending with open brackets is balanced."""
+"""Mistake: never looks at the stack after the loop, so text ending with open brackets is balanced.
+
+Hint: When the loop ends, brackets left on the stack were never closed: the text is not balanced.
+The answer is the index on top of the stack.
+"""
 
 PAIRS = {")": "(", "]": "[", "}": "{"}
 

@@ -1,4 +1,8 @@
-"""Mistake: pops the stack without checking it is empty, so a closing bracket with nothing open crashes."""
+"""Mistake: pops the stack without checking it is empty, so a closing bracket with nothing open crashes.
+
+Hint: When a closing bracket comes and the stack is empty, nothing is open: that bracket is the
+problem. Check the stack is not empty before you look at its top.
+"""
 
 PAIRS = {")": "(", "]": "[", "}": "{"}
 

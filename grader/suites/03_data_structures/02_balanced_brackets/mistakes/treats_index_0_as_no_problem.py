@@ -1,4 +1,7 @@
-"""Mistake: is_balanced uses 'not first_unmatched(text)', and a problem at index 0 is falsy too."""
+"""Mistake: is_balanced uses 'not first_unmatched(text)', and a problem at index 0 is falsy too.
+
+Hint: 0 is a real index but it is falsy: compare with first_unmatched(text) is None, not with not.
+"""
 
 PAIRS = {")": "(", "]": "[", "}": "{"}
 

@@ -1,4 +1,7 @@
-"""Mistake: reads followups[job] for every job, which raises KeyError for the many jobs with no follow-ups."""
+"""Mistake: reads followups[job] for every job, which raises KeyError for the many jobs with no follow-ups.
+
+Hint: Most jobs have no follow-ups and are not in the dict: use followups.get(job, []).
+"""
 
 from collections import deque
 

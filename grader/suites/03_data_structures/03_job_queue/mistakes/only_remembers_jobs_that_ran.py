@@ -1,4 +1,8 @@
-"""Mistake: skips only jobs that have already run, so a job still waiting is queued (and run) twice."""
+"""Mistake: skips only jobs that have already run, so a job still waiting is queued (and run) twice.
+
+Hint: Keep a set of every job that has run or is waiting, and only add a follow-up that is not in
+it. Otherwise two jobs that follow each other run forever.
+"""
 
 from collections import deque
 

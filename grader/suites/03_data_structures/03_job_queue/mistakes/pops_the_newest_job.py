@@ -1,4 +1,8 @@
-"""Mistake: takes jobs with pop(), the newest first (a stack), instead of popleft(), the oldest first."""
+"""Mistake: takes jobs with pop(), the newest first (a stack), instead of popleft(), the oldest first.
+
+Hint: A queue is first in, first out: take jobs from the front with popleft() and add follow-ups at
+the back with append(). pop() takes the newest job instead.
+"""
 
 from collections import deque
 

@@ -1,4 +1,8 @@
-"""Mistake: tail returns lines[-n:], but lines[-0:] is the whole list, so tail(log, 0) returns every line."""
+"""Mistake: tail returns lines[-n:], but lines[-0:] is the whole list, so tail(log, 0) returns every line.
+
+Hint: lines[-0:] is the whole list, not an empty one, because -0 is just 0. A deque(lines, maxlen=n)
+gets n = 0 right too.
+"""
 
 from collections import deque
 

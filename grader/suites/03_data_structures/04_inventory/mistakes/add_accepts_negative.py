@@ -1,4 +1,8 @@
-"""Mistake: add checks only the types, so add('apple', -5) takes stock away and can make it negative."""
+"""Mistake: add checks only the types, so add('apple', -5) takes stock away and can make it negative.
+
+Hint: A quantity must be more than 0 for add and for remove: adding -5 would be a remove that skips
+your stock check.
+"""
 
 
 class Inventory:

@@ -1,4 +1,8 @@
-"""Mistake: subtracts first and checks afterwards, so a refused remove leaves a negative count behind."""
+"""Mistake: subtracts first and checks afterwards, so a refused remove leaves a negative count behind.
+
+Hint: Check everything first and change the counts last: a refused change must leave the inventory
+exactly as it was.
+"""
 
 
 class Inventory:

@@ -1,4 +1,8 @@
-"""Mistake: stores a count of 0 when an item runs out, so items() still lists it."""
+"""Mistake: stores a count of 0 when an item runs out, so items() still lists it.
+
+Hint: When a count reaches 0, delete the item from your dict (del counts[item]) instead of storing
+0.
+"""
 
 
 class Inventory:

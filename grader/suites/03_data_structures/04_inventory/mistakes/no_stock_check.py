@@ -1,4 +1,8 @@
-"""Mistake: remove never compares with what is in stock, so counts go negative."""
+"""Mistake: remove never compares with what is in stock, so counts go negative.
+
+Hint: Compare the quantity with what is in stock before you change anything, and raise ValueError
+saying how many there are.
+"""
 
 
 class Inventory:

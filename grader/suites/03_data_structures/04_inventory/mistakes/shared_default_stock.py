@@ -1,4 +1,8 @@
-"""Mistake: keeps a stock={} default, so every inventory made without stock shares one dict."""
+"""Mistake: keeps a stock={} default, so every inventory made without stock shares one dict.
+
+Hint: A default like stock={} is created once and shared by every inventory. Use stock=None and make
+a new dict inside __init__.
+"""
 
 
 class Inventory:

@@ -1,4 +1,8 @@
-"""Mistake: checks isinstance(cents, int) and only the currency's length, so True and 'eur' get in."""
+"""Mistake: checks isinstance(cents, int) and only the currency's length, so True and 'eur' get in.
+
+Hint: In __post_init__, check type(self.cents) is int (a bool or a float is refused) and that the
+currency is a str of three capital letters.
+"""
 
 from dataclasses import dataclass
 

@@ -1,4 +1,8 @@
-"""Mistake: formats with cents // 100 and cents % 100, so 5 cents shows as 0.5 and negatives go wrong."""
+"""Mistake: formats with cents // 100 and cents % 100, so 5 cents shows as 0.5 and negatives go wrong.
+
+Hint: units, cents = divmod(abs(self.cents), 100) splits the amount; write the cents with two digits
+({cents:02d}) and put a '-' in front for a negative amount.
+"""
 
 from dataclasses import dataclass
 

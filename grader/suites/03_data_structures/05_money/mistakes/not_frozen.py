@@ -1,4 +1,7 @@
-"""Mistake: @dataclass without frozen=True has __eq__ but no __hash__, so Money cannot go in a set."""
+"""Mistake: @dataclass without frozen=True has __eq__ but no __hash__, so Money cannot go in a set.
+
+Hint: To go in a set an object must be hashable: @dataclass(frozen=True) writes __hash__ for you.
+"""
 
 from dataclasses import dataclass
 

@@ -1,4 +1,8 @@
-"""Mistake: a plain class with only __init__: == compares identity and repr shows a memory address."""
+"""Mistake: a plain class with only __init__: == compares identity and repr shows a memory address.
+
+Hint: Two Money objects with the same cents and currency must be equal (@dataclass writes __eq__ for
+you), and to go in a set they must be hashable too: use @dataclass(frozen=True).
+"""
 
 
 class Money:

@@ -1,4 +1,8 @@
-"""Mistake: plus adds the cents without comparing currencies, so dollars are added to euros."""
+"""Mistake: plus adds the cents without comparing currencies, so dollars are added to euros.
+
+Hint: Compare the currencies first and raise ValueError naming both, such as 'cannot add USD to
+EUR'.
+"""
 
 from dataclasses import dataclass
 

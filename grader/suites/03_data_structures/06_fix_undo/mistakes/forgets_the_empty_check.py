@@ -1,4 +1,8 @@
-"""Mistake: drops the 'nothing to undo' check, so undo() on a new document raises IndexError."""
+"""Mistake: drops the 'nothing to undo' check, so undo() on a new document raises IndexError.
+
+Hint: Before you pop a snapshot, check there is one: undo() on a document with no changes raises the
+error the docstring names.
+"""
 
 
 class Document:

@@ -1,4 +1,8 @@
-"""Mistake: copies the lines but after the change, so undo brings back the change it should remove."""
+"""Mistake: copies the lines but after the change, so undo brings back the change it should remove.
+
+Hint: A snapshot must not change after it is taken. Is what _remember() pushes a copy of the lines,
+or the same list that the next change modifies?
+"""
 
 
 class Document:

@@ -1,4 +1,8 @@
-"""Mistake: makes undo() delete the last line instead of fixing the snapshots, which only undoes add_line."""
+"""Mistake: makes undo() delete the last line instead of fixing the snapshots, which only undoes add_line.
+
+Hint: Fix the snapshots, not undo(): each undo brings back the lines as they were just before the
+newest change, whatever that change was.
+"""
 
 
 class Document:

@@ -1,4 +1,8 @@
-"""Mistake: undo() takes the oldest snapshot with pop(0), so it jumps back to the start."""
+"""Mistake: undo() takes the oldest snapshot with pop(0), so it jumps back to the start.
+
+Hint: Each undo brings back the lines as they were just before the newest change: take the snapshot
+on top of the stack with pop(), not pop(0).
+"""
 
 
 class Document:

@@ -1,4 +1,8 @@
-"""Mistake: appends a new dict for each reply, so replies attached to that reply later are lost."""
+"""Mistake: appends a new dict for each reply, so replies attached to that reply later are lost.
+
+Hint: Make one dict per comment, keep it in a dict by id, and append that same dict to its parent's
+replies. A new dict, or a copy, would not get the replies attached to the comment later.
+"""
 
 Row = tuple[int, int | None, str]  # (id, parent_id, text); parent_id None for a top-level comment
 

@@ -1,4 +1,8 @@
-"""Mistake: builds the tree in one loop, so a reply that comes before its parent is refused."""
+"""Mistake: builds the tree in one loop, so a reply that comes before its parent is refused.
+
+Hint: A reply can come before its parent in the rows. Build every comment's dict in a first loop,
+and attach comments to their parents in a second loop.
+"""
 
 Row = tuple[int, int | None, str]  # (id, parent_id, text); parent_id None for a top-level comment
 

@@ -1,4 +1,8 @@
-"""Mistake: follows the parents without remembering where it has been, so a loop never ends."""
+"""Mistake: follows the parents without remembering where it has been, so a loop never ends.
+
+Hint: Remember the ids you have already passed on the way up; meeting one again means the thread
+loops: raise ValueError.
+"""
 
 Row = tuple[int, int | None, str]  # (id, parent_id, text); parent_id None for a top-level comment
 

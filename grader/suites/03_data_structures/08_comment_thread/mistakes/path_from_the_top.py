@@ -1,4 +1,7 @@
-"""Mistake: returns the path from the top-level comment down, [1, 2, 4], instead of upwards."""
+"""Mistake: returns the path from the top-level comment down, [1, 2, 4], instead of upwards.
+
+Hint: The path starts at the comment itself and ends at its top-level comment: [4, 2, 1].
+"""
 
 Row = tuple[int, int | None, str]  # (id, parent_id, text); parent_id None for a top-level comment
 

@@ -1,4 +1,8 @@
-"""Mistake: walks up by calling itself once per level: deep threads and loops end in RecursionError."""
+"""Mistake: walks up by calling itself once per level: deep threads and loops end in RecursionError.
+
+Hint: A function that calls itself once per level runs out of room after about 1000 levels. Walk up
+with a while loop instead.
+"""
 
 Row = tuple[int, int | None, str]  # (id, parent_id, text); parent_id None for a top-level comment
 

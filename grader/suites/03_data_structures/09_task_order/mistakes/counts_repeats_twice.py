@@ -1,4 +1,8 @@
-"""Mistake: counts each entry of a list, so a task listed twice is waited for twice and is never ready."""
+"""Mistake: counts each entry of a list, so a task listed twice is waited for twice and is never ready.
+
+Hint: A task listed twice in the same list is still needed once: count each need once, for example
+with set(needs).
+"""
 
 import heapq
 

@@ -1,4 +1,8 @@
-"""Mistake: names every task left over, including tasks only stuck behind the cycle."""
+"""Mistake: names every task left over, including tasks only stuck behind the cycle.
+
+Hint: Name only the tasks on the cycle: start at a leftover task and keep following a leftover task
+it needs until you meet a task for the second time.
+"""
 
 import heapq
 

@@ -1,4 +1,8 @@
-"""Mistake: treats only the dict's keys as tasks, so a task that needs nothing and is only listed is lost."""
+"""Mistake: treats only the dict's keys as tasks, so a task that needs nothing and is only listed is lost.
+
+Hint: A task that appears only inside the lists (it needs nothing) is still a task: add every task
+you meet in a list to your graph too.
+"""
 
 import heapq
 

@@ -1,4 +1,8 @@
-"""Mistake: takes ready tasks first-found-first-out instead of alphabetically."""
+"""Mistake: takes ready tasks first-found-first-out instead of alphabetically.
+
+Hint: When several tasks are ready at once, take the alphabetically first: keep the ready tasks in a
+heap (heapq) or sort them, instead of taking them in the order you found them.
+"""
 
 
 def task_order(needs: dict[str, list[str]]) -> list[str]:

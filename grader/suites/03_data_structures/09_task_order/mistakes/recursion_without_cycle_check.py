@@ -1,4 +1,8 @@
-"""Mistake: a recursive depth-first search with no "in progress" mark: a cycle ends in RecursionError."""
+"""Mistake: a recursive depth-first search with no "in progress" mark: a cycle ends in RecursionError.
+
+Hint: Use loops, not a function that calls itself once per task: 3000 tasks in a row is too deep,
+and a cycle never ends.
+"""
 
 
 def task_order(needs):

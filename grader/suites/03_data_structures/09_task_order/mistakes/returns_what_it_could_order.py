@@ -1,4 +1,8 @@
-"""Mistake: never checks for leftover tasks, so a cycle silently drops tasks from the order."""
+"""Mistake: never checks for leftover tasks, so a cycle silently drops tasks from the order.
+
+Hint: When tasks are left over and none is ready, they are stuck on a cycle. Raise ValueError with
+'cycle' in the message instead of returning the tasks you managed to order.
+"""
 
 import heapq
 

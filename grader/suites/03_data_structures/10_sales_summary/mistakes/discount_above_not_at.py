@@ -1,4 +1,7 @@
-"""Mistake: gives the big-order discount above 10000 cents instead of from 10000 on (> for >=)."""
+"""Mistake: gives the big-order discount above 10000 cents instead of from 10000 on (> for >=).
+
+Hint: Orders worth 10000 cents or more pay 95% of their value, rounded down; 9999 pays in full.
+"""
 
 from collections import Counter
 

@@ -1,4 +1,8 @@
-"""Mistake: adds refunds at their full value; the original took the big-order discount off refunds too."""
+"""Mistake: adds refunds at their full value; the original took the big-order discount off refunds too.
+
+Hint: A refactor keeps every output exactly as it was: refunds of a big order took the discount off
+too.
+"""
 
 from collections import Counter
 

@@ -1,4 +1,7 @@
-"""Mistake: tidies the error messages while refactoring; callers and tests rely on the exact words."""
+"""Mistake: tidies the error messages while refactoring; callers and tests rely on the exact words.
+
+Hint: A refactor keeps every message word for word: callers and tests rely on the exact words.
+"""
 
 from collections import Counter
 

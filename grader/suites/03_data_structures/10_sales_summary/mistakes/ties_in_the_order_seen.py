@@ -1,4 +1,8 @@
-"""Mistake: sorts the SKUs by units only, so SKUs with equal units stay in the order first seen."""
+"""Mistake: sorts the SKUs by units only, so SKUs with equal units stay in the order first seen.
+
+Hint: The top list has at most 3 SKUs, most units first; SKUs with equal units go in alphabetical
+order.
+"""
 
 from collections import Counter
 

@@ -1,4 +1,7 @@
-"""Mistake: high starts at len(numbers) - 1 with `while low < high`, so the last item is never checked."""
+"""Mistake: high starts at len(numbers) - 1 with `while low < high`, so the last item is never checked.
+
+Hint: Start with high = len(numbers), one past the end, so the last position is searched too.
+"""
 
 
 def find_first(numbers, target):

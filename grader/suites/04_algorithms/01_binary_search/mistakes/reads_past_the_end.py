@@ -1,4 +1,8 @@
-"""Mistake: reads numbers[low] after the loop without checking low is inside the list."""
+"""Mistake: reads numbers[low] after the loop without checking low is inside the list.
+
+Hint: After the loop, low can be len(numbers): check low < len(numbers) before you read
+numbers[low].
+"""
 
 
 def find_first(numbers, target):

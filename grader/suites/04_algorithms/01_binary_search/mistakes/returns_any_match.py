@@ -1,4 +1,8 @@
-"""Mistake: returns as soon as the middle item matches, which is not always the first match."""
+"""Mistake: returns as soon as the middle item matches, which is not always the first match.
+
+Hint: When numbers[middle] equals the target, there may be more targets to its left: keep searching
+the left half instead of returning.
+"""
 
 
 def find_first(numbers, target):

@@ -1,4 +1,7 @@
-"""Mistake: finds any match by halving, then walks left one item at a time to the first."""
+"""Mistake: finds any match by halving, then walks left one item at a time to the first.
+
+Hint: Walking left from a match is slow when most items are the target: keep halving instead.
+"""
 
 
 def find_first(numbers, target):

@@ -1,4 +1,7 @@
-"""Mistake: overwrites a number's position each time it repeats, so it pairs with the latest one."""
+"""Mistake: overwrites a number's position each time it repeats, so it pairs with the latest one.
+
+Hint: When a number repeats, keep the position where you saw it first.
+"""
 
 
 def two_sum(numbers, target):

@@ -1,4 +1,8 @@
-"""Mistake: `in` on a slice of the list inside the loop: every turn scans all earlier numbers."""
+"""Mistake: `in` on a slice of the list inside the loop: every turn scans all earlier numbers.
+
+Hint: Keep a dict from each number to its position. For each new number, ask the dict whether target
+- number was seen: that is one step, not a loop.
+"""
 
 
 def two_sum(numbers, target):

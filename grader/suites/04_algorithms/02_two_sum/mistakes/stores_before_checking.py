@@ -1,4 +1,7 @@
-"""Mistake: stores the number before looking for its partner, so a number can pair with itself."""
+"""Mistake: stores the number before looking for its partner, so a number can pair with itself.
+
+Hint: Check for the number you need before you store the current one.
+"""
 
 
 def two_sum(numbers, target):

@@ -1,4 +1,8 @@
-"""Mistake: compares each word with the first word of every group so far: a loop inside a loop."""
+"""Mistake: compares each word with the first word of every group so far: a loop inside a loop.
+
+Hint: Do not compare a word with every group. Compute its key once and look the group up in a dict:
+groups.setdefault(key, []).append(word).
+"""
 
 
 def group_anagrams(words):

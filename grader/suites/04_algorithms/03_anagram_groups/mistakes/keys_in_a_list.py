@@ -1,4 +1,8 @@
-"""Mistake: keeps the keys in a list, so `in` and .index() scan every key for every word."""
+"""Mistake: keeps the keys in a list, so `in` and .index() scan every key for every word.
+
+Hint: Do not compare a word with every group. Compute its key once and look the group up in a dict:
+groups.setdefault(key, []).append(word).
+"""
 
 
 def group_anagrams(words):

@@ -1,4 +1,7 @@
-"""Mistake: uses the set of letters as the key, which forgets how often each letter appears."""
+"""Mistake: uses the set of letters as the key, which forgets how often each letter appears.
+
+Hint: A set of letters forgets how many times each letter appears: sort the letters instead.
+"""
 
 
 def group_anagrams(words):

@@ -1,4 +1,7 @@
-"""Mistake: never checks the words' types, so a number fails deep inside with an unclear error."""
+"""Mistake: never checks the words' types, so a number fails deep inside with an unclear error.
+
+Hint: Check each word with isinstance(word, str) and raise TypeError naming it.
+"""
 
 
 def group_anagrams(words):

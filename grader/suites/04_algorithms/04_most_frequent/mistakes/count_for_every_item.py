@@ -1,4 +1,8 @@
-"""Mistake: calls items.count(x) for every item: correct, but each count scans the whole list."""
+"""Mistake: calls items.count(x) for every item: correct, but each count scans the whole list.
+
+Hint: Count everything in one pass with a dict (or collections.Counter), then pick the largest
+count. items.count(x) inside a loop reads the whole list once per item.
+"""
 
 
 def most_frequent(items):

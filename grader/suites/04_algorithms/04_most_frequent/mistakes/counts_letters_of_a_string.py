@@ -1,4 +1,7 @@
-"""Mistake: accepts any iterable, so a string is counted letter by letter instead of refused."""
+"""Mistake: accepts any iterable, so a string is counted letter by letter instead of refused.
+
+Hint: Check type(items) is list at the start and raise TypeError otherwise.
+"""
 
 from collections import Counter
 

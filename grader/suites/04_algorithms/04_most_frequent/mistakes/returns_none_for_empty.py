@@ -1,4 +1,7 @@
-"""Mistake: returns None for an empty list instead of raising ValueError."""
+"""Mistake: returns None for an empty list instead of raising ValueError.
+
+Hint: Check for an empty list first and raise ValueError: there is no answer to return.
+"""
 
 
 def most_frequent(items):

@@ -1,4 +1,8 @@
-"""Mistake: compares counts with >=, so on a tie the item seen later wins."""
+"""Mistake: compares counts with >=, so on a tie the item seen later wins.
+
+Hint: On a tie, keep the item you met first: replace your best only when a count is strictly larger
+(>), not equal.
+"""
 
 
 def most_frequent(items):

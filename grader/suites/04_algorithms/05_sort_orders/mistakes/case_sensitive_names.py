@@ -1,4 +1,8 @@
-"""Mistake: compares names as they are, so every capitalised name sorts before every lowercase one."""
+"""Mistake: compares names as they are, so every capitalised name sorts before every lowercase one.
+
+Hint: Compare names with .casefold() (or .lower()) in the key, so 'bob' and 'Bob' are the same
+customer.
+"""
 
 
 def sort_orders(orders):

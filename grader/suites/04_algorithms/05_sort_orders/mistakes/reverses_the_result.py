@@ -1,4 +1,7 @@
-"""Mistake: sorts totals ascending and reverses the list, which also reverses the order of ties."""
+"""Mistake: sorts totals ascending and reverses the list, which also reverses the order of ties.
+
+Hint: Ties must keep their input order: use reverse=True rather than reversing the whole result.
+"""
 
 
 def sort_orders(orders):

@@ -1,4 +1,8 @@
-"""Mistake: sorts by customer first and by total second, so the total decides the whole order."""
+"""Mistake: sorts by customer first and by total second, so the total decides the whole order.
+
+Hint: Sort by total first, then by customer: the second sort keeps the first one's order inside each
+customer.
+"""
 
 
 def sort_orders(orders):

@@ -1,4 +1,8 @@
-"""Mistake: takes the smallest of everything left with min() and removes it: each step scans all items."""
+"""Mistake: takes the smallest of everything left with min() and removes it: each step scans all items.
+
+Hint: Do not search the result for each new item's place. Put each stream's next item in a heap
+(heapq.heappush) and take the smallest with heapq.heappop.
+"""
 
 
 def merge_sorted(streams):

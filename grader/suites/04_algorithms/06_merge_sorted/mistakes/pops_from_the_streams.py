@@ -1,4 +1,7 @@
-"""Mistake: pops items off the caller's lists, which empties them."""
+"""Mistake: pops items off the caller's lists, which empties them.
+
+Hint: Do not pop items off the streams: keep a position for each stream and move it forward.
+"""
 
 
 def merge_sorted(streams):

@@ -1,4 +1,7 @@
-"""Mistake: stops as soon as one stream runs out, dropping what the others still hold."""
+"""Mistake: stops as soon as one stream runs out, dropping what the others still hold.
+
+Hint: When one stream runs out, the others still have items: keep going until every stream is empty.
+"""
 
 import heapq
 

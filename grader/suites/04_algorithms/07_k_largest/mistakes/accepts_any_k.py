@@ -1,4 +1,8 @@
-"""Mistake: never checks k, so a negative k quietly drops items and a bool counts as a number."""
+"""Mistake: never checks k, so a negative k quietly drops items and a bool counts as a number.
+
+Hint: Check k before anything else: raise ValueError when it is below 0, and TypeError when type(k)
+is not int.
+"""
 
 
 def k_largest(numbers, k):

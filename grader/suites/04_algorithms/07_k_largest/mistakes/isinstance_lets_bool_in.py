@@ -1,4 +1,7 @@
-"""Mistake: checks k with isinstance(k, int), which lets True and False through as 1 and 0."""
+"""Mistake: checks k with isinstance(k, int), which lets True and False through as 1 and 0.
+
+Hint: Check type(k) is int: isinstance(True, int) is True, so a bool needs the exact check.
+"""
 
 import heapq
 

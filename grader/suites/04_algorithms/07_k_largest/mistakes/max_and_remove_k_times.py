@@ -1,4 +1,8 @@
-"""Mistake: takes max() and removes it from a copy, k times: each round scans the whole list."""
+"""Mistake: takes max() and removes it from a copy, k times: each round scans the whole list.
+
+Hint: Do not take max() and remove it k times: each time reads the whole list. heapq.nlargest(k,
+numbers) reads it once.
+"""
 
 
 def k_largest(numbers, k):

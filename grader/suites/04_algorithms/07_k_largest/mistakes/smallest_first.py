@@ -1,4 +1,7 @@
-"""Mistake: returns the k largest in ascending order, smallest first."""
+"""Mistake: returns the k largest in ascending order, smallest first.
+
+Hint: Return them largest first: heapq.nlargest does, and so does sorted(..., reverse=True).
+"""
 
 
 def k_largest(numbers, k):

@@ -1,4 +1,8 @@
-"""Mistake: sorts the caller's list in place with numbers.sort()."""
+"""Mistake: sorts the caller's list in place with numbers.sort().
+
+Hint: The list you were given changed: sort() and heapq.heapify() work in place. Work on a copy, or
+use sorted() or heapq.nlargest(), which leave it alone.
+"""
 
 
 def k_largest(numbers, k):

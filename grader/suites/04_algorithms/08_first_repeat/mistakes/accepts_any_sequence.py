@@ -1,4 +1,7 @@
-"""Mistake: never checks the type, so a string is read letter by letter."""
+"""Mistake: never checks the type, so a string is read letter by letter.
+
+Hint: Check type(items) is list first and raise TypeError for anything else.
+"""
 
 
 def first_repeat(items):

@@ -1,4 +1,8 @@
-"""Mistake: returns the repeated item that appeared first, not the one repeated first."""
+"""Mistake: returns the repeated item that appeared first, not the one repeated first.
+
+Hint: The answer is the item whose second appearance comes first, not the item that appeared first.
+Return as soon as you meet an item you have already seen.
+"""
 
 
 def first_repeat(items):

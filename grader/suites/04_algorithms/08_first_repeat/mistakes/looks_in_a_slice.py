@@ -1,4 +1,8 @@
-"""Mistake: asks whether items[i] is in items[:i]: a slice copied and read on every turn."""
+"""Mistake: asks whether items[i] is in items[:i]: a slice copied and read on every turn.
+
+Hint: Keep what you have seen in a set: `item in seen` is then one step. On a list, `in` reads the
+list from the start each time.
+"""
 
 
 def first_repeat(items):

@@ -1,4 +1,8 @@
-"""Mistake: keeps the items seen in a list, so every `in` reads all of them."""
+"""Mistake: keeps the items seen in a list, so every `in` reads all of them.
+
+Hint: Keep what you have seen in a set: `item in seen` is then one step. On a list, `in` reads the
+list from the start each time.
+"""
 
 
 def first_repeat(items):

@@ -1,4 +1,7 @@
-"""Mistake: checks isinstance(priority, int), so True passes as priority 1."""
+"""Mistake: checks isinstance(priority, int), so True passes as priority 1.
+
+Hint: True and False are bools, and bool is a kind of int: check type(priority) is int.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Mistake: checks the title before stripping it, so a title of only spaces is accepted."""
+"""Mistake: checks the title before stripping it, so a title of only spaces is accepted.
+
+Hint: The title must be a str that is not empty once stripped, and at most 100 characters.
+"""
 
 from __future__ import annotations
 

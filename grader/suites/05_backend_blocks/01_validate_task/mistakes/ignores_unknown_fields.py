@@ -1,4 +1,7 @@
-"""Mistake: ignores keys it does not know, so a misspelled field is silently dropped."""
+"""Mistake: ignores keys it does not know, so a misspelled field is silently dropped.
+
+Hint: A key you do not know is an error too: a typo such as 'priorty' must not be ignored.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Mistake: pops each field off the caller's payload while checking it, so the caller's dict is emptied."""
+"""Mistake: pops each field off the caller's payload while checking it, so the caller's dict is emptied.
+
+Hint: Read the fields with payload.get(...) and leave the caller's dict as it was: do not pop from
+it.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Mistake: returns as soon as it finds one problem, so only the first of several errors is reported."""
+"""Mistake: returns as soon as it finds one problem, so only the first of several errors is reported.
+
+Hint: Do not return at the first problem: put each problem in the errors dict and return the dict
+after checking every field.
+"""
 
 from __future__ import annotations
 

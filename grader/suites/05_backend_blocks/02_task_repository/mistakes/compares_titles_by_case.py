@@ -1,4 +1,8 @@
-"""Mistake: compares tidied titles without case-folding, so 'buy MILK' does not clash with 'Buy milk'."""
+"""Mistake: compares tidied titles without case-folding, so 'buy MILK' does not clash with 'Buy milk'.
+
+Hint: Compare titles through title_key(title), and keep the owner in the key: (owner,
+title_key(title)).
+"""
 
 from __future__ import annotations
 

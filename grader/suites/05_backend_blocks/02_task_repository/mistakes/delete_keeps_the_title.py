@@ -1,4 +1,7 @@
-"""Mistake: delete removes the task but not its title from the index, so the title stays taken forever."""
+"""Mistake: delete removes the task but not its title from the index, so the title stays taken forever.
+
+Hint: Deleting must also forget the title, and ids must keep counting up: never len(...) + 1.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Mistake: looks tasks up with self._tasks[task_id], so an unknown id escapes as a bare KeyError."""
+"""Mistake: looks tasks up with self._tasks[task_id], so an unknown id escapes as a bare KeyError.
+
+Hint: Look the id up with self._tasks.get(task_id) and raise TaskNotFound yourself when it is None:
+a bare KeyError tells the caller nothing about what went wrong.
+"""
 
 from __future__ import annotations
 

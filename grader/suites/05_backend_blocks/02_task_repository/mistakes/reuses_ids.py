@@ -1,4 +1,7 @@
-"""Mistake: numbers tasks len(tasks) + 1, so after a delete a new task can take an id already in use."""
+"""Mistake: numbers tasks len(tasks) + 1, so after a delete a new task can take an id already in use.
+
+Hint: Deleting must also forget the title, and ids must keep counting up: never len(...) + 1.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Mistake: leaves the owner out of the uniqueness key, so bob cannot use a title ana already has."""
+"""Mistake: leaves the owner out of the uniqueness key, so bob cannot use a title ana already has.
+
+Hint: Compare titles through title_key(title), and keep the owner in the key: (owner,
+title_key(title)).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Mistake: counts the task being renamed as holding its own title, so a change of case is refused."""
+"""Mistake: counts the task being renamed as holding its own title, so a change of case is refused.
+
+Hint: When updating, a title held by the very task being renamed is not a duplicate; and free the
+old title once the new one is stored.
+"""
 
 from __future__ import annotations
 

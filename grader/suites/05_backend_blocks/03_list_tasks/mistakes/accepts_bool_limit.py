@@ -1,4 +1,7 @@
-"""Mistake: checks isinstance(limit, int), so limit=True is taken as a page of 1."""
+"""Mistake: checks isinstance(limit, int), so limit=True is taken as a page of 1.
+
+Hint: True is an int to isinstance(): check type(limit) is int, so a bool is refused.
+"""
 
 from __future__ import annotations
 

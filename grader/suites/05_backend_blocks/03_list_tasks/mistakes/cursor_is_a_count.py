@@ -1,4 +1,8 @@
-"""Mistake: the cursor counts the tasks already shown (an offset), so a delete between pages skips one."""
+"""Mistake: the cursor counts the tasks already shown (an offset), so a delete between pages skips one.
+
+Hint: Use the id of the last task on the page as the cursor, and start the next page after that id
+(t['id'] > after), not after a count of tasks: counts shift when tasks are deleted.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Mistake: gives a cursor whenever the page is full, so a list of exactly 20 ends with an empty page."""
+"""Mistake: gives a cursor whenever the page is full, so a list of exactly 20 ends with an empty page.
+
+Hint: next_after is None exactly when no matching task comes after this page: count what is left.
+"""
 
 from __future__ import annotations
 

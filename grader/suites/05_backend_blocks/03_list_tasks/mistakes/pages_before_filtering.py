@@ -1,4 +1,7 @@
-"""Mistake: decides whether a next page exists from all tasks, not the matching ones."""
+"""Mistake: decides whether a next page exists from all tasks, not the matching ones.
+
+Hint: Filter first, then page: next_after must be about the matching tasks only.
+"""
 
 from __future__ import annotations
 

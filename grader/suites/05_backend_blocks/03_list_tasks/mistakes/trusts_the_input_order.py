@@ -1,4 +1,7 @@
-"""Mistake: never sorts, trusting that the tasks arrive in id order."""
+"""Mistake: never sorts, trusting that the tasks arrive in id order.
+
+Hint: Sort by id yourself: the list you are given may be in any order.
+"""
 
 from __future__ import annotations
 

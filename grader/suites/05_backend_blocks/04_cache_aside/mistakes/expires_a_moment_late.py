@@ -1,4 +1,8 @@
-"""Mistake: treats an entry as fresh while now <= expiry, so it is still served at exactly the TTL."""
+"""Mistake: treats an entry as fresh while now <= expiry, so it is still served at exactly the TTL.
+
+Hint: An entry stored at time t is fresh while clock.now() < t + ttl. Use the clock you were given,
+never time.time(), so the tests can move it.
+"""
 
 from __future__ import annotations
 

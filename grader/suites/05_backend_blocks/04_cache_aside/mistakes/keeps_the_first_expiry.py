@@ -1,4 +1,7 @@
-"""Mistake: sets an entry's expiry only the first time, so after one TTL every read goes to the store."""
+"""Mistake: sets an entry's expiry only the first time, so after one TTL every read goes to the store.
+
+Hint: When you reload an expired entry, store it with a new expiry time: now + ttl.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Mistake: never looks at the expiry time, so a cached task is served forever."""
+"""Mistake: never looks at the expiry time, so a cached task is served forever.
+
+Hint: An entry stored at time t is fresh while clock.now() < t + ttl. Use the clock you were given,
+never time.time(), so the tests can move it.
+"""
 
 from __future__ import annotations
 

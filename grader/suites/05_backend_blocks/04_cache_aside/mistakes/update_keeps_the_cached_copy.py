@@ -1,4 +1,7 @@
-"""Mistake: update writes the store but keeps the old cached copy, so reads are stale until the TTL ends."""
+"""Mistake: update writes the store but keeps the old cached copy, so reads are stale until the TTL ends.
+
+Hint: After writing to the store, remove the id from your cache, so the next read must reload it.
+"""
 
 from __future__ import annotations
 

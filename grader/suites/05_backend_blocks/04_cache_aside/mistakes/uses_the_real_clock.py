@@ -1,4 +1,8 @@
-"""Mistake: reads time.monotonic(), not the clock it was given, so tests cannot move time."""
+"""Mistake: reads time.monotonic(), not the clock it was given, so tests cannot move time.
+
+Hint: An entry stored at time t is fresh while clock.now() < t + ttl. Use the clock you were given,
+never time.time(), so the tests can move it.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Mistake: clears the whole cache on every write, so one rename makes every page slow again."""
+"""Mistake: clears the whole cache on every write, so one rename makes every page slow again.
+
+Hint: Forget only the pages a write changed: the user's own page and the team pages it appears on,
+not the whole cache.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Mistake: fixes rename but not move, so a moved user stays on the old team's page."""
+"""Mistake: fixes rename but not move, so a moved user stays on the old team's page.
+
+Hint: A user's name and team also appear on a team page, cached under f'team:{team}'. After a write,
+forget every team page the user was or now is on, not only f'user:{user_id}'.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Mistake: after a move forgets the new team's page but not the old one, which still lists the user."""
+"""Mistake: after a move forgets the new team's page but not the old one, which still lists the user.
+
+Hint: A user's name and team also appear on a team page, cached under f'team:{team}'. After a write,
+forget every team page the user was or now is on, not only f'user:{user_id}'.
+"""
 
 from __future__ import annotations
 

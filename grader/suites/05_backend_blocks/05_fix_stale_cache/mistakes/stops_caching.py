@@ -1,4 +1,7 @@
-"""Mistake: 'fixes' stale pages by no longer caching anything, so every read goes to the slow store."""
+"""Mistake: 'fixes' stale pages by no longer caching anything, so every read goes to the slow store.
+
+Hint: Keep the cache for reads: the fix is in what rename and move forget, not in how reads work.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Mistake: creates the order before looking at the key, so every retry still adds an order."""
+"""Mistake: creates the order before looking at the key, so every retry still adds an order.
+
+Hint: Before creating, look the key up in a dict of keys you have seen; if it is there, return the
+order it made instead of creating a new one.
+"""
 
 from __future__ import annotations
 

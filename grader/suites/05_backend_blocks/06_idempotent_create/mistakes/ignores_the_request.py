@@ -1,4 +1,8 @@
-"""Mistake: remembers only the key, so a key reused for a different order silently returns the first one."""
+"""Mistake: remembers only the key, so a key reused for a different order silently returns the first one.
+
+Hint: Remember the request with the key. A key that comes back with a different item or quantity is
+a client bug: raise IdempotencyKeyReused instead of returning an unrelated order.
+"""
 
 from __future__ import annotations
 

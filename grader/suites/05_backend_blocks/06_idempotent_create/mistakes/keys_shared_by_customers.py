@@ -1,4 +1,7 @@
-"""Mistake: remembers keys without the customer, so two customers picking the same key collide."""
+"""Mistake: remembers keys without the customer, so two customers picking the same key collide.
+
+Hint: Keys belong to a customer: remember them under (customer, key).
+"""
 
 from __future__ import annotations
 

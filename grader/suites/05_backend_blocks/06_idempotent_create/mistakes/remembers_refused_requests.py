@@ -1,4 +1,8 @@
-"""Mistake: remembers the key before checking the request, so a corrected retry is refused."""
+"""Mistake: remembers the key before checking the request, so a corrected retry is refused.
+
+Hint: Check the request before you remember its key: a request that was refused created nothing, so
+the client may retry it, corrected, with the same key.
+"""
 
 from __future__ import annotations
 

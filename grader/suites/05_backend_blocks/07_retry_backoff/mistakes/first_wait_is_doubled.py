@@ -1,4 +1,8 @@
-"""Mistake: doubles before the first wait, so the waits are 2, 4, 8 x base instead of 1, 2, 4 x base."""
+"""Mistake: doubles before the first wait, so the waits are 2, 4, 8 x base instead of 1, 2, 4 x base.
+
+Hint: Wait base_delay * 2 ** (n - 1) before retry n: 0.5, then 1.0, then 2.0. Pass the wait to the
+sleep you were given, never to time.sleep.
+"""
 
 from __future__ import annotations
 

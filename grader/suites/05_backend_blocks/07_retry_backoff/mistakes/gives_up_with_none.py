@@ -1,4 +1,8 @@
-"""Mistake: after the last attempt returns None instead of raising, so the caller thinks it worked."""
+"""Mistake: after the last attempt returns None instead of raising, so the caller thinks it worked.
+
+Hint: After the last attempt fails, raise its error again (a bare raise inside except) instead of
+returning None.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Mistake: never caps the wait, so a long outage waits longer and longer without limit."""
+"""Mistake: never caps the wait, so a long outage waits longer and longer without limit.
+
+Hint: Cap every wait with min(max_delay, ...).
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Mistake: catches every Exception, so bad input is retried (and waited for) as if the network had failed."""
+"""Mistake: catches every Exception, so bad input is retried (and waited for) as if the network had failed.
+
+Hint: Catch only the errors a second try can cure, (ConnectionError, TimeoutError). Bad input fails
+the same way every time: let it through at once.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Mistake: waits after every failure, including the last one, when nobody will try again."""
+"""Mistake: waits after every failure, including the last one, when nobody will try again.
+
+Hint: After the last attempt fails, raise its error at once: nobody will try again, so do not wait
+first.
+"""
 
 from __future__ import annotations
 

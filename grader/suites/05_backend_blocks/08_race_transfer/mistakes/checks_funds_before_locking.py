@@ -1,4 +1,8 @@
-"""Mistake: checks the funds before taking the lock, so several transfers spend the same balance."""
+"""Mistake: checks the funds before taking the lock, so several transfers spend the same balance.
+
+Hint: Check the funds inside the lock, together with the update: a balance read before taking the
+lock may be spent by another thread before you write.
+"""
 
 from __future__ import annotations
 

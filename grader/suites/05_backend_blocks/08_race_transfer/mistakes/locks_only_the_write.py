@@ -1,4 +1,8 @@
-"""Mistake: locks only the write, so two threads still read the same balance before either writes."""
+"""Mistake: locks only the write, so two threads still read the same balance before either writes.
+
+Hint: Take the lock before you read the balance: a balance read outside the lock is stale by the
+time you write it.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Mistake: makes a new Lock inside each call, so no two threads ever share one and nothing is protected."""
+"""Mistake: makes a new Lock inside each call, so no two threads ever share one and nothing is protected.
+
+Hint: Create one threading.Lock() in __init__ and do every read-decide-write inside 'with
+self._lock:'. A lock made inside the method is a new lock for every call and protects nothing.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Mistake: no lock at all: two threads read the same balance and one update is lost."""
+"""Mistake: no lock at all: two threads read the same balance and one update is lost.
+
+Hint: Create one threading.Lock() in __init__ and do every read-decide-write inside 'with
+self._lock:'. A lock made inside the method is a new lock for every call and protects nothing.
+"""
 
 from __future__ import annotations
 

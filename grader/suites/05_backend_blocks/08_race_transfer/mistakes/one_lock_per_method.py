@@ -1,4 +1,8 @@
-"""Mistake: gives deposit and transfer a lock each, so a deposit and a transfer on one account still race."""
+"""Mistake: gives deposit and transfer a lock each, so a deposit and a transfer on one account still race.
+
+Hint: Deposits and transfers change the same balances, so they must take the same lock: one lock for
+the whole bank, not one per method.
+"""
 
 from __future__ import annotations
 

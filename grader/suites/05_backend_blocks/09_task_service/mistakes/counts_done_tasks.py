@@ -1,4 +1,7 @@
-"""Mistake: counts every task toward the limit of five open tasks, so completing one never frees a place."""
+"""Mistake: counts every task toward the limit of five open tasks, so completing one never frees a place.
+
+Hint: Count only the user's tasks that are not done, and check before adding.
+"""
 
 from __future__ import annotations
 

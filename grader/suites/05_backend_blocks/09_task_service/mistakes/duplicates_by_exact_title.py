@@ -1,4 +1,7 @@
-"""Mistake: compares titles exactly, so 'BUY MILK' is not seen as a duplicate of 'Buy milk'."""
+"""Mistake: compares titles exactly, so 'BUY MILK' is not seen as a duplicate of 'Buy milk'.
+
+Hint: Compare titles ignoring case among the user's tasks, leaving out the task being renamed.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Mistake: finds a task by id alone, so any user can complete, rename or delete anyone's task."""
+"""Mistake: finds a task by id alone, so any user can complete, rename or delete anyone's task.
+
+Hint: Load the task through the repository and check task['owner'] == user. Another user's task must
+look exactly like a missing one: raise TaskNotFound for both.
+"""
 
 from __future__ import annotations
 

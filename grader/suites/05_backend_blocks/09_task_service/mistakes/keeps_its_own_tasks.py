@@ -1,4 +1,8 @@
-"""Mistake: keeps tasks in a repository of its own, not the one it was given, so it misses what that holds."""
+"""Mistake: keeps tasks in a repository of its own, not the one it was given, so it misses what that holds.
+
+Hint: Keep the repository you are given (self._repository = repository) and read and write only
+through it: no dict of your own, no class attribute shared by every service.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Mistake: counts the task being renamed as a duplicate of itself, so changing only its case is refused."""
+"""Mistake: counts the task being renamed as a duplicate of itself, so changing only its case is refused.
+
+Hint: Compare titles ignoring case among the user's tasks, leaving out the task being renamed.
+"""
 
 from __future__ import annotations
 

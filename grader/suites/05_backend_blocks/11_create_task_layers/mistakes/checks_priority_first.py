@@ -1,4 +1,8 @@
-"""Mistake: validates the priority before the title, so a body with both wrong reports another field."""
+"""Mistake: validates the priority before the title, so a body with both wrong reports another field.
+
+Hint: A refactor keeps every status and message word for word: run the starter and your version side
+by side.
+"""
 
 from __future__ import annotations
 

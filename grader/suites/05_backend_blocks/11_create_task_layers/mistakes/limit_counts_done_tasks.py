@@ -1,4 +1,8 @@
-"""Mistake: counts done tasks toward the open-task limit while moving the rule into its own function."""
+"""Mistake: counts done tasks toward the open-task limit while moving the rule into its own function.
+
+Hint: A refactor keeps every status and message word for word: run the starter and your version side
+by side.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Mistake: numbers the new task len(tasks) + 1, not one past the highest id, so ids clash after gaps."""
+"""Mistake: numbers the new task len(tasks) + 1, not one past the highest id, so ids clash after gaps.
+
+Hint: Number a new task one past the highest id in use, not len(tasks) + 1: ids must never clash
+after a delete.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Mistake: rewords an error message while tidying up ('title is missing'); clients matching on it break."""
+"""Mistake: rewords an error message while tidying up ('title is missing'); clients matching on it break.
+
+Hint: A refactor keeps every status and message word for word: run the starter and your version side
+by side.
+"""
 
 from __future__ import annotations
 

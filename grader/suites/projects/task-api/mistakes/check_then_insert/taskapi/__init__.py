@@ -1,5 +1,8 @@
 """Mistake: duplicate titles checked with SELECT-then-INSERT in Python, without a UNIQUE index.
 
+Hint: A SELECT before the INSERT leaves a gap another request can slip through; let a UNIQUE index
+refuse the second INSERT.
+
 Two simultaneous creates of the same title can both pass the SELECT before
 either INSERT lands, so both succeed. Only repository.py differs from the
 reference solution.

@@ -1,5 +1,8 @@
 """Mistake: PATCH reads the version, compares it in Python, then writes with UPDATE ... WHERE id = ?.
 
+Hint: Compare and write in one statement: UPDATE ... SET version = version + 1 WHERE id = ? AND
+version = ?, then look at the row count.
+
 Two simultaneous PATCHes with the same If-Match can both pass the check
 before either write lands, so both succeed and one silently overwrites the
 other (a lost update). Only repository.py differs from the reference solution.

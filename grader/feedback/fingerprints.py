@@ -1,0 +1,90 @@
+"""The failure fingerprint of a run: which tests failed, and how, in a form two runs can compare.
+
+A test's signature is its diagnosis plus the one fact that tells that kind of
+failure apart: the value that came back, the exception's type, the HTTP
+status. Words a learner chooses (an exception's message, a server's log) are
+left out, so the same mistake gives the same fingerprint whoever makes it;
+values are kept exactly, so two different mistakes rarely share one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from grader.feedback.diagnosis import diagnose
+
+PASSED = ""  # the signature of a test that passed
+# Runs that say nothing about the learner's mistake: no fingerprint, so no known mistake matches.
+NO_EVIDENCE = frozenset({"error"})
+STATUS_CODE = re.compile(r"\b([1-5]\d\d)\b")
+
+Fingerprint = Mapping[str, str]  # test name -> signature (PASSED when it passed)
+
+
+def failure_signature(failure: Mapping[str, Any]) -> str:
+    """Say how one test failed: its diagnosis and the fact that sets this failure apart."""
+    diagnosis = diagnose(dict(failure))
+    fact = distinguishing_fact(failure)
+    return f"{diagnosis}: {fact}" if fact else diagnosis
+
+
+def distinguishing_fact(failure: Mapping[str, Any]) -> str:
+    """The value, exception type or status that sets this failure apart (never free text)."""
+    kind = failure.get("kind")
+    if kind in ("mismatch", "no_exception", "mutated_input"):
+        return str(failure.get("got", ""))
+    if kind in ("learner_exception", "wrong_exception"):
+        info = failure.get("exception")
+        if isinstance(info, Mapping) and info.get("type"):
+            return str(info["type"])
+        return str(failure.get("got", "")).split(":", 1)[0]
+    if kind == "http":
+        found = STATUS_CODE.search(str(failure.get("response", "")))
+        return found.group(1) if found else ""
+    if kind == "assertion":
+        return str(failure.get("summary", ""))
+    return ""  # timeout, wrong_message, not_started, growth: the diagnosis says it all
+
+
+def run_fingerprint(report: Mapping[str, Any] | None) -> dict[str, str]:
+    """Every test of a run with its signature; empty when the run gives no evidence at all."""
+    if report is None:
+        return {}
+    fingerprint = {}
+    for entry in report.get("tests", []):
+        name = str(entry.get("nodeid", "")).rsplit("::", 1)[-1]
+        failure = failed_check(entry)
+        if failure is None:
+            fingerprint[name] = PASSED
+            continue
+        signature = failure_signature(failure)
+        if signature.split(":", 1)[0] in NO_EVIDENCE:
+            return {}
+        varies = (entry.get("metadata") or {}).get("varies")  # its numbers change from run to run
+        fingerprint[name] = signature.split(":", 1)[0] if varies else signature
+    return fingerprint
+
+
+def failed_check(entry: Mapping[str, Any]) -> Mapping[str, Any] | None:
+    """The failure a test's report entry carries, or None when the test passed."""
+    meta = entry.get("metadata") or {}
+    for stage in ("setup", "call", "teardown"):
+        failure = meta.get(f"failure_{stage}")
+        if isinstance(failure, Mapping):
+            return failure
+    if entry.get("outcome") in ("passed", None):
+        return None
+    return {"kind": "suite_error"}
+
+
+def matches(observed: Fingerprint, known: Fingerprint) -> bool:
+    """The same tests fail in the same way: every test this run holds, and at least one failure.
+
+    A run of part of the suite (one milestone, the public tests) is compared on
+    the tests it ran; a test the known mistake never met is no match.
+    """
+    if not observed or all(signature == PASSED for signature in observed.values()):
+        return False
+    return all(name in known and known[name] == signature for name, signature in observed.items())

@@ -1,0 +1,92 @@
+"""Known mistakes as evidence: the hint is shown only to a failure that matches exactly one of them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from grader.feedback.known_mistakes import (
+    KnownMistake,
+    known_mistakes_text,
+    load_known_mistakes,
+    matching_mistakes,
+    public_part,
+    with_known_mistake,
+)
+from grader.feedback.model import Feedback, TestResult
+
+CENTURY = "A year divisible by 100 is not a leap year unless it also divides by 400."
+FORGETS = KnownMistake(
+    "ignores_centuries",
+    "Mistake: only checks divisibility by 4.",
+    (CENTURY,),
+    (("test_common", ""), ("test_century", "wrong_value: True")),
+)
+OBSERVED = {"test_common": "", "test_century": "wrong_value: True"}
+
+
+def result(name: str, status: str = "failed", hint: str = "") -> TestResult:
+    return TestResult(
+        name, "", status, "Called leap_year(1900); got True, expected False.", hint, "", 0, 1, 0
+    )
+
+
+def feedback(*tests: TestResult) -> Feedback:
+    return Feedback(1, "leap", "Leap", "", "failed", 0.0, 10.0, tests, None, 0.0)
+
+
+def test_a_matching_failure_is_told_which_mistake_it_looks_like() -> None:
+    shown = with_known_mistake(
+        feedback(result("test_common", "passed"), result("test_century")), OBSERVED, [FORGETS]
+    )
+    assert shown.tests[1].hint == (
+        "This looks like a known mistake: only checks divisibility by 4. " + CENTURY
+    )
+    assert shown.tests[0].hint == ""
+
+
+def test_no_match_means_no_guess() -> None:
+    observed = {"test_common": "", "test_century": "exception: ZeroDivisionError"}
+    before = feedback(result("test_common", "passed"), result("test_century"))
+    assert with_known_mistake(before, observed, [FORGETS]) == before
+
+
+def test_variants_that_fail_alike_with_different_hints_say_nothing() -> None:
+    twin = KnownMistake("other", "Mistake: something else.", ("Another hint.",), FORGETS.fingerprint)
+    assert matching_mistakes(OBSERVED, [FORGETS, twin]) == []
+    hintless = KnownMistake("quiet", "Mistake: no hint.", (), FORGETS.fingerprint)
+    assert matching_mistakes(OBSERVED, [FORGETS, hintless]) == []
+
+
+def test_variants_that_fail_alike_with_one_hint_give_it_without_naming_either() -> None:
+    same_words = KnownMistake("same", "Mistake: the same, written twice.", (CENTURY,), FORGETS.fingerprint)
+    assert matching_mistakes(OBSERVED, [FORGETS, same_words]) == [FORGETS, same_words]
+    before = feedback(result("test_common", "passed"), result("test_century"))
+    shown = with_known_mistake(before, OBSERVED, [FORGETS, same_words])
+    assert shown.tests[1].hint == "This looks like a known mistake. " + CENTURY
+
+
+def test_a_hint_the_test_already_shows_is_not_repeated() -> None:
+    before = feedback(result("test_common", "passed"), result("test_century", hint=CENTURY))
+    assert with_known_mistake(before, OBSERVED, [FORGETS]) == before
+
+
+def test_the_record_is_written_sorted_and_read_back(tmp_path: Path) -> None:
+    other = KnownMistake("a_first", "Mistake: first by name.", (), (("test_common", "timeout"),))
+    (tmp_path / "known_mistakes.json").write_text(known_mistakes_text([FORGETS, other]), encoding="utf-8")
+    assert load_known_mistakes(tmp_path) == (other, FORGETS)
+    assert load_known_mistakes(tmp_path / "missing") == ()
+
+
+def test_a_learner_edition_keeps_only_what_public_tests_show() -> None:
+    hidden_only = KnownMistake(
+        "hidden", "Mistake: only a hidden test sees it.", (), (("test_secret", "timeout"),)
+    )
+    both = KnownMistake(
+        "both",
+        "Mistake: seen by both.",
+        ("Hint.",),
+        (("test_century", "wrong_value: True"), ("test_secret", "timeout")),
+    )
+    assert public_part([hidden_only, both], {"test_century", "test_common"}) == [
+        KnownMistake("both", "Mistake: seen by both.", ("Hint.",), (("test_century", "wrong_value: True"),))
+    ]
