@@ -128,6 +128,7 @@ def kill_process_tree(process: subprocess.Popen[Any]) -> None:
     wait_for_exit(process, 5)
 
 
+COMPACT = (",", ":")  # no spaces after separators: a million-item list is a megabyte less to send
 MAX_REPLY_BYTES = 16 * 1024 * 1024 + 1024  # the worker's own limit, and room for the rest
 PIPE_BYTES = 1024 * 1024
 F_SETPIPE_SZ = 1031  # Linux: larger pipes carry a large value in fewer system calls
@@ -207,7 +208,9 @@ class WorkerProcess:
         try:
             # The clock both processes read: the worker's last look comes before our limit,
             # however long the request took to send.
-            data = memoryview(json.dumps({**message, "deadline": deadline}).encode() + b"\n")
+            data = memoryview(
+                json.dumps({**message, "deadline": deadline}, separators=COMPACT).encode() + b"\n"
+            )
             while data:
                 data = data[os.write(self.send_fd, data) :]
             while (line := self._read_line(deadline - time.monotonic())) and line.startswith(WHERE_LINE):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import types
 from dataclasses import dataclass
+from itertools import islice
 from typing import Any
 
 MAX_REPR = 300
@@ -46,10 +47,24 @@ def article(name: str) -> str:
 
 def show(value: Any) -> str:
     """Return a short repr of a value for a feedback message."""
-    text = repr(value)
+    text = repr(head(value))
     if len(text) > MAX_REPR:
         text = text[: MAX_REPR - 15] + " ... (shortened)"
     return text
+
+
+def head(value: Any) -> Any:
+    """A long list, tuple or dict cut to its first MAX_REPR items: the shown text starts the same.
+
+    Every item takes at least three characters of the repr (one for the item,
+    two for ", "), so what is shown of the whole value is all in its head;
+    a million-item argument is then not written out for every call.
+    """
+    if type(value) in (list, tuple) and len(value) > MAX_REPR:
+        return value[:MAX_REPR]
+    if type(value) is dict and len(value) > MAX_REPR:
+        return dict(islice(value.items(), MAX_REPR))
+    return value
 
 
 def show_argument(value: Any) -> str:
