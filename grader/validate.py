@@ -26,6 +26,7 @@ from grader.pipeline.grading import grade, grade_observed
 from grader.pipeline.suite_ids import SuiteError, SuiteNotCollected, expected_test_ids
 from grader.pipeline.warm import warm_pytest
 from grader.plain.scan import suite_problems
+from grader.readme_agreement import Unstated, unstated_phrases
 
 MISTAKES = "mistakes"
 
@@ -67,6 +68,7 @@ class ExerciseCheck:
     public_tests: int = 0
     hidden_tests: int = 0
     suite_problems: tuple[str, ...] = ()  # what a plain suite asks that cannot cross the boundary
+    unstated: tuple[Unstated, ...] = ()  # wording the suite demands that the learner is never told
     grader_faults: tuple[str, ...] = ()  # "the grader itself failed" on the reference, starter or a mistake
     hints: tuple[HintCheck, ...] = ()
 
@@ -74,6 +76,7 @@ class ExerciseCheck:
     def ok(self) -> bool:
         return (
             not self.suite_problems
+            and not self.unstated
             and not self.grader_faults
             and all(h.ok for h in self.hints)
             and self.reference_status == "passed"
@@ -158,6 +161,7 @@ def graded_check(course: Course, exercise: Exercise, refused: tuple[str, ...]) -
         public_tests=public_tests,
         hidden_tests=len(reference.tests) - public_tests,
         suite_problems=refused,
+        unstated=unstated_phrases(course, exercise),
         grader_faults=tuple(faults),
         hints=hints,
     )

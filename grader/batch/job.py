@@ -26,6 +26,7 @@ from grader.pipeline.runner import (
     kill_workers,
     read_report,
     stage_files,
+    stage_original,
     stage_suite,
     suite_command,
     write_secret,
@@ -83,10 +84,14 @@ def grade_job(
         run_dir, code_dir = Path(run_tmp), Path(code_tmp) / "code"
         stage_files(exercise, folder, code_dir)
         stage_suite(course.suite_dir(exercise), run_dir / "suite")
+        original = stage_original(course, exercise, code_dir.parent)
         nonce = write_secret(run_dir / "nonce")
-        command = suite_command(run_dir, exercise, code_dir, None)
+        command = suite_command(run_dir, exercise, code_dir, None, original)
         if sandbox is not None:
             command, launcher = sandboxed(command, exercise, code_dir, sandbox, launcher)
+            if original is not None:  # the original runs in a sandbox of its own, like the learner's
+                prepare(original)
+                command.insert(-1, "--grader-original-sandbox=" + json.dumps(sandbox.prefix(original)))
         log = run_dir / "pytest-output.txt"
         try:
             code = launcher.run(command, run_dir, log, exercise.time_limit)

@@ -1,7 +1,7 @@
 """Our pytest plugin, loaded by name inside every grading run.
 
 It registers the markers suites use (``points``, ``hint``, ``milestone``, ``varies``),
-provides the ``learner`` and ``project_dir`` fixtures, and writes what each
+provides the ``learner``, ``original`` and ``project_dir`` fixtures, and writes what each
 test means for the learner (description, points, hints and a structured
 failure) into the pytest-json-report metadata. It never runs learner code in
 this process: that only happens in the worker behind ``learner``.
@@ -55,6 +55,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--grader-nonce-file", default=None, help="this run's secret; read, then deleted")
     group.addoption("--grader-progress-file", default=None, help="each test as it starts and ends (signed)")
     group.addoption("--grader-sandbox", default="", help="JSON list: command prefix that sandboxes workers")
+    group.addoption("--grader-original-dir", default=None, help="the program to behave like")
+    group.addoption("--grader-original-sandbox", default="", help="JSON list: the original's sandbox prefix")
     group.addoption("--grader-sandbox-spec", default="", help="JSON: the sandbox for learner programs")
 
 
@@ -68,18 +70,26 @@ def pytest_configure(config: pytest.Config) -> None:
         config.pluginmanager.register(Progress(Path(progress_file), stamp.secret), "grader-progress")
     learner_dir = config.getoption("--grader-learner-dir")
     if learner_dir:
-        session = LearnerSession(
-            Path(learner_dir),
-            [m for m in config.getoption("--grader-modules").split(",") if m],
-            config.getoption("--grader-call-timeout"),
-            config.getoption("--grader-memory-mb"),
-            process_recorder(config),
-            sandbox_prefix(config.getoption("--grader-sandbox")),
-            config.getoption("--grader-import-timeout"),
-        )
+        session = worker_session(config, learner_dir, "--grader-sandbox")
         session.start()  # overlaps the worker's start-up with collection
         config.stash[SESSION_KEY] = session
+    original_dir = config.getoption("--grader-original-dir")
+    if original_dir:  # started on first use: only the suites that compare with it need it
+        config.stash[ORIGINAL_KEY] = worker_session(config, original_dir, "--grader-original-sandbox")
     install_plain_imports(config)
+
+
+def worker_session(config: pytest.Config, folder: str, sandbox_option: str) -> LearnerSession:
+    """A session on the graded modules in ``folder``, with the run's limits and the given sandbox."""
+    return LearnerSession(
+        Path(folder),
+        [m for m in config.getoption("--grader-modules").split(",") if m],
+        config.getoption("--grader-call-timeout"),
+        config.getoption("--grader-memory-mb"),
+        process_recorder(config),
+        sandbox_prefix(config.getoption(sandbox_option)),
+        config.getoption("--grader-import-timeout"),
+    )
 
 
 @pytest.hookimpl(tryfirst=True)
@@ -101,6 +111,7 @@ def install_plain_imports(config: pytest.Config, option: str | None = None) -> N
 
 
 SESSION_KEY = pytest.StashKey[LearnerSession]()
+ORIGINAL_KEY = pytest.StashKey[LearnerSession]()
 
 
 def sandbox_prefix(value: str) -> list[str]:
@@ -126,9 +137,10 @@ def take_nonce(path: str | None) -> str:
 def pytest_sessionfinish(session: pytest.Session) -> Iterator[None]:
     # A wrapper runs before every plain implementation, pytest-json-report's
     # included: learner code is stopped before the report is written.
-    learner_session = session.config.stash.get(SESSION_KEY, None)
-    if learner_session is not None:
-        learner_session.close()
+    for key in (SESSION_KEY, ORIGINAL_KEY):
+        worker = session.config.stash.get(key, None)
+        if worker is not None:
+            worker.close()
     return (yield)
 
 
@@ -136,17 +148,29 @@ def pytest_unconfigure(config: pytest.Config) -> None:
     plain = config.pluginmanager.get_plugin("grader-plain-suites")
     if isinstance(plain, PlainSuites):
         plain.uninstall()
-    session = config.stash.get(SESSION_KEY, None)
-    if session is not None:
-        session.close()
+    for key in (SESSION_KEY, ORIGINAL_KEY):
+        session = config.stash.get(key, None)
+        if session is not None:
+            session.close()
 
 
 @pytest.fixture
 def learner(request: pytest.FixtureRequest) -> Iterator[LearnerModule]:
     """The learner's main module, reached across the process boundary."""
-    session = request.config.stash.get(SESSION_KEY, None)
+    yield from main_module(request, SESSION_KEY, "this suite needs learner files (--grader-learner-dir)")
+
+
+@pytest.fixture
+def original(request: pytest.FixtureRequest) -> Iterator[LearnerModule]:
+    """The program the learner's must behave like (grader/kinds/original.py), in a worker of its own."""
+    yield from main_module(request, ORIGINAL_KEY, "this suite compares with the original, and it has none")
+
+
+def main_module(request: pytest.FixtureRequest, key: Any, missing: str) -> Iterator[LearnerModule]:
+    """The session's main module for one test, its calls limited to the test's time."""
+    session = request.config.stash.get(key, None)
     if session is None:
-        pytest.fail("this suite needs learner files (--grader-learner-dir)")
+        pytest.fail(missing)
     session.deadline = time.monotonic() + request.config.getoption("--grader-test-timeout")
     try:
         yield LearnerModule(session, session.modules[0])

@@ -25,7 +25,9 @@ from grader.boundary.process import kill_group
 from grader.boundary.pytest_command import grading_pytest
 from grader.course.edition_marker import INSTRUCTOR_PATTERN
 from grader.course.manifest import Course, Exercise
+from grader.course.starter import write_files
 from grader.feedback.build import SuiteRun
+from grader.kinds.original import original_program
 from grader.pipeline.progress import OnTest, RunSoFar, follow, read_progress
 from grader.pipeline.signature import SIGNATURE_FIELD, report_signature
 from grader.pipeline.suite_ids import SuiteError, expected_test_ids, recollect
@@ -61,6 +63,15 @@ def stage_suite(suite_dir: Path, target: Path, public_only: bool = False) -> Non
     shutil.copytree(suite_dir, target, ignore=shutil.ignore_patterns(*left_out))
 
 
+def stage_original(course: Course, exercise: Exercise, code_root: Path) -> Path | None:
+    """Write the program the learner's must behave like (grader/kinds/original.py) beside their files.
+
+    It gets a folder of its own, so the learner's worker never sees it; None when the kind has none.
+    """
+    files = original_program(course, exercise)
+    return write_files(files, code_root / "original") if files else None
+
+
 def run_suite(
     course: Course,
     exercise: Exercise,
@@ -93,8 +104,9 @@ def run_suite(
             if missing:
                 return SuiteRun(None, None, time.monotonic() - started, tuple(missing))
             stage_suite(course.suite_dir(exercise), run_dir / "suite", public_only)
+            original = stage_original(course, exercise, code_root)
             nonce = write_secret(run_dir / "nonce")
-            arguments = suite_arguments(run_dir, exercise, code_dir, milestone)
+            arguments = suite_arguments(run_dir, exercise, code_dir, milestone, original)
             with following(run_dir / PROGRESS, nonce, on_test):
                 problem, timed_out = run_pytest(arguments, run_dir, exercise.time_limit, server)
             if timed_out:
@@ -146,12 +158,16 @@ def write_secret(path: Path) -> str:
     return secret
 
 
-def suite_command(run_dir: Path, exercise: Exercise, code_dir: Path, milestone: int | None) -> list[str]:
+def suite_command(
+    run_dir: Path, exercise: Exercise, code_dir: Path, milestone: int | None, original: Path | None = None
+) -> list[str]:
     """The whole command line of a fresh grading pytest (``python -I -m pytest ...``)."""
-    return grading_pytest(run_dir) + suite_arguments(run_dir, exercise, code_dir, milestone)
+    return grading_pytest(run_dir) + suite_arguments(run_dir, exercise, code_dir, milestone, original)
 
 
-def suite_arguments(run_dir: Path, exercise: Exercise, code_dir: Path, milestone: int | None) -> list[str]:
+def suite_arguments(
+    run_dir: Path, exercise: Exercise, code_dir: Path, milestone: int | None, original: Path | None = None
+) -> list[str]:
     """Pytest's arguments for one grading run, after the isolated-pytest ones."""
     return [
         "--tb=native",  # feedback never reads pytest's tracebacks; building long ones is slow
@@ -168,6 +184,7 @@ def suite_arguments(run_dir: Path, exercise: Exercise, code_dir: Path, milestone
         f"--grader-call-timeout={exercise.call_timeout}",
         f"--grader-import-timeout={exercise.import_timeout}",
         *code_options(exercise, code_dir),
+        *([f"--grader-original-dir={original}"] if original is not None else []),
         *([f"--grader-milestone={milestone}"] if milestone is not None else []),
         str(run_dir / "suite"),
     ]

@@ -251,6 +251,7 @@ def validation_text(report: ValidationReport) -> str:
             f"starter {status_word(check.starter_status)}, {len(check.mistakes)} mistakes"
         )
         lines += [f"    refused in the suite: {p}" for p in check.suite_problems]
+        lines += [f"    not in the README or starter: {u}" for u in check.unstated]
         lines += [f"    reference problem: {p}" for p in check.reference_problems[:5]]
         lines += [f"    the grader itself failed: {p}" for p in check.grader_faults[:5]]
         if check.hidden_tests or not check.public_tests:

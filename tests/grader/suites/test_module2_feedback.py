@@ -166,6 +166,20 @@ def test_a_refactor_that_only_renames_is_told_the_structure_did_not_improve(
     }
 
 
+def test_a_refactor_that_reorders_the_coupon_checks_is_shown_the_smallest_order_that_differs(
+    course: Course, tmp_path: Path
+) -> None:
+    feedback = grade_mistake(course, "checkout-receipt", "checks_the_code_before_the_second_coupon", tmp_path)
+    failing = [t.name for t in feedback.tests if t.status != "passed" and not t.name.startswith("structure_")]
+    assert failing == ["test_any_order_gives_what_the_starter_gives"]  # no hand-written case has two coupons
+    assert by_name(feedback)[failing[0]].message == (
+        "Called receipt('coupon,SAVE10\\napple,1,0\\ncoupon'); your code raised "
+        "ValueError('line 3: expected coupon,CODE'), but the starter raises "
+        "ValueError('line 3: only one coupon per order')."
+    )
+    assert feedback.score < feedback.max_score
+
+
 def test_the_untouched_refactor_starter_is_not_started(course: Course) -> None:
     exercise = course.find("checkout-receipt")
     feedback = grade(course, exercise, course.exercise_dir(exercise))

@@ -8,7 +8,9 @@ import ast
 from pathlib import Path
 
 import pytest
+from hypothesis import strategies as st
 
+from grader.kinds.differential import same_behaviour
 from grader.testkit import call
 
 EQUALITY = (ast.Eq, ast.NotEq, ast.In, ast.NotIn)
@@ -74,3 +76,10 @@ def test_the_fix_is_general(learner, learner_source):
             + "; ".join(found)
             + "). That hides the symptom for those scores only: fix the comparison that causes it."
         )
+
+
+def test_every_score_gets_what_a_correct_version_gives(learner, original):
+    """Every score from -20 to 120 gets the grade, or the error, a correct version gives."""
+    same_behaviour(
+        learner.letter_grade, original.letter_grade, st.integers(-20, 120), label="a correct version"
+    )

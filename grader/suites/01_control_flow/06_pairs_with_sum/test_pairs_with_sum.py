@@ -51,3 +51,9 @@ def test_negative_numbers_and_zero(learner):
 def test_input_list_is_not_changed(learner):
     """The list you are given still holds the same numbers, in the same order."""
     call(learner.pairs_with_sum, [5, 2, 1], 3).left_arguments_unchanged().returns([(1, 2)])
+
+
+def test_large_and_negative_numbers(learner):
+    """Numbers are compared by value, however large: in [1000, 2000, -700, 3700] two pairs make 3000."""
+    call(learner.pairs_with_sum, [1000, 2000, -700, 3700], 3000).returns([(0, 1), (2, 3)])
+    call(learner.pairs_with_sum, [-300, -400, 100], -700).returns([(0, 1)])

@@ -46,6 +46,16 @@ def test_rounds_down_to_the_cent(learner):
     )
 
 
+def test_prices_stay_exact_whole_cents(learner):
+    """Whole-number arithmetic is exact: 1000 cents at 80% off are 200, and 500 cents at 34% off are 330."""
+    call(learner.discounted, [{"name": "lamp", "price": 1000, "quantity": 1}], 80).returns(
+        [{"name": "lamp", "price": 200, "quantity": 1}]
+    )
+    call(learner.discounted, [{"name": "mug", "price": 500, "quantity": 2}], 34).returns(
+        [{"name": "mug", "price": 330, "quantity": 2}]
+    )
+
+
 def test_zero_and_hundred_percent(learner):
     """0% keeps every price, 100% makes everything free."""
     call(learner.discounted, cart(), 0).returns(cart())

@@ -5,7 +5,9 @@ from the manifest's [exercise.structure] table.
 """
 
 import pytest
+from hypothesis import strategies as st
 
+from grader.kinds.differential import same_behaviour
 from grader.testkit import call
 
 
@@ -163,3 +165,27 @@ def test_rejects_what_is_not_text(learner):
     """An order that is not text is refused with a TypeError."""
     call(learner.receipt, ["apple,1,50"]).raises(TypeError, match="order must be text, got list")
     call(learner.receipt, None).raises(TypeError, match="got NoneType")
+
+
+# Orders as a learner's customers might type them: good items, coupons, and every kind of bad line.
+FIELDS = st.sampled_from(
+    ["apple", " tea ", "", " ", "coupon", "0", "1", "3", "-2", "two", "0.5", "250", "9999"]
+)
+CODES = st.sampled_from(["SAVE10", "save10", " FiveOff ", "BULK", "BOGUS", "", "half"])
+PRICES = st.one_of(st.integers(0, 6000), st.sampled_from([4999, 5000, 5500, 5556]))
+GOOD_ITEMS = st.builds(
+    "{},{},{}".format, st.sampled_from(["apple", " lamp ", "tea"]), st.integers(1, 12), PRICES
+)
+COUPON_LINES = st.one_of(
+    CODES.map("coupon,{}".format), CODES.map("coupon, {}, 5".format), st.just("coupon"), st.just(" coupon ")
+)
+ANY_LINES = st.lists(FIELDS, min_size=1, max_size=4).map(",".join)
+LINES = st.one_of(GOOD_ITEMS, GOOD_ITEMS, COUPON_LINES, COUPON_LINES, ANY_LINES, st.just(""))
+ORDERS = st.lists(LINES, max_size=7).map("\n".join)
+NOT_TEXT = st.sampled_from([None, 42, ["apple,1,50"], b"apple,1,50"])
+
+
+@pytest.mark.points(4)
+def test_any_order_gives_what_the_starter_gives(learner, original):
+    """Generated orders, good and bad, give exactly the starter's receipt or error message."""
+    same_behaviour(learner.receipt, original.receipt, st.one_of(ORDERS, NOT_TEXT))

@@ -65,6 +65,14 @@ def test_no_job_runs_twice(learner):
     call(learner.run_order, ["a", "a"], {}).returns(["a"])
 
 
+def test_a_followup_listed_twice_runs_once(learner):
+    """A follow-up named twice in one list is queued once, also when the follow-ups form a cycle."""
+    call(learner.run_order, ["a"], {"a": ["b", "b"]}).returns(["a", "b"])
+    call(learner.run_order, ["a"], {"a": ["b", "c", "b"], "b": ["c", "a"], "c": ["c"]}).returns(
+        ["a", "b", "c"]
+    )
+
+
 def test_a_long_chain_of_jobs(learner):
     """A chain of 20 000 jobs, each followed by the next, runs in order."""
     names = [f"job{n}" for n in range(20_000)]

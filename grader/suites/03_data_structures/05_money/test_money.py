@@ -92,6 +92,15 @@ def test_format(learner):
         call(learner.Money(cents, "EUR").format).returns(f"{text} EUR")
 
 
+def test_format_is_exact_for_any_amount(learner):
+    """format() is exact however large the amount: integer arithmetic has no rounding error."""
+    for cents, text in [
+        (9_007_199_254_740_993, "90071992547409.93"),
+        (-(10**18) - 1, "-10000000000000000.01"),
+    ]:
+        call(learner.Money(cents, "EUR").format).returns(f"{text} EUR")
+
+
 @pytest.mark.points(2)
 def test_bad_fields_are_refused(learner):
     """Money refuses cents that are not an int (TypeError) and a currency unlike 'EUR' (ValueError)."""

@@ -8,7 +8,9 @@ the starter's rules, so a rewrite that drops or changes a case fails.
 import random
 
 import pytest
+from hypothesis import strategies as st
 
+from grader.kinds.differential import same_behaviour
 from grader.testkit import call
 
 QUANTITY = "quantity must be a whole number of at least 1"
@@ -216,3 +218,27 @@ def test_a_large_week(learner):
     """A week of 3000 orders gives the original summary."""
     orders = random_orders(random.Random(5), 3000)
     call(learner.summarise, orders).returns(expected(orders))
+
+
+# Weeks as the shop's systems might send them: mostly good lines, now and then a bad field or status.
+GOOD_QUANTITIES = st.integers(1, 5)
+QUANTITIES = st.one_of(GOOD_QUANTITIES, GOOD_QUANTITIES, st.sampled_from([0, -1, True, 1.5]))
+GOOD_PRICES = st.one_of(st.integers(0, 12_000), st.sampled_from([0, 2000, 2500, 5000, 9999, 10_000]))
+PRICES = st.one_of(GOOD_PRICES, GOOD_PRICES, st.sampled_from([-1, True, 2.5, "99"]))
+LINES = st.lists(
+    st.tuples(st.sampled_from(["A-1", "B-1", "C-1", "D-1", "E-1"]), QUANTITIES, PRICES), max_size=4
+)
+STATUSES = st.sampled_from(["paid", "paid", "shipped", "cancelled", "refunded", "lost"])
+ORDERS = st.builds(
+    lambda order_id, customer, status, lines: order(order_id, customer, status, *lines),
+    st.integers(1, 12),
+    st.sampled_from(["ana", "ben", "chi"]),
+    STATUSES,
+    LINES,
+)
+
+
+@pytest.mark.points(2)
+def test_any_week_gives_what_the_starter_gives(learner, original):
+    """Generated weeks, good and bad, give exactly the starter's summary or error message."""
+    same_behaviour(learner.summarise, original.summarise, st.lists(ORDERS, max_size=6))
