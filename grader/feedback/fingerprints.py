@@ -19,6 +19,8 @@ PASSED = ""  # the signature of a test that passed
 # Runs that say nothing about the learner's mistake: no fingerprint, so no known mistake matches.
 NO_EVIDENCE = frozenset({"error"})
 STATUS_CODE = re.compile(r"\b([1-5]\d\d)\b")
+# An object's address differs from run to run: two runs of one mistake must still compare equal.
+ADDRESS = re.compile(r"\bat 0x[0-9a-fA-F]+")
 
 Fingerprint = Mapping[str, str]  # test name -> signature (PASSED when it passed)
 
@@ -26,7 +28,7 @@ Fingerprint = Mapping[str, str]  # test name -> signature (PASSED when it passed
 def failure_signature(failure: Mapping[str, Any]) -> str:
     """Say how one test failed: its diagnosis and the fact that sets this failure apart."""
     diagnosis = diagnose(dict(failure))
-    fact = distinguishing_fact(failure)
+    fact = ADDRESS.sub("at 0x...", distinguishing_fact(failure))
     return f"{diagnosis}: {fact}" if fact else diagnosis
 
 

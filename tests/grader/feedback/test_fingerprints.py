@@ -79,3 +79,12 @@ def test_a_test_marked_varies_is_matched_on_its_diagnosis_alone() -> None:
         "metadata": {"failure_call": failure, "varies": True},
     }
     assert run_fingerprint({"tests": [varies]}) == {"test_race": "wrong_value"}
+
+
+def test_an_objects_address_does_not_tell_two_runs_of_one_mistake_apart() -> None:
+    def failure(address: str) -> dict[str, str]:
+        return {"kind": "mismatch", "got": f"<money.Money object at {address}>", "diagnosis": "wrong_value"}
+
+    first, second = failure_signature(failure("0x7fb931a13110")), failure_signature(failure("0x7f7786602790"))
+    assert first == second
+    assert "0x..." in first
