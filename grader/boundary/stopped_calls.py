@@ -132,10 +132,11 @@ class StoppedCalls:
         seconds, where = float(detail.get("seconds", 0)), detail.get("where")  # seconds: the limit
         reason = unchanged_loop(where)
         if label in self.endless:  # a smaller call, on its short limit
+            # Said from what was found earlier: whether this call's own watch caught its loop in
+            # so short a time depends on the machine's load, and the message must not.
             found = self.endless[label]
-            why = reason or f"{found.call} did not finish earlier in this check: {found.reason}"
-            again = "too" if detail.get("early") else "either"
-            detail.update(verdict="endless", summary=f"{stopped(detail)} {again}: {why}")
+            why = f"{found.call} did not finish earlier in this check: {found.reason}"
+            detail.update(verdict="endless", summary=f"did not finish either: {why}", where=found.where)
             return
         verdict, words = ("endless", reason) if reason else self.rerun(target, label, args, kwargs, seconds)
         if verdict == "endless":
