@@ -28,13 +28,19 @@ OUTPUT_LIMIT = 20_000
 MAX_REPLY_BYTES = 16 * 1024 * 1024
 
 
+LOADED: dict[str, Any] = {}  # each module beside this script is read and run once per worker
+
+
 def load_wire(name: str = "wire") -> Any:
     """Load wire.py (or another module beside this script) by path: we run outside the package."""
+    if name in LOADED:
+        return LOADED[name]
     path = os.path.join(os.path.dirname(os.path.abspath(__file__)), f"{name}.py")
     spec = importlib.util.spec_from_file_location(f"grader_{name}", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
+    LOADED[name] = module
     return module
 
 
@@ -87,7 +93,6 @@ class Worker:
         self.handles: dict[int, Any] = wire.Handles()  # one object, one handle
         self.held = kept_arguments.HeldArguments(wire)  # large arguments, sent once
         self.shared: Any = None  # see shared_values()
-        self.operations: Any = None  # see apply()
         self.outgoing: int | None = None
         # The watch thread writes a line too (where a call was stopped): one writer at a time.
         self.writing = threading.Lock()
@@ -153,10 +158,8 @@ class Worker:
 
     def apply(self, request: dict[str, Any]) -> dict[str, Any]:
         """A built-in operation on learner objects, as a plain suite applies it (worker/operations.py)."""
-        if self.operations is None:
-            self.operations = load_wire("operations")
         args = decode(request["args"], self.lookup)
-        found = self.operations.apply(
+        found = load_wire("operations").apply(
             request["name"], args, lambda value: encode(value, self.handles), wire.plain_content
         )
         if found is None:
