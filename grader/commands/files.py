@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from grader.commands.common import (
+    EXIT_USAGE,
     UsageProblem,
     course_option,
     json_option,
@@ -15,21 +18,29 @@ from grader.commands.common import (
     wants_json,
 )
 from grader.course.edition_marker import read_edition
-from grader.course.restore import RestoreError, reset_exercise, solution_files
+from grader.course.restore import ResetNotConfirmed, RestoreError, reset_exercise, solution_files
 from grader.render import json_output, terminal
 
 
 @click.command()
 @course_option
 @click.argument("exercise")
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.option(
+    "--yes", is_flag=True, help="Reset without asking for confirmation (needed without a terminal)."
+)
 @json_option
 @click.pass_context
 def reset(ctx: click.Context, exercise: str, yes: bool, as_json: bool) -> None:
-    """Restore an exercise's starter files (your version is backed up)."""
+    """Restore an exercise's starter files (your version is backed up); asks first unless --yes."""
     course = load(ctx)
     progress = open_progress(course)
     chosen = pick(course, exercise, progress)
+    if not yes and not can_ask():
+        refusal = ResetNotConfirmed(chosen.id)
+        if not wants_json(ctx, as_json):
+            raise UsageProblem(refusal.message)
+        say(json_output.dumps(refusal.to_dict()))
+        ctx.exit(EXIT_USAGE)
     if not yes:
         click.confirm(f"Replace your files for {chosen.id} with the starter?", abort=True, err=as_json)
     try:
@@ -38,6 +49,11 @@ def reset(ctx: click.Context, exercise: str, yes: bool, as_json: bool) -> None:
         raise UsageProblem(str(error)) from None
     progress.record_reset(chosen)
     say(json_output.dumps(result.to_dict()) if wants_json(ctx, as_json) else terminal.reset_text(result))
+
+
+def can_ask() -> bool:
+    """Whether a question can be answered: standard input is a terminal."""
+    return sys.stdin is not None and sys.stdin.isatty()
 
 
 @click.command()

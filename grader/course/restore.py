@@ -74,6 +74,28 @@ class ResetResult:
         return asdict(self)
 
 
+@dataclass(frozen=True)
+class ResetNotConfirmed:
+    """A reset refused before it changed anything: nobody could be asked, and --yes was not given."""
+
+    exercise_id: str
+
+    @property
+    def message(self) -> str:
+        return (
+            f"grader reset {self.exercise_id} asks for confirmation; run again with --yes to reset "
+            "without asking. There is no terminal to ask in, so nothing was changed."
+        )
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "exercise_id": self.exercise_id,
+            "reset": False,
+            "reason": "confirmation_needed",
+            "message": self.message,
+        }
+
+
 def reset_exercise(course: Course, exercise: Exercise) -> ResetResult:
     """Back up the learner's changed graded files, then restore the committed starter."""
     names = starter_files(course, exercise)

@@ -259,18 +259,6 @@ def test_reset_restores_the_committed_starter_and_backs_up(course_dir: Path) -> 
     assert str(backups[0].parent) in result.output
 
 
-def test_reset_asks_first_and_can_be_declined(course_dir: Path) -> None:
-    git(course_dir, "init", "-q")
-    git(course_dir, "add", "-A")
-    git(course_dir, "commit", "-q", "-m", "starter")
-    learner_file = course_dir / "exercises/01_basics/01_leap_year/leap_year.py"
-    learner_file.write_text("# mine\n", encoding="utf-8")
-    result = run(course_dir, "reset", "leap-year", input="n\n")
-    assert result.exit_code == 1
-    assert "Replace your files for leap-year with the starter?" in result.output
-    assert learner_file.read_text(encoding="utf-8") == "# mine\n"
-
-
 def test_reset_outside_git_is_explained(course_dir: Path) -> None:
     result = run(course_dir, "reset", "leap-year", "--yes")
     assert result.exit_code == 2
