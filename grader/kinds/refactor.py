@@ -40,28 +40,11 @@ ADVICE = {
     "most_parameters": "Group values that travel together, or make the optional ones "
     "keyword-only parameters with defaults.",
 }
-# What each target asks for; target 0 reads better said as "none".
-DESCRIPTIONS = {
-    "longest_function": "Structure: no function is longer than {target} lines of code.",
-    "deepest_nesting": "Structure: no code is nested more than {target} blocks deep.",
-    "branches_per_function": "Structure: no function makes more than {target} decisions.",
-    "repeated_blocks": "Structure: at most {target} blocks of code repeat another block.",
-    "magic_numbers": "Structure: at most {target} unnamed numbers inside functions.",
-    "most_parameters": "Structure: no function takes more than {target} parameters.",
-}
-NONE_ALLOWED = {
-    "repeated_blocks": "Structure: no block of code repeats another block.",
-    "magic_numbers": "Structure: no unnamed numbers inside functions.",
-}
-# How the learner's code measures, said as a sentence.
-MEASURED = {
-    "longest_function": "Your longest function has {value} lines of code",
-    "deepest_nesting": "Your deepest code sits {value} blocks deep",
-    "branches_per_function": "Your busiest function makes {value} decisions",
-    "repeated_blocks": "{value} blocks of your code repeat another block",
-    "magic_numbers": "Your functions contain {value} unnamed numbers",
-    "most_parameters": "One of your functions takes {value} parameters",
-}
+# Each sentence names its metric by its one label (structure.LABELS), so the learner meets
+# the same words in the README, the metric lines and the checks.
+DESCRIPTION = "Structure: at most {target} {label}."
+NONE_ALLOWED = "Structure: no {label}."
+MEASURED = "Your code has {value} {label}"
 
 
 def finish_refactor(course: Course, exercise: Exercise, source: Path, feedback: Feedback) -> Feedback:
@@ -155,7 +138,7 @@ def structure_check(
     was = f" (the starter: {before[key]})" if before else ""
     if not met:
         unchanged = " No better than the starter yet." if before and before[key] <= value else ""
-        measured = MEASURED[key].format(value=value)
+        measured = MEASURED.format(value=value, label=LABELS[key])
         message = f"{measured}{was}; the target is at most {target}.{unchanged}"
     elif not behaviour_ok:
         message = (
@@ -179,9 +162,9 @@ def structure_check(
 
 
 def describe_target(key: str, target: int) -> str:
-    if target == 0 and key in NONE_ALLOWED:
-        return NONE_ALLOWED[key]
-    return DESCRIPTIONS[key].format(target=target)
+    if target == 0:
+        return NONE_ALLOWED.format(label=LABELS[key])
+    return DESCRIPTION.format(target=target, label=LABELS[key])
 
 
 def rescored(

@@ -14,13 +14,15 @@ from collections.abc import Iterator
 
 from grader.course.manifest import STRUCTURE_KEYS
 
+# One learner-facing name per metric, used word for word in the feedback (the metric lines,
+# each check's description and message), the refactor exercises' READMEs and the docs.
 LABELS = {
-    "longest_function": "longest function (lines of code)",
-    "deepest_nesting": "deepest nesting (blocks inside blocks)",
-    "branches_per_function": "most branches in one function",
-    "repeated_blocks": "repeated blocks (copies of the same code)",
-    "magic_numbers": "magic numbers (unnamed numbers inside functions)",
-    "most_parameters": "most parameters of one function",
+    "longest_function": "lines of code in the longest function",
+    "deepest_nesting": "levels of nesting",
+    "branches_per_function": "decisions in the busiest function",
+    "repeated_blocks": "repeated blocks",
+    "magic_numbers": "unnamed numbers inside functions",
+    "most_parameters": "parameters in one function",
 }
 # A block must be at least this many syntax-tree nodes to count as a copy: small
 # look-alikes such as `return "A"` or `total += price` are not duplication.

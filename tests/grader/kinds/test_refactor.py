@@ -7,9 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from grader.course.manifest import STRUCTURE_KEYS, Course, CourseError, load_course
+from grader.course.manifest import STRUCTURE_KEYS, Course, CourseError, Exercise, load_course
+from grader.kinds.refactor import describe_target, structure_check
 from grader.kinds.structure import LABELS, Unmeasurable, measure
 from tests.helpers import by_name, grade_text
+
+ROOT = Path(__file__).resolve().parents[3]
 
 
 def metrics_of(source: str) -> dict[str, int]:
@@ -19,6 +22,27 @@ def metrics_of(source: str) -> dict[str, int]:
 def test_every_manifest_key_has_a_metric_and_a_label() -> None:
     assert tuple(LABELS) == STRUCTURE_KEYS
     assert tuple(metrics_of("x = 1\n")) == STRUCTURE_KEYS
+
+
+def test_every_sentence_about_a_metric_uses_its_one_label() -> None:
+    for key, label in LABELS.items():
+        assert label in describe_target(key, 3) and label in describe_target(key, 0)
+        missed = structure_check(key, 3, 9, {key: 12}, behaviour_ok=True, weight=1.0)
+        assert label in missed.message and label in missed.description
+
+
+REFACTORS = [e for e in load_course(ROOT).exercises if e.kind == "refactor"]
+
+
+@pytest.mark.parametrize("exercise", REFACTORS, ids=lambda e: e.id)
+def test_each_refactor_readme_names_every_metric_as_the_grader_does(exercise: Exercise) -> None:
+    readme = (ROOT / exercise.path / "README.md").read_text(encoding="utf-8")
+    missing = [label for label in LABELS.values() if label not in readme]
+    assert not missing, f"{exercise.path}/README.md does not name: {missing}"
+
+
+def test_the_course_has_refactor_exercises() -> None:
+    assert len(REFACTORS) >= 3
 
 
 def test_no_functions_measures_zero() -> None:
@@ -332,9 +356,9 @@ def test_an_unimproved_file_keeps_its_behaviour_points_but_fails(refactor_course
     assert feedback.status == "failed"
     assert [tests[n].status for n in ("test_adds_prices", "test_skips_bad_lines")] == ["passed", "passed"]
     nesting = tests["structure_deepest_nesting"]
-    assert nesting.description == "Structure: no code is nested more than 2 blocks deep."
+    assert nesting.description == "Structure: at most 2 levels of nesting."
     assert nesting.message == (
-        "Your deepest code sits 4 blocks deep (the starter: 4); the target is at most 2. "
+        "Your code has 4 levels of nesting (the starter: 4); the target is at most 2. "
         "No better than the starter yet."
     )
     assert nesting.hint.startswith("Handle the cases you can decide at once first and return early")

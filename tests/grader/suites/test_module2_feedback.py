@@ -151,11 +151,11 @@ def test_a_refactor_that_only_renames_is_told_the_structure_did_not_improve(
     assert all(t.status == "passed" for t in behaviour)
     assert feedback.status == "failed"
     nesting = tests["structure_deepest_nesting"]
-    assert nesting.description == "Structure: no code is nested more than 3 blocks deep."
-    assert nesting.message.startswith("Your deepest code sits 6 blocks deep (the starter: 6)")
+    assert nesting.description == "Structure: at most 3 levels of nesting."
+    assert nesting.message.startswith("Your code has 6 levels of nesting (the starter: 6)")
     assert nesting.message.endswith("the target is at most 3. No better than the starter yet.")
     copies = tests["structure_repeated_blocks"]
-    assert copies.description == "Structure: no block of code repeats another block."
+    assert copies.description == "Structure: no repeated blocks."
     assert copies.hint.startswith("When two blocks differ only in a value, write one helper function")
     assert {m.name: m.met for m in feedback.metrics if m.target is not None} == {
         "longest_function": False,

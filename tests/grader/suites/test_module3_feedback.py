@@ -158,7 +158,8 @@ CASES = {
         "10_sales_summary/mistakes/only_renames_things.py",
         "structure_longest_function",
         (
-            "Your longest function has 105 lines of code (the starter: 99); the target is at most 20",
+            "Your code has 105 lines of code in the longest function (the starter: 99); "
+            "the target is at most 20",
             "No better than the starter yet",
         ),
     ),
