@@ -171,7 +171,7 @@ def read_manifest(manifest: Path) -> dict[str, Any]:
     if not data.get("exercise"):
         raise CourseError(
             f"{manifest}: the course has no exercises; add [[exercise]] tables "
-            "(see README, 'Adding an exercise')"
+            "(see docs/authoring/adding-an-exercise.md)"
         )
     return data
 

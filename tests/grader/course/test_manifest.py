@@ -193,7 +193,7 @@ def test_a_manifest_without_exercises_is_refused(course_dir: Path) -> None:
         manifest.write_text(text, encoding="utf-8")
         assert load_error(course_dir) == (
             f"{manifest}: the course has no exercises; add [[exercise]] tables "
-            "(see README, 'Adding an exercise')"
+            "(see docs/authoring/adding-an-exercise.md)"
         )
 
 
