@@ -7,7 +7,7 @@ Each type here is encoded as ``{"~": tag, "v": parts}`` from its plain
 parts and rebuilt by calling the standard-library constructor on them, so a
 reply can never make the trusted side run learner code.
 
-Choices, documented in the README ("Values at the boundary"):
+Choices, documented in docs/authoring/plain-suites.md ("Values at the boundary"):
 
 - ``defaultdict``: the factory is a function, which cannot cross. A factory
   that is one of :data:`FACTORY_NAMES` (``int``, ``list`` ...) is named and
