@@ -41,6 +41,12 @@ def test_each_refactor_readme_names_every_metric_as_the_grader_does(exercise: Ex
     assert not missing, f"{exercise.path}/README.md does not name: {missing}"
 
 
+@pytest.mark.parametrize("page", ["docs/learner/course.md", "docs/authoring/kinds.md"])
+def test_the_docs_name_every_metric_as_the_grader_does(page: str) -> None:
+    text = (ROOT / page).read_text(encoding="utf-8")
+    assert [label for label in LABELS.values() if label not in text] == []
+
+
 def test_the_course_has_refactor_exercises() -> None:
     assert len(REFACTORS) >= 3
 
