@@ -31,6 +31,8 @@ PLAIN = (int, float, str, bool, type(None))
 FIRST_LOOK = 0.2  # the share of the limit after which the first look is taken
 SURE_LOOK = 0.4  # the second look: a loop that surely never ends is told of here
 LAST_LOOK_MARGIN = 0.25  # seconds before the limit for the last look (at most a fifth of it)
+TICK = 0.02  # seconds between the watch thread's glances while calls come
+IDLE_AFTER = 1.0  # seconds without a call before the watch thread sleeps until the next
 
 
 def innermost_learner_frame(frame: Any, folder: str) -> Any:
@@ -98,42 +100,69 @@ class Look:
 
 
 class StopWatch:
-    """Watch the main thread during calls; send where it was just before a call's limit."""
+    """Watch the main thread during calls; send where it was just before a call's limit.
+
+    Waking the watch thread at every call cost more than most calls (two thread
+    switches each): instead, while calls come, it wakes every TICK to see whether
+    the current call has lasted, and only a call that lasts is watched closely.
+    A second without calls puts it back to sleep until the next call.
+    """
 
     def __init__(self, folder: str, send: Any) -> None:
         self.folder = folder
         self.send = send  # writes one reply line; shared with the worker, under its lock
         self.main = threading.main_thread().ident
         self.armed = threading.Condition()
-        self.limit: float | None = None
-        self.call = 0
+        self.call = 0  # changed only by the main thread: a new number at every start and stop
+        self.current: tuple[int, float, float] | None = None  # (call, started, limit), set in one store
+        self.sleeping = True  # the watch thread waits for a call, with no ticks
+        self.watching = 0  # the call the watch thread is watching closely
         threading.Thread(target=self.run, daemon=True).start()
 
     def start(self, deadline: Any) -> None:
         """Watch the call about to start, whose time runs out at ``deadline`` (time.monotonic)."""
-        with self.armed:
-            self.call += 1
-            left = deadline - time.monotonic() if type(deadline) in (int, float) else 0
-            self.limit = left if left > 0 else None
-            self.armed.notify()
+        self.call += 1
+        now = time.monotonic()
+        left = deadline - now if type(deadline) in (int, float) else 0
+        self.current = (self.call, now, left) if left > 0 else None
+        if self.sleeping and self.current is not None:
+            with self.armed:
+                self.armed.notify()
 
     def stop(self) -> None:
-        with self.armed:
-            self.call += 1
-            self.limit = None
-            self.armed.notify()
+        self.call += 1
+        self.current = None
+        if self.watching:  # it may be waiting for this call's next look, or about to send
+            with self.armed:
+                self.armed.notify()
 
     def run(self) -> None:
         while True:
             with self.armed:
-                while self.limit is None:
+                self.sleeping = True  # before reading current: start() reads it after storing current
+                while self.current is None:
                     self.armed.wait()
-                call, limit, started = self.call, self.limit, time.monotonic()
-            with contextlib.suppress(Exception):  # a failed look says nothing; the watch goes on
-                self.watch(call, limit, started)
-            with self.armed:  # sleep until the next call
-                while self.call == call:
-                    self.armed.wait()
+                self.sleeping = False
+            self.tick()
+
+    def tick(self) -> None:
+        """Look every TICK whether a call has lasted and watch it; return after IDLE_AFTER without calls."""
+        quiet = time.monotonic()
+        watched = 0
+        while True:
+            current, now = self.current, time.monotonic()
+            if current is None and now - quiet > IDLE_AFTER:
+                return
+            if current is not None:
+                quiet = now
+                call, started, limit = current
+                if call != watched and now - started >= TICK:
+                    watched = self.watching = call
+                    with contextlib.suppress(Exception):  # a failed look says nothing; the watch goes on
+                        self.watch(call, limit, started)
+                    self.watching = 0
+                    continue
+            time.sleep(TICK)
 
     def watch(self, call: int, limit: float, started: float) -> None:
         """Look during one call; send where it is when it surely never ends, or just before its limit."""
