@@ -91,7 +91,7 @@ def check(
     if wants_json(ctx, as_json):
         say(json_output.feedback_json(feedback))
     else:
-        upcoming = next_exercise(course, progress)
+        upcoming = next_exercise(course, progress, after=chosen)
         footer = terminal.next_step(feedback, chosen, upcoming, milestone=milestone)
         say(terminal.feedback_text(feedback, chosen, upcoming, footer=footer))
         passed_here = sum(1 for t in feedback.tests if t.status == "passed")

@@ -238,6 +238,32 @@ def test_next_exercise_follows_course_order(mini_course: Course) -> None:
     assert next_exercise(mini_course, Progress(mini_course)) is None  # and it was saved
 
 
+def test_next_exercise_after_a_pass_goes_on_from_there(mini_course: Course) -> None:
+    progress = Progress(mini_course)
+    doubled = mini_course.find("doubled")
+    progress.record_check(feedback_for("doubled", "passed", 4.0, 4.0))
+    # leap-year, earlier in the course, is not done: still the next one after doubled is stack
+    assert next_exercise(mini_course, progress, after=doubled).id == "stack"
+
+
+def test_next_exercise_after_the_last_wraps_to_the_first_not_done(mini_course: Course) -> None:
+    progress = Progress(mini_course)
+    progress.record_check(feedback_for("doubled", "passed", 4.0, 4.0))
+    progress.record_check(feedback_for("stack", "passed", 6.0, 6.0))
+    assert next_exercise(mini_course, progress, after=mini_course.find("stack")).id == "leap-year"
+
+
+def test_next_exercise_skips_done_ones_after_the_current(mini_course: Course) -> None:
+    progress = Progress(mini_course)
+    progress.record_check(feedback_for("doubled", "passed", 4.0, 4.0))
+    leap = mini_course.find("leap-year")
+    assert next_exercise(mini_course, progress, after=leap).id == "stack"
+    progress.record_check(feedback_for("stack", "passed", 6.0, 6.0))
+    assert next_exercise(mini_course, progress, after=leap).id == "leap-year"  # only itself is left
+    progress.record_check(feedback_for("leap-year", "passed", 10.0))
+    assert next_exercise(mini_course, progress, after=leap) is None
+
+
 def test_find_course_root_from_a_subfolder(course_dir: Path) -> None:
     deep = course_dir / "exercises" / "02_objects" / "01_stack"
     assert find_course_root(deep) == course_dir.resolve()
