@@ -58,6 +58,8 @@ def feedback_html(feedback: Feedback, exercise: Exercise, notes: Sequence[str] =
     ]
     if feedback.status == "not_started":
         parts.append(f'<p class="bp-error">{escape(not_started(exercise.kind))}</p>')
+        if feedback.error:
+            parts.append(f'<p class="bp-error">{escape(feedback.error)}</p>')
     elif feedback.error and (not feedback.tests or feedback.status == "error"):
         parts.append(f'<pre class="bp-error" style="{PRE}">{escape(feedback.error)}</pre>')
     else:
@@ -175,7 +177,7 @@ def feedback_plain(feedback: Feedback, exercise: Exercise, notes: Sequence[str] 
     lines = [f"{head}  {MARKS[feedback.status]} {WORDS[feedback.status]}"]
     lines += [f"Note: {note}" for note in notes]
     if feedback.status == "not_started":
-        lines.append(not_started(exercise.kind))
+        lines += [not_started(exercise.kind), *([feedback.error] if feedback.error else [])]
     elif feedback.error and (not feedback.tests or feedback.status == "error"):
         lines.append(feedback.error)
     else:

@@ -52,6 +52,8 @@ def feedback_text(
     lines = [f"{heading}  {score}  {verdict}", ""]
     if feedback.status == "not_started":
         lines.append(not_started_text(exercise))
+        if feedback.error:  # e.g. the code is in a new file the grader does not read
+            lines += ["", click.style(feedback.error, fg=COLOURS["error"])]
     elif feedback.error and (not feedback.tests or feedback.status == "error"):
         lines.append(click.style(feedback.error, fg=COLOURS["error"]))
     else:
