@@ -79,10 +79,17 @@ class ExerciseProgress:
 
     @property
     def state(self) -> str:
-        """done, in progress or not started, in the learner's words."""
+        """done, in progress or not started, in the learner's words: the one place that decides it.
+
+        ``check``, ``list`` (text and JSON), the overview and the notebook all read it. It
+        follows the last check: a check that found the untouched starter leaves the exercise
+        not started, however many checks ran and hints were read; a milestone reached is a start.
+        """
         if self.status == "passed":
             return "done"
-        return "in progress" if self.attempts or self.hints_shown else "not started"
+        if self.status == "not_started" and not self.milestone:
+            return "not started"
+        return "in progress"
 
 
 class ProgressError(CourseError):

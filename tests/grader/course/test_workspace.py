@@ -82,7 +82,16 @@ def test_hints_shown_are_counted_up_to_the_number_of_hints(mini_course: Course) 
     leap = mini_course.find("leap-year")
     assert [progress.record_hint(leap) for _ in range(4)] == [1, 2, 2, 2]
     assert Progress(mini_course).of(leap).hints_shown == 2
-    assert Progress(mini_course).of(leap).state == "in progress"
+    assert Progress(mini_course).of(leap).state == "not started"  # reading hints writes no code
+
+
+def test_checks_of_the_untouched_starter_leave_the_exercise_not_started(mini_course: Course) -> None:
+    progress = Progress(mini_course)
+    for _ in range(3):
+        after = progress.record_check(feedback_for("leap-year", "not_started", 0.0))
+    assert (after.attempts, after.state) == (3, "not started")
+    progress.record_check(feedback_for("leap-year", "failed", 2.0))
+    assert Progress(mini_course).of(mini_course.find("leap-year")).state == "in progress"
 
 
 def test_progress_is_written_through_a_temporary_file_and_os_replace(
@@ -319,6 +328,6 @@ def test_reset_brings_progress_back_in_line(mini_course: Course) -> None:
     progress.record_hint(leap)
     progress.record_check(feedback_for("leap-year", "passed", 10.0))
     after = progress.record_reset(leap)
-    assert (after.status, after.state, after.best_score, after.score) == ("not_started", "in progress", 0, 0)
+    assert (after.status, after.state, after.best_score, after.score) == ("not_started", "not started", 0, 0)
     assert (after.attempts, after.hints_shown) == (1, 1)
     assert next_exercise(mini_course, Progress(mini_course)) == leap
