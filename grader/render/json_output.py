@@ -77,15 +77,3 @@ def overview_json(course: Course, progress: Progress, next_up: Exercise | None, 
             "command": command,
         }
     )
-
-
-def hints_json(exercise: Exercise, shown: int) -> str:
-    """Every hint shown so far, in order, with how many there are."""
-    return dumps(
-        {
-            "exercise_id": exercise.id,
-            "shown": shown,
-            "total": len(exercise.hints),
-            "hints": list(exercise.hints[:shown]),
-        }
-    )

@@ -163,7 +163,7 @@ def next_text(feedback: Feedback) -> str:
         return "Well done! Go on to the next exercise."
     return (
         "Change the code in the exercise's cell, run that cell, then run the check again. "
-        f"Stuck? `grader hint {feedback.exercise_id}` in a terminal gives a hint."
+        f'Stuck? Run hint("{feedback.exercise_id}") in a cell for a hint.'
     )
 
 
