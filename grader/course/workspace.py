@@ -6,6 +6,7 @@ written atomically: a crash mid-write never leaves a half file behind.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -15,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from grader.course.history import CheckRecord, append_record, mistakes_of
 from grader.course.manifest import MANIFEST, Course, CourseError, Exercise, load_course
 
 STATE_DIR = ".grader"
@@ -28,6 +30,8 @@ class CheckedTest(Protocol):
     def status(self) -> str: ...
     @property
     def milestone(self) -> int | None: ...
+    @property
+    def diagnosis(self) -> str: ...
 
 
 class Check(Protocol):
@@ -194,10 +198,11 @@ class Progress:
     def record_check(self, feedback: Check, milestone: int | None = None) -> ExerciseProgress:
         """Remember one check; a milestone check records the milestone, never the whole exercise."""
         before = self.entries.get(feedback.exercise_id, ExerciseProgress())
+        now = datetime.now(UTC)
         after = replace(
             before,
             attempts=before.attempts + 1,
-            last_checked=datetime.now(UTC).isoformat(timespec="seconds"),
+            last_checked=now.isoformat(timespec="seconds"),
             milestone=max(before.milestone, milestone_reached(feedback, milestone)),
         )
         if milestone is None:
@@ -208,6 +213,9 @@ class Progress:
                 best_score=max(before.best_score, feedback.score),
             )
         self._update(feedback.exercise_id, after)
+        mistakes = mistakes_of((t.status, t.diagnosis) for t in feedback.tests)
+        with contextlib.suppress(OSError):  # the weekly record misses one check; this one is saved above
+            append_record(self.path.parent, CheckRecord(now, feedback.exercise_id, feedback.status, mistakes))
         return after
 
     def record_hint(self, exercise: Exercise) -> int:

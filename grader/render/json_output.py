@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from grader.course.manifest import Course, Exercise
+from grader.course.weekly import WeeklyRecord
 from grader.course.workspace import Progress
 from grader.feedback.model import Feedback, points
 
@@ -77,3 +78,8 @@ def overview_json(course: Course, progress: Progress, next_up: Exercise | None, 
             "command": command,
         }
     )
+
+
+def weekly_json(record: WeeklyRecord) -> str:
+    """The weekly record (`grader progress --json`)."""
+    return dumps({"schema_version": 1, **record.to_dict()})

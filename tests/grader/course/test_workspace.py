@@ -131,6 +131,7 @@ def test_a_failed_write_leaves_the_old_progress_and_no_temporary_file(
     assert progress_file(mini_course).read_bytes() == before
     assert sorted(p.name for p in progress_file(mini_course).parent.iterdir()) == [
         ".gitignore",
+        "history.jsonl",  # the first check's line; the failed one wrote nothing
         "progress.json",
     ]
 
