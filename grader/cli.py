@@ -24,6 +24,7 @@ COMMANDS = {
     "check": "grader.commands.learning:check",
     "watch": "grader.commands.learning:watch",
     "hint": "grader.commands.learning:hint",
+    "progress": "grader.commands.progress:progress_command",
     "reset": "grader.commands.files:reset",
     "solution": "grader.commands.files:solution",
     "doctor": "grader.commands.setup:doctor",

@@ -54,13 +54,14 @@ def watch_exercise(
             report(check_banner(current, clear_screen))
             feedback = grade(course, current)
             progress.record_check(feedback)
-            upcoming = next_exercise(course, progress)
+            upcoming = next_exercise(course, progress, after=current)
             footer = terminal.next_step(feedback, current, upcoming, watching=True)
             report(terminal.feedback_text(feedback, current, upcoming, footer=footer))
             if feedback.passed and upcoming is not None and upcoming != current:
                 current, seen = upcoming, snapshot(course, upcoming)
                 report(f"\nNow watching {current.id}: save your file to check it.")
             elif feedback.passed and upcoming is None:
+                report(f"\n{COURSE_COMPLETE}")
                 return None
         time.sleep(interval)
     return current
@@ -74,6 +75,8 @@ def check_banner(exercise: Exercise, clear_screen: bool) -> str:
         return CLEAR_SCREEN + line
     return f"{'=' * 20} {stamp} {'=' * 20}\n{line}"
 
+
+COURSE_COMPLETE = "The course is complete: every exercise has passed. Nothing is left to watch."
 
 # Move the cursor home and erase the screen (what `clear` does), as one string for the report.
 CLEAR_SCREEN = "\x1b[H\x1b[2J"

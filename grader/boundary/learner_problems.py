@@ -51,11 +51,24 @@ def import_problem(module: str, reply: dict[str, Any]) -> LearnerImportError:
     place = f" (line {where['line']})" if where else ""
     if info["type"] in ("SyntaxError", "IndentationError", "TabError"):
         summary = f"Python could not read {module}.py{place}: {info['type']}: {info['message']}"
+        shown = caret_lines(where) if where else ""
+        if shown:  # a message of several lines keeps its full stop on the first
+            summary = (summary if summary.endswith((".", "?", "!")) else summary + ".") + shown
     elif info["builtin"] == "SystemExit":
         summary = f"{module}.py stopped the program while it was loading{place}; remove the exit() call"
     else:
         summary = f"{module}.py raised {info['type']} while it was loading{place}: {info['message']}"
     return LearnerImportError(summary, exception=info, output=str(reply.get("output", "")))
+
+
+def caret_lines(frame: dict[str, Any]) -> str:
+    """The line Python could not read, with a caret under where it stopped, as Python shows it."""
+    code, column, width = frame.get("code"), frame.get("column"), frame.get("width")
+    if not isinstance(code, str) or not code or not isinstance(column, int) or not isinstance(width, int):
+        return ""
+    # keep the line's own tabs in the gap, so the caret lines up however tabs are shown
+    gap = "".join(c if c == "\t" else " " for c in code[:column])
+    return f"\n    {code}\n    {gap}{'^' * width}"
 
 
 def load_failure(module: str, problem: LearnerProblem) -> LearnerImportError:

@@ -22,6 +22,7 @@ from grader.commands.common import (
     wants_json,
 )
 from grader.course.edition_marker import local_checks_note, read_edition
+from grader.course.hints import show_hint
 from grader.course.manifest import Course
 from grader.course.workspace import next_exercise
 from grader.notebook.commands import notebook_check
@@ -91,7 +92,7 @@ def check(
     if wants_json(ctx, as_json):
         say(json_output.feedback_json(feedback))
     else:
-        upcoming = next_exercise(course, progress)
+        upcoming = next_exercise(course, progress, after=chosen)
         footer = terminal.next_step(feedback, chosen, upcoming, milestone=milestone)
         say(terminal.feedback_text(feedback, chosen, upcoming, footer=footer))
         passed_here = sum(1 for t in feedback.tests if t.status == "passed")
@@ -129,15 +130,11 @@ def hint(ctx: click.Context, exercise: str | None, show_all: bool, as_json: bool
     """Show the next hint for an exercise (--all: every hint you have seen so far)."""
     course = load(ctx)
     progress = open_progress(course)
-    chosen = pick(course, exercise, progress)
-    seen = progress.of(chosen).hints_shown
-    # --all repeats what was seen; only a first hint is newly revealed
-    reveal = chosen.hints and not (show_all and seen)
-    shown = progress.record_hint(chosen) if reveal else seen
+    shown = show_hint(progress, pick(course, exercise, progress), every=show_all)
     if wants_json(ctx, as_json):
-        say(json_output.hints_json(chosen, shown))
+        say(json_output.dumps(shown.to_dict()))
     else:
-        say(terminal.hint_text(chosen, shown, every=show_all))
+        say(terminal.hint_text(shown))
 
 
 def check_every(course: Course, as_json: bool) -> NoReturn:

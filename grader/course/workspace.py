@@ -6,6 +6,7 @@ written atomically: a crash mid-write never leaves a half file behind.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import tempfile
@@ -15,6 +16,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from grader.course.history import CheckRecord, append_record, mistakes_of
 from grader.course.manifest import MANIFEST, Course, CourseError, Exercise, load_course
 
 STATE_DIR = ".grader"
@@ -28,6 +30,8 @@ class CheckedTest(Protocol):
     def status(self) -> str: ...
     @property
     def milestone(self) -> int | None: ...
+    @property
+    def diagnosis(self) -> str: ...
 
 
 class Check(Protocol):
@@ -79,10 +83,17 @@ class ExerciseProgress:
 
     @property
     def state(self) -> str:
-        """done, in progress or not started, in the learner's words."""
+        """done, in progress or not started, in the learner's words: the one place that decides it.
+
+        ``check``, ``list`` (text and JSON), the overview and the notebook all read it. It
+        follows the last check: a check that found the untouched starter leaves the exercise
+        not started, however many checks ran and hints were read; a milestone reached is a start.
+        """
         if self.status == "passed":
             return "done"
-        return "in progress" if self.attempts or self.hints_shown else "not started"
+        if self.status == "not_started" and not self.milestone:
+            return "not started"
+        return "in progress"
 
 
 class ProgressError(CourseError):
@@ -187,10 +198,11 @@ class Progress:
     def record_check(self, feedback: Check, milestone: int | None = None) -> ExerciseProgress:
         """Remember one check; a milestone check records the milestone, never the whole exercise."""
         before = self.entries.get(feedback.exercise_id, ExerciseProgress())
+        now = datetime.now(UTC)
         after = replace(
             before,
             attempts=before.attempts + 1,
-            last_checked=datetime.now(UTC).isoformat(timespec="seconds"),
+            last_checked=now.isoformat(timespec="seconds"),
             milestone=max(before.milestone, milestone_reached(feedback, milestone)),
         )
         if milestone is None:
@@ -201,6 +213,9 @@ class Progress:
                 best_score=max(before.best_score, feedback.score),
             )
         self._update(feedback.exercise_id, after)
+        mistakes = mistakes_of((t.status, t.diagnosis) for t in feedback.tests)
+        with contextlib.suppress(OSError):  # the weekly record misses one check; this one is saved above
+            append_record(self.path.parent, CheckRecord(now, feedback.exercise_id, feedback.status, mistakes))
         return after
 
     def record_hint(self, exercise: Exercise) -> int:
@@ -255,6 +270,16 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def next_exercise(course: Course, progress: Progress) -> Exercise | None:
-    """The first exercise, in course order, that the learner has not passed."""
-    return next((e for e in course.exercises if progress.of(e).status != "passed"), None)
+def next_exercise(course: Course, progress: Progress, after: Exercise | None = None) -> Exercise | None:
+    """The exercise to go to next, in course order, that the learner has not passed.
+
+    With ``after`` (the one just checked), the first not passed after it; only when none
+    is left after it, the first not passed from the start. None: every exercise is passed.
+    """
+    order = list(course.exercises)
+    ids = [e.id for e in order]
+    start = ids.index(after.id) + 1 if after is not None and after.id in ids else 0
+    for exercise in order[start:] + order[:start]:
+        if progress.of(exercise).status != "passed":
+            return exercise
+    return None

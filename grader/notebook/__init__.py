@@ -1,6 +1,6 @@
 """The notebook door: generated notebooks, in-kernel checks and saved-notebook extraction.
 
-``from grader.notebook import check, progress`` in a kernel starts recording
+``from grader.notebook import check, hint, progress`` in a kernel starts recording
 the cells the learner runs (see :mod:`grader.notebook.kernel`). The other
 modules (build, extract, run) never import IPython, so importing this package
 stays cheap for the terminal.
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Any
 
-KERNEL_NAMES = ("check", "progress")
+KERNEL_NAMES = ("check", "hint", "progress")
 
 
 def __getattr__(name: str) -> Any:

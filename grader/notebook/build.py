@@ -28,16 +28,28 @@ KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "nam
 HOW_TO = """\
 ## How this notebook works
 
-1. Run the setup cell below once (Shift-Enter). It loads `check` and `progress`.
+1. Run the setup cell below once (Shift-Enter). It loads `check`, `hint` and `progress`.
 2. For each exercise, read the task, write your code in the cell under it and
    **run that cell**: `check()` grades the code you last ran, not what is on screen.
 3. Run the exercise's `check("...")` cell. The feedback appears under it: what
-   was called, what came back, what was expected, and a hint.
+   was called, what came back, what was expected, and a hint when one fits.
+4. Stuck? Run `hint("...")` in a cell (for example `hint("{example}")`). Each
+   run shows the next hint, gentlest first; `hint("...", every=True)` shows
+   again every hint you have seen.
+
+If you edit a cell and check without running it, the check grades what you
+ran before. The check can say "you edited this cell but did not run it" only
+after you save the notebook (Ctrl-S, or Cmd-S on a Mac): the kernel cannot see
+unsaved edits, only the saved file.
 
 Keep the first line of each exercise cell (`# exercise: ...`): it is how your
-code is found. Your progress is shared with the terminal: `grader list` shows it.
-This notebook is generated from `exercises/` by `grader notebooks build`.
+code is found. Your progress and the hints you have seen are shared with the
+terminal: `grader list` shows them. This notebook is generated from
+`exercises/` by `grader notebooks build`.
 """
+
+# A module README's section on working in the terminal; a notebook has its own (HOW_TO).
+TERMINAL_HOW_TO = "## How to work on an exercise"
 
 TERMINAL_SECTION = """\
 ## {title} (`{id}`)
@@ -131,11 +143,12 @@ def read(path: Path) -> str:
 
 
 def module_notebook(course: Course, module: Module, exercises: list[Exercise]) -> NotebookNode:
-    cells = [markdown("intro", readme(course.root / module.path, f"# {module.title}"), ["intro"])]
+    intro = readme(course.root / module.path, f"# {module.title}")
     gradable = [e for e in exercises if e.kind != "project"]
+    cells = [markdown("intro", without_section(intro, TERMINAL_HOW_TO) if gradable else intro, ["intro"])]
     if gradable:
-        cells.append(markdown("how-to", HOW_TO, ["how-to"]))
-        cells.append(code("setup", "from grader.notebook import check, progress", ["setup"]))
+        cells.append(markdown("how-to", HOW_TO.format(example=gradable[0].id), ["how-to"]))
+        cells.append(code("setup", "from grader.notebook import check, hint, progress", ["setup"]))
     for exercise in exercises:
         cells += exercise_cells(course, exercise)
     if gradable:
@@ -203,6 +216,20 @@ def given_text(folder: Path, names: list[str]) -> str:
 def readme(folder: Path, fallback: str) -> str:
     path = folder / "README.md"
     return path.read_text(encoding="utf-8").rstrip("\n") if path.is_file() else fallback
+
+
+def without_section(text: str, heading: str) -> str:
+    """``text`` without the section under ``heading`` (up to the next heading of its level or above)."""
+    level = len(heading) - len(heading.lstrip("#"))
+    kept, skipping, fenced = [], False, False
+    for line in text.splitlines():
+        fenced ^= line.lstrip().startswith("```")
+        depth = len(line) - len(line.lstrip("#")) if not fenced and HEADING.match(line) else 0
+        if depth:
+            skipping = line.strip() == heading or (skipping and depth > level)
+        if not skipping:
+            kept.append(line)
+    return "\n".join(kept).rstrip("\n")
 
 
 def demoted(text: str) -> str:

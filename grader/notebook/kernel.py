@@ -14,11 +14,13 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from grader.course.hints import show_hint
 from grader.course.manifest import Course, CourseError, Exercise
 from grader.course.workspace import Progress
 from grader.notebook.extract import NotebookError, extract_exercise, read_notebook
 from grader.notebook.markers import cell_files, plain_python
 from grader.notebook.recording import RECORDER, RanCell, find_course
+from grader.render.notebook_hints import hint_html, hint_plain
 from grader.render.notebook_html import message_html, progress_html, progress_plain
 
 FEEDBACK_MIME = "application/vnd.backend-path.feedback+json"
@@ -29,6 +31,10 @@ MTIME_SLACK = 1.0
 
 
 def show(html: str, text: str, data: dict[str, Any] | None = None) -> None:
+    """Inline HTML in a notebook; the plain text where Python runs outside IPython."""
+    if not in_ipython():
+        print(text)
+        return
     from IPython.display import display
 
     bundle: dict[str, Any] = {"text/html": html, "text/plain": text}
@@ -61,6 +67,35 @@ def check(exercise_id: str | None = None) -> None:
     grade_in_subprocess(course, exercise, files, notes)
 
 
+def in_ipython() -> bool:
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return False
+    return get_ipython() is not None
+
+
+def hint(exercise_id: str | None = None, every: bool = False) -> None:
+    """Show the next hint for an exercise (default: the one whose cell ran last), as `grader hint` does.
+
+    ``every=True`` shows again every hint seen so far. The hints seen are shared with the terminal.
+    """
+    try:
+        course = course_or_notice()
+        exercise = exercise_or_notice(course, exercise_id, command="hint")
+        progress = Progress(course)
+    except Notice as reason:
+        notice(reason.title, reason.text, reason.status)
+        return
+    except CourseError as error:
+        notice("Progress", str(error))
+        return
+    for said in progress.notices:
+        notice("Progress", said)
+    shown = show_hint(progress, exercise, every)
+    show(hint_html(shown), hint_plain(shown))
+
+
 def course_or_notice() -> Course:
     try:
         return find_course()
@@ -70,18 +105,20 @@ def course_or_notice() -> Course:
         ) from None
 
 
-def exercise_or_notice(course: Course, exercise_id: str | None) -> Exercise:
+def exercise_or_notice(course: Course, exercise_id: str | None, command: str = "check") -> Exercise:
     wanted = exercise_id or RECORDER.last_exercise
     if wanted is None:
         raise Notice(
-            "Which exercise?", 'Run an exercise cell first, or name it: check("leap-year").', "not_started"
+            "Which exercise?",
+            f'Run an exercise cell first, or name it: {command}("leap-year").',
+            "not_started",
         )
     try:
         exercise = course.find(wanted)
     except CourseError as error:
         raise Notice("Unknown exercise", str(error)) from None
     if exercise.kind == "project":
-        text = f"This one stays in the terminal: run `grader check {exercise.id}`."
+        text = f"This one stays in the terminal: run `grader {command} {exercise.id}`."
         raise Notice(exercise.title, text, "not_started")
     return exercise
 

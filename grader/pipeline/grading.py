@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path, PurePosixPath
 
 from grader.course.manifest import Course, Exercise
+from grader.course.new_files import misplaced_note, new_files
 from grader.course.source_text import encoding_problem
 from grader.feedback.build import SuiteRun, build_feedback
 from grader.feedback.fingerprints import run_fingerprint
@@ -58,9 +60,17 @@ def grade_observed(
         else run_suite(course, exercise, folder, milestone, public_only, on_test)
     )
     feedback = build_feedback(exercise, run, learner)
-    feedback = finish(course, exercise, folder, feedback)
+    feedback = named_new_files(course, exercise, folder, finish(course, exercise, folder, feedback))
     limited = feedback if milestone is None else limited_to_milestone(feedback, milestone)
     return limited, run_fingerprint(run.report)
+
+
+def named_new_files(course: Course, exercise: Exercise, folder: Path, feedback: Feedback) -> Feedback:
+    """A check that found nothing started says so of any new file the learner wrote beside the graded ones."""
+    if feedback.status != "not_started" or feedback.error:
+        return feedback
+    found = new_files(course, exercise, folder)
+    return replace(feedback, error=misplaced_note(exercise, found)) if found else feedback
 
 
 def grade_files(

@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from grader.course.manifest import Course, Exercise
+from grader.course.weekly import WeeklyRecord
 from grader.course.workspace import Progress
 from grader.feedback.model import Feedback, points
 
@@ -79,13 +80,6 @@ def overview_json(course: Course, progress: Progress, next_up: Exercise | None, 
     )
 
 
-def hints_json(exercise: Exercise, shown: int) -> str:
-    """Every hint shown so far, in order, with how many there are."""
-    return dumps(
-        {
-            "exercise_id": exercise.id,
-            "shown": shown,
-            "total": len(exercise.hints),
-            "hints": list(exercise.hints[:shown]),
-        }
-    )
+def weekly_json(record: WeeklyRecord) -> str:
+    """The weekly record (`grader progress --json`)."""
+    return dumps({"schema_version": 1, **record.to_dict()})

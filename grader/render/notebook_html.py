@@ -58,6 +58,8 @@ def feedback_html(feedback: Feedback, exercise: Exercise, notes: Sequence[str] =
     ]
     if feedback.status == "not_started":
         parts.append(f'<p class="bp-error">{escape(not_started(exercise.kind))}</p>')
+        if feedback.error:
+            parts.append(f'<p class="bp-error">{escape(feedback.error)}</p>')
     elif feedback.error and (not feedback.tests or feedback.status == "error"):
         parts.append(f'<pre class="bp-error" style="{PRE}">{escape(feedback.error)}</pre>')
     else:
@@ -161,7 +163,7 @@ def next_text(feedback: Feedback) -> str:
         return "Well done! Go on to the next exercise."
     return (
         "Change the code in the exercise's cell, run that cell, then run the check again. "
-        f"Stuck? `grader hint {feedback.exercise_id}` in a terminal gives a hint."
+        f'Stuck? Run hint("{feedback.exercise_id}") in a cell for a hint.'
     )
 
 
@@ -175,7 +177,7 @@ def feedback_plain(feedback: Feedback, exercise: Exercise, notes: Sequence[str] 
     lines = [f"{head}  {MARKS[feedback.status]} {WORDS[feedback.status]}"]
     lines += [f"Note: {note}" for note in notes]
     if feedback.status == "not_started":
-        lines.append(not_started(exercise.kind))
+        lines += [not_started(exercise.kind), *([feedback.error] if feedback.error else [])]
     elif feedback.error and (not feedback.tests or feedback.status == "error"):
         lines.append(feedback.error)
     else:

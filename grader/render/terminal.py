@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from grader.course.hints import HintsShown
 from grader.course.manifest import Course, Exercise
 from grader.course.restore import ResetResult
 from grader.course.workspace import ExerciseProgress, Progress
@@ -52,6 +53,8 @@ def feedback_text(
     lines = [f"{heading}  {score}  {verdict}", ""]
     if feedback.status == "not_started":
         lines.append(not_started_text(exercise))
+        if feedback.error:  # e.g. the code is in a new file the grader does not read
+            lines += ["", click.style(feedback.error, fg=COLOURS["error"])]
     elif feedback.error and (not feedback.tests or feedback.status == "error"):
         lines.append(click.style(feedback.error, fg=COLOURS["error"]))
     else:
@@ -172,21 +175,22 @@ def activation_lines(command: str) -> list[str]:
     ]
 
 
-def hint_text(exercise: Exercise, shown: int, every: bool = False) -> str:
-    """The hint just shown, or with ``every`` all hints shown so far, in order."""
-    if not exercise.hints:
-        return f"{exercise.title} has no hints. Re-read its README.md, or ask for help."
-    number = max(1, shown)
-    first = 1 if every else number
-    lines = [
-        click.style(f"Hint {n} of {len(exercise.hints)}: ", bold=True) + exercise.hints[n - 1]
-        for n in range(first, number + 1)
-    ]
-    if number == len(exercise.hints):
+def hint_text(result: HintsShown) -> str:
+    """The hint just shown, or (``every``) all hints shown so far, in order."""
+    if not result.total:
+        return f"{result.title} has no hints. Re-read its README.md, or ask for help."
+    lines = [click.style(f"Hint {n} of {result.total}: ", bold=True) + text for n, text in numbered(result)]
+    if result.shown == result.total:
         lines[-1] += " That was the last hint."
-    elif every:
-        lines.append(f"`grader hint {exercise.id}` shows the next one.")
+    elif result.every:
+        lines.append(f"`grader hint {result.exercise_id}` shows the next one.")
     return "\n".join(lines)
+
+
+def numbered(result: HintsShown) -> list[tuple[int, str]]:
+    """(number, hint) for what to show: every hint seen, or only the newest."""
+    pairs = list(enumerate(result.hints, start=1))
+    return pairs if result.every else pairs[-1:]
 
 
 def reset_text(result: ResetResult) -> str:

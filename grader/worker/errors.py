@@ -52,13 +52,32 @@ def learner_frames(
     if isinstance(error, SyntaxError) and error.filename:
         where = os.path.abspath(error.filename)
         if os.path.dirname(where) == learner_dir:
-            text = (error.text or "").strip()
             frames.append(
-                {"file": os.path.basename(where), "line": error.lineno, "function": "", "code": text}
+                {"file": os.path.basename(where), "line": error.lineno, "function": "", **marked(error)}
             )
     if len(frames) > FOLD_FROM:  # a recursion: its repeated frames are sent once, with the count
         frames = load("recursion").collapse(frames)
     return frames
+
+
+def marked(error: SyntaxError) -> dict[str, Any]:
+    """The line Python could not read (indentation removed) and where in it Python stopped.
+
+    ``column`` counts from 0 in the shown ``code``; ``width`` is how many characters the
+    caret marks (Python's own offsets count from 1 in the whole line).
+    """
+    whole = (error.text or "").rstrip("\r\n")
+    code = whole.lstrip(" \t\f")
+    found: dict[str, Any] = {"code": code.rstrip()}
+    if not code.strip() or not isinstance(error.offset, int) or error.offset < 1:
+        return found
+    column = error.offset - 1 - (len(whole) - len(code))
+    end = error.end_offset if isinstance(error.end_offset, int) else None
+    same_line = error.end_lineno in (None, error.lineno)
+    width = end - error.offset if end is not None and same_line and end > error.offset else 1
+    if 0 <= column <= len(code):
+        found.update(column=column, width=max(1, min(width, len(code) - column)))
+    return found
 
 
 FOLD_FROM = 20  # fewer frames are sent as they are (and recursion.py is not even loaded)

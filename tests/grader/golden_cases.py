@@ -29,7 +29,10 @@ def lab(exercise: str, source: str) -> Case:
 CASES: dict[str, Case] = {
     "passing": mini(LEAP_YEAR),
     "failing": mini("def leap_year(year):\n    return year % 4 == 0\n"),
+    # A SyntaxError shows the learner's line with a caret under where Python stopped, as Python does.
     "syntax_error": mini("def leap_year(year)\n    return year % 4 == 0\n"),
+    # An indented line: shown without its indentation, the carets under the whole expression.
+    "syntax_error_indented": mini("def leap_year(year):\n    if year % 4 = 0:\n        return True\n"),
     "not_started": mini(""),
     "printed_instead_of_returned": mini(
         "def leap_year(year):\n    print(year % 4 == 0 and (year % 100 != 0 or year % 400 == 0))\n"

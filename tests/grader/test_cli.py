@@ -16,7 +16,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from grader.cli import cli
-from grader.course.manifest import Course
+from grader.course.manifest import Course, load_course
+from grader.course.workspace import Progress
+from grader.render.notebook_html import progress_html, progress_plain
 from tests.helpers import FIXTURES, copy_course
 
 ANSI = "\x1b["
@@ -129,8 +131,29 @@ def test_list_json_reflects_progress(course_dir: Path, mini_course: Course) -> N
     assert run(course_dir, "check", "leap-year").exit_code == 0
     rows = {r["id"]: r for r in json.loads(run(course_dir, "list", "--json").stdout)["exercises"]}
     assert (rows["leap-year"]["status"], rows["leap-year"]["score"]) == ("done", 10.0)
-    assert rows["doubled"]["status"] == "in_progress"
+    assert rows["doubled"]["status"] == "not_started"  # a hint was read, but no code written
     assert rows["stack"]["status"] == "not_started"
+
+
+def test_check_list_json_and_the_notebook_agree_on_an_untouched_starter(course_dir: Path) -> None:
+    for _ in range(2):  # checked twice, and a hint read: still the untouched starter
+        assert "0/10 points  not started" in run(course_dir, "check", "leap-year").output
+    run(course_dir, "hint", "leap-year")
+    row = next(line for line in run(course_dir, "list").output.splitlines() if "leap-year" in line)
+    assert row.split()[1:3] == ["not", "started"]
+    rows = {r["id"]: r for r in json.loads(run(course_dir, "list", "--json").stdout)["exercises"]}
+    assert rows["leap-year"]["status"] == "not_started"
+    course = load_course(course_dir)
+    html_row = next(
+        r for r in progress_html(course, Progress(course), "basics").split("<tr") if "leap-year" in r
+    )
+    assert html_row.startswith(' data-status="not_started"') and "not started" in html_row
+    assert "not started leap-year" in " ".join(progress_plain(course, Progress(course), "basics").split())
+    leap = course_dir / "exercises/01_basics/01_leap_year/leap_year.py"
+    leap.write_text("def leap_year(year):\n    return year % 4 == 0\n", encoding="utf-8")
+    assert "failed" in run(course_dir, "check", "leap-year").output
+    rows = {r["id"]: r for r in json.loads(run(course_dir, "list", "--json").stdout)["exercises"]}
+    assert rows["leap-year"]["status"] == "in_progress"
 
 
 def test_check_exit_codes(course_dir: Path, mini_course: Course) -> None:
@@ -488,7 +511,10 @@ def test_reset_brings_progress_back_in_line(course_dir: Path, mini_course: Cours
     assert run(course_dir, "check", "leap-year").exit_code == 0
     assert run(course_dir, "reset", "leap-year", "--yes").exit_code == 0
     rows = {r["id"]: r for r in json.loads(run(course_dir, "list", "--json").stdout)["exercises"]}
-    assert (rows["leap-year"]["status"], rows["leap-year"]["score"]) == ("in_progress", 0.0)
+    assert (rows["leap-year"]["status"], rows["leap-year"]["score"]) == (
+        "not_started",
+        0.0,
+    )  # the untouched starter is back, as a check would say
     assert "Next exercise: Leap years (leap-year)" in run(course_dir).output
 
 

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 
 from grader import cli as cli_module
 from grader.commands import learning
-from grader.course.manifest import Course
+from grader.course.manifest import Course, Exercise
 from grader.course.workspace import Progress
-from grader.watch import CLEAR_SCREEN, snapshot, watch_exercise
+from grader.watch import CLEAR_SCREEN, COURSE_COMPLETE, snapshot, watch_exercise
 
 
 def save_solution(course: Course, exercise_id: str) -> None:
@@ -58,6 +58,43 @@ def test_watch_rechecks_after_a_save_and_moves_on(mini_course: Course) -> None:
     assert any("Now watching doubled" in text for text in reports)
     assert now_watching == mini_course.find("doubled")
     assert progress.of(mini_course.find("leap-year")).status == "passed"
+
+
+def watch_until_passed(
+    course: Course, exercise_id: str, progress: Progress
+) -> tuple[Exercise | None, list[str]]:
+    """Watch ``exercise_id`` starting from its reference solution: one check, which passes."""
+    save_solution(course, exercise_id)
+    reports: list[str] = []
+    now_watching = watch_exercise(
+        course, course.find(exercise_id), progress, reports.append, 0.05, max_checks=1
+    )
+    return now_watching, reports
+
+
+def test_after_a_pass_watch_moves_to_the_next_one_after_it_not_the_first_undone(mini_course: Course) -> None:
+    # leap-year (first in the course) is not done; passing doubled must lead on to stack, after it
+    now_watching, reports = watch_until_passed(mini_course, "doubled", Progress(mini_course))
+    assert now_watching == mini_course.find("stack")
+    assert "Now watching stack: save your file to check it." in reports[-1]
+    assert reports[1].splitlines()[-1] == "Next up: A stack (stack)."
+
+
+def test_after_passing_the_last_watch_wraps_to_the_first_not_done(mini_course: Course) -> None:
+    progress = Progress(mini_course)
+    watch_until_passed(mini_course, "doubled", progress)
+    now_watching, reports = watch_until_passed(mini_course, "stack", progress)
+    assert now_watching == mini_course.find("leap-year")
+    assert "Now watching leap-year" in reports[-1]
+
+
+def test_when_every_exercise_is_done_watch_says_the_course_is_complete(mini_course: Course) -> None:
+    progress = Progress(mini_course)
+    for exercise_id in ("leap-year", "stack"):
+        watch_until_passed(mini_course, exercise_id, progress)
+    now_watching, reports = watch_until_passed(mini_course, "doubled", progress)
+    assert now_watching is None
+    assert reports[-1] == f"\n{COURSE_COMPLETE}"
 
 
 def test_watch_does_not_recheck_an_unchanged_file(mini_course: Course) -> None:

@@ -82,7 +82,16 @@ def test_hints_shown_are_counted_up_to_the_number_of_hints(mini_course: Course) 
     leap = mini_course.find("leap-year")
     assert [progress.record_hint(leap) for _ in range(4)] == [1, 2, 2, 2]
     assert Progress(mini_course).of(leap).hints_shown == 2
-    assert Progress(mini_course).of(leap).state == "in progress"
+    assert Progress(mini_course).of(leap).state == "not started"  # reading hints writes no code
+
+
+def test_checks_of_the_untouched_starter_leave_the_exercise_not_started(mini_course: Course) -> None:
+    progress = Progress(mini_course)
+    for _ in range(3):
+        after = progress.record_check(feedback_for("leap-year", "not_started", 0.0))
+    assert (after.attempts, after.state) == (3, "not started")
+    progress.record_check(feedback_for("leap-year", "failed", 2.0))
+    assert Progress(mini_course).of(mini_course.find("leap-year")).state == "in progress"
 
 
 def test_progress_is_written_through_a_temporary_file_and_os_replace(
@@ -122,6 +131,7 @@ def test_a_failed_write_leaves_the_old_progress_and_no_temporary_file(
     assert progress_file(mini_course).read_bytes() == before
     assert sorted(p.name for p in progress_file(mini_course).parent.iterdir()) == [
         ".gitignore",
+        "history.jsonl",  # the first check's line; the failed one wrote nothing
         "progress.json",
     ]
 
@@ -238,6 +248,32 @@ def test_next_exercise_follows_course_order(mini_course: Course) -> None:
     assert next_exercise(mini_course, Progress(mini_course)) is None  # and it was saved
 
 
+def test_next_exercise_after_a_pass_goes_on_from_there(mini_course: Course) -> None:
+    progress = Progress(mini_course)
+    doubled = mini_course.find("doubled")
+    progress.record_check(feedback_for("doubled", "passed", 4.0, 4.0))
+    # leap-year, earlier in the course, is not done: still the next one after doubled is stack
+    assert next_exercise(mini_course, progress, after=doubled).id == "stack"
+
+
+def test_next_exercise_after_the_last_wraps_to_the_first_not_done(mini_course: Course) -> None:
+    progress = Progress(mini_course)
+    progress.record_check(feedback_for("doubled", "passed", 4.0, 4.0))
+    progress.record_check(feedback_for("stack", "passed", 6.0, 6.0))
+    assert next_exercise(mini_course, progress, after=mini_course.find("stack")).id == "leap-year"
+
+
+def test_next_exercise_skips_done_ones_after_the_current(mini_course: Course) -> None:
+    progress = Progress(mini_course)
+    progress.record_check(feedback_for("doubled", "passed", 4.0, 4.0))
+    leap = mini_course.find("leap-year")
+    assert next_exercise(mini_course, progress, after=leap).id == "stack"
+    progress.record_check(feedback_for("stack", "passed", 6.0, 6.0))
+    assert next_exercise(mini_course, progress, after=leap).id == "leap-year"  # only itself is left
+    progress.record_check(feedback_for("leap-year", "passed", 10.0))
+    assert next_exercise(mini_course, progress, after=leap) is None
+
+
 def test_find_course_root_from_a_subfolder(course_dir: Path) -> None:
     deep = course_dir / "exercises" / "02_objects" / "01_stack"
     assert find_course_root(deep) == course_dir.resolve()
@@ -293,6 +329,6 @@ def test_reset_brings_progress_back_in_line(mini_course: Course) -> None:
     progress.record_hint(leap)
     progress.record_check(feedback_for("leap-year", "passed", 10.0))
     after = progress.record_reset(leap)
-    assert (after.status, after.state, after.best_score, after.score) == ("not_started", "in progress", 0, 0)
+    assert (after.status, after.state, after.best_score, after.score) == ("not_started", "not started", 0, 0)
     assert (after.attempts, after.hints_shown) == (1, 1)
     assert next_exercise(mini_course, Progress(mini_course)) == leap

@@ -124,3 +124,27 @@ def test_a_missing_starter_is_a_clear_build_error(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert "leap-year: the starter leap_year.py cannot be read" in result.output
     assert "grader reset leap-year" in result.output
+
+
+def test_the_intro_leaves_the_terminal_way_to_the_terminal_and_offers_hint() -> None:
+    course = load_course(REPO)
+    for built in build_notebooks(course):
+        notebook = nbformat.reads(built.text, as_version=4)
+        intro, *rest = notebook.cells
+        tags = {tag for cell in rest for tag in cell.metadata["tags"]}
+        if "setup" not in tags:  # the capstone's notebook: it stays in the terminal
+            continue
+        assert "## How to work on an exercise" not in intro.source, built.name
+        assert "`grader " not in intro.source, built.name  # no terminal command in a notebook intro
+        how_to = next(c for c in rest if "how-to" in c.metadata["tags"])
+        assert 'Run `hint("...")` in a cell' in how_to.source
+        assert "only\nafter you save the notebook" in how_to.source
+        setup = next(c for c in rest if "setup" in c.metadata["tags"])
+        assert setup.source == "from grader.notebook import check, hint, progress"
+
+
+def test_without_section_keeps_the_other_sections_and_fenced_code() -> None:
+    from grader.notebook.build import without_section
+
+    text = "# M\n\nintro\n\n## How\n\nsteps\n\n### sub\n\nmore\n\n## Next\n\n```\n## How\n```\nend"
+    assert without_section(text, "## How") == "# M\n\nintro\n\n## Next\n\n```\n## How\n```\nend"

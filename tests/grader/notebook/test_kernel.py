@@ -106,6 +106,9 @@ def scenario_notebook(course: Course) -> NotebookNode:
         new(f"import os\nos.utime({str(saved)!r})\n__session__ = {str(saved)!r}", id="autosave"),
         new("check()", id="unrun-check"),
         new('check("stack")', id="never-ran"),
+        new('hint("leap-year")', id="first-hint"),
+        new("hint()", id="next-hint"),  # the exercise whose cell ran last
+        new('hint("leap-year", every=True)', id="every-hint"),
         new("progress()", id="module-progress"),
     ]
     return notebook
@@ -128,5 +131,30 @@ def test_mistakes_timeouts_and_unrun_edits_in_one_kernel(mini_course: Course) ->
     assert feedback_of(unrun)["status"] == "passed"  # what ran, not the edit on disk
     assert "You edited the leap_year.py cell but did not run it" in shown(unrun)
     assert "You have not run this exercise&#x27;s cell" in shown(cells["never-ran"])
+    first, following = shown(cells["first-hint"]), shown(cells["next-hint"])
+    assert '<div class="bp-hint" data-shown="1"' in first and "<strong>Hint 1 of 2:</strong>" in first
+    assert "Run hint(&quot;leap-year&quot;) again for the next one." in first
+    assert "<strong>Hint 2 of 2:</strong>" in following and "That was the last hint." in following
+    assert shown(cells["every-hint"], "text/plain").splitlines()[:2] == [
+        "Hint 1 of 2: Start with the rule for years divisible by 4.",
+        "Hint 2 of 2: Centuries are the exception: check 100 and 400.",
+    ]
+    seen = CliRunner().invoke(cli, ["--course", str(mini_course.root), "hint", "leap-year", "--json"])
+    assert json.loads(seen.stdout)["shown"] == 2  # the terminal and the notebook share what was seen
     table = shown(cells["module-progress"], "text/plain")
     assert table.startswith("1 of 2 exercises done") and "leap-year" in table and "stack" not in table
+
+
+def test_hint_outside_ipython_prints_plain_text(
+    mini_course: Course, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from grader.notebook import kernel
+
+    monkeypatch.setenv("GRADER_COURSE", str(mini_course.root))
+    kernel.hint("leap-year")
+    assert capsys.readouterr().out == (
+        "Hint 1 of 2: Start with the rule for years divisible by 4.\n"
+        'Run hint("leap-year") again for the next one.\n'
+    )
+    kernel.hint("no-such-exercise")
+    assert capsys.readouterr().out.startswith("Unknown exercise: ")
