@@ -10,6 +10,7 @@ from pathlib import Path
 import click
 
 from grader.batch.discover import Discovery
+from grader.batch.learner_folders import sharing
 from grader.batch.plan import Plan
 from grader.batch.progress import ProgressReport
 from grader.batch.run import BatchError, BatchRequest, find_submissions, grade_class
@@ -108,6 +109,15 @@ def grade(ctx: click.Context, **options: object) -> None:
     run(course, request)
 
 
+def describe_shared_folders(folders: dict[str, str]) -> list[str]:
+    """Say which learner ids would have shared a folder, and the folder each one got."""
+    lines = []
+    for group in sharing(folders):
+        mapped = ", ".join(f"{learner!r} -> learners/{folders[learner]}/" for learner in group)
+        lines.append(f"These learner ids share a folder name, so each has its own: {mapped}")
+    return lines
+
+
 def describe_grading(request: BatchRequest) -> str:
     if request.scheduler:
         return f"Grading {len(request.exercises)} exercises on the Dask cluster at {request.scheduler}."
@@ -136,4 +146,6 @@ def run(course: Course, request: BatchRequest) -> None:
     ungraded = sum(1 for lr in learners if lr.problems)
     say(f"Done: {len(learners)} learners in the gradebook, {ungraded} with work that could not be graded.")
     say(f"Reports: {request.out / 'class-report.html'}, {request.out / 'gradebook.csv'}")
+    for line in describe_shared_folders({lr.learner: lr.folder for lr in learners}):
+        say(line)
     sys.exit(0)
