@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +15,7 @@ from grader.batch.outputs import write_outputs
 from grader.batch.plan import Plan, make_plan
 from grader.batch.pool import Progress, Slot, run_jobs
 from grader.batch.results import ClassResults, read_results
+from grader.batch.temp_folders import owned_folder, sweep
 from grader.batch.warm import WarmPytest
 from grader.boundary.sandbox import Sandbox
 from grader.course.manifest import Course, Exercise
@@ -124,12 +124,15 @@ def grade_class(
     progress: Callable[[Plan], Progress],
 ) -> BatchOutcome:
     """Grade every discovered submission; return what was graded and the files written."""
+    left_behind = sweep()
+    if left_behind:
+        announce(f"Removed {left_behind} temporary folders that killed batches had left behind.")
     with contextlib.ExitStack() as stack:
         # The cluster is reached first: an unreachable scheduler fails before anything is written.
         pool = open_pool(request, stack, announce)
         gradebook = open_gradebook(request)
         stack.callback(gradebook.close)
-        with tempfile.TemporaryDirectory(prefix="grader-batch-") as workdir, contextlib.ExitStack() as slots:
+        with owned_folder("grader-batch-") as workdir, contextlib.ExitStack() as slots:
             plan = make_plan(course, discovery, list(request.exercises), gradebook, Path(workdir))
             announce(describe_plan(plan))
             pool(course, plan, gradebook, progress(plan), slots)
