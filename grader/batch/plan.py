@@ -19,8 +19,9 @@ from grader.batch.discover import Discovery, Submission
 from grader.batch.gradebook import Gradebook
 from grader.batch.job import problem_feedback
 from grader.batch.learner_folders import folder_name
-from grader.batch.locate import Located, locate
+from grader.batch.locate import Located, graded_files, locate
 from grader.batch.notebooks import Notebooks
+from grader.batch.submission_size import size_problem
 from grader.batch.unpack import SubmissionProblem, unpack
 from grader.course.manifest import Course, Exercise
 from grader.course.restore import is_untouched_starter
@@ -138,6 +139,8 @@ def plan_one(
     else:
         located = find_code(course, exercise, found)
         content, problem = located.content_hash or "missing", located.problem
+        if problem is None and located.folder is not None:
+            problem = size_problem(p.stat().st_size for p in graded_files(located.folder, exercise))
     if gradebook.has_run(submission.learner, exercise.id, content, suite):
         return None, "skipped"
     if problem is not None:

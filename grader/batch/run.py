@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader.batch.cluster import ClusterError, Pool, cluster_pool
+from grader.batch.cluster import ClusterError, ClusterLost, Pool, cluster_pool
+from grader.batch.cluster_security import Certificates
 from grader.batch.discover import Discovery, DiscoveryError, discover, read_roster
 from grader.batch.gradebook import FILE_NAME, Gradebook
 from grader.batch.job import ColdLauncher, Launcher
@@ -38,6 +39,7 @@ class BatchRequest:
     sandbox: Sandbox | None = None
     warm: bool = True
     scheduler: str | None = None  # a Dask scheduler's address: grade on that cluster
+    certificates: Certificates | None = None  # TLS to that scheduler (tls:// addresses)
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class BatchOutcome:
     results: ClassResults
     plan: Plan
     written: tuple[Path, ...]
+    stopped: str | None = None  # why grading stopped before the end (what was graded is written)
 
 
 def find_submissions(request: BatchRequest) -> Discovery:
@@ -80,7 +83,7 @@ def open_pool(request: BatchRequest, stack: contextlib.ExitStack, announce: Call
     """The local pool of slots, or the Dask cluster's when a scheduler is given."""
     if request.scheduler:
         try:
-            return stack.enter_context(cluster_pool(request.scheduler, announce))
+            return stack.enter_context(cluster_pool(request.scheduler, announce, request.certificates))
         except ClusterError as error:
             raise BatchError(str(error)) from None
 
@@ -135,8 +138,12 @@ def grade_class(
         with owned_folder("grader-batch-") as workdir, contextlib.ExitStack() as slots:
             plan = make_plan(course, discovery, list(request.exercises), gradebook, Path(workdir))
             announce(describe_plan(plan))
-            pool(course, plan, gradebook, progress(plan), slots)
+            stopped = None
+            try:
+                pool(course, plan, gradebook, progress(plan), slots)
+            except ClusterLost as error:  # what was graded is kept, and written out below
+                stopped = str(error)
         # The reports cover the whole class in the gradebook, not only this run's subset.
         results = read_results(gradebook, course.title, list(request.exercises))
         written = write_outputs(results, request.out)
-    return BatchOutcome(results, plan, tuple(written))
+    return BatchOutcome(results, plan, tuple(written), stopped)
