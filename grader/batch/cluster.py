@@ -170,19 +170,24 @@ class ClusterRun:
         self.arrivals: queue.Queue[Any] = queue.Queue()
         self.pending: dict[str, tuple[list[Job], Results]] = {}
         self.graded: set[str] = set()
+        self.learners: set[str] = set()  # every learner with a job in this run
 
     def grade(self, course: Course, plan: Plan) -> None:
         """Grade every job of ``plan``, storing each learner's results as they arrive."""
+        self.learners = {job.learner for job in plan.jobs}
         digest, blob = pack_course(course)
-        packed = self.client.scatter(blob, broadcast=True)
+        try:
+            packed = self.client.scatter(blob, broadcast=True)
+            window = max(2, 2 * sum(self.client.nthreads().values()))  # memory bounded for any class
+        except Exception:  # the scheduler went away before the first job
+            raise self.lost() from None
         groups = by_learner(plan)
-        window = max(2, 2 * sum(self.client.nthreads().values()))  # memory stays bounded for any class
         self.feed(groups, window, digest, packed)
         while self.pending:
-            future = self.next_arrival(plan)
+            future = self.next_arrival()
             sent, refused = self.pending.pop(future.key)
             if future.status == "cancelled" and self.client.status != "running":
-                raise self.lost(plan)
+                raise self.lost()
             results = received(future, sent, self.announce)
             if results is None:
                 self.progress(sent[0].learner, True)
@@ -200,6 +205,8 @@ class ClusterRun:
                 self.store(refused)
                 continue
             key = f"grade-{uuid.uuid4().hex}"
+            if self.client.status != "running":  # a job submitted now would never end
+                raise self.lost()
             future = self.client.submit(grade_learner, payload, digest, packed, key=key, retries=RETRIES)
             future.add_done_callback(self.arrivals.put)
             self.pending[key] = (sent, refused)
@@ -208,7 +215,7 @@ class ClusterRun:
         store(self.gradebook, results, self.progress)
         self.graded.add(results[0][0].learner)
 
-    def next_arrival(self, plan: Plan) -> Any:
+    def next_arrival(self) -> Any:
         """The next finished future; ClusterLost when the scheduler is gone."""
         quiet_since = time.monotonic()
         while True:
@@ -217,10 +224,10 @@ class ClusterRun:
             except queue.Empty:
                 pass
             if self.client.status != "running":
-                raise self.lost(plan)
+                raise self.lost()
             if time.monotonic() - quiet_since > QUIET_SECONDS:
                 if not self.scheduler_answers():
-                    raise self.lost(plan)
+                    raise self.lost()
                 quiet_since = time.monotonic()
 
     def scheduler_answers(self) -> bool:
@@ -230,9 +237,8 @@ class ClusterRun:
             return False
         return True
 
-    def lost(self, plan: Plan) -> ClusterLost:
-        learners = {job.learner for job in plan.jobs}
-        return ClusterLost(self.address, len(self.graded), len(learners - self.graded))
+    def lost(self) -> ClusterLost:
+        return ClusterLost(self.address, len(self.graded), len(self.learners - self.graded))
 
 
 def received(future: Any, sent: list[Job], announce: Callable[[str], None]) -> Results | None:
