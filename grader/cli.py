@@ -32,6 +32,7 @@ COMMANDS = {
     "notebooks": "grader.notebook.commands:notebooks_group",
     "grade": "grader.batch.command:grade",
     "worker": "grader.batch.cluster_worker:worker",
+    "scheduler": "grader.batch.cluster_scheduler:scheduler",
     "release": "grader.edition.commands:release",
     "gradescope": "grader.platforms.commands:gradescope_group",
     "import-tests": "grader.commands.import_tests:import_tests",

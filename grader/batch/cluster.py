@@ -11,13 +11,18 @@ the result that arrives. Dask is an optional extra, imported only here.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
+import logging
+import queue
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from typing import Any
 
 from grader.batch.cluster_pack import learner_files, pack_course, too_large
+from grader.batch.cluster_security import CertificateProblem, Certificates, check_address
 from grader.batch.cluster_task import grade_learner
 from grader.batch.gradebook import Gradebook
 from grader.batch.job import problem_feedback
@@ -29,6 +34,10 @@ from grader.feedback.model import Feedback, Metric, TestResult
 CONNECT_SECONDS = 5
 WORKER_WAIT_SECONDS = 30
 RETRIES = 2  # for a job whose function raised; a lost worker's jobs are rescheduled by Dask itself
+POLL_SECONDS = 1.0  # how often the client looks at its connection while it waits for results
+QUIET_SECONDS = 10.0  # no result for this long: ask the scheduler whether it is still there
+PROBE_SECONDS = 10.0  # with QUIET_SECONDS: a vanished scheduler is noticed within about 21 s
+CLOSE_SECONDS = 5
 NO_DASK = (
     "--scheduler needs Dask, which is not installed here: "
     'run `pip install -e ".[cluster]"` (it installs dask and distributed).'
@@ -40,10 +49,28 @@ class ClusterError(Exception):
     """The cluster cannot be used; the message says why and what to do."""
 
 
+class ClusterLost(Exception):
+    """The scheduler went away mid-batch; what arrived is stored, ``left`` learners are not."""
+
+    def __init__(self, address: str, graded: int, left: int) -> None:
+        super().__init__(
+            f"Lost the Dask scheduler at {address} mid-batch: {graded} learners were graded and saved, "
+            f"{left} are left. Start the scheduler again and run the same command with --resume "
+            "to grade them."
+        )
+        self.left = left
+
+
 @contextlib.contextmanager
-def cluster_pool(address: str, announce: Callable[[str], None]) -> Iterator[Pool]:
+def cluster_pool(
+    address: str, announce: Callable[[str], None], certificates: Certificates | None = None
+) -> Iterator[Pool]:
     """Connect to the scheduler at ``address`` (failing within seconds) and yield the pool."""
-    client = connect(address)
+    client = connect(address, certificates)
+    # Dask's client logs a lost connection with tracebacks, from its own thread and even after
+    # close(); the batch says what happened itself. (Dask's config sets levels per logger.)
+    for name in ("distributed", "distributed.client", "distributed.core", "distributed.comm"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         workers = client.nthreads()
         announce(f"Connected to {address}: {len(workers)} workers, {sum(workers.values())} threads.")
@@ -51,25 +78,27 @@ def cluster_pool(address: str, announce: Callable[[str], None]) -> Iterator[Pool
         def run(
             course: Course, plan: Plan, gradebook: Gradebook, progress: Progress, _: contextlib.ExitStack
         ) -> None:
-            run_on_cluster(client, course, plan, gradebook, progress, announce)
+            ClusterRun(client, address, gradebook, progress, announce).grade(course, plan)
 
         yield run
     finally:
-        client.close()
+        with contextlib.suppress(Exception):  # a lost scheduler must not keep the client from ending
+            client.close(timeout=CLOSE_SECONDS)
 
 
-def connect(address: str) -> Any:
+def connect(address: str, certificates: Certificates | None = None) -> Any:
     try:
         from distributed import Client
     except ImportError:
         raise ClusterError(NO_DASK) from None
     try:
-        client = Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
-    except (OSError, TimeoutError, ValueError) as error:
-        raise ClusterError(
-            f"Cannot reach the Dask scheduler at {address} within {CONNECT_SECONDS} s ({error}). "
-            "Check the address, and that `dask scheduler` runs there and its port is open."
-        ) from None
+        check_address(address, certificates)
+        security = certificates.security() if certificates else None
+        client = Client(address, timeout=CONNECT_SECONDS, set_as_default=False, security=security)
+    except CertificateProblem as error:
+        raise ClusterError(str(error)) from None
+    except Exception as error:  # refused, silent, a TLS handshake that failed, a malformed address
+        raise ClusterError(unreachable(address, error)) from None
     try:
         client.wait_for_workers(1, timeout=WORKER_WAIT_SECONDS)
     except TimeoutError:
@@ -79,6 +108,17 @@ def connect(address: str) -> Any:
             f"start one with `grader worker --scheduler {address}`."
         ) from None
     return client
+
+
+def unreachable(address: str, error: BaseException) -> str:
+    """Why the scheduler could not be reached, and what to check."""
+    message = f"Cannot reach the Dask scheduler at {address} within {CONNECT_SECONDS} s ({error}). "
+    if address.startswith("tls://"):
+        return message + (
+            "Over TLS this is also what a refused certificate looks like: check that --tls-ca-file is "
+            "the cluster's CA and that it signed --tls-cert, and that `grader scheduler` runs there."
+        )
+    return message + "Check the address, and that `grader scheduler` runs there and its port is open."
 
 
 def job_entry(job: Job) -> tuple[dict[str, Any] | None, str | None]:
@@ -108,46 +148,97 @@ def learner_payload(jobs: list[Job]) -> tuple[dict[str, Any], list[Job], Results
     return {"learner": jobs[0].learner, "jobs": entries}, sent, refused
 
 
-def run_on_cluster(
-    client: Any,
-    course: Course,
-    plan: Plan,
-    gradebook: Gradebook,
-    progress: Progress,
-    announce: Callable[[str], None],
-) -> None:
-    """Grade every job of ``plan`` on the cluster, storing each learner's results as they arrive."""
-    from distributed import as_completed
+class ClusterRun:
+    """One batch on the cluster: learners sent a few at a time, results stored as they arrive.
 
-    digest, blob = pack_course(course)
-    packed = client.scatter(blob, broadcast=True)
-    arrivals = as_completed(loop=client.loop)
-    pending: dict[str, tuple[list[Job], Results]] = {}
-    groups = by_learner(plan)
-    window = max(2, 2 * sum(client.nthreads().values()))  # memory stays bounded however large the class
+    While it waits, the client watches its connection: Dask cancels every
+    future when the scheduler goes away, and a future submitted then never
+    ends. A closed connection, or a scheduler that does not answer after a
+    quiet spell, stops the batch (:class:`ClusterLost`) within seconds.
+    """
 
-    def feed() -> None:
-        while len(pending) < window:
+    def __init__(
+        self,
+        client: Any,
+        address: str,
+        gradebook: Gradebook,
+        progress: Progress,
+        announce: Callable[[str], None],
+    ) -> None:
+        self.client, self.address = client, address
+        self.gradebook, self.progress, self.announce = gradebook, progress, announce
+        self.arrivals: queue.Queue[Any] = queue.Queue()
+        self.pending: dict[str, tuple[list[Job], Results]] = {}
+        self.graded: set[str] = set()
+        self.learners: set[str] = set()  # every learner with a job in this run
+
+    def grade(self, course: Course, plan: Plan) -> None:
+        """Grade every job of ``plan``, storing each learner's results as they arrive."""
+        self.learners = {job.learner for job in plan.jobs}
+        digest, blob = pack_course(course)
+        try:
+            packed = self.client.scatter(blob, broadcast=True)
+            window = max(2, 2 * sum(self.client.nthreads().values()))  # memory bounded for any class
+        except Exception:  # the scheduler went away before the first job
+            raise self.lost() from None
+        groups = by_learner(plan)
+        self.feed(groups, window, digest, packed)
+        while self.pending:
+            future = self.next_arrival()
+            sent, refused = self.pending.pop(future.key)
+            if future.status == "cancelled" and self.client.status != "running":
+                raise self.lost()
+            results = received(future, sent, self.announce)
+            if results is None:
+                self.progress(sent[0].learner, True)
+            else:
+                self.store(results + refused)
+            self.feed(groups, window, digest, packed)
+
+    def feed(self, groups: Iterator[list[Job]], window: int, digest: str, packed: Any) -> None:
+        while len(self.pending) < window:
             jobs = next(groups, None)
             if jobs is None:
                 return
             payload, sent, refused = learner_payload(jobs)
             if not sent:
-                store(gradebook, refused, progress)
+                self.store(refused)
                 continue
             key = f"grade-{uuid.uuid4().hex}"
-            arrivals.add(client.submit(grade_learner, payload, digest, packed, key=key, retries=RETRIES))
-            pending[key] = (sent, refused)
+            if self.client.status != "running":  # a job submitted now would never end
+                raise self.lost()
+            future = self.client.submit(grade_learner, payload, digest, packed, key=key, retries=RETRIES)
+            future.add_done_callback(self.arrivals.put)
+            self.pending[key] = (sent, refused)
 
-    feed()
-    for future in arrivals:
-        sent, refused = pending.pop(future.key)
-        results = received(future, sent, announce)
-        if results is None:
-            progress(sent[0].learner, True)
-        else:
-            store(gradebook, results + refused, progress)
-        feed()
+    def store(self, results: Results) -> None:
+        store(self.gradebook, results, self.progress)
+        self.graded.add(results[0][0].learner)
+
+    def next_arrival(self) -> Any:
+        """The next finished future; ClusterLost when the scheduler is gone."""
+        quiet_since = time.monotonic()
+        while True:
+            try:
+                return self.arrivals.get(timeout=POLL_SECONDS)
+            except queue.Empty:
+                pass
+            if self.client.status != "running":
+                raise self.lost()
+            if time.monotonic() - quiet_since > QUIET_SECONDS:
+                if not self.scheduler_answers():
+                    raise self.lost()
+                quiet_since = time.monotonic()
+
+    def scheduler_answers(self) -> bool:
+        try:
+            self.client.sync(asyncio.wait_for, self.client.scheduler.identity(), PROBE_SECONDS)
+        except Exception:  # closed, refused or silent: gone, whichever way
+            return False
+        return True
+
+    def lost(self) -> ClusterLost:
+        return ClusterLost(self.address, len(self.graded), len(self.learners - self.graded))
 
 
 def received(future: Any, sent: list[Job], announce: Callable[[str], None]) -> Results | None:

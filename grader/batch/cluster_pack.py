@@ -4,7 +4,8 @@ The course travels as a gzipped tar of its manifest and every exercise's
 folder, reference solution and hidden suite; its hash is over the files'
 paths and contents, so a worker can check what it unpacked and keep it in a
 folder named by that hash. A learner's files travel as a mapping from their
-path (relative to the exercise's folder) to their bytes, capped in size.
+path (relative to the exercise's folder) to their bytes, within the size limit
+every batch applies (:mod:`grader.batch.submission_size`).
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ import tarfile
 import tempfile
 from pathlib import Path, PurePosixPath
 
+from grader.batch.submission_size import size_problem
 from grader.course.manifest import MANIFEST, Course, Exercise, load_course
 
-MAX_JOB_BYTES = 1024 * 1024  # a learner's files for one exercise; larger is that learner's error
 SKIPPED = ("__pycache__",)
 COMPLETE = ".complete"
 
@@ -113,11 +114,8 @@ def learner_files(exercise: Exercise, folder: Path) -> dict[str, bytes]:
 
 
 def too_large(files: dict[str, bytes]) -> str | None:
-    """Why these files cannot be sent to the cluster, if they are over the cap."""
-    size = sum(len(data) for data in files.values())
-    if size <= MAX_JOB_BYTES:
-        return None
-    return f"the files are too large to grade ({size // 1024} KB; at most {MAX_JOB_BYTES // 1024} KB)"
+    """Why these files are not sent to the cluster: the limit a local batch applies too."""
+    return size_problem(len(data) for data in files.values())
 
 
 def write_files(files: dict[str, bytes], folder: Path) -> None:

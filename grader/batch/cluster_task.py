@@ -13,7 +13,6 @@ import functools
 import itertools
 import json
 import os
-import tempfile
 import threading
 from pathlib import Path
 from typing import Any
@@ -21,6 +20,7 @@ from typing import Any
 from grader.batch.cluster_pack import cached_course, write_files
 from grader.batch.plan import Job, Plan
 from grader.batch.pool import Grading, Slot
+from grader.batch.temp_folders import owned_folder, sweep
 from grader.batch.warm import WarmPytest
 from grader.boundary.sandbox import Sandbox, open_sandbox
 from grader.course.manifest import Course
@@ -57,6 +57,12 @@ def this_slot() -> Slot:
     return slot
 
 
+@functools.cache
+def swept() -> int:
+    """Remove, once per worker process, the temporary folders killed workers left behind."""
+    return sweep()
+
+
 def course_for(digest: str, blob: bytes) -> Course:
     with UNPACKING:
         return cached_course(course_cache(), digest, blob)
@@ -64,10 +70,11 @@ def course_for(digest: str, blob: bytes) -> Course:
 
 def grade_learner(payload: dict[str, Any], digest: str, blob: bytes) -> list[str]:
     """Grade one learner's jobs; return each job's feedback as JSON, in the payload's order."""
+    swept()
     course = course_for(digest, blob)
     exercises = {exercise.id: exercise for exercise in course.exercises}
     slot = this_slot()
-    with tempfile.TemporaryDirectory(prefix="grader-cluster-") as tmp:
+    with owned_folder("grader-cluster-") as tmp:
         jobs = []
         for index, entry in enumerate(payload["jobs"]):
             folder = Path(tmp) / f"j{index}"

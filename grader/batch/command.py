@@ -9,7 +9,9 @@ from pathlib import Path
 
 import click
 
+from grader.batch.cluster_security import CertificateProblem, certificates, tls_options
 from grader.batch.discover import Discovery
+from grader.batch.learner_folders import sharing
 from grader.batch.plan import Plan
 from grader.batch.progress import ProgressReport
 from grader.batch.run import BatchError, BatchRequest, find_submissions, grade_class
@@ -76,8 +78,10 @@ def local_sandbox() -> Sandbox:
 @click.option("--roster", type=click.Path(exists=True, dir_okay=False, path_type=Path), help="CSV: id,name.")
 @click.option("--unsafe-no-sandbox", is_flag=True, help="Run learner code without the sandbox.")
 @click.option(
-    "--scheduler", help="Grade on the Dask cluster whose scheduler is at this address (tcp://HOST:8786)."
+    "--scheduler",
+    help="Grade on the Dask cluster whose scheduler is at this address (tcp://HOST:8786, tls://HOST:8786).",
 )
+@tls_options
 @click.pass_context
 def grade(ctx: click.Context, **options: object) -> None:
     """Grade every learner's submission in SUBMISSIONS into a gradebook and reports in --out."""
@@ -93,6 +97,10 @@ def grade(ctx: click.Context, **options: object) -> None:
         sandbox = local_sandbox()
     if not chosen:
         raise UsageProblem("No exercise left to grade.")
+    try:
+        tls = certificates(options["tls_ca_file"], options["tls_cert"], options["tls_key"])  # type: ignore[arg-type]
+    except CertificateProblem as error:
+        raise UsageProblem(str(error)) from None
     request = BatchRequest(
         submissions=options["submissions"],  # type: ignore[arg-type]
         out=options["out"],  # type: ignore[arg-type]
@@ -104,8 +112,18 @@ def grade(ctx: click.Context, **options: object) -> None:
         roster=options["roster"],  # type: ignore[arg-type]
         sandbox=sandbox,
         scheduler=str(options["scheduler"]) if options["scheduler"] else None,
+        certificates=tls,
     )
     run(course, request)
+
+
+def describe_shared_folders(folders: dict[str, str]) -> list[str]:
+    """Say which learner ids would have shared a folder, and the folder each one got."""
+    lines = []
+    for group in sharing(folders):
+        mapped = ", ".join(f"{learner!r} -> learners/{folders[learner]}/" for learner in group)
+        lines.append(f"These learner ids share a folder name, so each has its own: {mapped}")
+    return lines
 
 
 def describe_grading(request: BatchRequest) -> str:
@@ -134,6 +152,12 @@ def run(course: Course, request: BatchRequest) -> None:
             report.close()
     learners = outcome.results.learners
     ungraded = sum(1 for lr in learners if lr.problems)
-    say(f"Done: {len(learners)} learners in the gradebook, {ungraded} with work that could not be graded.")
+    ended = "Stopped" if outcome.stopped else "Done"
+    say(f"{ended}: {len(learners)} learners in the gradebook, {ungraded} with work that could not be graded.")
     say(f"Reports: {request.out / 'class-report.html'}, {request.out / 'gradebook.csv'}")
+    for line in describe_shared_folders({lr.learner: lr.folder for lr in learners}):
+        say(line)
+    if outcome.stopped:
+        say(outcome.stopped)
+        sys.exit(1)
     sys.exit(0)

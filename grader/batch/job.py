@@ -10,11 +10,11 @@ started fresh.
 from __future__ import annotations
 
 import json
-import tempfile
 import time
 from pathlib import Path
 from typing import Protocol
 
+from grader.batch.temp_folders import owned_folder
 from grader.boundary.process import run_with_time_limit
 from grader.boundary.pytest_command import pytest_environment
 from grader.boundary.sandbox import Sandbox, prepare
@@ -78,8 +78,8 @@ def grade_job(
     """Grade the files in ``folder``; the result never raises for anything the learner did."""
     started = time.monotonic()
     with (
-        tempfile.TemporaryDirectory(prefix="grader-run-") as run_tmp,
-        tempfile.TemporaryDirectory(prefix="grader-code-") as code_tmp,
+        owned_folder("grader-run-") as run_tmp,
+        owned_folder("grader-code-") as code_tmp,
     ):
         run_dir, code_dir = Path(run_tmp), Path(code_tmp) / "code"
         stage_files(exercise, folder, code_dir)

@@ -8,7 +8,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from grader.batch.plan import safe_id
+from grader.batch.learner_folders import learner_folders
 from grader.batch.results import ClassResults
 from grader.platforms import lms
 from grader.render import class_report, class_tables, learner_report
@@ -33,10 +33,11 @@ def write_atomically(path: Path, text: str) -> None:
 def write_outputs(results: ClassResults, out: Path) -> list[Path]:
     """Per-learner feedback, reports and Gradescope files; the class's tables and report."""
     written, pending = [], []
+    folders = learner_folders(learner.learner for learner in results.learners)
     # Each file waits for the disk (fsync) before its rename: a few threads keep the disk busy.
     with ThreadPoolExecutor(max_workers=4, thread_name_prefix="outputs") as pool:
         for learner in results.learners:
-            folder = out / "learners" / safe_id(learner.learner)
+            folder = out / "learners" / (learner.folder or folders[learner.learner])
             files = {
                 "feedback.json": json.dumps(learner.to_dict(), indent=2, ensure_ascii=False),
                 "report.md": learner_report.markdown(learner),

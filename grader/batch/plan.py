@@ -11,7 +11,6 @@ with the same suite are skipped.
 from __future__ import annotations
 
 import hashlib
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,8 +18,10 @@ from pathlib import Path
 from grader.batch.discover import Discovery, Submission
 from grader.batch.gradebook import Gradebook
 from grader.batch.job import problem_feedback
-from grader.batch.locate import Located, locate
+from grader.batch.learner_folders import folder_name
+from grader.batch.locate import Located, graded_files, locate
 from grader.batch.notebooks import Notebooks
+from grader.batch.submission_size import size_problem
 from grader.batch.unpack import SubmissionProblem, unpack
 from grader.course.manifest import Course, Exercise
 from grader.course.restore import is_untouched_starter
@@ -76,11 +77,6 @@ def file_hash(path: Path) -> str:
     return digest.hexdigest()
 
 
-def safe_id(learner: str) -> str:
-    """A learner id usable as a file name."""
-    return re.sub(r"[^\w.@-]", "_", learner).lstrip(".") or "learner"
-
-
 @dataclass
 class Unpacked:
     """One learner's submission in the grader's folder: its files, its notebooks, notes for the learner."""
@@ -113,7 +109,7 @@ def make_plan(
     jobs: list[Job] = []
     counts: Counter[str] = Counter()
     for index, submission in enumerate(discovery.submissions):
-        found = unpack_submission(submission, workdir / f"{index:05d}-{safe_id(submission.learner)}")
+        found = unpack_submission(submission, workdir / f"{index:05d}-{folder_name(submission.learner)}")
         if found.notebooks is not None:
             counts["notebooks"] += found.notebooks.count
             counts["unreadable_notebooks"] += len(found.notebooks.problems)
@@ -143,6 +139,8 @@ def plan_one(
     else:
         located = find_code(course, exercise, found)
         content, problem = located.content_hash or "missing", located.problem
+        if problem is None and located.folder is not None:
+            problem = size_problem(p.stat().st_size for p in graded_files(located.folder, exercise))
     if gradebook.has_run(submission.learner, exercise.id, content, suite):
         return None, "skipped"
     if problem is not None:
@@ -163,7 +161,7 @@ def find_code(course: Course, exercise: Exercise, found: Unpacked) -> Located:
         located.folder is None or not is_untouched_starter(course, exercise, located.folder)
     ):
         return located  # the learner's own files (or files that cannot be read, which says why)
-    target = found.root.with_name(found.root.name + ".notebooks") / safe_id(exercise.id)
+    target = found.root.with_name(found.root.name + ".notebooks") / folder_name(exercise.id)
     code = notebooks.extract(exercise, target)
     if code is None:
         if located.folder is None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from grader.batch.gradebook import Gradebook
+from grader.batch.learner_folders import learner_folders
 from grader.course.manifest import Exercise
 
 
@@ -17,6 +18,7 @@ class LearnerResults:
     name: str
     notes: tuple[str, ...]
     feedback: tuple[dict[str, Any], ...]  # Feedback.to_dict() of each graded exercise, course order
+    folder: str = ""  # this learner's folder under learners/, never shared (see learner_folders)
 
     @property
     def score(self) -> float:
@@ -53,6 +55,7 @@ class LearnerResults:
         return {
             "learner": self.learner,
             "name": self.name,
+            "folder": self.folder,
             "notes": list(self.notes),
             "feedback": list(self.feedback),
             "score": self.score,
@@ -80,8 +83,10 @@ class ClassResults:
 def read_results(gradebook: Gradebook, course: str, exercises: list[Exercise]) -> ClassResults:
     """Assemble every learner's newest results for ``exercises``."""
     latest = gradebook.latest()
+    rows = gradebook.learners()
+    folders = learner_folders(row.learner for row in rows)
     learners = []
-    for row in gradebook.learners():
+    for row in rows:
         feedback = tuple(latest[(row.learner, e.id)] for e in exercises if (row.learner, e.id) in latest)
-        learners.append(LearnerResults(row.learner, row.name, row.notes, feedback))
+        learners.append(LearnerResults(row.learner, row.name, row.notes, feedback, folders[row.learner]))
     return ClassResults(course, tuple(exercises), tuple(learners))

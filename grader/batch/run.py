@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import contextlib
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader.batch.cluster import ClusterError, Pool, cluster_pool
+from grader.batch.cluster import ClusterError, ClusterLost, Pool, cluster_pool
+from grader.batch.cluster_security import Certificates
 from grader.batch.discover import Discovery, DiscoveryError, discover, read_roster
 from grader.batch.gradebook import FILE_NAME, Gradebook
 from grader.batch.job import ColdLauncher, Launcher
@@ -16,6 +16,7 @@ from grader.batch.outputs import write_outputs
 from grader.batch.plan import Plan, make_plan
 from grader.batch.pool import Progress, Slot, run_jobs
 from grader.batch.results import ClassResults, read_results
+from grader.batch.temp_folders import owned_folder, sweep
 from grader.batch.warm import WarmPytest
 from grader.boundary.sandbox import Sandbox
 from grader.course.manifest import Course, Exercise
@@ -38,6 +39,7 @@ class BatchRequest:
     sandbox: Sandbox | None = None
     warm: bool = True
     scheduler: str | None = None  # a Dask scheduler's address: grade on that cluster
+    certificates: Certificates | None = None  # TLS to that scheduler (tls:// addresses)
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class BatchOutcome:
     results: ClassResults
     plan: Plan
     written: tuple[Path, ...]
+    stopped: str | None = None  # why grading stopped before the end (what was graded is written)
 
 
 def find_submissions(request: BatchRequest) -> Discovery:
@@ -80,7 +83,7 @@ def open_pool(request: BatchRequest, stack: contextlib.ExitStack, announce: Call
     """The local pool of slots, or the Dask cluster's when a scheduler is given."""
     if request.scheduler:
         try:
-            return stack.enter_context(cluster_pool(request.scheduler, announce))
+            return stack.enter_context(cluster_pool(request.scheduler, announce, request.certificates))
         except ClusterError as error:
             raise BatchError(str(error)) from None
 
@@ -124,16 +127,23 @@ def grade_class(
     progress: Callable[[Plan], Progress],
 ) -> BatchOutcome:
     """Grade every discovered submission; return what was graded and the files written."""
+    left_behind = sweep()
+    if left_behind:
+        announce(f"Removed {left_behind} temporary folders that killed batches had left behind.")
     with contextlib.ExitStack() as stack:
         # The cluster is reached first: an unreachable scheduler fails before anything is written.
         pool = open_pool(request, stack, announce)
         gradebook = open_gradebook(request)
         stack.callback(gradebook.close)
-        with tempfile.TemporaryDirectory(prefix="grader-batch-") as workdir, contextlib.ExitStack() as slots:
+        with owned_folder("grader-batch-") as workdir, contextlib.ExitStack() as slots:
             plan = make_plan(course, discovery, list(request.exercises), gradebook, Path(workdir))
             announce(describe_plan(plan))
-            pool(course, plan, gradebook, progress(plan), slots)
+            stopped = None
+            try:
+                pool(course, plan, gradebook, progress(plan), slots)
+            except ClusterLost as error:  # what was graded is kept, and written out below
+                stopped = str(error)
         # The reports cover the whole class in the gradebook, not only this run's subset.
         results = read_results(gradebook, course.title, list(request.exercises))
         written = write_outputs(results, request.out)
-    return BatchOutcome(results, plan, tuple(written))
+    return BatchOutcome(results, plan, tuple(written), stopped)

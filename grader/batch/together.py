@@ -17,7 +17,6 @@ stops every learner worker before the report is written.
 from __future__ import annotations
 
 import json
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Any
 import pytest
 
 from grader.batch.job import Launcher, run_problem
+from grader.batch.temp_folders import owned_folder
 from grader.boundary.pytest_command import grading_pytest
 from grader.boundary.remote import LearnerModule, LearnerSession
 from grader.boundary.sandbox import Sandbox, prepare
@@ -103,8 +103,8 @@ def grade_together(
     """Grade each (exercise, folder) in one run; None when the shared run cannot be trusted."""
     started = time.monotonic()
     with (
-        tempfile.TemporaryDirectory(prefix="grader-run-") as run_tmp,
-        tempfile.TemporaryDirectory(prefix="grader-code-") as code_tmp,
+        owned_folder("grader-run-") as run_tmp,
+        owned_folder("grader-code-") as code_tmp,
     ):
         run_dir = Path(run_tmp)
         wanted = stage_shared(course, work, expected, sandbox, run_dir, Path(code_tmp))

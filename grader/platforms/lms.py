@@ -15,13 +15,12 @@ Every file is UTF-8 without a byte-order mark, comma-separated, CRLF line ends (
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from datetime import UTC, datetime
 
 from grader.batch.results import ClassResults, LearnerResults
 from grader.course.manifest import Exercise
+from grader.render.spreadsheet_csv import csv_text
 
 # Canvas reads a header as a gradebook when it starts Student, ID and its last
 # identity column is Section; SIS User ID and SIS Login ID may sit in between.
@@ -56,9 +55,7 @@ def number(value: float) -> str:
 
 
 def write_rows(rows: list[list[str]]) -> str:
-    out = io.StringIO()
-    csv.writer(out, lineterminator="\r\n").writerows(rows)
-    return out.getvalue()
+    return csv_text(rows, line_end="\r\n")  # no cell a spreadsheet would run as a formula
 
 
 def exercise_scores(results: ClassResults, missing: str = "") -> list[list[str]]:

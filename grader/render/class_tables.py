@@ -2,30 +2,25 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from typing import Any
 from xml.etree import ElementTree as ET
 
 from grader.batch.results import ClassResults, LearnerResults
+from grader.render.spreadsheet_csv import csv_text
 
 
 def gradebook_csv(results: ClassResults) -> str:
     """One row per learner: each exercise's score, the total, the percentage and a status."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        ["learner", "name", *[e.id for e in results.exercises], "total", "max", "percent", "status"]
-    )
+    rows = [["learner", "name", *[e.id for e in results.exercises], "total", "max", "percent", "status"]]
     for learner in results.learners:
         scores = {f["exercise_id"]: f["score"] for f in learner.feedback}
         row = [learner.learner, learner.name]
         row += [f"{scores[e.id]:g}" if e.id in scores else "" for e in results.exercises]
         row += [f"{learner.score:g}", f"{learner.max_score:g}", f"{learner.percent:g}", learner.status]
-        writer.writerow(row)
-    return out.getvalue()
+        rows.append(row)
+    return csv_text(rows)
 
 
 def summary_json(results: ClassResults) -> str:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -16,7 +16,16 @@ from pathlib import Path
 import pytest
 
 from grader.batch.gradebook import FILE_NAME
-from tests.grader.batch.helpers import CORRECT_DOUBLED, WRONG_DOUBLED, grade, gradebook_rows, needs_sandbox
+from tests.grader.batch.helpers import (
+    CORRECT_DOUBLED,
+    WRONG_DOUBLED,
+    free_port,
+    grade,
+    gradebook_rows,
+    needs_sandbox,
+    start,
+    stop,
+)
 from tests.grader.batch.helpers import write_learner as write_folder
 from tests.helpers import LEAP_YEAR
 
@@ -26,33 +35,11 @@ LOOP = "def doubled(numbers):\n    while True:\n        pass\n"
 SLOW = "import time\ntime.sleep(0.5)\n"  # at import, in the sandbox: jobs last long enough to be killed
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
 @dataclass
 class Cluster:
     address: str
     workers: list[subprocess.Popen[bytes]]
-
-
-def start(command: list[str], log: Path, **environment: str) -> subprocess.Popen[bytes]:
-    with open(log, "wb") as output:
-        return subprocess.Popen(
-            command,
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            env=dict(os.environ, **environment),
-            start_new_session=True,  # its own group: killed with all it started
-        )
-
-
-def stop(process: subprocess.Popen[bytes]) -> None:
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGKILL)
-    process.wait(timeout=30)
+    scheduler: subprocess.Popen[bytes]
 
 
 @pytest.fixture
@@ -73,7 +60,7 @@ def cluster(tmp_path: Path) -> Iterator[Cluster]:
             processes.append(start(worker, log, GRADER_COURSE_CACHE=cache, GRADER_SLOT_BASE=str(10 * index)))
         with Client(address, timeout=60, set_as_default=False) as client:
             client.wait_for_workers(2, timeout=120)
-        yield Cluster(address, processes[1:])
+        yield Cluster(address, processes[1:], processes[0])
     finally:
         for process in processes:
             stop(process)
@@ -153,3 +140,57 @@ def test_an_unreachable_scheduler_is_a_clear_error(course_dir: Path, tmp_path: P
     assert result.exit_code == 2
     assert f"Cannot reach the Dask scheduler at {address} within 5 s" in result.output
     assert not (tmp_path / "out" / FILE_NAME).exists()
+
+
+def test_a_killed_scheduler_stops_the_batch_with_what_was_graded_written(
+    cluster: Cluster, course_dir: Path, tmp_path: Path
+) -> None:
+    submissions = make_class(tmp_path / "subs", 8, SLOW)
+    out = tmp_path / "remote"
+    command = [sys.executable, "-m", "grader", "grade", str(submissions), "--out", str(out)]
+    command += ["--course", str(course_dir), "--module", "basics", "--scheduler", cluster.address]
+    log = tmp_path / "batch.log"
+    batch = start(command, log)
+    try:
+        wait_for_a_result(out, batch)
+        os.killpg(cluster.scheduler.pid, signal.SIGKILL)
+        # Bounded: the client notices within seconds (its own limit is 30 s); a hang fails here.
+        status = batch.wait(timeout=120)
+    finally:
+        stop(batch)
+    output = log.read_text("utf-8")
+    assert status == 1, output
+    graded = {learner for learner, _ in run_counts(out)}
+    assert 1 <= len(graded) < 8
+    assert f"{len(graded)} learners were graded and saved, {8 - len(graded)} are left" in output
+    assert "run the same command with --resume" in output
+    assert "Traceback" not in output, output
+    # The gradebook and the reports are written: scores for those graded, blanks for the rest.
+    rows = gradebook_rows(out)
+    assert {learner for learner, row in rows.items() if row["total"] != "0"} <= graded
+    assert {learner for learner, row in rows.items() if row["doubled"] or row["leap-year"]} == graded
+    assert (out / "class-report.html").is_file()
+    for learner in graded:
+        assert (out / "learners" / learner / "report.html").is_file()
+
+
+def test_the_size_limit_is_the_same_locally_and_on_the_cluster(
+    cluster: Cluster, course_dir: Path, tmp_path: Path
+) -> None:
+    submissions = tmp_path / "subs"
+    padding = "# " + "x" * 98 + "\n"
+    big = CORRECT_DOUBLED + padding * (1_500_000 // len(padding))  # 1.5 MB: graded, both ways
+    write_folder(submissions, "big", {"doubled.py": big})
+    data = "y" * 1_200_000  # two files of 1.2 MB: over the limit for the exercise, both ways
+    write_folder(submissions, "huge", {"doubled.py": CORRECT_DOUBLED, "a.txt": data, "b.txt": data})
+    results = {}
+    for where, extra in {"local": ("--jobs", "1"), "remote": ("--scheduler", cluster.address)}.items():
+        result = grade(course_dir, submissions, tmp_path / where, "--exercise", "doubled", *extra)
+        assert result.exit_code == 0, result.output
+        with sqlite3.connect(tmp_path / where / FILE_NAME) as db:
+            results[where] = db.execute("SELECT learner, status, score FROM runs ORDER BY learner").fetchall()
+        errors = json.loads((tmp_path / where / "learners" / "huge" / "feedback.json").read_text("utf-8"))
+        results[where + " error"] = errors["feedback"][0]["error"]
+    assert results["local"] == results["remote"] == [("big", "passed", 4.0), ("huge", "error", 0.0)]
+    assert results["local error"] == results["remote error"]
+    assert "too large to grade: 2343 KiB in all, and at most 2048 KiB" in results["local error"]

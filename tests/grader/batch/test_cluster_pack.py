@@ -12,9 +12,10 @@ import pytest
 from click.testing import CliRunner
 
 from grader.batch.cluster import NO_DASK, feedback_from, learner_payload
-from grader.batch.cluster_pack import MAX_JOB_BYTES, cached_course, pack_course, read_pack, write_files
+from grader.batch.cluster_pack import cached_course, pack_course, read_pack, write_files
 from grader.batch.cluster_worker import check_worker
 from grader.batch.plan import Job
+from grader.batch.submission_size import MAX_EXERCISE_BYTES
 from grader.cli import cli
 from grader.course.manifest import Course
 from grader.feedback.model import Feedback, Metric, TestResult
@@ -69,7 +70,7 @@ def test_received_file_names_stay_inside(tmp_path: Path) -> None:
 def test_files_over_the_cap_are_that_learners_error(mini_course: Course, tmp_path: Path) -> None:
     exercise = mini_course.find("doubled")
     small = write_learner(tmp_path, "small", {"doubled.py": CORRECT_DOUBLED})
-    big = write_learner(tmp_path, "big", {"doubled.py": "#" * (MAX_JOB_BYTES + 1)})
+    big = write_learner(tmp_path, "big", {"doubled.py": "#" * (MAX_EXERCISE_BYTES + 1)})
     payload, sent, refused = learner_payload([Job("small", exercise, small, "c", "s")])
     assert payload["jobs"][0]["files"] == {"doubled.py": CORRECT_DOUBLED.encode()} and not refused
     payload, sent, refused = learner_payload([Job("big", exercise, big, "c", "s")])
