@@ -1,7 +1,8 @@
 """The notebook door: generated notebooks, in-kernel checks and saved-notebook extraction.
 
 ``from grader.notebook import check, hint, progress`` in a kernel starts recording
-the cells the learner runs (see :mod:`grader.notebook.kernel`). The other
+the cells the learner runs (see :mod:`grader.notebook.kernel`) and the
+grading process for the first check (see :mod:`grader.notebook.standby`). The other
 modules (build, extract, run) never import IPython, so importing this package
 stays cheap for the terminal.
 
@@ -22,5 +23,6 @@ def __getattr__(name: str) -> Any:
         from grader.notebook import kernel, recording
 
         recording.start_recording()
+        kernel.prepare_first_check()
         return getattr(kernel, name)
     raise AttributeError(f"module 'grader.notebook' has no attribute {name!r}")

@@ -7,16 +7,18 @@ itself and learner code never runs in it on the grader's behalf.
 
 from __future__ import annotations
 
+import importlib
 import json
 import os
 import subprocess
-import sys
+import threading
 from pathlib import Path
 from typing import Any
 
 from grader.course.hints import show_hint
 from grader.course.manifest import Course, CourseError, Exercise
 from grader.course.workspace import Progress
+from grader.notebook import standby
 from grader.notebook.extract import NotebookError, extract_exercise, read_notebook
 from grader.notebook.markers import cell_files, plain_python
 from grader.notebook.recording import RECORDER, RanCell, find_course
@@ -65,6 +67,20 @@ def check(exercise_id: str | None = None) -> None:
         notice(reason.title, reason.text, reason.status)
         return
     grade_in_subprocess(course, exercise, files, notes)
+
+
+def prepare_first_check() -> None:
+    """Start the first check's grading process now (the setup cell), while the learner writes code."""
+    if not in_ipython():
+        return
+    # Each check reads the saved notebook for edits not run, and nbformat takes a second or more to
+    # import: import it now, beside the learner, not in the first check.
+    threading.Thread(target=importlib.import_module, args=("nbformat",), daemon=True).start()
+    try:
+        course = find_course()
+    except CourseError:
+        return  # check() says what is wrong when it is called
+    standby.start(course.root)
 
 
 def in_ipython() -> bool:
@@ -186,31 +202,26 @@ def unrun_edits(course: Course, exercise: Exercise, ran: dict[str, RanCell]) -> 
 
 def grade_in_subprocess(course: Course, exercise: Exercise, files: dict[str, str], notes: list[str]) -> None:
     request = {"course": str(course.root), "exercise": exercise.id, "files": files, "notes": notes}
+    process, stderr = standby.take(course.root), ""
     try:
-        done = subprocess.run(
-            [sys.executable, "-m", "grader.notebook.run"],
-            input=json.dumps(request),
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            cwd=course.root,
-            timeout=exercise.time_limit + SPARE_SECONDS,
-        )
-        result = json.loads(done.stdout or "{}")
-    except KeyboardInterrupt:  # the learner pressed stop: subprocess.run has already ended the grader
+        stdout, stderr = process.communicate(json.dumps(request), timeout=exercise.time_limit + SPARE_SECONDS)
+        result = json.loads(stdout or "{}")
+    except KeyboardInterrupt:  # the learner pressed stop: end the grader with the check
+        standby.stop(process)
         notice(exercise.title, "Check stopped. Run the check cell again when you are ready.", "not_started")
         return
     except subprocess.TimeoutExpired:
+        standby.stop(process)
         notice(
             exercise.title,
             "The grader did not answer in time. Try again; if it keeps happening, restart the kernel.",
         )
         return
     except ValueError:
-        notice(
-            exercise.title, f"The grader stopped unexpectedly: {done.stderr.strip()[-500:] or 'no message'}"
-        )
+        notice(exercise.title, f"The grader stopped unexpectedly: {stderr.strip()[-500:] or 'no message'}")
         return
+    finally:
+        standby.start(course.root)  # for the next check, while the learner reads this one
     if "problem" in result or "html" not in result:
         notice(exercise.title, str(result.get("problem", "the grader gave no answer")))
         return
