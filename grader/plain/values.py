@@ -21,6 +21,7 @@ import pytest
 from grader.boundary.learner_problems import MissingName, NotPlain, rebuild_exception
 from grader.boundary.process import LearnerProblem
 from grader.boundary.remote import LearnerSession, RemoteFunction, RemoteObject
+from grader.boundary.remote_objects import Session
 from grader.plain.refusals import class_check
 from grader.worker import wire
 
@@ -73,7 +74,7 @@ class ModuleCallable(RemoteFunction):
         return reply.get("value") is True
 
 
-def fetch_itself(session: LearnerSession, module: str, name: str) -> RemoteObject:
+def fetch_itself(session: Session, module: str, name: str) -> RemoteObject:
     """A handle on the module attribute itself, fetched through the module's own __getattribute__."""
     reply = ask(session, ["module", module, "__getattribute__"], (name,))
     value = session.decode(reply.get("value"))
@@ -84,7 +85,7 @@ def fetch_itself(session: LearnerSession, module: str, name: str) -> RemoteObjec
     return value
 
 
-def ask(session: LearnerSession, target: list[Any], args: tuple) -> dict[str, Any]:
+def ask(session: Session, target: list[Any], args: tuple) -> dict[str, Any]:
     """One call in the worker that is not one of the test's calls (it is not recorded)."""
     encoded = wire.encode(args, ref=session.reference)
     reply = session.request({"op": "call", "target": target, "args": encoded, "kwargs": {}})

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from grader.plain.argument_copies import write_back
 from grader.plain.assertions import did_not_raise, explain_assertion, unusable_result
-from grader.plain.module_import import write_back
 from grader.testkit import Call
 
 
