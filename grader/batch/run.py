@@ -19,6 +19,7 @@ from grader.batch.results import ClassResults, read_results
 from grader.batch.warm import WarmPytest
 from grader.boundary.sandbox import Sandbox
 from grader.course.manifest import Course, Exercise
+from grader.render.plural import counted
 
 
 class BatchError(Exception):
@@ -105,13 +106,15 @@ def describe_plan(plan: Plan) -> str:
     books = plan.notebooks
     if books.found:
         unreadable = f", {books.unreadable} could not be read" if books.unreadable else ""
+        verb = "is" if books.exercises == 1 else "are"
         lines.append(
             f"Notebooks: {books.found} found in the submissions{unreadable}; "
-            f"{books.exercises} exercises are graded from their cells."
+            f"{counted(books.exercises, 'exercise')} {verb} graded from their cells."
         )
     lines.append(
-        f"{len(plan.jobs)} runs to grade; {plan.already_graded} already graded and unchanged; "
-        f"{plan.recorded_problems} could not be graded (missing, unreadable or not UTF-8 files)."
+        f"{counted(len(plan.jobs), 'run')} to grade; {plan.already_graded} already graded and unchanged; "
+        f"{plan.recorded_problems} not graded (the submission could not be read: missing, unreadable "
+        "or not UTF-8 files)."
     )
     return "\n".join(lines)
 

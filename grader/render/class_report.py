@@ -2,7 +2,7 @@
 
 A standalone HTML page with inline SVG charts (no scripts, no libraries):
 the pass rate per exercise, the score distribution, the tests and diagnosed
-mistakes most learners hit, and the learners who could not be graded.
+mistakes most learners hit, and the learners with work not graded.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from collections import Counter
 from html import escape
 
 from grader.batch.results import ClassResults
+from grader.render.plural import counted
 
 BAR_HEIGHT, CHART_WIDTH, LABEL_WIDTH = 22, 520, 180
 TOP = 10
@@ -86,7 +87,9 @@ def most_hit(results: ClassResults) -> tuple[list[tuple[str, int]], list[tuple[s
 def counted_list(list_id: str, rows: list[tuple[str, int]]) -> str:
     if not rows:
         return f'<p id="{list_id}">None.</p>'
-    items = "".join(f"<li>{escape(text)} <strong>({count} learners)</strong></li>" for text, count in rows)
+    items = "".join(
+        f"<li>{escape(text)} <strong>({counted(count, 'learner')})</strong></li>" for text, count in rows
+    )
     return f'<ol id="{list_id}">{items}</ol>'
 
 
@@ -106,7 +109,7 @@ svg text{{font-size:13px;fill:#222}} td,th{{padding:.2rem .6rem;text-align:left}
 {tests}
 <h2>Mistakes most learners made</h2>
 {mistakes}
-<h2>Learners who could not be graded</h2>
+<h2>Learners with work not graded</h2>
 {ungraded}
 </body></html>
 """
@@ -117,7 +120,7 @@ def html(results: ClassResults) -> str:
     tests, mistakes = most_hit(results)
     graded = [lr for lr in results.learners if lr.feedback]
     mean = sum(lr.percent for lr in graded) / len(graded) if graded else 0.0
-    problems = [(lr, p) for lr in results.learners for p in lr.problems]
+    problems = [(lr, p) for lr in results.learners for p in lr.not_graded]
     rows = "".join(
         f"<tr><td>{escape(lr.learner)}</td><td>{escape(lr.name)}</td><td>{escape(p)}</td></tr>"
         for lr, p in problems
@@ -125,10 +128,10 @@ def html(results: ClassResults) -> str:
     ungraded = f'<table id="ungraded"><tr><th>learner</th><th>name</th><th>why</th></tr>{rows}</table>'
     return PAGE.format(
         title=escape(f"{results.course}: class report"),
-        overview=f"{len(results.learners)} learners, mean score {mean:.1f}%.",
+        overview=f"{counted(len(results.learners), 'learner')}, mean score {mean:.1f}%.",
         rates=bar_chart("pass-rates", pass_rates(results), "%"),
         distribution=bar_chart("distribution", distribution(results), "count"),
         tests=counted_list("most-failed-tests", tests),
         mistakes=counted_list("most-common-mistakes", mistakes),
-        ungraded=ungraded if problems else '<p id="ungraded">Every submission could be graded.</p>',
+        ungraded=ungraded if problems else '<p id="ungraded">Every exercise of every learner was graded.</p>',
     )

@@ -38,14 +38,14 @@ def graded(course_dir: Path, tmp_path: Path) -> Path:
     out = tmp_path / "out"
     result = grade(course_dir, small_class(tmp_path / "subs"), out, "--module", "basics", "--jobs", "2")
     assert result.exit_code == 0, result.output
-    assert "Found 4 learners (1 archives, 3 folders)." in result.output
+    assert "Found 4 learners (1 archive, 3 folders)." in result.output
     return out
 
 
 def test_gradebook_csv_summary_gradescope_and_junit(graded: Path) -> None:
     rows = gradebook_rows(graded)
     assert {k: (r["leap-year"], r["doubled"], r["percent"], r["status"]) for k, r in rows.items()} == {
-        "ada": ("10", "4", "100", "passed"),
+        "ada": ("10", "4", "100", "graded"),
         "ben": ("10", "0", "71.4", "graded"),
         "cy": ("0", "0", "0", "not graded"),
         "dee": ("0", "0", "0", "not graded"),
@@ -84,7 +84,7 @@ def test_class_report_renders_in_headless_chromium(graded: Path, tmp_path: Path)
     # leap-year: ada and ben passed (2 of 4); doubled: only ada (1 of 4).
     assert ">50%</text>" in dom and ">25%</text>" in dom
     assert 'data-label="leap-year"' in dom and 'width="260.0"' in dom
-    assert "doubled: doubled([1, 2, 3]) is [2, 4, 6]. <strong>(1 learners)</strong>" in dom
+    assert "doubled: doubled([1, 2, 3]) is [2, 4, 6]. <strong>(1 learner)</strong>" in dom
     assert "dee.zip could not be opened as an archive" in dom
     assert "<script" not in dom
 
@@ -103,3 +103,31 @@ def test_grade_refuses_without_a_sandbox_unless_told(
     assert unsafe.exit_code == 0, unsafe.output
     assert "WITHOUT a sandbox" in unsafe.output
     assert gradebook_rows(tmp_path / "out")["ada"]["doubled"] == "4"
+
+
+ENDLESS_DOUBLED = "def doubled(numbers):\n    while True:\n        pass\n"
+
+
+def test_a_timeout_is_graded_and_progress_agrees_with_summary(course_dir: Path, tmp_path: Path) -> None:
+    needs_sandbox()
+    subs = tmp_path / "subs"
+    write_learner(subs, "ada", {"doubled.py": CORRECT_DOUBLED})
+    write_learner(subs, "carol", {"doubled.py": ENDLESS_DOUBLED})
+    (subs / "dee.zip").write_bytes(b"PK broken")
+    out = tmp_path / "out"
+    result = grade(course_dir, subs, out, "--exercise", "doubled", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    progress = [line for line in lines if line.startswith("[")]
+    assert len(progress) == 2, result.output
+    assert "carol done, every exercise graded; 1 learner with work not graded so far" in result.output
+    assert progress[-1].split("; ")[1] == "1 learner with work not graded so far"
+    assert "Done: 3 learners in the gradebook, 1 with work not graded (the class report says why)." in lines
+    assert "Found 3 learners (1 archive, 2 folders)." in lines
+    assert "Grading 1 exercise with 1 job, in the bubblewrap sandbox." in lines
+    rows = gradebook_rows(out)
+    assert {k: (r["doubled"], r["status"]) for k, r in rows.items()} == {
+        "ada": ("4", "graded"),
+        "carol": ("0", "graded"),
+        "dee": ("0", "not graded"),
+    }
