@@ -127,6 +127,6 @@ def test_mistakes_timeouts_and_unrun_edits_in_one_kernel(mini_course: Course) ->
     unrun = cells["unrun-check"]
     assert feedback_of(unrun)["status"] == "passed"  # what ran, not the edit on disk
     assert "You edited the leap_year.py cell but did not run it" in shown(unrun)
-    assert "You have not run this exercise&#x27;s cell" in shown(cells["never-ran"])
+    assert "You have not run this exercise&#39;s cell" in shown(cells["never-ran"])
     table = shown(cells["module-progress"], "text/plain")
     assert table.startswith("1 of 2 exercises done") and "leap-year" in table and "stack" not in table
