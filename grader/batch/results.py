@@ -89,6 +89,17 @@ class LearnerResults:
 
 
 @dataclass(frozen=True)
+class BatchTiming:
+    """When a batch started (seconds since the epoch) and how long its grading took (until the reports)."""
+
+    started: float
+    seconds: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"started": self.started, "seconds": self.seconds}
+
+
+@dataclass(frozen=True)
 class ClassResults:
     course: str
     exercises: tuple[Exercise, ...]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ from grader.batch.job import ColdLauncher, Launcher
 from grader.batch.outputs import write_outputs
 from grader.batch.plan import Plan, make_plan
 from grader.batch.pool import Progress, Slot, run_jobs
-from grader.batch.results import ClassResults, read_results
+from grader.batch.results import BatchTiming, ClassResults, read_results
 from grader.batch.warm import WarmPytest
 from grader.boundary.sandbox import Sandbox
 from grader.course.manifest import Course, Exercise
@@ -127,6 +128,7 @@ def grade_class(
     progress: Callable[[Plan], Progress],
 ) -> BatchOutcome:
     """Grade every discovered submission; return what was graded and the files written."""
+    started, clock = time.time(), time.monotonic()
     with contextlib.ExitStack() as stack:
         # The cluster is reached first: an unreachable scheduler fails before anything is written.
         pool = open_pool(request, stack, announce)
@@ -138,5 +140,6 @@ def grade_class(
             pool(course, plan, gradebook, progress(plan), slots)
         # The reports cover the whole class in the gradebook, not only this run's subset.
         results = read_results(gradebook, course.title, list(request.exercises))
-        written = write_outputs(results, request.out)
+        timing = BatchTiming(started, time.monotonic() - clock)
+        written = write_outputs(results, request.out, timing)
     return BatchOutcome(results, plan, tuple(written))
