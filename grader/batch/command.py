@@ -14,11 +14,13 @@ from grader.batch.discover import Discovery
 from grader.batch.learner_folders import sharing
 from grader.batch.plan import Plan
 from grader.batch.progress import ProgressReport
+from grader.batch.results import ClassResults
 from grader.batch.run import BatchError, BatchRequest, find_submissions, grade_class
 from grader.boundary.sandbox import Sandbox, SandboxUnavailable, open_sandbox
 from grader.course.manifest import Course, CourseError, Exercise
 from grader.course.workspace import open_course
 from grader.pipeline.suite_ids import SuiteError
+from grader.render.plural import counted
 
 
 class UsageProblem(click.ClickException):
@@ -47,13 +49,13 @@ def choose_exercises(course: Course, wanted: tuple[str, ...], modules: tuple[str
 def describe(discovery: Discovery) -> str:
     kinds = Counter(s.kind for s in discovery.submissions)
     words = {
-        "folder": "folders",
-        "archive": "archives",
-        "notebook": "notebooks",
-        "files": "sets of LMS-named files",
+        "folder": ("folder", None),
+        "archive": ("archive", None),
+        "notebook": ("notebook", None),
+        "files": ("set of LMS-named files", "sets of LMS-named files"),
     }
-    parts = ", ".join(f"{count} {words[kind]}" for kind, count in sorted(kinds.items()))
-    lines = [f"Found {len(discovery.submissions)} learners ({parts or 'nothing'})."]
+    parts = ", ".join(counted(count, *words[kind]) for kind, count in sorted(kinds.items()))
+    lines = [f"Found {counted(len(discovery.submissions), 'learner')} ({parts or 'nothing'})."]
     lines += [f"  ignored {entry}" for entry in discovery.ignored]
     return "\n".join(lines)
 
@@ -127,17 +129,30 @@ def describe_shared_folders(folders: dict[str, str]) -> list[str]:
 
 
 def describe_grading(request: BatchRequest) -> str:
+    exercises = counted(len(request.exercises), "exercise")
     if request.scheduler:
-        return f"Grading {len(request.exercises)} exercises on the Dask cluster at {request.scheduler}."
+        return f"Grading {exercises} on the Dask cluster at {request.scheduler}."
     sandbox = "in the bubblewrap sandbox" if request.sandbox else "WITHOUT a sandbox"
-    return f"Grading {len(request.exercises)} exercises with {request.jobs} jobs, {sandbox}."
+    jobs = counted(request.jobs, "job")
+    return f"Grading {exercises} with {jobs}, {sandbox}."
+
+
+def summary(results: ClassResults, stopped: bool = False) -> str:
+    """The batch's last word, in the progress line's terms: learners, and those with work not graded."""
+    ungraded = sum(1 for learner in results.learners if learner.not_graded)
+    ended = "Stopped" if stopped else "Done"
+    return (
+        f"{ended}: {counted(len(results.learners), 'learner')} in the gradebook, "
+        f"{ungraded} with work not graded" + (" (the class report says why)." if ungraded else ".")
+    )
 
 
 def run(course: Course, request: BatchRequest) -> None:
     reports: list[ProgressReport] = []
 
     def progress(plan: Plan) -> ProgressReport:
-        reports.append(ProgressReport(len({job.learner for job in plan.jobs}), say))
+        learners = len({job.learner for job in plan.jobs})
+        reports.append(ProgressReport(learners, say, not_graded=plan.not_graded))
         return reports[-1]
 
     try:
@@ -151,9 +166,7 @@ def run(course: Course, request: BatchRequest) -> None:
         for report in reports:
             report.close()
     learners = outcome.results.learners
-    ungraded = sum(1 for lr in learners if lr.problems)
-    ended = "Stopped" if outcome.stopped else "Done"
-    say(f"{ended}: {len(learners)} learners in the gradebook, {ungraded} with work that could not be graded.")
+    say(summary(outcome.results, stopped=bool(outcome.stopped)))
     say(f"Reports: {request.out / 'class-report.html'}, {request.out / 'gradebook.csv'}")
     for line in describe_shared_folders({lr.learner: lr.folder for lr in learners}):
         say(line)

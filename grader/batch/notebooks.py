@@ -59,7 +59,7 @@ class Notebooks:
                 self.readable.append((name, read_notebook(path)))
             except NotebookError as error:
                 # The message names the grader's private copy; the learner knows the file by its name.
-                self.problems.append(f"{name} could not be graded: " + str(error).replace(str(path), name))
+                self.problems.append(f"{name} could not be read: " + str(error).replace(str(path), name))
 
     @property
     def count(self) -> int:

@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from grader.batch.learner_folders import learner_folders
-from grader.batch.results import ClassResults
+from grader.batch.results import BatchTiming, ClassResults
 from grader.platforms import lms
 from grader.render import class_report, class_tables, learner_report
 
@@ -30,7 +30,7 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
-def write_outputs(results: ClassResults, out: Path) -> list[Path]:
+def write_outputs(results: ClassResults, out: Path, timing: BatchTiming | None = None) -> list[Path]:
     """Per-learner feedback, reports and Gradescope files; the class's tables and report."""
     written, pending = [], []
     folders = learner_folders(learner.learner for learner in results.learners)
@@ -56,7 +56,7 @@ def write_outputs(results: ClassResults, out: Path) -> list[Path]:
         "canvas-import.csv": lms.canvas_csv(results),
         "moodle-import.csv": lms.moodle_csv(results),
         "moodle-worksheet.csv": lms.moodle_worksheet_csv(results),
-        "class-report.html": class_report.html(results),
+        "class-report.html": class_report.html(results, timing),
     }.items():
         write_atomically(out / name, text)
         written.append(out / name)

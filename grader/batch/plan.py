@@ -46,6 +46,7 @@ class Plan:
     already_graded: int
     recorded_problems: int
     notebooks: NotebookCounts = field(default_factory=lambda: NotebookCounts(0, 0, 0))
+    not_graded: tuple[str, ...] = ()  # learners with work recorded as not graded before any grading
 
 
 @dataclass(frozen=True)
@@ -108,6 +109,7 @@ def make_plan(
     hashes = {e.id: suite_hash(course, e) for e in exercises}
     jobs: list[Job] = []
     counts: Counter[str] = Counter()
+    not_graded: list[str] = []
     for index, submission in enumerate(discovery.submissions):
         found = unpack_submission(submission, workdir / f"{index:05d}-{folder_name(submission.learner)}")
         if found.notebooks is not None:
@@ -116,12 +118,15 @@ def make_plan(
         for exercise in exercises:
             job, done = plan_one(course, submission, exercise, found, hashes[exercise.id], gradebook)
             counts[done] += 1
+            if done == "recorded" and submission.learner not in not_graded:
+                not_graded.append(submission.learner)
             if job is not None:
                 jobs.append(job)
         counts["from_notebook"] += found.from_notebooks
         gradebook.record_learner(submission.learner, submission.name, submission.kind, found.notes)
     learners = tuple(s.learner for s in discovery.submissions)
-    return Plan(tuple(jobs), learners, counts["skipped"], counts["recorded"], NotebookCounts.of(counts))
+    notebooks = NotebookCounts.of(counts)
+    return Plan(tuple(jobs), learners, counts["skipped"], counts["recorded"], notebooks, tuple(not_graded))
 
 
 def plan_one(

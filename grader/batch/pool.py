@@ -22,10 +22,10 @@ from grader.batch.plan import Job, Plan
 from grader.batch.together import can_share, grade_together
 from grader.boundary.sandbox import Sandbox
 from grader.course.manifest import Course
-from grader.feedback.model import Feedback
+from grader.feedback.model import NOT_GRADED, Feedback
 from grader.pipeline.suite_ids import expected_test_ids
 
-Progress = Callable[[str, bool], None]  # (learner finished, whether anything could not be graded)
+Progress = Callable[[str, bool], None]  # (learner finished, whether any of their work was not graded)
 Results = list[tuple[Job, Feedback]]
 
 
@@ -80,7 +80,7 @@ def store(gradebook: Gradebook, results: Results, progress: Progress) -> None:
     """Record one learner's results, then report the learner done."""
     # One commit per learner: a learner's results arrive together, and each commit waits for the disk.
     gradebook.record_all([(feedback, job.content_hash, job.suite_hash) for job, feedback in results])
-    troubled = any(feedback.status in ("error", "timeout") for _, feedback in results)
+    troubled = any(feedback.status == NOT_GRADED for _, feedback in results)
     progress(results[0][0].learner, troubled)
 
 

@@ -1,4 +1,11 @@
-"""The class's results as the renderers see them, read back from the gradebook."""
+"""The class's results as the renderers see them, read back from the gradebook.
+
+One vocabulary for every output: an exercise is *graded* (its score stands,
+even a 0 from a timeout, a crash or a syntax error, which carries its reason)
+or *not graded* (the grader or the host failed, or the submission could not
+be read: status ``not_graded``, with why in its error). A learner is graded,
+partly graded or not graded.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +15,30 @@ from typing import Any
 from grader.batch.gradebook import Gradebook
 from grader.batch.learner_folders import learner_folders
 from grader.course.manifest import Exercise
+from grader.feedback.model import NOT_GRADED
+
+GRADED, PARTLY_GRADED, NOT_GRADED_WORDS = "graded", "partly graded", "not graded"
+ZERO_REASONS = {
+    "timeout": "timed out",
+    "error": "crashed",
+    "not_started": "not started",
+    "failed": "every test failed",
+}
+
+
+def is_graded(feedback: dict[str, Any]) -> bool:
+    return bool(feedback["status"] != NOT_GRADED)
+
+
+def reason(feedback: dict[str, Any]) -> str:
+    """Why an exercise was not graded, or why it was graded 0; "" for any other score."""
+    if is_graded(feedback) and float(feedback["score"]) > 0:
+        return ""
+    word = ZERO_REASONS.get(feedback["status"], "")
+    error = (feedback.get("error") or "").strip()
+    if not is_graded(feedback):
+        return error or "the grader could not grade it"
+    return f"{word}: {error}" if error and word else error or word
 
 
 @dataclass(frozen=True)
@@ -33,22 +64,17 @@ class LearnerResults:
         return round(100 * self.score / self.max_score, 1) if self.max_score else 0.0
 
     @property
-    def problems(self) -> tuple[str, ...]:
-        """Why parts of the submission could not be graded (errors that stopped every test)."""
-        return tuple(
-            f"{f['exercise_id']}: {f['error']}"
-            for f in self.feedback
-            if f.get("error") and not f.get("tests")
-        )
+    def not_graded(self) -> tuple[str, ...]:
+        """Each exercise that was not graded, with why ("doubled: <reason>")."""
+        return tuple(f"{f['exercise_id']}: {reason(f)}" for f in self.feedback if not is_graded(f))
 
     @property
     def status(self) -> str:
-        statuses = {f["status"] for f in self.feedback}
-        if statuses == {"passed"}:
-            return "passed"
-        if self.feedback and len(self.problems) == len(self.feedback):
-            return "not graded"
-        return "incomplete" if self.problems else "graded"
+        """graded (every exercise), partly graded, or not graded (none, or nothing to grade)."""
+        missing = len(self.not_graded)
+        if not self.feedback or missing == len(self.feedback):
+            return NOT_GRADED_WORDS
+        return PARTLY_GRADED if missing else GRADED
 
     def to_dict(self) -> dict[str, Any]:
         # The feedback is plain data already: shared, not deep-copied (asdict took most of the output time).
@@ -63,6 +89,17 @@ class LearnerResults:
             "percent": self.percent,
             "status": self.status,
         }
+
+
+@dataclass(frozen=True)
+class BatchTiming:
+    """When a batch started (seconds since the epoch) and how long its grading took (until the reports)."""
+
+    started: float
+    seconds: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"started": self.started, "seconds": self.seconds}
 
 
 @dataclass(frozen=True)

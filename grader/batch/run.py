@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,11 +16,12 @@ from grader.batch.job import ColdLauncher, Launcher
 from grader.batch.outputs import write_outputs
 from grader.batch.plan import Plan, make_plan
 from grader.batch.pool import Progress, Slot, run_jobs
-from grader.batch.results import ClassResults, read_results
+from grader.batch.results import BatchTiming, ClassResults, read_results
 from grader.batch.temp_folders import owned_folder, sweep
 from grader.batch.warm import WarmPytest
 from grader.boundary.sandbox import Sandbox
 from grader.course.manifest import Course, Exercise
+from grader.render.plural import counted
 
 
 class BatchError(Exception):
@@ -108,13 +110,15 @@ def describe_plan(plan: Plan) -> str:
     books = plan.notebooks
     if books.found:
         unreadable = f", {books.unreadable} could not be read" if books.unreadable else ""
+        verb = "is" if books.exercises == 1 else "are"
         lines.append(
             f"Notebooks: {books.found} found in the submissions{unreadable}; "
-            f"{books.exercises} exercises are graded from their cells."
+            f"{counted(books.exercises, 'exercise')} {verb} graded from their cells."
         )
     lines.append(
-        f"{len(plan.jobs)} runs to grade; {plan.already_graded} already graded and unchanged; "
-        f"{plan.recorded_problems} could not be graded (missing, unreadable or not UTF-8 files)."
+        f"{counted(len(plan.jobs), 'run')} to grade; {plan.already_graded} already graded and unchanged; "
+        f"{plan.recorded_problems} not graded (the submission could not be read: missing, unreadable "
+        "or not UTF-8 files)."
     )
     return "\n".join(lines)
 
@@ -129,7 +133,8 @@ def grade_class(
     """Grade every discovered submission; return what was graded and the files written."""
     left_behind = sweep()
     if left_behind:
-        announce(f"Removed {left_behind} temporary folders that killed batches had left behind.")
+        announce(f"Removed {counted(left_behind, 'temporary folder')} that killed batches had left behind.")
+    started, clock = time.time(), time.monotonic()
     with contextlib.ExitStack() as stack:
         # The cluster is reached first: an unreachable scheduler fails before anything is written.
         pool = open_pool(request, stack, announce)
@@ -145,5 +150,6 @@ def grade_class(
                 stopped = str(error)
         # The reports cover the whole class in the gradebook, not only this run's subset.
         results = read_results(gradebook, course.title, list(request.exercises))
-        written = write_outputs(results, request.out)
+        timing = BatchTiming(started, time.monotonic() - clock)
+        written = write_outputs(results, request.out, timing)
     return BatchOutcome(results, plan, tuple(written), stopped)

@@ -12,7 +12,10 @@ from typing import Any
 from grader.course.manifest import Exercise
 
 SCHEMA_VERSION = 1
-STATUSES = ("passed", "failed", "error", "timeout", "not_started")
+# An exercise the grader could not grade (the grader or the host failed, the submission could not be
+# read) is "not_graded": it earns no grade at all, unlike a timeout or a crash, which are graded 0.
+NOT_GRADED = "not_graded"
+STATUSES = ("passed", "failed", "error", "timeout", "not_started", NOT_GRADED)
 
 
 @dataclass(frozen=True)

@@ -1,134 +1,137 @@
-"""Render the class report: where the class stands and where teaching needs work.
+"""Render the class report: the page an instructor opens after a batch.
 
-A standalone HTML page with inline SVG charts (no scripts, no libraries):
-the pass rate per exercise, the score distribution, the tests and diagnosed
-mistakes most learners hit, and the learners who could not be graded.
+A standalone HTML page (no external assets, no network): every learner's
+score per exercise in a table that sorts when a column header is clicked (a
+small inline script; without scripts it is a plain table), each learner
+linking to their own report; the pass rate per exercise and the score
+distributions as inline SVG and CSS bars; the tests and mistakes most
+learners hit; the learners with work not graded, with why; and when the
+batch ran and how long it took. The markup is templates/class_report.html.
 """
 
 from __future__ import annotations
 
-import re
-from collections import Counter
-from html import escape
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import quote
 
-from grader.batch.results import ClassResults
+from grader.batch.results import (
+    NOT_GRADED_WORDS,
+    BatchTiming,
+    ClassResults,
+    LearnerResults,
+    is_graded,
+    reason,
+)
+from grader.render.class_statistics import Bar, distribution, exercise_distributions, most_hit, pass_rates
+from grader.render.html_templates import page
+from grader.render.plural import counted
 
 BAR_HEIGHT, CHART_WIDTH, LABEL_WIDTH = 22, 520, 180
-TOP = 10
 
 
-def pass_rates(results: ClassResults) -> list[tuple[str, float]]:
-    """(exercise id, share of graded learners who passed it) in course order."""
-    rates = []
-    for exercise in results.exercises:
-        outcomes = [
-            f["status"] == "passed"
-            for lr in results.learners
-            for f in lr.feedback
-            if f["exercise_id"] == exercise.id
-        ]
-        rates.append((exercise.id, sum(outcomes) / len(outcomes) if outcomes else 0.0))
-    return rates
+def chart(chart_id: str, bars: list[Bar]) -> dict[str, Any]:
+    """Horizontal SVG bars, their geometry worked out here and their labels escaped by the template."""
+    rows = []
+    for i, bar in enumerate(bars):
+        width = max(0.0, min(1.0, bar.fraction)) * CHART_WIDTH
+        rows.append({**bar.to_dict(), "y": i * BAR_HEIGHT + 5, "width": f"{width:.1f}"})
+        rows[-1]["value_x"] = f"{LABEL_WIDTH + width + 6:.1f}"
+    return {
+        "id": chart_id,
+        "width": LABEL_WIDTH + CHART_WIDTH + 100,  # room for the value after a full bar
+        "height": BAR_HEIGHT * len(bars) + 10,
+        "label_width": LABEL_WIDTH,
+        "bar_height": BAR_HEIGHT - 6,
+        "bars": rows,
+    }
 
 
-def bar_chart(chart_id: str, rows: list[tuple[str, float]], unit: str) -> str:
-    """Horizontal bars; ``rows`` are (label, fraction of the full width)."""
-    height = BAR_HEIGHT * len(rows) + 10
-    parts = [
-        f'<svg id="{chart_id}" xmlns="http://www.w3.org/2000/svg" width="{LABEL_WIDTH + CHART_WIDTH + 60}" '
-        f'height="{height}" role="img">'
+def report_link(learner: LearnerResults) -> str:
+    """The learner's report, relative to the class report (as the batch writes it)."""
+    return f"learners/{quote(learner.folder)}/report.html"
+
+
+def score_cell(feedback: dict[str, Any] | None) -> dict[str, Any]:
+    """One exercise's cell: its score (a 0 says why on hover), or "not graded" and why."""
+    if feedback is None:
+        return {"text": "-", "value": -2, "why": "no result for this exercise", "kind": "missing"}
+    if not is_graded(feedback):
+        return {"text": "not graded", "value": -1, "why": reason(feedback), "kind": "not-graded"}
+    kind = "passed" if feedback["status"] == "passed" else "zero" if not feedback["score"] else ""
+    return {
+        "text": f"{feedback['score']:g}",
+        "value": feedback["score"],
+        "why": reason(feedback),
+        "kind": kind,
+    }
+
+
+def learner_row(results: ClassResults, learner: LearnerResults) -> dict[str, Any]:
+    by_id = {f["exercise_id"]: f for f in learner.feedback}
+    return {
+        "learner": learner.learner,
+        "name": learner.name,
+        "href": report_link(learner),
+        "cells": [score_cell(by_id.get(e.id)) for e in results.exercises],
+        "total": f"{learner.score:g}",
+        "max": f"{learner.max_score:g}",
+        "percent": learner.percent,
+        "status": learner.status,
+    }
+
+
+def not_graded_rows(results: ClassResults) -> list[dict[str, str]]:
+    """Each exercise of each learner that was not graded, and why."""
+    return [
+        {"learner": lr.learner, "name": lr.name, "href": report_link(lr), "exercise": f["exercise_id"]}
+        | {"why": reason(f)}
+        for lr in results.learners
+        for f in lr.feedback
+        if not is_graded(f)
     ]
-    for i, (label, fraction) in enumerate(rows):
-        y = i * BAR_HEIGHT + 5
-        width = max(0.0, min(1.0, fraction)) * CHART_WIDTH
-        value = f"{fraction * 100:.0f}%" if unit == "%" else ""
-        parts.append(f'<text x="{LABEL_WIDTH - 6}" y="{y + 15}" text-anchor="end">{escape(label)}</text>')
-        parts.append(
-            f'<rect class="bar" data-label="{escape(label)}" x="{LABEL_WIDTH}" y="{y}" '
-            f'width="{width:.1f}" height="{BAR_HEIGHT - 6}" fill="#3b6ea8"/>'
-        )
-        parts.append(f'<text x="{LABEL_WIDTH + width + 6:.1f}" y="{y + 15}">{value}</text>')
-    return "".join(parts) + "</svg>"
 
 
-def distribution(results: ClassResults) -> list[tuple[str, float]]:
-    """Learners per 10-point band of their percentage, as a fraction of the largest band."""
-    bands = Counter(min(int(lr.percent // 10), 9) for lr in results.learners if lr.feedback)
-    top = max(bands.values(), default=1)
-    return [(f"{b * 10}-{b * 10 + 9 if b < 9 else 100}% ({bands[b]})", bands[b] / top) for b in range(10)]
+def duration(seconds: float) -> str:
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    minutes, rest = divmod(round(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours} h {minutes} min" if hours else f"{minutes} min {rest} s"
 
 
-def diagnosis(message: str, hint: str) -> str:
-    """What a failure says about the mistake, without the call's particular values."""
-    if hint:
-        return hint
-    return re.sub(r"^Called .*?; ", "", message.splitlines()[0] if message else "").strip()
+def when(timing: BatchTiming | None) -> dict[str, str] | None:
+    if timing is None:
+        return None
+    started = datetime.fromtimestamp(timing.started, tz=UTC)
+    return {"iso": started.isoformat(timespec="seconds"), "text": started.strftime("%Y-%m-%d %H:%M:%S UTC")}
 
 
-def most_hit(results: ClassResults) -> tuple[list[tuple[str, int]], list[tuple[str, int]]]:
-    """The tests and the diagnoses that the most learners failed."""
-    tests: Counter[str] = Counter()
-    mistakes: Counter[str] = Counter()
-    for learner in results.learners:
-        seen_tests, seen_mistakes = set(), set()
-        for feedback in learner.feedback:
-            for test in feedback["tests"]:
-                if test["status"] != "passed":
-                    seen_tests.add(f"{feedback['exercise_id']}: {test['description'] or test['name']}")
-                    seen_mistakes.add(
-                        f"{feedback['exercise_id']}: {diagnosis(test['message'], test['hint'])}"
-                    )
-        tests.update(seen_tests)
-        mistakes.update(seen_mistakes)
-    return tests.most_common(TOP), mistakes.most_common(TOP)
+def overview(results: ClassResults) -> str:
+    graded = [lr for lr in results.learners if lr.status != NOT_GRADED_WORDS]
+    mean = sum(lr.percent for lr in graded) / len(graded) if graded else 0.0
+    ungraded = sum(1 for lr in results.learners if lr.not_graded)
+    return (
+        f"{counted(len(results.learners), 'learner')}, mean score {mean:.1f}% "
+        f"(over the {counted(len(graded), 'learner')} graded); {ungraded} with work not graded."
+    )
 
 
-def counted_list(list_id: str, rows: list[tuple[str, int]]) -> str:
-    if not rows:
-        return f'<p id="{list_id}">None.</p>'
-    items = "".join(f"<li>{escape(text)} <strong>({count} learners)</strong></li>" for text, count in rows)
-    return f'<ol id="{list_id}">{items}</ol>'
-
-
-PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
-<style>
-body{{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}}
-svg text{{font-size:13px;fill:#222}} td,th{{padding:.2rem .6rem;text-align:left}}
-</style></head><body>
-<h1>{title}</h1>
-<p id="overview">{overview}</p>
-<h2>Pass rate per exercise</h2>
-{rates}
-<h2>Score distribution</h2>
-{distribution}
-<h2>Tests most learners failed</h2>
-{tests}
-<h2>Mistakes most learners made</h2>
-{mistakes}
-<h2>Learners who could not be graded</h2>
-{ungraded}
-</body></html>
-"""
-
-
-def html(results: ClassResults) -> str:
+def html(results: ClassResults, timing: BatchTiming | None = None) -> str:
     """The class report page."""
     tests, mistakes = most_hit(results)
-    graded = [lr for lr in results.learners if lr.feedback]
-    mean = sum(lr.percent for lr in graded) / len(graded) if graded else 0.0
-    problems = [(lr, p) for lr in results.learners for p in lr.problems]
-    rows = "".join(
-        f"<tr><td>{escape(lr.learner)}</td><td>{escape(lr.name)}</td><td>{escape(p)}</td></tr>"
-        for lr, p in problems
-    )
-    ungraded = f'<table id="ungraded"><tr><th>learner</th><th>name</th><th>why</th></tr>{rows}</table>'
-    return PAGE.format(
-        title=escape(f"{results.course}: class report"),
-        overview=f"{len(results.learners)} learners, mean score {mean:.1f}%.",
-        rates=bar_chart("pass-rates", pass_rates(results), "%"),
-        distribution=bar_chart("distribution", distribution(results), "count"),
-        tests=counted_list("most-failed-tests", tests),
-        mistakes=counted_list("most-common-mistakes", mistakes),
-        ungraded=ungraded if problems else '<p id="ungraded">Every submission could be graded.</p>',
+    return page(
+        "class_report.html",
+        title=f"{results.course}: class report",
+        overview=overview(results),
+        exercises=[{"id": e.id, "title": e.title, "points": f"{e.points:g}"} for e in results.exercises],
+        learners=[learner_row(results, lr) for lr in results.learners],
+        rates=chart("pass-rates", pass_rates(results)),
+        distribution=chart("distribution", distribution(results)),
+        per_exercise=exercise_distributions(results),
+        tests=[(text, counted(count, "learner")) for text, count in tests],
+        mistakes=[(text, counted(count, "learner")) for text, count in mistakes],
+        not_graded=not_graded_rows(results),
+        when=when(timing),
+        took=duration(timing.seconds) if timing else "",
     )

@@ -7,7 +7,7 @@ import re
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from grader.batch.results import ClassResults, LearnerResults
+from grader.batch.results import ClassResults, LearnerResults, is_graded, reason
 from grader.render.spreadsheet_csv import csv_text
 
 
@@ -39,13 +39,14 @@ def gradescope(learner: LearnerResults) -> str:
     tests: list[dict[str, Any]] = []
     for feedback in learner.feedback:
         if not feedback["tests"]:
+            outcome = "graded 0" if is_graded(feedback) else "not graded"
             tests.append(
                 {
-                    "name": f"{feedback['title']}: could not be graded",
+                    "name": f"{feedback['title']}: {outcome}",
                     "score": 0,
                     "max_score": feedback["max_score"],
                     "status": "failed",
-                    "output": feedback.get("error") or "",
+                    "output": reason(feedback),
                 }
             )
         available = sum(t["max_points"] for t in feedback["tests"]) or 1

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from html import escape
 from typing import Any
 
 from grader.batch.results import LearnerResults
 from grader.render.blocks import MARKS, Block, as_result, blocks
+from grader.render.html_templates import macro, page
 
 
 def who(learner: LearnerResults) -> str:
@@ -51,51 +51,48 @@ def markdown(learner: LearnerResults) -> str:
     return "\n".join(out)
 
 
-PAGE = """<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>{title}</title>
-<style>
-body{{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem;color:#222}}
-.passed{{color:#17663a}} .failed,.error,.timeout{{color:#a4262c}} .not_started{{color:#666}}
-li{{margin:.3rem 0}} .message{{white-space:pre-wrap;font-family:monospace}} .hint{{color:#555}}
-</style></head><body>
-{body}
-</body></html>
-"""
+def block_view(block: Block) -> dict[str, Any]:
+    """What the template shows of one block: plain values, escaped by the template."""
+    test = block.first
+    return {
+        "status": test.status,
+        "grouped": block.grouped,
+        "count": len(block.tests),
+        "mark": MARKS.get(test.status, "?"),
+        "title": block.title() or test.name,
+        "failed": test.status != "passed",
+        "details": "\n".join(block.details()),
+        "where": block.where,
+        "members": block.items() if block.grouped else [],
+        "hint": test.hint,
+    }
+
+
+def exercise_view(feedback: dict[str, Any]) -> dict[str, Any]:
+    stopped = bool(feedback.get("error")) and not feedback["tests"]
+    return {
+        "status": feedback["status"],
+        "words": feedback["status"].replace("_", " "),
+        "title": feedback["title"],
+        "score": f"{feedback['score']:g}",
+        "max_score": f"{feedback['max_score']:g}",
+        "error": feedback["error"] if stopped else None,
+        "blocks": [] if stopped else [block_view(block) for block in test_blocks(feedback)],
+    }
 
 
 def html(learner: LearnerResults) -> str:
     """The learner's report as a standalone HTML page (no scripts)."""
-    parts = [f"<h1>Feedback for {escape(who(learner))}</h1>"]
-    parts.append(f'<p id="total">Total: <strong>{learner.score:g}/{learner.max_score:g}</strong></p>')
-    if learner.notes:
-        parts.append("<p>About your submission:</p><ul>")
-        parts += [f"<li>{escape(note)}</li>" for note in learner.notes]
-        parts.append("</ul>")
-    for feedback in learner.feedback:
-        status = escape(feedback["status"])
-        parts.append(
-            f'<h2 class="{status}">{escape(feedback["title"])}: '
-            f"{feedback['score']:g}/{feedback['max_score']:g}, {status.replace('_', ' ')}</h2>"
-        )
-        if feedback.get("error") and not feedback["tests"]:
-            parts.append(f'<p class="message">{escape(feedback["error"])}</p>')
-            continue
-        parts.append("<ul>")
-        parts += [block_item(block) for block in test_blocks(feedback)]
-        parts.append("</ul>")
-    return PAGE.format(title=escape(f"Feedback for {who(learner)}"), body="\n".join(parts))
+    return page(
+        "learner_report.html",
+        who=who(learner),
+        score=f"{learner.score:g}",
+        max_score=f"{learner.max_score:g}",
+        notes=learner.notes,
+        exercises=[exercise_view(feedback) for feedback in learner.feedback],
+    )
 
 
 def block_item(block: Block) -> str:
-    test = block.first
-    status = escape(test.status)
-    count = f' data-count="{len(block.tests)}"' if block.grouped else ""
-    text = f'<li class="{status}"{count}>{MARKS.get(test.status, "?")} {escape(block.title() or test.name)}'
-    if test.status != "passed":
-        text += f'<div class="message">{escape(chr(10).join(block.details()))}</div>'
-        text += "".join(f'<div class="message">at {escape(place)}</div>' for place in block.where)
-        if block.grouped:
-            text += "<ul>" + "".join(f"<li>{escape(item)}</li>" for item in block.items()) + "</ul>"
-        if test.hint:
-            text += f'<div class="hint">Hint: {escape(test.hint)}</div>'
-    return text + "</li>"
+    """One block as the report's list item."""
+    return str(macro("learner_parts.html", "block_item")(block_view(block)))

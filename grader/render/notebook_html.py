@@ -3,18 +3,20 @@
 Every status is said in words and with a symbol as well as a colour, so the
 result reads the same without colour (or with a screen reader). Long printed
 output is folded in a <details> element. Styles are inline because notebook
-front ends drop <style> elements from untrusted output.
+front ends drop <style> elements from untrusted output. The HTML comes from
+the notebook_*.html templates, which escape every value.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from html import escape
+from typing import Any
 
 from grader.course.manifest import Course, Exercise
 from grader.course.workspace import Progress
 from grader.feedback.model import Feedback, Metric, TestResult
 from grader.render.blocks import MARKS, Block, blocks
+from grader.render.html_templates import fragment, macro
 
 WORDS = {
     "passed": "passed",
@@ -37,35 +39,34 @@ BOX = "border-left:4px solid {colour};padding:6px 12px;margin:4px 0;font-family:
 PRE = "white-space:pre-wrap;margin:2px 0 2px 1.5em;font-family:monospace"
 
 
+def status_view(status: str) -> dict[str, str]:
+    return {"status": status, "colour": COLOURS[status], "mark": MARKS[status], "word": WORDS[status]}
+
+
 def status_html(status: str) -> str:
-    colour = COLOURS[status]
-    return (
-        f'<span class="bp-status" data-status="{status}" style="color:{colour};font-weight:bold">'
-        f"{MARKS[status]} {WORDS[status]}</span>"
-    )
+    return str(macro("notebook_parts.html", "status")(status_view(status)))
 
 
 def feedback_html(feedback: Feedback, exercise: Exercise, notes: Sequence[str] = ()) -> str:
     """One check's result as a self-contained HTML block."""
-    score = f"{feedback.score:g}/{feedback.max_score:g} points"
-    parts = [
-        f'<div class="bp-feedback" data-status="{feedback.status}" '
-        f'style="{BOX.format(colour=COLOURS[feedback.status])}">',
-        f'<div class="bp-head"><strong>{escape(feedback.title)}</strong> '
-        f"(<code>{escape(feedback.exercise_id)}</code>) &nbsp; {status_html(feedback.status)} "
-        f'&nbsp; <span class="bp-score">{score}</span></div>',
-        notes_html(notes),
-    ]
-    if feedback.status == "not_started":
-        parts.append(f'<p class="bp-error">{escape(not_started(exercise.kind))}</p>')
-        if feedback.error:
-            parts.append(f'<p class="bp-error">{escape(feedback.error)}</p>')
-    elif feedback.error and (not feedback.tests or feedback.status == "error"):
-        parts.append(f'<pre class="bp-error" style="{PRE}">{escape(feedback.error)}</pre>')
-    else:
-        parts.append(tests_html(feedback.tests, exercise))
-    parts += [metrics_html(feedback.metrics), next_html(feedback), "</div>"]
-    return "\n".join(p for p in parts if p)
+    stopped = bool(feedback.error) and (not feedback.tests or feedback.status == "error")
+    started = feedback.status != "not_started"
+    return fragment(
+        "notebook_feedback.html",
+        status=status_view(feedback.status),
+        box=BOX.format(colour=COLOURS[feedback.status]),
+        pre=PRE,
+        title=feedback.title,
+        exercise_id=feedback.exercise_id,
+        score=f"{feedback.score:g}/{feedback.max_score:g} points",
+        notes=notes,
+        not_started="" if started else not_started(exercise.kind),
+        not_started_note=feedback.error if not started and feedback.error else None,  # a stray new file
+        error=feedback.error if started and stopped else None,
+        **tests_view(feedback.tests, exercise),
+        metrics=[metric_text(m) for m in feedback.metrics],
+        next=next_text(feedback),
+    )
 
 
 def not_started(kind: str) -> str:
@@ -78,13 +79,6 @@ def output_label(kind: str) -> str:
     return "Your tests printed" if kind == "write-tests" else "Your code printed"
 
 
-def notes_html(notes: Sequence[str]) -> str:
-    if not notes:
-        return ""
-    items = "".join(f"<li>{escape(note)}</li>" for note in notes)
-    return f'<ul class="bp-notes" style="margin:4px 0">{items}</ul>'
-
-
 def where_in_notebook(place: str, exercise: Exercise) -> str:
     """Name the learner's cell rather than the exercise folder; line numbers match the cell's."""
     prefix = exercise.path + "/"
@@ -94,61 +88,49 @@ def where_in_notebook(place: str, exercise: Exercise) -> str:
     return f"your {name} cell, {rest}" if rest else f"your {name} cell"
 
 
-def tests_html(tests: tuple[TestResult, ...], exercise: Exercise) -> str:
+def tests_view(tests: tuple[TestResult, ...], exercise: Exercise) -> dict[str, Any]:
+    """The tests' blocks; a long suite shows a count of those passed and its other tests."""
     shown = list(tests)
-    summary = ""
+    summary = None
     if len(tests) > LONG_SUITE:
         passed = sum(1 for t in tests if t.status == "passed")
-        summary = f"<li>{status_html('passed')} {passed} of {len(tests)} tests passed</li>"
+        summary = {"status": status_view("passed"), "passed": passed, "total": len(tests)}
         shown = [t for t in tests if t.status != "passed"]
-    items = "".join(block_html(block, exercise) for block in blocks(shown))
-    return f'<ul class="bp-tests" style="list-style:none;padding-left:0;margin:6px 0">{summary}{items}</ul>'
+    return {"summary": summary, "blocks": [block_view(block, exercise) for block in blocks(shown)]}
+
+
+def block_view(block: Block, exercise: Exercise) -> dict[str, Any]:
+    """One test, or several that failed for one reason: said once, with the count and the tests."""
+    test = block.first
+    return {
+        "status": status_view(test.status),
+        "grouped": block.grouped,
+        "count": len(block.tests),
+        "title": block.title(),
+        "failed": test.status != "passed",
+        "details": "\n".join(block.details()),
+        "where": [where_in_notebook(w, exercise) for w in block.where],
+        "members": block.items() if block.grouped else [],
+        "output": output_view(test.output, output_label(exercise.kind)) if block.shows_output else None,
+        "hint": test.hint,
+    }
 
 
 def block_html(block: Block, exercise: Exercise) -> str:
-    """One test, or several that failed for one reason: said once, with the count and the tests."""
-    test = block.first
-    grouped = f' data-count="{len(block.tests)}"' if block.grouped else ""
-    parts = [
-        f'<li class="bp-test" data-status="{test.status}"{grouped} style="margin:3px 0">',
-        f"{status_html(test.status)} {escape(block.title())}",
-    ]
-    if test.status != "passed":
-        if details := "\n".join(block.details()):
-            parts.append(f'<div class="bp-message" style="{PRE}">{escape(details)}</div>')
-        places = [escape(where_in_notebook(w, exercise)) for w in block.where]
-        parts += [f'<div class="bp-where" style="{PRE};color:#5f6368">at {p}</div>' for p in places]
-        if block.grouped:
-            items = "".join(f"<li>{escape(item)}</li>" for item in block.items())
-            parts.append(f'<ul class="bp-group" style="margin:2px 0 2px 1.5em;padding-left:1em">{items}</ul>')
-        if block.shows_output:
-            parts.append(output_html(test.output, output_label(exercise.kind)))
-        if test.hint:
-            parts.append(f'<div class="bp-hint" style="margin-left:1.5em">Hint: {escape(test.hint)}</div>')
-    parts.append("</li>")
-    return "".join(parts)
+    return str(macro("notebook_parts.html", "block")(block_view(block, exercise), PRE))
 
 
-def output_html(output: str, label: str) -> str:
+def output_view(output: str, label: str) -> dict[str, Any] | None:
+    """Printed output to show (folded when long), or None when there is none."""
     lines = output.rstrip().splitlines()
     if not output.strip():
-        return ""
-    text = escape("\n".join(lines))
-    if len(lines) <= OUTPUT_LINES:
-        return (
-            f'<div class="bp-output" style="margin-left:1.5em">{label}:<pre style="{PRE}">{text}</pre></div>'
-        )
-    return (
-        f'<details class="bp-output" style="margin-left:1.5em"><summary>{label} '
-        f'{len(lines)} lines (click to show)</summary><pre style="{PRE}">{text}</pre></details>'
-    )
-
-
-def metrics_html(metrics: tuple[Metric, ...]) -> str:
-    if not metrics:
-        return ""
-    rows = "".join(f"<li>{escape(metric_text(m))}</li>" for m in metrics)
-    return f'<div class="bp-metrics"><strong>Your code, measured:</strong><ul>{rows}</ul></div>'
+        return None
+    return {
+        "label": label,
+        "text": "\n".join(lines),
+        "count": len(lines),
+        "folded": len(lines) > OUTPUT_LINES,
+    }
 
 
 def metric_text(metric: Metric) -> str:
@@ -165,10 +147,6 @@ def next_text(feedback: Feedback) -> str:
         "Change the code in the exercise's cell, run that cell, then run the check again. "
         f'Stuck? Run hint("{feedback.exercise_id}") in a cell for a hint.'
     )
-
-
-def next_html(feedback: Feedback) -> str:
-    return f'<p class="bp-next" style="margin:6px 0 0 0">{escape(next_text(feedback))}</p>'
 
 
 def feedback_plain(feedback: Feedback, exercise: Exercise, notes: Sequence[str] = ()) -> str:
@@ -207,11 +185,8 @@ def block_plain(block: Block, exercise: Exercise) -> list[str]:
 
 def message_html(title: str, text: str, status: str = "error") -> str:
     """A short notice (nothing to grade, a problem before grading) in the feedback style."""
-    return (
-        f'<div class="bp-feedback bp-notice" data-status="{status}" '
-        f'style="{BOX.format(colour=COLOURS[status])}"><strong>{escape(title)}</strong> '
-        f'&nbsp; {status_html(status)}<p style="margin:4px 0">{escape(text)}</p></div>'
-    )
+    box = BOX.format(colour=COLOURS[status])
+    return fragment("notebook_notice.html", status=status_view(status), box=box, title=title, text=text)
 
 
 def progress_rows(
@@ -229,19 +204,20 @@ def progress_rows(
 
 def progress_html(course: Course, progress: Progress, module_id: str | None) -> str:
     """The module's exercises with the learner's state and best score."""
-    rows = progress_rows(course, progress, module_id)
-    done = sum(1 for row in rows if row[0] == "passed")
-    body = "".join(
-        f'<tr data-status="{status}"><td style="color:{COLOURS[status]}">{MARKS[status]} '
-        f"{STATE_WORDS[status]}</td><td><code>{escape(ident)}</code></td><td>{score}</td>"
-        f"<td>{escape(title)}</td></tr>"
-        for status, ident, score, title in rows
-    )
-    return (
-        f'<div class="bp-progress" style="font-family:sans-serif"><strong>{done} of {len(rows)} '
-        f"exercises done</strong><table><tr><th>state</th><th>exercise</th><th>best score</th>"
-        f"<th>title</th></tr>{body}</table></div>"
-    )
+    rows = [
+        {
+            "status": status,
+            "colour": COLOURS[status],
+            "mark": MARKS[status],
+            "words": STATE_WORDS[status],
+            "id": ident,
+            "score": score,
+            "title": title,
+        }
+        for status, ident, score, title in progress_rows(course, progress, module_id)
+    ]
+    done = sum(1 for row in rows if row["status"] == "passed")
+    return fragment("notebook_progress.html", done=done, rows=rows)
 
 
 STATE_WORDS = {"passed": "done", "failed": "in progress", "not_started": "not started"}

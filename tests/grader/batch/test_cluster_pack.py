@@ -67,14 +67,15 @@ def test_received_file_names_stay_inside(tmp_path: Path) -> None:
     assert (tmp_path / "pkg" / "a.py").read_bytes() == b"x = 1\n"
 
 
-def test_files_over_the_cap_are_that_learners_error(mini_course: Course, tmp_path: Path) -> None:
+def test_files_over_the_cap_are_not_graded_with_why(mini_course: Course, tmp_path: Path) -> None:
     exercise = mini_course.find("doubled")
     small = write_learner(tmp_path, "small", {"doubled.py": CORRECT_DOUBLED})
     big = write_learner(tmp_path, "big", {"doubled.py": "#" * (MAX_EXERCISE_BYTES + 1)})
     payload, sent, refused = learner_payload([Job("small", exercise, small, "c", "s")])
     assert payload["jobs"][0]["files"] == {"doubled.py": CORRECT_DOUBLED.encode()} and not refused
     payload, sent, refused = learner_payload([Job("big", exercise, big, "c", "s")])
-    assert not sent and refused[0][1].status == "error" and "too large" in str(refused[0][1].error)
+    # Like a huge file found locally: the submission could not be read, so it is not graded, and says why.
+    assert not sent and refused[0][1].status == "not_graded" and "too large" in str(refused[0][1].error)
 
 
 def test_feedback_comes_back_identical() -> None:

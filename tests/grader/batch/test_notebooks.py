@@ -64,7 +64,7 @@ def graded(course_dir: Path, tmp_path: Path) -> tuple[Path, str]:
 
 def test_notebooks_in_every_shape_are_graded_like_loose_files(graded: tuple[Path, str]) -> None:
     out, output = graded
-    assert "Found 7 learners (1 archives, 1 sets of LMS-named files, 2 folders, 3 notebooks)." in output
+    assert "Found 7 learners (1 archive, 1 set of LMS-named files, 2 folders, 3 notebooks)." in output
     assert "Notebooks: 7 found in the submissions, 2 could not be read; 8 exercises are graded" in output
     rows = gradebook_rows(out)
     scores = {learner: (row["leap-year"], row["doubled"]) for learner, row in rows.items()}
@@ -90,12 +90,12 @@ def test_a_notebook_that_cannot_be_read_is_explained_and_the_rest_graded(graded:
     assert doubled["score"] == 0
     assert doubled["error"].startswith("Missing file: doubled.py. The submission holds: homework.ipynb")
     assert (
-        "homework.ipynb could not be graded: homework.ipynb is not a notebook: it is not valid JSON"
+        "homework.ipynb could not be read: homework.ipynb is not a notebook: it is not valid JSON"
         in (doubled["error"])
     )
     assert "/tmp" not in doubled["error"] and "grader-batch" not in doubled["error"]
     fay = (out / "learners/fay/report.md").read_text("utf-8")
-    assert "fay.ipynb could not be graded: fay.ipynb is not a Jupyter notebook nbformat can read" in fay
+    assert "fay.ipynb could not be read: fay.ipynb is not a Jupyter notebook nbformat can read" in fay
     gus = json.loads((out / "learners/gus/feedback.json").read_text("utf-8"))
     assert all("No cell of gus.ipynb holds it" in f["error"] for f in gus["feedback"])
 

@@ -85,9 +85,9 @@ def test_unchanged_work_is_not_graded_again_and_regrade_redoes_one_learner(
     assert refused.exit_code == 2 and "--resume" in refused.output
     (submissions / "learner01" / "doubled.py").write_text("def doubled(numbers):\n    return []\n")
     changed = grade(course_dir, submissions, out, "--exercise", "doubled", "--resume")
-    assert "1 runs to grade; 1 already graded" in changed.output
+    assert "1 run to grade; 1 already graded" in changed.output
     regraded = grade(course_dir, submissions, out, "--exercise", "doubled", "--regrade", "learner00")
-    assert "1 runs to grade" in regraded.output
+    assert "1 run to grade" in regraded.output
     assert run_counts(out) == [("learner00", "doubled", 1), ("learner01", "doubled", 2)]
 
 

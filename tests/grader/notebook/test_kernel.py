@@ -130,7 +130,7 @@ def test_mistakes_timeouts_and_unrun_edits_in_one_kernel(mini_course: Course) ->
     unrun = cells["unrun-check"]
     assert feedback_of(unrun)["status"] == "passed"  # what ran, not the edit on disk
     assert "You edited the leap_year.py cell but did not run it" in shown(unrun)
-    assert "You have not run this exercise&#x27;s cell" in shown(cells["never-ran"])
+    assert "You have not run this exercise&#39;s cell" in shown(cells["never-ran"])
     first, following = shown(cells["first-hint"]), shown(cells["next-hint"])
     assert '<div class="bp-hint" data-shown="1"' in first and "<strong>Hint 1 of 2:</strong>" in first
     assert "Run hint(&quot;leap-year&quot;) again for the next one." in first
