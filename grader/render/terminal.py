@@ -18,13 +18,15 @@ from grader.course.restore import ResetResult
 from grader.course.workspace import ExerciseProgress, Progress
 from grader.feedback.model import Feedback, points
 from grader.invocation import activate_command
+from grader.render.blocks import MARKS
 from grader.render.test_results import COLOURS, tests_text
 
 if TYPE_CHECKING:  # the check command should not import what doctor and validate need
     from grader.doctor import DoctorReport
     from grader.validate import ExerciseCheck, ValidationReport
 
-FANCY = {"passed": "✓", "failed": "✗", "error": "!", "timeout": "⏱", "not_started": "·"}
+# The same marks as the notebook and the reports (◷, not the emoji ⏱ that some fonts lack or draw wide).
+FANCY = {status: MARKS[status] for status in ("passed", "failed", "error", "timeout", "not_started")}
 PLAIN = {"passed": "+", "failed": "x", "error": "!", "timeout": "T", "not_started": "."}
 STATE_COLOURS = {"done": "green", "in progress": "yellow", "not started": "bright_black"}
 

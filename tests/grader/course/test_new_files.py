@@ -14,7 +14,7 @@ from grader.course.manifest import Course
 from grader.course.new_files import misplaced_note, new_files
 from grader.pipeline.grading import grade
 
-GOLDEN = Path(__file__).parents[1] / "golden" / "terminal" / "not_started_new_file.txt"
+GOLDEN = Path(__file__).parents[1] / "golden" / "course" / "not_started_new_file.txt"
 SOLVED_ELSEWHERE = "def is_leap(year):\n    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)\n"
 
 

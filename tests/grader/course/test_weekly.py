@@ -17,7 +17,7 @@ from grader.render.weekly_terminal import weekly_text
 
 # Thursday 5 March 2026, 18:00 UTC: this week runs from Monday 2 March.
 NOW = datetime(2026, 3, 5, 18, 0, tzinfo=UTC)
-GOLDEN = Path(__file__).parents[1] / "golden" / "terminal" / "weekly_record.txt"
+GOLDEN = Path(__file__).parents[1] / "golden" / "course" / "weekly_record.txt"
 
 
 def at(day: int, hour: int = 10) -> datetime:
