@@ -139,7 +139,7 @@ def test_a_tls_cluster_grades_and_listens_only_on_loopback(
         *tls,
     )
     assert result.exit_code == 0, result.output
-    assert gradebook_rows(tmp_path / "out")["ann"]["status"] == "passed"
+    assert gradebook_rows(tmp_path / "out")["ann"]["status"] == "graded"
 
 
 def test_a_client_without_the_clusters_certificate_cannot_submit_work(

@@ -31,7 +31,7 @@ def test_the_plan_records_files_over_the_limit_as_that_learners_error(
     plan = make_plan(mini_course, discover(subs), [mini_course.find("doubled")], gradebook, work)
     assert [job.learner for job in plan.jobs] == ["fine"] and plan.recorded_problems == 1
     recorded = gradebook.latest()[("huge", "doubled")]
-    assert recorded["status"] == "error" and recorded["error"] == size_problem(
+    assert recorded["status"] == "not_graded" and recorded["error"] == size_problem(
         [len(CORRECT_DOUBLED), *[len(data)] * 2]
     )
     # The cluster's payload check is the same function: what the plan let through, it sends.
