@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 from typing import Protocol
 
+from grader.batch.not_graded import host_failure_in, not_graded
 from grader.boundary.process import run_with_time_limit
 from grader.boundary.pytest_command import pytest_environment
 from grader.boundary.sandbox import Sandbox, prepare
@@ -97,6 +98,9 @@ def grade_job(
             code = launcher.run(command, run_dir, log, exercise.time_limit)
         finally:
             kill_workers(run_dir / "workers.pid")
+        host = host_failure_in(code_dir.parent)
+        if host is not None:  # the grading machine failed this run: no grade, and --resume retries
+            return not_graded(exercise, learner, host)
         problem = run_problem(code, log, exercise.time_limit)
         report = None if problem else read_report(run_dir / "report.json", nonce, expected)
         if isinstance(report, str):

@@ -8,10 +8,16 @@ a new session and a clean environment. As root, bwrap runs without a user
 namespace so that ``setpriv`` can drop to an unprivileged uid of the slot's
 own: RLIMIT_NPROC is then really enforced (it is not for root, nor for root
 mapped into a user namespace), and rlimits come from ``prlimit``.
+
+Each slot's uid is leased for its lifetime (``uid_leases``), unique on the
+host; the learner's processes are started in the learner's own cgroups
+when the batch made them (``cgroups``, joined by ``sandbox_launch``), and
+bwrap loads a seccomp filter (``seccomp_filter``) before the first of them.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
@@ -19,12 +25,14 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from grader.boundary.process import WORKER_FILES
+from grader.boundary.sandbox_launch import FILTER_FD, launch_prefix
+from grader.boundary.seccomp_filter import SeccompUnavailable, filter_file
+from grader.boundary.uid_leases import FIRST_UID, lease_uid
 
-UID_BASE = 62000  # slot n runs as uid/gid UID_BASE + n: process counts are per uid
 TMP_SIZE = 64 * 1024 * 1024
 ENVIRONMENT = {
     "PATH": "/usr/bin:/bin",
@@ -50,6 +58,7 @@ class Limits:
     """Resource caps applied inside the sandbox."""
 
     processes: int = 64
+    memory_mb: int = 1024  # all of one learner's processes together, where cgroups apply
     open_files: int = 256
     file_mb: int = 10
     cpu_seconds: int = 120
@@ -73,19 +82,30 @@ class Access:
 
 @dataclass(frozen=True)
 class Sandbox:
-    """How to wrap one slot's workers: bwrap path, the slot's uid (as root) and limits."""
+    """How to wrap one slot's workers: bwrap, the slot's uid (as root), limits, filter, cgroups.
+
+    ``seccomp``: the filter program's file ("" for none); ``cgroups``: the
+    learner's cgroup folders its processes start in (none: rlimits only).
+    """
 
     bwrap: str
     uid: int | None
     limits: Limits = Limits()
+    seccomp: str = ""
+    cgroups: tuple[str, ...] = ()
 
-    def for_slot(self, slot: int) -> Sandbox:
-        """The same sandbox with the uid of grading slot ``slot`` (only when running as root)."""
-        return Sandbox(self.bwrap, None if self.uid is None else UID_BASE + slot, self.limits)
+    def with_uid(self, uid: int) -> Sandbox:
+        """The same sandbox running as ``uid`` (a slot's leased uid; only when running as root)."""
+        return self if self.uid is None else replace(self, uid=uid)
+
+    def in_cgroups(self, folders: tuple[str, ...]) -> Sandbox:
+        """The same sandbox, its processes started in these cgroup folders (one learner's)."""
+        return replace(self, cgroups=folders)
 
     def prefix(self, code_dir: Path, access: Access = Access()) -> list[str]:
         """The command prefix that runs a worker for ``code_dir`` inside the sandbox."""
-        command = [self.bwrap, *namespaces(self.uid is not None, access.loopback), *system_binds()]
+        command = launch_prefix(self.seccomp, self.cgroups) + [self.bwrap]
+        command += namespaces(self.uid is not None, access.loopback) + self.filters() + system_binds()
         # /tmp first: the staged files usually live under it and are bound on top.
         command += ["--proc", "/proc", "--dev", "/dev", "--size", str(TMP_SIZE), "--tmpfs", "/tmp"]
         command += ["--chmod", "1777", "/tmp"]
@@ -99,13 +119,22 @@ class Sandbox:
         command.append("--")
         return command + self.limits_prefix()
 
+    def filters(self) -> list[str]:
+        """The seccomp program (opened by the launch step) and, with a user namespace, no more of them."""
+        command = ["--seccomp", str(FILTER_FD)] if self.seccomp else []
+        if self.uid is None and can_disable_userns(self.bwrap):
+            command += ["--unshare-user", "--disable-userns"]
+        return command
+
     def limits_prefix(self) -> list[str]:
         """Drop to the slot's uid (as root) and apply the rlimits, inside the sandbox."""
         command = []
         if self.uid is not None:
             uid = str(self.uid)
             command += ["setpriv", "--reuid", uid, "--regid", uid, "--clear-groups", "--inh-caps=-all"]
-            command += ["--no-new-privs", "prlimit", f"--nproc={self.limits.processes}"]
+            # With cgroups, pids.max stops a learner first and says so; NPROC stays as a backstop.
+            processes = self.limits.processes + (8 if self.cgroups else 0)
+            command += ["--no-new-privs", "prlimit", f"--nproc={processes}"]
         else:
             command += ["prlimit"]
         return command + [
@@ -125,7 +154,13 @@ class Sandbox:
         return command + ["--"]
 
     def to_dict(self) -> dict[str, object]:
-        return {"bwrap": self.bwrap, "uid": self.uid, "limits": asdict(self.limits)}
+        return {
+            "bwrap": self.bwrap,
+            "uid": self.uid,
+            "limits": asdict(self.limits),
+            "seccomp": self.seccomp,
+            "cgroups": list(self.cgroups),
+        }
 
     @classmethod
     def from_json(cls, text: str) -> Sandbox:
@@ -133,7 +168,14 @@ class Sandbox:
         data = json.loads(text)
         uid = data["uid"]
         limits = Limits(**{name: int(value) for name, value in data["limits"].items()})
-        return cls(str(data["bwrap"]), None if uid is None else int(uid), limits)
+        cgroups = tuple(str(folder) for folder in data.get("cgroups", ()))
+        return cls(
+            str(data["bwrap"]),
+            None if uid is None else int(uid),
+            limits,
+            str(data.get("seccomp", "")),
+            cgroups,
+        )
 
 
 def namespaces(as_root: bool, loopback: bool) -> list[str]:
@@ -152,6 +194,16 @@ def namespaces(as_root: bool, loopback: bool) -> list[str]:
         "--cap-add",
         "CAP_SETGID",
     ]
+
+
+@functools.cache
+def can_disable_userns(bwrap: str) -> bool:
+    """Whether this bubblewrap has --disable-userns (0.8 and later)."""
+    try:
+        shown = subprocess.run([bwrap, "--help"], capture_output=True, timeout=10).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return b"--disable-userns" in shown
 
 
 def system_binds() -> list[str]:
@@ -222,8 +274,16 @@ def open_sandbox() -> Sandbox:
     for tool in ("prlimit", *(["setpriv"] if as_root else [])):
         if shutil.which(tool) is None:
             raise SandboxUnavailable(f"{tool} (util-linux) is not installed. {HOW_TO_FIX}")
-    sandbox = Sandbox(bwrap, UID_BASE if as_root else None)
-    probe(sandbox)
+    try:
+        seccomp = str(filter_file())
+    except (SeccompUnavailable, OSError) as error:
+        raise SandboxUnavailable(f"The system-call filter cannot be built: {error}. {HOW_TO_FIX}") from None
+    sandbox = Sandbox(bwrap, FIRST_UID if as_root else None, seccomp=seccomp)
+    lease = lease_uid()  # the probe, too, runs as a uid nobody else uses now
+    try:
+        probe(sandbox.with_uid(lease.uid))
+    finally:
+        lease.release()
     return sandbox
 
 

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from grader.boundary.sandbox import SandboxUnavailable, open_sandbox
+from grader.boundary.uid_leases import FIRST_UID, UID_COUNT
 from grader.cli import cli
 
 CORRECT_DOUBLED = "def doubled(numbers):\n    return [2 * n for n in numbers]\n"
@@ -56,7 +57,7 @@ def sandbox_processes(under: Path, patience: float = 10.0) -> list[str]:
         left = [
             line
             for line in listing.splitlines()
-            if 62000 <= int(line.split()[0]) < 62100 and str(under) in line
+            if FIRST_UID <= int(line.split()[0]) < FIRST_UID + UID_COUNT and str(under) in line
         ]
         if not left or time.monotonic() > deadline:
             return left
