@@ -88,11 +88,19 @@ def counter(text: str, name: str) -> int:
 
 
 def limit_reached(folders: tuple[str, ...]) -> Reached | None:
-    """The limit the processes in these learner folders reached, if any (memory first)."""
+    """The limit the processes in these learner folders reached, if any (memory first).
+
+    Memory counts as reached when the kernel killed for it, and also when
+    usage met the limit at all (v1's ``memory.failcnt``, v2's ``max`` event):
+    at the limit the kernel may reclaim for seconds before it kills, and a
+    learner stopped by our time limit meanwhile is still told why.
+    """
     for folder in map(Path, folders):
-        kills = counter(read(folder / "memory.events"), "oom_kill")
-        kills += counter(read(folder / "memory.oom_control"), "oom_kill")
-        if kills:
+        events = read(folder / "memory.events")
+        hits = counter(events, "oom_kill") + counter(events, "max")
+        hits += counter(read(folder / "memory.oom_control"), "oom_kill")
+        hits += int(read(folder / "memory.failcnt").strip() or 0)
+        if hits:
             limit = read(folder / "memory.max") or read(folder / "memory.limit_in_bytes")
             return Reached("memory", int(limit) if limit.strip().isdigit() else 0)
     for folder in map(Path, folders):

@@ -34,21 +34,11 @@ WORKER_SCRIPT = Path(grader.worker.__file__).resolve().with_name("main.py")
 WORKER_FILES = tuple(
     WORKER_SCRIPT.with_name(name)
     for name in (
-        "main.py",
-        "wire.py",
-        "step_counter.py",
-        "kept_arguments.py",
-        "limits.py",
-        "pipe_reading.py",
-        "value_types.py",
-        "value_builders.py",
-        "sharing.py",
-        "operations.py",
-        "errors.py",
-        "stop_watch.py",
-        "recursion.py",
+        "main.py", "wire.py", "step_counter.py", "kept_arguments.py", "limits.py", "pipe_reading.py",
+        "value_types.py", "value_builders.py", "sharing.py", "operations.py", "errors.py",
+        "stop_watch.py", "recursion.py",
     )
-)
+)  # fmt: skip
 
 
 class LearnerProblem(Exception):
@@ -225,6 +215,7 @@ class WorkerProcess:
         except (BrokenPipeError, OSError):
             line = b""
         if line is None:
+            self._check_limits()  # stuck at its memory limit, the kernel reclaiming: say so
             self.stop()
             early = bool(where and where.get("loop", {}).get("certain"))
             raise LearnerTimeout(
@@ -233,9 +224,8 @@ class WorkerProcess:
         if not line:
             raise self._crashed()
         self.last_reply_bytes = len(line)  # read by iterations that pull many replies (object_uses.py)
-        if self.watch.files and (reached := self.watch.reached()) is not None:  # its cgroup's limits
-            self.stop()
-            raise LearnerCrash(f"{reached.describe()}: it was stopped", reason=reached.describe())
+        if self.watch.files:
+            self._check_limits()  # its processes together may have reached a limit of its cgroup
         try:
             reply = json.loads(line)
         except RecursionError:
@@ -268,6 +258,11 @@ class WorkerProcess:
         line = bytes(self.pending[:end])
         del self.pending[: end + 1]
         return line
+
+    def _check_limits(self) -> None:
+        if (reached := self.watch.reached()) is not None:
+            self.stop()
+            raise LearnerCrash(f"{reached.describe()}: it was stopped", reason=reached.describe())
 
     def _crashed(self) -> LearnerCrash:
         kill_process_tree(self.process)

@@ -37,7 +37,7 @@ ADVICE = {
     "SIGBUS": "very deep recursion can do this",
     "SIGXCPU": "it used too much processor time",
 }
-COUNTER_FILES = ("pids.events", "memory.events", "memory.oom_control")
+COUNTER_FILES = ("pids.events", "memory.events", "memory.oom_control", "memory.failcnt")
 
 
 def signal_of(code: int | None, sandboxed: bool) -> int | None:
