@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from grader.boundary.cgroup_tree import close_tree, open_tree
 from grader.boundary.sandbox import SandboxUnavailable, open_sandbox
 from grader.boundary.uid_leases import FIRST_UID, UID_COUNT
 from grader.cli import cli
@@ -24,6 +25,14 @@ def needs_sandbox() -> None:
         open_sandbox()
     except SandboxUnavailable as error:
         pytest.skip(f"no sandbox here: {error}")
+
+
+def per_learner_limits() -> bool:
+    """Whether a batch here holds each learner in cgroups of their own (else rlimits only)."""
+    tree = open_tree()
+    if tree is not None:
+        close_tree(tree)
+    return tree is not None
 
 
 def write_learner(root: Path, learner: str, files: dict[str, str | bytes]) -> Path:

@@ -18,8 +18,13 @@ from pathlib import Path
 
 import pytest
 
-from grader.boundary.cgroup_tree import close_tree, open_tree
-from tests.grader.batch.helpers import CORRECT_DOUBLED, gradebook_rows, needs_sandbox, write_learner
+from tests.grader.batch.helpers import (
+    CORRECT_DOUBLED,
+    gradebook_rows,
+    needs_sandbox,
+    per_learner_limits,
+    write_learner,
+)
 
 HOLDS_PROCESSES = (
     """\
@@ -68,10 +73,8 @@ def feedback_text(out: Path, learner: str) -> str:
 
 def test_two_graders_at_once_hold_each_learner_to_their_own_limits(tmp_path: Path, course_dir: Path) -> None:
     needs_sandbox()
-    tree = open_tree()
-    if tree is None:
+    if not per_learner_limits():
         pytest.skip("no writable cgroup here: limits are per process only")
-    close_tree(tree)
     graders, outs = [], []
     environment = os.environ | {"NO_COLOR": "1"}
     for name in ("first", "second"):
