@@ -80,7 +80,22 @@ def make_own_folder(base: Path) -> Path | None:
         folder.mkdir(exist_ok=True)
     except OSError:
         return None
+    weigh_as_processors(folder)
     return folder if os.access(folder / "cgroup.procs", os.W_OK) else None
+
+
+def weigh_as_processors(folder: Path) -> None:
+    """Give the grader's learners together the processor share of one busy process per core.
+
+    A cgroup weighs like one process against its siblings: at the default,
+    every learner of a busy host's grader together would get one process's
+    share. The learners split this among themselves equally.
+    """
+    cores = max(2, os.cpu_count() or 1)
+    with contextlib.suppress(OSError):
+        (folder / "cpu.shares").write_text(str(1024 * cores))  # v1
+    with contextlib.suppress(OSError):
+        (folder / "cpu.weight").write_text(str(min(10000, 100 * cores)))  # v2
 
 
 def open_v2() -> CgroupTree | None:
