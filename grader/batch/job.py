@@ -116,7 +116,8 @@ def sandboxed(
     prepare(code_dir)
     command.insert(-1, "--grader-sandbox=" + json.dumps(sandbox.prefix(code_dir)))
     if exercise.kind in PROGRAM_KINDS:  # the learner's tests or server: run by the suite, sandboxed
-        command.insert(-1, "--grader-sandbox-spec=" + json.dumps(sandbox.to_dict()))
+        # The learner's tests or server, started by the trusted run: in one cgroup made now.
+        command.insert(-1, "--grader-sandbox-spec=" + json.dumps(sandbox.placed().to_dict()))
     if exercise.kind == "project":
         # The server listens on loopback: the trusted run gets a network of its own to share with it.
         return sandbox.own_network() + command, ColdLauncher()

@@ -13,12 +13,14 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
 from grader.boundary.cgroup_tree import CgroupTree, read, remove_folder
 
 NAMES = itertools.count()
+SANDBOX_TASKS = 8  # bwrap's two processes and the worker's own threads: not the learner's to count
 
 
 @dataclass(frozen=True)
@@ -62,14 +64,14 @@ class LearnerCgroup:
 def write_limits(version: int, controller: str, folder: Path, processes: int, memory_mb: int) -> None:
     memory = str(memory_mb * 1024 * 1024)
     if version == 2:
-        (folder / "pids.max").write_text(str(processes))
+        (folder / "pids.max").write_text(str(processes + SANDBOX_TASKS))
         (folder / "memory.max").write_text(memory)
         with contextlib.suppress(OSError):
             (folder / "memory.swap.max").write_text("0")
             (folder / "memory.oom.group").write_text("1")  # one process over: all of them stop
             (folder / "cpu.weight").write_text("100")
     elif controller == "pids":
-        (folder / "pids.max").write_text(str(processes))
+        (folder / "pids.max").write_text(str(processes + SANDBOX_TASKS))
     elif controller == "memory":
         (folder / "memory.limit_in_bytes").write_text(memory)
         with contextlib.suppress(OSError):  # swap counted too, where the kernel accounts it
@@ -106,5 +108,26 @@ def limit_reached(folders: tuple[str, ...]) -> Reached | None:
     for folder in map(Path, folders):
         if counter(read(folder / "pids.events"), "max"):
             limit = read(folder / "pids.max").strip()
-            return Reached("processes", int(limit) if limit.isdigit() else 0)
+            return Reached("processes", int(limit) - SANDBOX_TASKS if limit.isdigit() else 0)
     return None
+
+
+class CgroupPlacer:
+    """Makes a learner's cgroups as their sandboxes start (one per sandbox); ``close`` removes them all."""
+
+    def __init__(self, tree: CgroupTree, processes: int, memory_mb: int) -> None:
+        self.tree, self.processes, self.memory_mb = tree, processes, memory_mb
+        self.made: list[LearnerCgroup] = []
+        self.lock = threading.Lock()
+
+    def make(self) -> tuple[str, ...]:
+        group = LearnerCgroup(self.tree, self.processes, self.memory_mb)
+        with self.lock:
+            self.made.append(group)
+        return group.folders
+
+    def close(self) -> None:
+        with self.lock:
+            made, self.made = self.made, []
+        for group in made:
+            group.close()

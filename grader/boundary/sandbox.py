@@ -23,17 +23,18 @@ import os
 import shutil
 import subprocess
 import sys
-import sysconfig
 import tempfile
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from grader.boundary.process import WORKER_FILES
+from grader.boundary.learner_cgroup import CgroupPlacer
+from grader.boundary.sandbox_binds import library_binds, open_parents, python_binds, system_binds
 from grader.boundary.sandbox_launch import FILTER_FD, launch_prefix
 from grader.boundary.seccomp_filter import SeccompUnavailable, filter_file
 from grader.boundary.uid_leases import FIRST_UID, lease_uid
 
 TMP_SIZE = 64 * 1024 * 1024
+CGROUP_VARIABLE = "GRADER_CGROUP_LIMITS"  # read by grader/worker/limits.py
 ENVIRONMENT = {
     "PATH": "/usr/bin:/bin",
     "HOME": "/tmp",
@@ -93,6 +94,8 @@ class Sandbox:
     limits: Limits = Limits()
     seccomp: str = ""
     cgroups: tuple[str, ...] = ()
+    # In a batch where the host allows: each prefix made gets a cgroup of its own (not sent on).
+    groups: CgroupPlacer | None = field(default=None, compare=False, repr=False)
 
     def with_uid(self, uid: int) -> Sandbox:
         """The same sandbox running as ``uid`` (a slot's leased uid; only when running as root)."""
@@ -100,11 +103,16 @@ class Sandbox:
 
     def in_cgroups(self, folders: tuple[str, ...]) -> Sandbox:
         """The same sandbox, its processes started in these cgroup folders (one learner's)."""
-        return replace(self, cgroups=folders)
+        return replace(self, cgroups=folders, groups=None)
+
+    def placed(self) -> Sandbox:
+        """The sandbox in a new cgroup of the learner's when it makes them, else itself."""
+        return self if self.groups is None else self.in_cgroups(self.groups.make())
 
     def prefix(self, code_dir: Path, access: Access = Access()) -> list[str]:
         """The command prefix that runs a worker for ``code_dir`` inside the sandbox."""
-        command = launch_prefix(self.seccomp, self.cgroups) + [self.bwrap]
+        cgroups = self.groups.make() if self.groups is not None else self.cgroups
+        command = launch_prefix(self.seccomp, cgroups) + [self.bwrap]
         command += namespaces(self.uid is not None, access.loopback) + self.filters() + system_binds()
         # /tmp first: the staged files usually live under it and are bound on top.
         command += ["--proc", "/proc", "--dev", "/dev", "--size", str(TMP_SIZE), "--tmpfs", "/tmp"]
@@ -114,7 +122,8 @@ class Sandbox:
         for folder in access.writable:
             command += open_parents(str(folder)) + ["--bind", str(folder), str(folder)]
         command += ["--chdir", str(code_dir), "--die-with-parent", "--new-session", "--clearenv"]
-        for name, value in (ENVIRONMENT | dict(access.env)).items():
+        counted = {CGROUP_VARIABLE: "1"} if cgroups else {}  # the worker leaves counting to the cgroup
+        for name, value in (ENVIRONMENT | counted | dict(access.env)).items():
             command += ["--setenv", name, value]
         command.append("--")
         return command + self.limits_prefix()
@@ -133,7 +142,7 @@ class Sandbox:
             uid = str(self.uid)
             command += ["setpriv", "--reuid", uid, "--regid", uid, "--clear-groups", "--inh-caps=-all"]
             # With cgroups, pids.max stops a learner first and says so; NPROC stays as a backstop.
-            processes = self.limits.processes + (8 if self.cgroups else 0)
+            processes = self.limits.processes + (16 if self.cgroups or self.groups else 0)
             command += ["--no-new-privs", "prlimit", f"--nproc={processes}"]
         else:
             command += ["prlimit"]
@@ -204,55 +213,6 @@ def can_disable_userns(bwrap: str) -> bool:
     except (OSError, subprocess.TimeoutExpired):
         return False
     return b"--disable-userns" in shown
-
-
-def system_binds() -> list[str]:
-    """/usr read-only, and /bin, /lib... as the symlinks or folders they are on this system."""
-    binds = ["--ro-bind", "/usr", "/usr"]
-    for name in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
-        if os.path.islink(name):
-            binds += ["--symlink", os.readlink(name), name]
-        elif os.path.isdir(name):
-            binds += ["--ro-bind", name, name]
-    return binds
-
-
-def python_binds() -> list[str]:
-    """This Python (at the path the worker is started with) and the worker script, read-only."""
-    pairs = []
-    base = os.path.realpath(sys.base_prefix)
-    if not base.startswith("/usr/"):
-        pairs.append((base, base))
-    pairs.append((os.path.realpath(sys.executable), sys.executable))
-    pairs += [(str(path), str(path)) for path in WORKER_FILES]
-    binds: list[str] = []
-    for source, target in pairs:
-        binds += open_parents(target) + ["--ro-bind", source, target]
-    return binds
-
-
-def library_binds() -> list[str]:
-    """This environment's installed packages, read-only; our own package (and its hidden suites) hidden."""
-    binds: list[str] = []
-    if sys.prefix != sys.base_prefix:  # a virtual environment: Python finds its packages by this file
-        config = str(Path(sys.prefix) / "pyvenv.cfg")
-        binds += open_parents(config) + ["--ro-bind", config, config]
-    folders = sorted({sysconfig.get_paths()[key] for key in ("purelib", "platlib")})
-    ours = str(Path(__file__).resolve().parent.parent)  # the grader package
-    for folder in folders:
-        if os.path.isdir(folder):
-            binds += open_parents(folder) + ["--ro-bind", folder, folder]
-            if ours.startswith(folder + os.sep):  # an installed (not editable) grader
-                binds += ["--tmpfs", ours]
-    return binds
-
-
-def open_parents(path: str) -> list[str]:
-    """Create ``path``'s missing parents as 0755 folders (bwrap would make them 0700, unreadable)."""
-    parents = [str(parent) for parent in reversed(Path(path).parents) if str(parent) not in ("/", "/tmp")]
-    if parents and parents[0] == "/usr":
-        return []
-    return [arg for parent in parents for arg in ("--perms", "0755", "--dir", parent)]
 
 
 def prepare(code_dir: Path) -> None:
