@@ -31,7 +31,7 @@ from grader.boundary.learner_cgroup import CgroupPlacer
 from grader.boundary.sandbox_binds import library_binds, open_parents, python_binds, system_binds
 from grader.boundary.sandbox_launch import FILTER_FD, launch_prefix
 from grader.boundary.seccomp_filter import SeccompUnavailable, filter_file
-from grader.boundary.uid_leases import FIRST_UID, lease_uid
+from grader.boundary.uid_leases import FIRST_UID, NoFreeUid, lease_uid
 
 TMP_SIZE = 64 * 1024 * 1024
 CGROUP_VARIABLE = "GRADER_CGROUP_LIMITS"  # read by grader/worker/limits.py
@@ -239,7 +239,13 @@ def open_sandbox() -> Sandbox:
     except (SeccompUnavailable, OSError) as error:
         raise SandboxUnavailable(f"The system-call filter cannot be built: {error}. {HOW_TO_FIX}") from None
     sandbox = Sandbox(bwrap, FIRST_UID if as_root else None, seccomp=seccomp)
-    lease = lease_uid()  # the probe, too, runs as a uid nobody else uses now
+    if not as_root:
+        probe(sandbox)
+        return sandbox
+    try:
+        lease = lease_uid()  # the probe, too, runs as a uid nobody else uses now
+    except NoFreeUid as error:
+        raise SandboxUnavailable(f"{error} {HOW_TO_FIX}") from None
     try:
         probe(sandbox.with_uid(lease.uid))
     finally:

@@ -94,9 +94,10 @@ def build_filter() -> bytes:
 
 @functools.cache
 def filter_file() -> Path:
-    """The program, written once per host under the state folder, named by its content's hash."""
+    """The program, written once under the state folder (as root) or the temp folder, named by its hash."""
     program = build_filter()
-    path = state_folder() / f"seccomp-{hashlib.sha256(program).hexdigest()[:16]}.bpf"
+    folder = state_folder() if os.geteuid() == 0 else Path(tempfile.gettempdir())
+    path = folder / f"seccomp-{hashlib.sha256(program).hexdigest()[:16]}.bpf"
     if not path.exists():
         handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".seccomp-")
         with os.fdopen(handle, "wb") as stream:

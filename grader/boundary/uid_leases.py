@@ -22,8 +22,8 @@ UID_COUNT = 1000
 STATE_FOLDERS = (Path("/run/backend-path"), Path("/var/tmp/backend-path"), Path("/tmp/backend-path"))
 
 
-class NoFreeUid(Exception):
-    """Every sandbox uid of the range is leased; the message says what to do."""
+class NoFreeUid(OSError):
+    """No sandbox uid can be leased (all in use, or no state folder); the message says why."""
 
 
 def state_folder() -> Path:
