@@ -4,8 +4,9 @@ Times, serially, N rounds (default 30) of each:
 
 - making and removing one learner's cgroup (every hierarchy the host offers);
 - starting ``python -I -S -c pass`` in the sandbox as the batch did before
-  (bwrap, rlimits) and as it does now (the launch step joining the learner's
-  cgroup and handing bwrap the seccomp filter).
+  (bwrap, rlimits), with the seccomp filter, and as it does now (the launch
+  step joining the learner's cgroup and handing bwrap the filter), the three
+  taken in turn in each round so that a busy machine slows them alike.
 
 The last line is the ratio of a start with both to a start with neither.
 
@@ -36,13 +37,17 @@ def median_ms(samples: list[float]) -> float:
     return 1000 * statistics.median(samples)
 
 
-def time_starts(sandbox: Sandbox, code_dir: Path, rounds: int) -> list[float]:
-    command = sandbox.prefix(code_dir) + [sys.executable, "-I", "-S", "-c", "pass"]
-    samples = []
+def time_starts(sandboxes: list[Sandbox], code_dir: Path, rounds: int) -> list[list[float]]:
+    """Start times of each sandbox, taken in turn round by round: a busy machine slows all alike."""
+    commands = [
+        sandbox.prefix(code_dir) + [sys.executable, "-I", "-S", "-c", "pass"] for sandbox in sandboxes
+    ]
+    samples: list[list[float]] = [[] for _ in commands]
     for _ in range(rounds):
-        started = time.perf_counter()
-        subprocess.run(command, check=True, stdin=subprocess.DEVNULL)
-        samples.append(time.perf_counter() - started)
+        for command, taken in zip(commands, samples, strict=True):
+            started = time.perf_counter()
+            subprocess.run(command, check=True, stdin=subprocess.DEVNULL)
+            taken.append(time.perf_counter() - started)
     return samples
 
 
@@ -68,14 +73,14 @@ def main() -> None:
                 print(f"learner cgroup made and removed ({tree.describe()}): {median_ms(groups):.2f} ms")
             else:
                 print("no writable cgroup here: rlimits only")
-            before = time_starts(replace(base, seccomp=""), code_dir, rounds)
-            filtered = time_starts(base, code_dir, rounds)
-            both = before
-            if tree is not None:
-                group = LearnerCgroup(tree, 64, 1024)
-                try:
-                    both = time_starts(base.in_cgroups(group.folders), code_dir, rounds)
-                finally:
+            group = LearnerCgroup(tree, 64, 1024) if tree is not None else None
+            try:
+                both = base.in_cgroups(group.folders) if group is not None else base
+                before, filtered, both_times = time_starts(
+                    [replace(base, seccomp=""), base, both], code_dir, rounds
+                )
+            finally:
+                if group is not None:
                     group.close()
     finally:
         if tree is not None:
@@ -83,10 +88,10 @@ def main() -> None:
         lease.release()
     print(f"sandboxed start, bwrap and rlimits only: {median_ms(before):.1f} ms (median of {rounds})")
     print(f"  + seccomp filter (launch step): {median_ms(filtered):.1f} ms")
-    print(f"  + seccomp and the learner's cgroup: {median_ms(both):.1f} ms")
-    setup = median_ms(both) - median_ms(before) + (median_ms(groups) if groups else 0.0)
+    print(f"  + seccomp and the learner's cgroup: {median_ms(both_times):.1f} ms")
+    setup = median_ms(both_times) - median_ms(before) + (median_ms(groups) if groups else 0.0)
     print(f"per-learner set-up cost (cgroup made and removed, plus the start's difference): {setup:.1f} ms")
-    print(f"ratio: {statistics.median(both) / statistics.median(before):.2f}x")
+    print(f"ratio: {statistics.median(both_times) / statistics.median(before):.2f}x")
 
 
 if __name__ == "__main__":
