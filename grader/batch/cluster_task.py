@@ -22,11 +22,13 @@ from grader.batch.plan import Job, Plan
 from grader.batch.pool import Grading, Slot
 from grader.batch.temp_folders import owned_folder, sweep
 from grader.batch.warm import WarmPytest
+from grader.boundary.cgroup_tree import CgroupTree, open_tree
 from grader.boundary.sandbox import Sandbox, open_sandbox
+from grader.boundary.uid_leases import UidLease, lease_uid
 from grader.course.manifest import Course
 
 CACHE_VARIABLE = "GRADER_COURSE_CACHE"
-SLOT_VARIABLE = "GRADER_SLOT_BASE"  # workers sharing a machine need different uids
+SLOT_VARIABLE = "GRADER_SLOT_BASE"  # where the search for a free uid starts (leases keep them apart)
 LOCAL = threading.local()
 SLOTS = itertools.count()
 UNPACKING = threading.Lock()
@@ -44,6 +46,15 @@ def worker_sandbox() -> Sandbox:
     return open_sandbox()
 
 
+@functools.cache
+def worker_cgroups() -> CgroupTree | None:
+    """This worker's cgroup folders (kept for its life; a later grader reclaims them once it has died)."""
+    return open_tree()
+
+
+LEASES: list[UidLease] = []  # held while the worker lives: its uids are no other grader's
+
+
 def this_slot() -> Slot:
     """This thread's grading slot, made on its first job."""
     slot: Slot | None = getattr(LOCAL, "slot", None)
@@ -52,7 +63,11 @@ def this_slot() -> Slot:
         # A warm pytest per thread, as a local slot has; it dies with this worker (see pytest_server).
         launcher = WarmPytest()
         launcher.start()
-        slot = Slot(index, worker_sandbox().for_slot(index), launcher)
+        sandbox = worker_sandbox()
+        if sandbox.uid is not None:
+            LEASES.append(lease_uid(index))
+            sandbox = sandbox.with_uid(LEASES[-1].uid)
+        slot = Slot(index, sandbox, launcher, worker_cgroups())
         LOCAL.slot = slot
     return slot
 

@@ -63,7 +63,12 @@ def dask_setup(worker: Any) -> None:
 @click.option("--scheduler", required=True, help="The Dask scheduler's address, e.g. tls://10.0.0.5:8786.")
 @click.option("--nthreads", type=click.IntRange(1, 64), default=os.cpu_count() or 1, show_default=True)
 @click.option("--cache", type=click.Path(file_okay=False, path_type=Path), help="Course cache folder.")
-@click.option("--slot-base", type=click.IntRange(0, 90), default=0, help="First sandbox uid offset.")
+@click.option(
+    "--slot-base",
+    type=click.IntRange(0, 90),
+    default=0,
+    help="Where the search for free sandbox uids starts (uids are leased per host: not needed for safety).",
+)
 @click.option(
     "--host",
     "--listen-address",

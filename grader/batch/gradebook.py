@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from grader.batch.not_graded import STORED_STATUS, is_not_graded
 from grader.feedback.model import Feedback
 
 FILE_NAME = "gradebook.sqlite"
@@ -62,10 +63,11 @@ class Gradebook:
             )
 
     def has_run(self, learner: str, exercise: str, content_hash: str, suite_hash: str) -> bool:
-        """Whether these exact files were already graded with this exact suite."""
+        """Whether these exact files were already graded with this exact suite ("not graded" is not)."""
         row = self.db.execute(
-            "SELECT 1 FROM runs WHERE learner=? AND exercise=? AND content_hash=? AND suite_hash=? LIMIT 1",
-            (learner, exercise, content_hash, suite_hash),
+            "SELECT 1 FROM runs WHERE learner=? AND exercise=? AND content_hash=? AND suite_hash=?"
+            " AND status != ? LIMIT 1",
+            (learner, exercise, content_hash, suite_hash, STORED_STATUS),
         ).fetchone()
         return row is not None
 
@@ -85,7 +87,7 @@ class Gradebook:
                         feedback.exercise_id,
                         content_hash,
                         suite_hash,
-                        feedback.status,
+                        STORED_STATUS if is_not_graded(feedback) else feedback.status,
                         feedback.score,
                         feedback.max_score,
                         json.dumps(feedback.to_dict()),

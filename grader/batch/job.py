@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Protocol
 
+from grader.batch.not_graded import host_failure_in, not_graded
 from grader.batch.temp_folders import owned_folder
 from grader.boundary.process import run_with_time_limit
 from grader.boundary.pytest_command import pytest_environment
@@ -97,6 +98,9 @@ def grade_job(
             code = launcher.run(command, run_dir, log, exercise.time_limit)
         finally:
             kill_workers(run_dir / "workers.pid")
+        host = host_failure_in(code_dir.parent)
+        if host is not None:  # the grading machine failed this run: no grade, and --resume retries
+            return not_graded(exercise, learner, host)
         problem = run_problem(code, log, exercise.time_limit)
         report = None if problem else read_report(run_dir / "report.json", nonce, expected)
         if isinstance(report, str):
@@ -112,7 +116,8 @@ def sandboxed(
     prepare(code_dir)
     command.insert(-1, "--grader-sandbox=" + json.dumps(sandbox.prefix(code_dir)))
     if exercise.kind in PROGRAM_KINDS:  # the learner's tests or server: run by the suite, sandboxed
-        command.insert(-1, "--grader-sandbox-spec=" + json.dumps(sandbox.to_dict()))
+        # The learner's tests or server, started by the trusted run: in one cgroup made now.
+        command.insert(-1, "--grader-sandbox-spec=" + json.dumps(sandbox.placed().to_dict()))
     if exercise.kind == "project":
         # The server listens on loopback: the trusted run gets a network of its own to share with it.
         return sandbox.own_network() + command, ColdLauncher()

@@ -1,11 +1,13 @@
 """Grade the planned jobs in parallel, one learner per slot at a time, results stored on arrival.
 
-Each slot has its own uid in the sandbox (process limits count per uid) and,
-when warm, its own pre-forked pytest. A learner's exercises are graded in one
+Each slot has its own uid in the sandbox, leased so that no other grader on
+the host shares it (process limits count per uid), and, when warm, its own
+pre-forked pytest; each learner's processes run in a cgroup of their own
+where the host allows (:mod:`grader.batch.learner_limits`). A learner's exercises are graded in one
 shared pytest run where their suites allow it (see
 :mod:`grader.batch.together`), else one run each. Only the calling thread
 writes the gradebook. A job that fails for any reason becomes that learner's
-error; the batch goes on.
+error, or "not graded" when the grading machine failed; the batch goes on.
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ import itertools
 import queue
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from grader.batch.gradebook import Gradebook
-from grader.batch.job import Launcher, grade_job, problem_feedback
+from grader.batch.job import Launcher, grade_job
+from grader.batch.learner_limits import learner_sandbox
+from grader.batch.not_graded import not_graded
 from grader.batch.plan import Job, Plan
 from grader.batch.together import can_share, grade_together
+from grader.boundary.cgroup_tree import CgroupTree
 from grader.boundary.sandbox import Sandbox
 from grader.course.manifest import Course
 from grader.feedback.model import NOT_GRADED, Feedback
@@ -34,6 +39,7 @@ class Slot:
     index: int
     sandbox: Sandbox | None
     launcher: Launcher
+    cgroups: CgroupTree | None = None  # where each learner's own cgroup is made; None: rlimits only
 
 
 class Grading:
@@ -51,10 +57,20 @@ class Grading:
                 self.course, job.exercise, job.folder, job.learner, expected, slot.sandbox, slot.launcher
             )
         except Exception as error:  # our failure on one submission must not stop the batch
-            message = f"The grader failed on this submission ({type(error).__name__}: {error})."
-            return problem_feedback(job.exercise, job.learner, message)
+            return not_graded(
+                job.exercise, job.learner, f"the grader failed ({type(error).__name__}: {error})"
+            )
 
     def learner(self, jobs: list[Job], slot: Slot) -> Results:
+        """Grade one learner's jobs in the learner's own cgroup (where the host allows)."""
+        try:
+            with learner_sandbox(slot.sandbox, slot.cgroups) as sandbox:
+                return self.learner_in(jobs, replace(slot, sandbox=sandbox))
+        except OSError as error:  # the learner's cgroup could not be made or removed: the host's failure
+            reason = f"the learner's cgroup could not be set up ({error})"
+            return [(job, not_graded(job.exercise, job.learner, reason)) for job in jobs]
+
+    def learner_in(self, jobs: list[Job], slot: Slot) -> Results:
         """Grade one learner's jobs: shared where possible, one by one otherwise."""
         shared = [job for job in jobs if can_share(self.course, job.exercise)]
         done: dict[int, Feedback] = {}

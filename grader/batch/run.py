@@ -13,13 +13,16 @@ from grader.batch.cluster_security import Certificates
 from grader.batch.discover import Discovery, DiscoveryError, discover, read_roster
 from grader.batch.gradebook import FILE_NAME, Gradebook
 from grader.batch.job import ColdLauncher, Launcher
+from grader.batch.learner_limits import limits_notice
 from grader.batch.outputs import write_outputs
 from grader.batch.plan import Plan, make_plan
 from grader.batch.pool import Progress, Slot, run_jobs
 from grader.batch.results import BatchTiming, ClassResults, read_results
 from grader.batch.temp_folders import owned_folder, sweep
 from grader.batch.warm import WarmPytest
+from grader.boundary.cgroup_tree import close_tree, open_tree
 from grader.boundary.sandbox import Sandbox
+from grader.boundary.uid_leases import NoFreeUid, lease_uid
 from grader.course.manifest import Course, Exercise
 from grader.render.plural import counted
 
@@ -92,16 +95,31 @@ def open_pool(request: BatchRequest, stack: contextlib.ExitStack, announce: Call
     def local(
         course: Course, plan: Plan, gradebook: Gradebook, progress: Progress, stack: contextlib.ExitStack
     ) -> None:
+        tree = open_tree() if request.sandbox and plan.jobs else None
+        if tree is not None:
+            stack.callback(close_tree, tree)
+        announce(limits_notice(request.sandbox, tree))
         slots = []
         for index in range(min(request.jobs, max(1, len(plan.jobs)))):
             launcher: Launcher = ColdLauncher()
             if request.warm and plan.jobs:
                 launcher = stack.enter_context(WarmPytest())
-            sandbox = request.sandbox.for_slot(index) if request.sandbox else None
-            slots.append(Slot(index, sandbox, launcher))
+            slots.append(Slot(index, slot_sandbox(request.sandbox, index, stack), launcher, tree))
         run_jobs(course, plan, gradebook, slots, progress)
 
     return local
+
+
+def slot_sandbox(sandbox: Sandbox | None, index: int, stack: contextlib.ExitStack) -> Sandbox | None:
+    """The sandbox of slot ``index``, with a uid leased for the batch (no other grader on the host has it)."""
+    if sandbox is None or sandbox.uid is None:
+        return sandbox
+    try:
+        lease = lease_uid(index)
+    except NoFreeUid as error:
+        raise BatchError(str(error)) from None
+    stack.callback(lease.release)
+    return sandbox.with_uid(lease.uid)
 
 
 def describe_plan(plan: Plan) -> str:

@@ -25,6 +25,7 @@ from typing import Any
 import pytest
 
 from grader.batch.job import Launcher, run_problem
+from grader.batch.not_graded import host_failure_in
 from grader.batch.temp_folders import owned_folder
 from grader.boundary.pytest_command import grading_pytest
 from grader.boundary.remote import LearnerModule, LearnerSession
@@ -116,8 +117,8 @@ def grade_together(
             code = launcher.run(command, run_dir, log, seconds)
         finally:
             kill_workers(run_dir / "workers.pid")
-        if run_problem(code, log, seconds) is not None:
-            return None
+        if run_problem(code, log, seconds) is not None or host_failure_in(Path(code_tmp)) is not None:
+            return None  # graded one by one instead, each run on its own
         report = read_report(run_dir / "report.json", nonce, sorted(wanted))
     if isinstance(report, str):
         return None

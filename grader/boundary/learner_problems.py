@@ -78,11 +78,15 @@ def load_failure(module: str, problem: LearnerProblem) -> LearnerImportError:
             f"{module}.py took longer than {problem.detail['seconds']:g} s to load (the limit for "
             "loading a file, before any call): is there a loop outside your functions that never ends?"
         )
-    else:
+    elif problem.detail.get("host"):  # the grading machine failed, not the learner's file
+        summary = f"{module}.py was not graded: {problem.detail['host']}"
+    elif str(problem.detail.get("reason", "")).startswith("ended the whole program"):
         summary = (
             f"{module}.py {problem.detail.get('reason', 'stopped')} while it was loading: "
             "remove exit() calls and other code that runs outside your functions"
         )
+    else:
+        summary = f"{module}.py {problem.detail.get('reason', 'stopped')} while it was loading"
     return LearnerImportError(summary, stderr=problem.detail.get("stderr", ""))
 
 

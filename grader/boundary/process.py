@@ -23,6 +23,7 @@ from typing import Any
 import grader.worker
 from grader.boundary.waiting import wait_for_exit, wait_unless
 from grader.boundary.where_stopped import WHERE_LINE, where_line
+from grader.boundary.worker_endings import LimitWatch, explain_end, note_host_failure
 from grader.worker.pipe_reading import read_when_ready
 
 WORKER_SCRIPT = Path(grader.worker.__file__).resolve().with_name("main.py")
@@ -33,21 +34,11 @@ WORKER_SCRIPT = Path(grader.worker.__file__).resolve().with_name("main.py")
 WORKER_FILES = tuple(
     WORKER_SCRIPT.with_name(name)
     for name in (
-        "main.py",
-        "wire.py",
-        "step_counter.py",
-        "kept_arguments.py",
-        "limits.py",
-        "pipe_reading.py",
-        "value_types.py",
-        "value_builders.py",
-        "sharing.py",
-        "operations.py",
-        "errors.py",
-        "stop_watch.py",
-        "recursion.py",
+        "main.py", "wire.py", "step_counter.py", "kept_arguments.py", "limits.py", "pipe_reading.py",
+        "value_types.py", "value_builders.py", "sharing.py", "operations.py", "errors.py",
+        "stop_watch.py", "recursion.py",
     )
-)
+)  # fmt: skip
 
 
 class LearnerProblem(Exception):
@@ -162,6 +153,7 @@ class WorkerProcess:
                 bufsize=0,
             )
         on_start(self.process.pid)
+        self.learner_dir, self.sandboxed, self.watch = learner_dir, bool(prefix), LimitWatch(prefix)
         assert self.process.stdin is not None and self.process.stdout is not None
         self.send_fd, self.reply_fd = self.process.stdin.fileno(), self.process.stdout.fileno()
         for fd in (self.send_fd, self.reply_fd):
@@ -223,6 +215,7 @@ class WorkerProcess:
         except (BrokenPipeError, OSError):
             line = b""
         if line is None:
+            self._check_limits()  # stuck at its memory limit, the kernel reclaiming: say so
             self.stop()
             early = bool(where and where.get("loop", {}).get("certain"))
             raise LearnerTimeout(
@@ -231,6 +224,8 @@ class WorkerProcess:
         if not line:
             raise self._crashed()
         self.last_reply_bytes = len(line)  # read by iterations that pull many replies (object_uses.py)
+        if self.watch.files:
+            self._check_limits()  # its processes together may have reached a limit of its cgroup
         try:
             reply = json.loads(line)
         except RecursionError:
@@ -264,22 +259,19 @@ class WorkerProcess:
         del self.pending[: end + 1]
         return line
 
+    def _check_limits(self) -> None:
+        if (reached := self.watch.reached()) is not None:
+            self.stop()
+            raise LearnerCrash(f"{reached.describe()}: it was stopped", reason=reached.describe())
+
     def _crashed(self) -> LearnerCrash:
-        self.stop()
-        code = self.process.returncode
+        kill_process_tree(self.process)
         tail = self.stderr_tail()
-        if code is not None and code < 0:
-            name = signal.Signals(-code).name if -code in signal.Signals._value2member_map_ else str(-code)
-            reason = f"was stopped by the operating system ({name})"
-            advice = {
-                "SIGSEGV": "very deep recursion can do this",
-                "SIGBUS": "very deep recursion can do this",
-                "SIGXCPU": "it used too much processor time",
-            }.get(name, "it may have used too much memory or time")
-        else:
-            reason = f"ended the whole program (exit status {code})"
-            advice = "functions should return, not exit"
-        return LearnerCrash(f"{reason}: {advice}", reason=reason, stderr=tail)
+        end = explain_end(self.process.returncode, self.sandboxed, self.watch, tail)
+        self.stop()
+        if end.host is not None:
+            note_host_failure(self.learner_dir, end.host)
+        return LearnerCrash(f"{end.reason}: {end.advice}", reason=end.reason, stderr=tail, host=end.host)
 
     def stderr_tail(self, limit: int = 2000) -> str:
         try:
@@ -290,6 +282,7 @@ class WorkerProcess:
 
     def stop(self) -> None:
         kill_process_tree(self.process)
+        self.watch.close()
 
 
 def minimal_environment() -> dict[str, str]:

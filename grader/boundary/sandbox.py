@@ -8,24 +8,33 @@ a new session and a clean environment. As root, bwrap runs without a user
 namespace so that ``setpriv`` can drop to an unprivileged uid of the slot's
 own: RLIMIT_NPROC is then really enforced (it is not for root, nor for root
 mapped into a user namespace), and rlimits come from ``prlimit``.
+
+Each slot's uid is leased for its lifetime (``uid_leases``), unique on the
+host; the learner's processes are started in the learner's own cgroups
+when the batch made them (``cgroups``, joined by ``sandbox_launch``), and
+bwrap loads a seccomp filter (``seccomp_filter``) before the first of them.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import shutil
 import subprocess
 import sys
-import sysconfig
 import tempfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
-from grader.boundary.process import WORKER_FILES
+from grader.boundary.learner_cgroup import CgroupPlacer
+from grader.boundary.sandbox_binds import library_binds, open_parents, python_binds, system_binds
+from grader.boundary.sandbox_launch import FILTER_FD, launch_prefix
+from grader.boundary.seccomp_filter import SeccompUnavailable, filter_file
+from grader.boundary.uid_leases import FIRST_UID, NoFreeUid, lease_uid
 
-UID_BASE = 62000  # slot n runs as uid/gid UID_BASE + n: process counts are per uid
 TMP_SIZE = 64 * 1024 * 1024
+CGROUP_VARIABLE = "GRADER_CGROUP_LIMITS"  # read by grader/worker/limits.py
 ENVIRONMENT = {
     "PATH": "/usr/bin:/bin",
     "HOME": "/tmp",
@@ -50,6 +59,7 @@ class Limits:
     """Resource caps applied inside the sandbox."""
 
     processes: int = 64
+    memory_mb: int = 1024  # all of one learner's processes together, where cgroups apply
     open_files: int = 256
     file_mb: int = 10
     cpu_seconds: int = 120
@@ -73,19 +83,37 @@ class Access:
 
 @dataclass(frozen=True)
 class Sandbox:
-    """How to wrap one slot's workers: bwrap path, the slot's uid (as root) and limits."""
+    """How to wrap one slot's workers: bwrap, the slot's uid (as root), limits, filter, cgroups.
+
+    ``seccomp``: the filter program's file ("" for none); ``cgroups``: the
+    learner's cgroup folders its processes start in (none: rlimits only).
+    """
 
     bwrap: str
     uid: int | None
     limits: Limits = Limits()
+    seccomp: str = ""
+    cgroups: tuple[str, ...] = ()
+    # In a batch where the host allows: each prefix made gets a cgroup of its own (not sent on).
+    groups: CgroupPlacer | None = field(default=None, compare=False, repr=False)
 
-    def for_slot(self, slot: int) -> Sandbox:
-        """The same sandbox with the uid of grading slot ``slot`` (only when running as root)."""
-        return Sandbox(self.bwrap, None if self.uid is None else UID_BASE + slot, self.limits)
+    def with_uid(self, uid: int) -> Sandbox:
+        """The same sandbox running as ``uid`` (a slot's leased uid; only when running as root)."""
+        return self if self.uid is None else replace(self, uid=uid)
+
+    def in_cgroups(self, folders: tuple[str, ...]) -> Sandbox:
+        """The same sandbox, its processes started in these cgroup folders (one learner's)."""
+        return replace(self, cgroups=folders, groups=None)
+
+    def placed(self) -> Sandbox:
+        """The sandbox in a new cgroup of the learner's when it makes them, else itself."""
+        return self if self.groups is None else self.in_cgroups(self.groups.make())
 
     def prefix(self, code_dir: Path, access: Access = Access()) -> list[str]:
         """The command prefix that runs a worker for ``code_dir`` inside the sandbox."""
-        command = [self.bwrap, *namespaces(self.uid is not None, access.loopback), *system_binds()]
+        cgroups = self.groups.make() if self.groups is not None else self.cgroups
+        command = launch_prefix(self.seccomp, cgroups) + [self.bwrap]
+        command += namespaces(self.uid is not None, access.loopback) + self.filters() + system_binds()
         # /tmp first: the staged files usually live under it and are bound on top.
         command += ["--proc", "/proc", "--dev", "/dev", "--size", str(TMP_SIZE), "--tmpfs", "/tmp"]
         command += ["--chmod", "1777", "/tmp"]
@@ -94,10 +122,18 @@ class Sandbox:
         for folder in access.writable:
             command += open_parents(str(folder)) + ["--bind", str(folder), str(folder)]
         command += ["--chdir", str(code_dir), "--die-with-parent", "--new-session", "--clearenv"]
-        for name, value in (ENVIRONMENT | dict(access.env)).items():
+        counted = {CGROUP_VARIABLE: "1"} if cgroups else {}  # the worker leaves counting to the cgroup
+        for name, value in (ENVIRONMENT | counted | dict(access.env)).items():
             command += ["--setenv", name, value]
         command.append("--")
         return command + self.limits_prefix()
+
+    def filters(self) -> list[str]:
+        """The seccomp program (opened by the launch step) and, with a user namespace, no more of them."""
+        command = ["--seccomp", str(FILTER_FD)] if self.seccomp else []
+        if self.uid is None and can_disable_userns(self.bwrap):
+            command += ["--unshare-user", "--disable-userns"]
+        return command
 
     def limits_prefix(self) -> list[str]:
         """Drop to the slot's uid (as root) and apply the rlimits, inside the sandbox."""
@@ -105,7 +141,9 @@ class Sandbox:
         if self.uid is not None:
             uid = str(self.uid)
             command += ["setpriv", "--reuid", uid, "--regid", uid, "--clear-groups", "--inh-caps=-all"]
-            command += ["--no-new-privs", "prlimit", f"--nproc={self.limits.processes}"]
+            # With cgroups, pids.max stops a learner first and says so; NPROC stays as a backstop.
+            processes = self.limits.processes + (16 if self.cgroups or self.groups else 0)
+            command += ["--no-new-privs", "prlimit", f"--nproc={processes}"]
         else:
             command += ["prlimit"]
         return command + [
@@ -125,7 +163,13 @@ class Sandbox:
         return command + ["--"]
 
     def to_dict(self) -> dict[str, object]:
-        return {"bwrap": self.bwrap, "uid": self.uid, "limits": asdict(self.limits)}
+        return {
+            "bwrap": self.bwrap,
+            "uid": self.uid,
+            "limits": asdict(self.limits),
+            "seccomp": self.seccomp,
+            "cgroups": list(self.cgroups),
+        }
 
     @classmethod
     def from_json(cls, text: str) -> Sandbox:
@@ -133,7 +177,14 @@ class Sandbox:
         data = json.loads(text)
         uid = data["uid"]
         limits = Limits(**{name: int(value) for name, value in data["limits"].items()})
-        return cls(str(data["bwrap"]), None if uid is None else int(uid), limits)
+        cgroups = tuple(str(folder) for folder in data.get("cgroups", ()))
+        return cls(
+            str(data["bwrap"]),
+            None if uid is None else int(uid),
+            limits,
+            str(data.get("seccomp", "")),
+            cgroups,
+        )
 
 
 def namespaces(as_root: bool, loopback: bool) -> list[str]:
@@ -154,53 +205,14 @@ def namespaces(as_root: bool, loopback: bool) -> list[str]:
     ]
 
 
-def system_binds() -> list[str]:
-    """/usr read-only, and /bin, /lib... as the symlinks or folders they are on this system."""
-    binds = ["--ro-bind", "/usr", "/usr"]
-    for name in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
-        if os.path.islink(name):
-            binds += ["--symlink", os.readlink(name), name]
-        elif os.path.isdir(name):
-            binds += ["--ro-bind", name, name]
-    return binds
-
-
-def python_binds() -> list[str]:
-    """This Python (at the path the worker is started with) and the worker script, read-only."""
-    pairs = []
-    base = os.path.realpath(sys.base_prefix)
-    if not base.startswith("/usr/"):
-        pairs.append((base, base))
-    pairs.append((os.path.realpath(sys.executable), sys.executable))
-    pairs += [(str(path), str(path)) for path in WORKER_FILES]
-    binds: list[str] = []
-    for source, target in pairs:
-        binds += open_parents(target) + ["--ro-bind", source, target]
-    return binds
-
-
-def library_binds() -> list[str]:
-    """This environment's installed packages, read-only; our own package (and its hidden suites) hidden."""
-    binds: list[str] = []
-    if sys.prefix != sys.base_prefix:  # a virtual environment: Python finds its packages by this file
-        config = str(Path(sys.prefix) / "pyvenv.cfg")
-        binds += open_parents(config) + ["--ro-bind", config, config]
-    folders = sorted({sysconfig.get_paths()[key] for key in ("purelib", "platlib")})
-    ours = str(Path(__file__).resolve().parent.parent)  # the grader package
-    for folder in folders:
-        if os.path.isdir(folder):
-            binds += open_parents(folder) + ["--ro-bind", folder, folder]
-            if ours.startswith(folder + os.sep):  # an installed (not editable) grader
-                binds += ["--tmpfs", ours]
-    return binds
-
-
-def open_parents(path: str) -> list[str]:
-    """Create ``path``'s missing parents as 0755 folders (bwrap would make them 0700, unreadable)."""
-    parents = [str(parent) for parent in reversed(Path(path).parents) if str(parent) not in ("/", "/tmp")]
-    if parents and parents[0] == "/usr":
-        return []
-    return [arg for parent in parents for arg in ("--perms", "0755", "--dir", parent)]
+@functools.cache
+def can_disable_userns(bwrap: str) -> bool:
+    """Whether this bubblewrap has --disable-userns (0.8 and later)."""
+    try:
+        shown = subprocess.run([bwrap, "--help"], capture_output=True, timeout=10).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return b"--disable-userns" in shown
 
 
 def prepare(code_dir: Path) -> None:
@@ -222,8 +234,22 @@ def open_sandbox() -> Sandbox:
     for tool in ("prlimit", *(["setpriv"] if as_root else [])):
         if shutil.which(tool) is None:
             raise SandboxUnavailable(f"{tool} (util-linux) is not installed. {HOW_TO_FIX}")
-    sandbox = Sandbox(bwrap, UID_BASE if as_root else None)
-    probe(sandbox)
+    try:
+        seccomp = str(filter_file())
+    except (SeccompUnavailable, OSError) as error:
+        raise SandboxUnavailable(f"The system-call filter cannot be built: {error}. {HOW_TO_FIX}") from None
+    sandbox = Sandbox(bwrap, FIRST_UID if as_root else None, seccomp=seccomp)
+    if not as_root:
+        probe(sandbox)
+        return sandbox
+    try:
+        lease = lease_uid()  # the probe, too, runs as a uid nobody else uses now
+    except NoFreeUid as error:
+        raise SandboxUnavailable(f"{error} {HOW_TO_FIX}") from None
+    try:
+        probe(sandbox.with_uid(lease.uid))
+    finally:
+        lease.release()
     return sandbox
 
 

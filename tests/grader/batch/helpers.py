@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from grader.boundary.cgroup_tree import close_tree, open_tree
 from grader.boundary.sandbox import SandboxUnavailable, open_sandbox
+from grader.boundary.uid_leases import FIRST_UID, UID_COUNT
 from grader.cli import cli
 
 CORRECT_DOUBLED = "def doubled(numbers):\n    return [2 * n for n in numbers]\n"
@@ -26,6 +28,14 @@ def needs_sandbox() -> None:
         open_sandbox()
     except SandboxUnavailable as error:
         pytest.skip(f"no sandbox here: {error}")
+
+
+def per_learner_limits() -> bool:
+    """Whether a batch here holds each learner in cgroups of their own (else rlimits only)."""
+    tree = open_tree()
+    if tree is not None:
+        close_tree(tree)
+    return tree is not None
 
 
 def write_learner(root: Path, learner: str, files: dict[str, str | bytes]) -> Path:
@@ -59,7 +69,7 @@ def sandbox_processes(under: Path, patience: float = 10.0) -> list[str]:
         left = [
             line
             for line in listing.splitlines()
-            if 62000 <= int(line.split()[0]) < 62100 and str(under) in line
+            if FIRST_UID <= int(line.split()[0]) < FIRST_UID + UID_COUNT and str(under) in line
         ]
         if not left or time.monotonic() > deadline:
             return left

@@ -32,7 +32,7 @@ def outcome(feedback: Feedback) -> tuple[object, ...]:
 
 def sandbox_or_none() -> object:
     try:
-        return open_sandbox().for_slot(3)
+        return open_sandbox()
     except SandboxUnavailable:
         return None
 
