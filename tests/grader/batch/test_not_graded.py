@@ -43,7 +43,7 @@ def test_a_sandbox_that_cannot_start_is_not_graded_and_resume_grades_it(
     assert "exit()" not in feedback  # nothing blames the learner
     second = grade(course_dir, submissions, out, "--exercise", "doubled", "--resume")
     assert second.exit_code == 0, second.output
-    assert "1 runs to grade" in second.output  # the not-graded run is graded again
+    assert "1 run to grade" in second.output  # the not-graded run is graded again
     assert stored(out)[-1] == ("ada", "passed", 4.0)
     assert gradebook_rows(out)["ada"]["doubled"] == "4"
 
@@ -56,7 +56,7 @@ def test_the_gradebook_skips_on_resume_only_what_was_graded(tmp_path: Path, mini
         assert is_not_graded(missed) and is_not_graded(missed.to_dict())
         book.record(missed, "content", "suite")
         assert not book.has_run("bo", "doubled", "content", "suite")
-        graded = replace(missed, error="doubled.py raised ValueError while it was loading")
+        graded = replace(missed, status="error", error="doubled.py raised ValueError while it was loading")
         assert not is_not_graded(graded)
         book.record(graded, "content", "suite")
         assert book.has_run("bo", "doubled", "content", "suite")
