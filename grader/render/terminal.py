@@ -235,6 +235,17 @@ def hint_lines(check: ExerciseCheck) -> list[str]:
     return lines
 
 
+def milestone_lines(check: ExerciseCheck) -> list[str]:
+    """Each graded milestone, run with only its own code: passable, or what it needs from later."""
+    lines = []
+    for proof in check.milestones:
+        verdict = "passable" if proof.ok else "NOT PASSABLE with only its own code"
+        stubbed = f"{len(proof.stubbed)} later functions stubbed"
+        lines.append(f"    milestone {proof.milestone}: {verdict} ({stubbed})")
+        lines += [f"      {shortened(p)}" for p in ((proof.problem,) if proof.problem else proof.failed[:5])]
+    return lines
+
+
 def shortened(text: str, limit: int = 90) -> str:
     return text if len(text) <= limit else text[: limit - 3] + "..."
 
@@ -272,7 +283,7 @@ def validation_text(report: ValidationReport) -> str:
                     "      only instructor-only tests catch it "
                     f"(public score {mistake.public_score:g}, full {mistake.score:g})"
                 )
-        lines += hint_lines(check)
+        lines += hint_lines(check) + milestone_lines(check)
     lines += [f"stray folder not in the manifest: {folder}" for folder in report.stray_folders]
     ok = sum(1 for c in report.exercises if c.ok)
     lines += ["", f"{ok} of {len(report.exercises)} exercises validated."]
