@@ -10,12 +10,13 @@ import json
 import os
 import tempfile
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
 from grader.course.manifest import MANIFEST, Course, CourseError, Exercise, load_course
+from grader.course.project_status import milestone_results, project_status
 
 STATE_DIR = ".grader"
 PROGRESS_SCHEMA = 1
@@ -28,6 +29,10 @@ class CheckedTest(Protocol):
     def status(self) -> str: ...
     @property
     def milestone(self) -> int | None: ...
+    @property
+    def points(self) -> float: ...
+    @property
+    def max_points(self) -> float: ...
 
 
 class Check(Protocol):
@@ -76,6 +81,8 @@ class ExerciseProgress:
     hints_shown: int = 0
     last_checked: str = ""
     milestone: int = 0  # projects: the highest milestone passed with every one before it
+    # projects with milestone points: {"3": [test points earned, possible]}, the latest check of each
+    milestone_results: dict[str, list[float]] = field(default_factory=dict)
 
     @property
     def state(self) -> str:
@@ -138,6 +145,7 @@ class Progress:
     """
 
     def __init__(self, course: Course) -> None:
+        self.course = course
         self.path = course.root / STATE_DIR / "progress.json"
         self.notices: list[str] = []
         self.entries: dict[str, ExerciseProgress] = self._read()
@@ -193,7 +201,10 @@ class Progress:
             last_checked=datetime.now(UTC).isoformat(timespec="seconds"),
             milestone=max(before.milestone, milestone_reached(feedback, milestone)),
         )
-        if milestone is None:
+        project = next((e for e in self.course.exercises if e.id == feedback.exercise_id), None)
+        if project is not None and project.milestones:
+            after = project_progress(project, before, after, feedback, milestone)
+        elif milestone is None:
             after = replace(
                 after,
                 status="passed" if feedback.passed or before.status == "passed" else feedback.status,
@@ -214,7 +225,9 @@ class Progress:
         """The starter is back: the exercise is no longer done (attempts and hints are kept)."""
         entry = self.of(exercise)
         fresh = ExerciseProgress()
-        after = replace(entry, status=fresh.status, score=0.0, best_score=0.0, milestone=0)
+        after = replace(
+            entry, status=fresh.status, score=0.0, best_score=0.0, milestone=0, milestone_results={}
+        )
         self._update(exercise.id, after)
         return after
 
@@ -225,6 +238,25 @@ class Progress:
             "exercises": {k: asdict(v) for k, v in self.entries.items()},
         }
         write_atomically(self.path, json.dumps(data, indent=2, sort_keys=True))
+
+
+def project_progress(
+    project: Exercise, before: ExerciseProgress, after: ExerciseProgress, feedback: Check, limit: int | None
+) -> ExerciseProgress:
+    """A project's entry after a check: each milestone it ran keeps this result, the rest stay."""
+    ran = {} if feedback.status == "not_started" else milestone_results(feedback.tests)
+    stored = {**before.milestone_results, **ran} if limit is not None else ran
+    status = project_status(project, stored)
+    # A milestone run that passed is not the whole project: only every milestone passed is "passed".
+    this_run = "failed" if feedback.status == "passed" else feedback.status
+    return replace(
+        after,
+        status="passed" if status.status == "passed" else this_run if ran else before.status,
+        score=status.score,
+        best_score=max(before.best_score, status.score),
+        milestone=status.reached,
+        milestone_results=stored,
+    )
 
 
 def milestone_reached(feedback: Check, limit: int | None) -> int:

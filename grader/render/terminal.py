@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from grader.course.manifest import Course, Exercise
+from grader.course.project_status import project_status
 from grader.course.restore import ResetResult
 from grader.course.workspace import ExerciseProgress, Progress
 from grader.feedback.model import Feedback, points
@@ -134,9 +135,13 @@ def course_table(course: Course, progress: Progress) -> str:
 
 
 def table_row(exercise: Exercise, entry: ExerciseProgress, width: int) -> str:
-    state = click.style(f"{entry.state:<11}", fg=STATE_COLOURS[entry.state])
-    score = f"{points(entry.best_score):g}/{exercise.points:g}"
-    reached = f"  (milestone {entry.milestone} reached)" if entry.milestone and entry.state != "done" else ""
+    project = project_status(exercise, entry.milestone_results) if exercise.milestones else None
+    word, best, milestone = entry.state, entry.best_score, entry.milestone
+    if project is not None:  # a project's standing, as every door shows it
+        word, best, milestone = project.state, project.score, project.reached
+    state = click.style(f"{word:<11}", fg=STATE_COLOURS[word])
+    score = f"{points(best):g}/{exercise.points:g}"
+    reached = f"  (milestone {milestone} reached)" if milestone and word != "done" else ""
     return f"  {exercise.id:<{width}}  {state}  {score:>8}  {exercise.title}{reached}"
 
 
