@@ -117,7 +117,7 @@ class Response:
         return " ".join(parts)
 
 
-SHOWN_HEADERS = {"if-match", "if-none-match", "content-type"}
+SHOWN_HEADERS = {"if-match", "if-none-match", "content-type", "idempotency-key"}
 
 
 def describe_body(body: Any) -> str:
