@@ -58,9 +58,24 @@ def units(source: str) -> dict[str, Unit]:
 
 def _unit(node: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef, prefix: str, lines: list[str]) -> Unit:
     first = min([node.lineno, *(d.lineno for d in node.decorator_list)])
-    last = node.end_lineno or node.lineno
+    last = _with_trailing_comments(lines, node.lineno, node.end_lineno or node.lineno)
     marks = [int(m) for m in MARKER.findall("\n".join(lines[first - 1 : last]))]
     return Unit(prefix + node.name, first, last, min(marks) if marks else None)
+
+
+def _with_trailing_comments(lines: list[str], header: int, last: int) -> int:
+    """The last line of a body, counting comments after its last statement (the AST leaves them out)."""
+    indent = len(lines[header - 1]) - len(lines[header - 1].lstrip())
+    end = last
+    for number in range(last + 1, len(lines) + 1):
+        text = lines[number - 1]
+        if not text.strip():
+            continue
+        if text.lstrip().startswith("#") and len(text) - len(text.lstrip()) > indent:
+            end = number
+            continue
+        break
+    return end
 
 
 def _own_markers(node: ast.ClassDef, lines: list[str]) -> bool:

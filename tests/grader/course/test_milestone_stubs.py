@@ -120,3 +120,14 @@ def test_a_marked_function_the_reference_lacks_is_a_clear_error() -> None:
     starter = STARTER + "\n\ndef extra():\n    # TODO (milestone 5)\n    raise NotImplementedError\n"
     with pytest.raises(MilestoneStubError, match=r"taskapi/x\.py marks extra with TODO \(milestone K\)"):
         code_at_milestone(REFERENCE, starter, 3, "taskapi/x.py")
+
+
+def test_comments_after_the_last_statement_belong_to_the_function() -> None:
+    starter = (
+        "def install(app):\n    app.add(1)\n    # TODO (milestone 4): register the others\n"
+        "    #   app.add(2)\n\n\nX = 1\n"
+    )
+    reference = "def install(app):\n    app.add(1)\n    app.add(2)\n\n\nX = 1\n"
+    assert units(starter)["install"].milestone == 4
+    assert units(starter)["install"].last == 4
+    assert code_at_milestone(reference, starter, 3) == starter
