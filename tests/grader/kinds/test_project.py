@@ -186,7 +186,7 @@ def test_check_inside_the_project_grades_it_with_milestones(
     assert result.output.rstrip().splitlines()[-5:] == [
         "Project hello-api: 2.5/10 points, in progress.",
         "  milestone 1     2.5/2.5  passed",
-        "  milestone 2       0/7.5  not checked",
+        "  not checked yet: milestone 2",
         "",
         "Milestone 1 passed. Go on with milestone 2 in projects/hello-api/README.md and check it with "
         "`grader check hello-api --milestone 2`; `grader check hello-api` grades the whole project.",
