@@ -1,5 +1,8 @@
 """Prove every hidden suite: the reference passes, the stub fails, each mistake fails.
 
+A project's milestones are proved too: each graded milestone passes on the
+reference with every later milestone's functions put back to their stubs.
+
 Where a suite has instructor-only tests it proves both editions: the public
 tests alone are run too, and the mistakes only the hidden tests catch are named.
 """
@@ -22,6 +25,7 @@ from grader.feedback.docstrings import docstring_headline, docstring_paragraphs
 from grader.feedback.model import Feedback
 from grader.hint_proof import HintCheck
 from grader.known_variants import record_known_mistakes
+from grader.milestone_proof import MilestoneCheck, prove_milestones
 from grader.pipeline.grading import grade, grade_observed
 from grader.pipeline.suite_ids import SuiteError, SuiteNotCollected, expected_test_ids
 from grader.pipeline.warm import warm_pytest
@@ -71,11 +75,13 @@ class ExerciseCheck:
     unstated: tuple[Unstated, ...] = ()  # wording the suite demands that the learner is never told
     grader_faults: tuple[str, ...] = ()  # "the grader itself failed" on the reference, starter or a mistake
     hints: tuple[HintCheck, ...] = ()
+    milestones: tuple[MilestoneCheck, ...] = ()  # each graded milestone, passable with its own code
 
     @property
     def ok(self) -> bool:
         return (
-            not self.suite_problems
+            all(m.ok for m in self.milestones)
+            and not self.suite_problems
             and not self.unstated
             and not self.grader_faults
             and all(h.ok for h in self.hints)
@@ -102,6 +108,8 @@ class ValidationReport:
         for entry, check in zip(data["exercises"], self.exercises, strict=True):
             entry["ok"] = check.ok
             entry["hints"] = [hint.to_dict() for hint in check.hints]
+            for milestone, proof in zip(entry["milestones"], check.milestones, strict=True):
+                milestone["ok"] = proof.ok
         return data
 
 
@@ -164,6 +172,7 @@ def graded_check(course: Course, exercise: Exercise, refused: tuple[str, ...]) -
         unstated=unstated_phrases(course, exercise),
         grader_faults=tuple(faults),
         hints=hints,
+        milestones=prove_milestones(course, exercise),
     )
 
 

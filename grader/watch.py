@@ -13,7 +13,8 @@ from datetime import datetime
 from pathlib import Path
 
 from grader.course.manifest import Course, Exercise
-from grader.course.workspace import Progress, next_exercise
+from grader.course.next_exercise import next_exercise
+from grader.course.workspace import Progress
 from grader.pipeline.grading import grade
 from grader.pipeline.warm import warm_pytest
 from grader.render import terminal

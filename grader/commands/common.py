@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from grader.course.manifest import Course, CourseError, Exercise
-from grader.course.workspace import Progress, next_exercise, open_course
+from grader.course.next_exercise import next_exercise
+from grader.course.workspace import Progress, open_course
 
 EXIT_PASSED, EXIT_NOT_PASSED, EXIT_USAGE = 0, 1, 2
 

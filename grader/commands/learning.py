@@ -24,12 +24,14 @@ from grader.commands.common import (
 from grader.course.edition_marker import local_checks_note, read_edition
 from grader.course.hints import show_hint
 from grader.course.manifest import Course
-from grader.course.workspace import next_exercise
+from grader.course.next_exercise import next_exercise
+from grader.course.project_status import project_status
 from grader.notebook.commands import notebook_check
 from grader.notebook.extract import NotebookError
 from grader.pipeline.grading import grade
 from grader.pipeline.suite_ids import SuiteError
 from grader.render import json_output, terminal
+from grader.render.project_text import project_lines
 from grader.render.running_line import running_line
 from grader.watch import watch_exercise
 
@@ -88,12 +90,15 @@ def check(
             feedback = grade(course, chosen, milestone=milestone, on_test=line.on_test if line else None)
     except SuiteError as error:
         raise UsageProblem(str(error)) from None
-    progress.record_check(feedback, milestone)
+    entry = progress.record_check(feedback, milestone)
+    project = project_status(chosen, entry.milestone_results) if chosen.milestones else None
     if wants_json(ctx, as_json):
-        say(json_output.feedback_json(feedback))
+        say(json_output.feedback_json(feedback, project))
     else:
         upcoming = next_exercise(course, progress, after=chosen)
         footer = terminal.next_step(feedback, chosen, upcoming, milestone=milestone)
+        if project is not None:  # the whole project's standing, as `grader list` shows it
+            footer = "\n".join([*project_lines(chosen.id, project), "", footer])
         say(terminal.feedback_text(feedback, chosen, upcoming, footer=footer))
         passed_here = sum(1 for t in feedback.tests if t.status == "passed")
         note = local_checks_note(read_edition(course.root), chosen.id, passed_here)

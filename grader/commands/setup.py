@@ -18,11 +18,12 @@ from grader.commands.common import (
     say,
     wants_json,
 )
-from grader.course.workspace import next_exercise
+from grader.course.next_exercise import next_exercise
 from grader.doctor import run_doctor
 from grader.invocation import grader_command
 from grader.pipeline.suite_ids import SuiteError
 from grader.render import json_output, terminal
+from grader.render.doctor_text import doctor_text
 from grader.validate import validate_course
 
 
@@ -45,7 +46,7 @@ def overview(ctx: click.Context) -> None:
 def doctor(ctx: click.Context, as_json: bool) -> None:
     """Check your set-up and say how to fix what is wrong."""
     report = run_doctor(ctx.obj.get("course"))
-    say(json_output.dumps(report.to_dict()) if wants_json(ctx, as_json) else terminal.doctor_text(report))
+    say(json_output.dumps(report.to_dict()) if wants_json(ctx, as_json) else doctor_text(report))
     sys.exit(EXIT_PASSED if report.ok else EXIT_NOT_PASSED)
 
 

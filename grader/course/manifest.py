@@ -14,24 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from grader.course.milestone_points import milestone_points
+
 MANIFEST = Path("exercises") / "course.toml"
 KINDS = ("implement", "debug", "write-tests", "project", "refactor")
 COURSE_KEYS = {"title", "schema", "solutions", "suites"}
 MODULE_KEYS = {"id", "title", "path"}
-EXERCISE_KEYS = {
-    "id",
-    "module",
-    "title",
-    "path",
-    "kind",
-    "points",
-    "files",
-    "hints",
-    "call_timeout",
-    "import_timeout",
-    "time_limit",
-    "structure",
-}
+TIME_KEYS = {"call_timeout", "import_timeout", "time_limit"}
+TABLE_KEYS = {"files", "hints", "structure", "milestones"}
+EXERCISE_KEYS = {"id", "module", "title", "path", "kind", "points"} | TABLE_KEYS | TIME_KEYS
 # Structure targets a refactor exercise may set (upper bounds), measured by grader/kinds/structure.py.
 STRUCTURE_KEYS = (
     "longest_function",
@@ -73,6 +64,7 @@ class Exercise:
     import_timeout: float = 10.0  # loading the learner's files, apart from any call
     # refactor only: (metric, most allowed), in manifest order
     structure: tuple[tuple[str, int], ...] = ()
+    milestones: tuple[tuple[int, float], ...] = ()  # project only: (milestone, its points), in order
 
     @property
     def mirror(self) -> PurePosixPath:
@@ -236,6 +228,9 @@ def parse_exercise(manifest: Path, entry: dict[str, Any]) -> Exercise:
         time_limit=seconds(manifest, where, entry, "time_limit", 60.0),
         import_timeout=seconds(manifest, where, entry, "import_timeout", 10.0),
         structure=parse_structure(manifest, where, kind, entry.get("structure")),
+        milestones=milestone_points(
+            entry.get("milestones"), kind, entry.get("points", 0), f"{manifest}, {where}", CourseError
+        ),
     )
 
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
+from grader.course.atomic_files import write_atomically
 from grader.course.history import CheckRecord, append_record, mistakes_of
 from grader.course.manifest import MANIFEST, Course, CourseError, Exercise, load_course
+from grader.course.project_status import milestone_results, project_status
 
 STATE_DIR = ".grader"
 PROGRESS_SCHEMA = 1
@@ -32,6 +33,10 @@ class CheckedTest(Protocol):
     def milestone(self) -> int | None: ...
     @property
     def diagnosis(self) -> str: ...
+    @property
+    def points(self) -> float: ...
+    @property
+    def max_points(self) -> float: ...
 
 
 class Check(Protocol):
@@ -80,6 +85,8 @@ class ExerciseProgress:
     hints_shown: int = 0
     last_checked: str = ""
     milestone: int = 0  # projects: the highest milestone passed with every one before it
+    # projects with milestone points: {"3": [test points earned, possible]}, the latest check of each
+    milestone_results: dict[str, list[float]] = field(default_factory=dict)
 
     @property
     def state(self) -> str:
@@ -149,6 +156,7 @@ class Progress:
     """
 
     def __init__(self, course: Course) -> None:
+        self.course = course
         self.path = course.root / STATE_DIR / "progress.json"
         self.notices: list[str] = []
         self.entries: dict[str, ExerciseProgress] = self._read()
@@ -205,7 +213,10 @@ class Progress:
             last_checked=now.isoformat(timespec="seconds"),
             milestone=max(before.milestone, milestone_reached(feedback, milestone)),
         )
-        if milestone is None:
+        project = next((e for e in self.course.exercises if e.id == feedback.exercise_id), None)
+        if project is not None and project.milestones:
+            after = project_progress(project, before, after, feedback, milestone)
+        elif milestone is None:
             after = replace(
                 after,
                 status="passed" if feedback.passed or before.status == "passed" else feedback.status,
@@ -229,7 +240,9 @@ class Progress:
         """The starter is back: the exercise is no longer done (attempts and hints are kept)."""
         entry = self.of(exercise)
         fresh = ExerciseProgress()
-        after = replace(entry, status=fresh.status, score=0.0, best_score=0.0, milestone=0)
+        after = replace(
+            entry, status=fresh.status, score=0.0, best_score=0.0, milestone=0, milestone_results={}
+        )
         self._update(exercise.id, after)
         return after
 
@@ -242,6 +255,25 @@ class Progress:
         write_atomically(self.path, json.dumps(data, indent=2, sort_keys=True))
 
 
+def project_progress(
+    project: Exercise, before: ExerciseProgress, after: ExerciseProgress, feedback: Check, limit: int | None
+) -> ExerciseProgress:
+    """A project's entry after a check: each milestone it ran keeps this result, the rest stay."""
+    ran = {} if feedback.status == "not_started" else milestone_results(feedback.tests)
+    stored = {**before.milestone_results, **ran} if limit is not None else ran
+    status = project_status(project, stored)
+    # A milestone run that passed is not the whole project: only every milestone passed is "passed".
+    this_run = "failed" if feedback.status == "passed" else feedback.status
+    return replace(
+        after,
+        status="passed" if status.status == "passed" else this_run if ran else before.status,
+        score=status.score,
+        best_score=max(before.best_score, status.score),
+        milestone=status.reached,
+        milestone_results=stored,
+    )
+
+
 def milestone_reached(feedback: Check, limit: int | None) -> int:
     """The highest milestone whose tests, and every earlier milestone's, all passed."""
     reached = 0
@@ -252,34 +284,3 @@ def milestone_reached(feedback: Check, limit: int | None) -> int:
             break
         reached = number
     return reached
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write a file so that readers see the old or the new content, never half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    ignore = path.parent / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("*\n", encoding="utf-8")
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-
-
-def next_exercise(course: Course, progress: Progress, after: Exercise | None = None) -> Exercise | None:
-    """The exercise to go to next, in course order, that the learner has not passed.
-
-    With ``after`` (the one just checked), the first not passed after it; only when none
-    is left after it, the first not passed from the start. None: every exercise is passed.
-    """
-    order = list(course.exercises)
-    ids = [e.id for e in order]
-    start = ids.index(after.id) + 1 if after is not None and after.id in ids else 0
-    for exercise in order[start:] + order[:start]:
-        if progress.of(exercise).status != "passed":
-            return exercise
-    return None

@@ -1,4 +1,4 @@
-"""Refuse a milestone check that the hidden suite does not grade, saying up to where it does."""
+"""Which milestones the hidden suite grades, and the refusal of a milestone check it does not grade."""
 
 from __future__ import annotations
 
@@ -29,3 +29,18 @@ def last_graded_milestone(course: Course, exercise: Exercise, upper: int, everyt
         else:
             low = middle + 1
     return high
+
+
+def graded_milestones(course: Course, exercise: Exercise, most: int = 100) -> list[int]:
+    """The milestones that add hidden tests, in order (none for a suite without milestone markers)."""
+    everything = set(expected_test_ids(course, exercise, None))
+    graded: list[int] = []
+    before = set(expected_test_ids(course, exercise, 0))
+    for milestone in range(1, most + 1):
+        if before == everything:
+            break
+        now = set(expected_test_ids(course, exercise, milestone))
+        if now != before:
+            graded.append(milestone)
+        before = now
+    return graded

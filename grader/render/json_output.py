@@ -7,6 +7,7 @@ import re
 from typing import Any
 
 from grader.course.manifest import Course, Exercise
+from grader.course.project_status import ProjectStatus, project_status
 from grader.course.weekly import WeeklyRecord
 from grader.course.workspace import Progress
 from grader.feedback.model import Feedback, points
@@ -30,8 +31,12 @@ def clean(data: Any) -> Any:
     return data
 
 
-def feedback_json(feedback: Feedback) -> str:
-    return dumps(feedback.to_dict())
+def feedback_json(feedback: Feedback, project: ProjectStatus | None = None) -> str:
+    """A check's feedback; for a project, ``project`` is its whole standing after this check."""
+    data = feedback.to_dict()
+    if project is not None:
+        data["project"] = project.to_dict()
+    return dumps(data)
 
 
 def course_json(course: Course, progress: Progress) -> str:
@@ -39,19 +44,22 @@ def course_json(course: Course, progress: Progress) -> str:
     rows = []
     for exercise in course.exercises:
         entry = progress.of(exercise)
-        rows.append(
-            {
-                "id": exercise.id,
-                "title": exercise.title,
-                "module": exercise.module,
-                "kind": exercise.kind,
-                "path": exercise.path,
-                "points": exercise.points,
-                "status": entry.state.replace(" ", "_"),
-                "score": points(entry.best_score),
-                "milestone": entry.milestone if exercise.kind == "project" else None,
-            }
-        )
+        row = {
+            "id": exercise.id,
+            "title": exercise.title,
+            "module": exercise.module,
+            "kind": exercise.kind,
+            "path": exercise.path,
+            "points": exercise.points,
+            "status": entry.state.replace(" ", "_"),
+            "score": points(entry.best_score),
+            "milestone": entry.milestone if exercise.kind == "project" else None,
+        }
+        if exercise.milestones:  # a project's standing, as every door shows it
+            project = project_status(exercise, entry.milestone_results)
+            row.update(status=project.state.replace(" ", "_"), score=project.score, milestone=project.reached)
+            row["milestones"] = project.to_dict()["milestones"]
+        rows.append(row)
     return dumps({"schema_version": 1, "course": course.title, "exercises": rows})
 
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from grader.course.manifest import Course, Exercise
+from grader.course.project_status import project_status
 from grader.course.workspace import Progress
 from grader.feedback.model import Feedback, Metric, TestResult
 from grader.render.blocks import MARKS, Block, blocks
@@ -197,8 +198,13 @@ def progress_rows(
     for exercise in course.exercises:
         if module_id is None or exercise.module == module_id:
             entry = progress.of(exercise)
-            score = f"{entry.best_score:g}/{exercise.points:g}"
-            rows.append((STATE_STATUS[entry.state], exercise.id, score, exercise.title))
+            state, best, title = entry.state, entry.best_score, exercise.title
+            if exercise.milestones:  # a project's standing, as every door shows it
+                project = project_status(exercise, entry.milestone_results)
+                state, best = project.state, project.score
+                if project.reached and state != "done":
+                    title += f" (milestone {project.reached} reached)"
+            rows.append((STATE_STATUS[state], exercise.id, f"{best:g}/{exercise.points:g}", title))
     return rows
 
 

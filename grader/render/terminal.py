@@ -14,6 +14,7 @@ import click
 
 from grader.course.hints import HintsShown
 from grader.course.manifest import Course, Exercise
+from grader.course.project_status import project_status
 from grader.course.restore import ResetResult
 from grader.course.workspace import ExerciseProgress, Progress
 from grader.feedback.model import Feedback, points
@@ -22,7 +23,6 @@ from grader.render.blocks import MARKS
 from grader.render.test_results import COLOURS, tests_text
 
 if TYPE_CHECKING:  # the check command should not import what doctor and validate need
-    from grader.doctor import DoctorReport
     from grader.validate import ExerciseCheck, ValidationReport
 
 # The same marks as the notebook and the reports (◷, not the emoji ⏱ that some fonts lack or draw wide).
@@ -139,9 +139,13 @@ def course_table(course: Course, progress: Progress) -> str:
 
 
 def table_row(exercise: Exercise, entry: ExerciseProgress, width: int) -> str:
-    state = click.style(f"{entry.state:<11}", fg=STATE_COLOURS[entry.state])
-    score = f"{points(entry.best_score):g}/{exercise.points:g}"
-    reached = f"  (milestone {entry.milestone} reached)" if entry.milestone and entry.state != "done" else ""
+    project = project_status(exercise, entry.milestone_results) if exercise.milestones else None
+    word, best, milestone = entry.state, entry.best_score, entry.milestone
+    if project is not None:  # a project's standing, as every door shows it
+        word, best, milestone = project.state, project.score, project.reached
+    state = click.style(f"{word:<11}", fg=STATE_COLOURS[word])
+    score = f"{points(best):g}/{exercise.points:g}"
+    reached = f"  (milestone {milestone} reached)" if milestone and word != "done" else ""
     return f"  {exercise.id:<{width}}  {state}  {score:>8}  {exercise.title}{reached}"
 
 
@@ -208,21 +212,6 @@ def reset_text(result: ResetResult) -> str:
     return "\n".join(lines)
 
 
-def doctor_text(report: DoctorReport) -> str:
-    marks = symbols()
-    lines = []
-    for check in report.checks:
-        status = "passed" if check.ok else ("failed" if check.required else "timeout")
-        mark = click.style(marks[status], fg=COLOURS[status], bold=True)
-        lines.append(f"{mark} {check.name}: {check.detail}")
-        if check.fix:
-            lines.append(click.style(f"    How to fix: {check.fix}", fg="cyan"))
-    verdict = (
-        "Your set-up is ready." if report.ok else "Fix the problems above, then run `grader doctor` again."
-    )
-    return "\n".join([*lines, "", verdict])
-
-
 def hint_lines(check: ExerciseCheck) -> list[str]:
     """What the hint proof found: the count, each hint that misfires, each that never fires."""
     if not check.hints:
@@ -238,6 +227,17 @@ def hint_lines(check: ExerciseCheck) -> list[str]:
                 f"      HINT FIRES ON {', '.join(hint.misfires)}, not written for it: {shortened(hint.text)}"
             )
     lines += [f"      never fires: {shortened(h.text)}" for h in silent]
+    return lines
+
+
+def milestone_lines(check: ExerciseCheck) -> list[str]:
+    """Each graded milestone, run with only its own code: passable, or what it needs from later."""
+    lines = []
+    for proof in check.milestones:
+        verdict = "passable" if proof.ok else "NOT PASSABLE with only its own code"
+        stubbed = f"{len(proof.stubbed)} later functions stubbed"
+        lines.append(f"    milestone {proof.milestone}: {verdict} ({stubbed})")
+        lines += [f"      {shortened(p)}" for p in ((proof.problem,) if proof.problem else proof.failed[:5])]
     return lines
 
 
@@ -278,7 +278,7 @@ def validation_text(report: ValidationReport) -> str:
                     "      only instructor-only tests catch it "
                     f"(public score {mistake.public_score:g}, full {mistake.score:g})"
                 )
-        lines += hint_lines(check)
+        lines += hint_lines(check) + milestone_lines(check)
     lines += [f"stray folder not in the manifest: {folder}" for folder in report.stray_folders]
     ok = sum(1 for c in report.exercises if c.ok)
     lines += ["", f"{ok} of {len(report.exercises)} exercises validated."]

@@ -1,4 +1,4 @@
-"""Every error response, in one place (milestone 4).
+"""Every error response, in one place (milestones 3 and 4).
 
 All errors leave the server in one format, "problem details" (RFC 9457),
 with the media type application/problem+json::
@@ -16,7 +16,9 @@ unknown routes, and each handler below turns one kind into a problem
 document. FastAPI calls the handler whose exception class matches.
 
 Given and working: ``problem()`` and the 501 handler, which is why the
-starter answers "not implemented yet" everywhere. The rest is yours.
+starter answers "not implemented yet" everywhere. The rest is yours:
+``from_domain_error`` in milestone 3 (the HTTP layer needs 401, 404 and 409
+to work at all), every other handler in milestone 4.
 """
 
 from __future__ import annotations
@@ -25,6 +27,8 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
+
+from .service import DomainError
 
 PROBLEM_TYPE_BASE = "https://task-api.example/problems/"
 PROBLEM_MEDIA_TYPE = "application/problem+json"
@@ -75,12 +79,15 @@ def from_api_problem(request: Request, exc: Exception) -> JSONResponse:
 
 
 def from_domain_error(request: Request, exc: Exception) -> JSONResponse:
-    """NotAuthenticated -> 401, TaskNotFound -> 404, DuplicateTitle -> 409, ...
+    """NotAuthenticated -> 401, TaskNotFound -> 404, NameTaken and DuplicateTitle -> 409, ...
 
-    Remember the extras: WWW-Authenticate on 401, existing_id on duplicates.
+    Build each answer with ``problem()`` (CONTRACT.md section 7 has every
+    status, type slug and title). Remember the extras: WWW-Authenticate on
+    401, existing_id on duplicates.
     """
-    # TODO (milestone 4)
-    raise NotImplementedError("from_domain_error")
+    # TODO (milestone 3): until you write it, every domain error answers 501,
+    # naming the error it was given (for example "from_domain_error (TaskNotFound)").
+    return from_not_implemented(request, NotImplementedError(f"from_domain_error ({type(exc).__name__})"))
 
 
 def from_validation_error(request: Request, exc: Exception) -> JSONResponse:
@@ -111,9 +118,9 @@ def from_unexpected(request: Request, exc: Exception) -> JSONResponse:
 
 def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(NotImplementedError, from_not_implemented)
+    app.add_exception_handler(DomainError, from_domain_error)
     # TODO (milestone 4): register the others as you write them, e.g.
     #   app.add_exception_handler(ApiProblem, from_api_problem)
-    #   app.add_exception_handler(DomainError, from_domain_error)        # from .service
     #   app.add_exception_handler(ValidationError, from_validation_error)  # from pydantic
     #   app.add_exception_handler(StarletteHTTPException, from_http_exception)
     #       # from starlette.exceptions import HTTPException as StarletteHTTPException

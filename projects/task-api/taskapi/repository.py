@@ -87,6 +87,18 @@ class SqliteTaskStore:
         # building the SQL text from them (that is how SQL injection happens).
         raise NotImplementedError("SqliteTaskStore.add_task")
 
+    def add_task_once(
+        self, user_id: int, new: NewTask, title_key: str, now: str, key: str, fingerprint: str
+    ) -> tuple[Task, bool]:
+        """Milestone 9: look the key up, insert the task and remember the key, in ONE transaction.
+
+        A table idempotency_keys (user_id, key, fingerprint, the task as JSON),
+        with PRIMARY KEY (user_id, key), and BEGIN IMMEDIATE around the whole
+        step: otherwise two requests with the same key both find it unused.
+        """
+        # TODO (milestone 9)
+        raise NotImplementedError("SqliteTaskStore.add_task_once")
+
     def get_task(self, user_id: int, task_id: int) -> Task | None:
         # TODO (milestone 2): WHERE id = ? AND user_id = ?
         raise NotImplementedError("SqliteTaskStore.get_task")
@@ -140,6 +152,12 @@ class InMemoryTaskStore:
     def add_task(self, user_id: int, new: NewTask, title_key: str, now: str) -> Task:
         # TODO (milestone 1)
         raise NotImplementedError("InMemoryTaskStore.add_task")
+
+    def add_task_once(
+        self, user_id: int, new: NewTask, title_key: str, now: str, key: str, fingerprint: str
+    ) -> tuple[Task, bool]:
+        # TODO (milestone 9, optional here: the server uses SQLite)
+        raise NotImplementedError("InMemoryTaskStore.add_task_once")
 
     def get_task(self, user_id: int, task_id: int) -> Task | None:
         # TODO (milestone 1)

@@ -125,6 +125,9 @@ def create_task(user: CurrentUser, body: JsonBody, service: ServiceDep) -> JSONR
     data = TaskCreate.model_validate(body)
     task = service.create_task(user, NewTask(**data.model_dump()))
     # TODO (milestone 7): add the ETag header.
+    # Milestone 9: an optional Idempotency-Key header (a parameter like
+    # ``idempotency_key: Annotated[str | None, Header()] = None``) sends the
+    # create through service.create_task_once, with a hash of the body.
     return JSONResponse(task_json(task), status_code=201, headers={"Location": f"/tasks/{task.id}"})
 
 
@@ -133,7 +136,20 @@ def list_tasks(request: Request, user: CurrentUser, service: ServiceDep) -> Resp
     """CONTRACT.md section 6. request.query_params holds the query string."""
     # TODO (milestone 5): ListParams from the query, service.list_tasks, then
     # {"items", "total", "limit", "offset", "next"}.
+    # Milestone 8: encode the body yourself (json.dumps(...).encode()), send it
+    # with the ETag from list_etag(), and answer 304 to a matching If-None-Match.
+    # Milestone 10: pass the cursor on, and build next from page.next_cursor.
     raise NotImplementedError("GET /tasks")
+
+
+def list_etag(content: bytes) -> str | None:
+    """The ETag of a list answer whose body is ``content`` (CONTRACT.md section 9, stretch A).
+
+    It must change whenever the body would change: a hash of the very bytes
+    you send (hashlib.sha256) can never be stale. None: no ETag yet.
+    """
+    # TODO (milestone 8): a quoted string like '"list-3f2a..."', never like a task's '"3"'.
+    return None
 
 
 # "{task_id:int}" only matches digits, so /tasks/abc is an unknown route (404).

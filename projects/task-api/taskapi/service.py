@@ -69,6 +69,14 @@ class Task:
 
 
 @dataclass(frozen=True)
+class Position:
+    """Where a cursor page ended: the last task's sort value and id (milestone 10)."""
+
+    value: str | int | None
+    id: int
+
+
+@dataclass(frozen=True)
 class TaskQuery:
     """One list request, in the terms the store understands (milestone 5)."""
 
@@ -78,6 +86,7 @@ class TaskQuery:
     descending: bool
     limit: int
     offset: int = 0
+    after: Position | None = None  # milestone 10: only tasks after this position
 
 
 @dataclass(frozen=True)
@@ -87,8 +96,9 @@ class Page:
     items: list[Task]
     total: int
     limit: int
-    offset: int
+    offset: int | None  # milestone 10: None in cursor mode
     next_offset: int | None = None
+    next_cursor: str | None = None  # milestone 10
 
 
 # --------------------------------------------------------------------------
@@ -128,6 +138,14 @@ class VersionMismatch(DomainError):
         self.current_version = current_version
 
 
+class IdempotencyKeyReused(DomainError):
+    """Milestone 9: the same Idempotency-Key came with a different body."""
+
+
+class InvalidCursor(DomainError):
+    """Milestone 10: the cursor is damaged or belongs to a different query."""
+
+
 # --------------------------------------------------------------------------
 # What the service needs from storage. Both stores in repository.py must
 # offer exactly these methods. (A Protocol is a promise about methods: any
@@ -144,6 +162,12 @@ class TaskStore(Protocol):
 
     def add_task(self, user_id: int, new: NewTask, title_key: str, now: str) -> Task:
         """Store a task at version 1; raise DuplicateTitle if the title is used."""
+        ...
+
+    def add_task_once(
+        self, user_id: int, new: NewTask, title_key: str, now: str, key: str, fingerprint: str
+    ) -> tuple[Task, bool]:
+        """Milestone 9: add_task at most once per (user_id, key); True when replayed."""
         ...
 
     def get_task(self, user_id: int, task_id: int) -> Task | None: ...
@@ -252,6 +276,18 @@ class TaskService:
         # TODO (milestone 1)
         raise NotImplementedError("TaskService.create_task")
 
+    def create_task_once(self, user: User, new: NewTask, key: str, fingerprint: str) -> tuple[Task, bool]:
+        """Create a task at most once per (user, Idempotency-Key); see CONTRACT.md section 9, stretch B.
+
+        ``fingerprint`` identifies the request body. The same key with the same
+        body again returns the first task and True ("replayed"); with another
+        body it raises IdempotencyKeyReused. Two requests with the same key at
+        the same moment must create one task: the store checks and inserts in
+        one transaction.
+        """
+        # TODO (milestone 9)
+        raise NotImplementedError("TaskService.create_task_once")
+
     def get_task(self, user: User, task_id: int) -> Task:
         """The task, if it exists and belongs to ``user``; else TaskNotFound."""
         # TODO (milestone 1)
@@ -292,3 +328,25 @@ class TaskService:
         """
         # TODO (milestone 5)
         raise NotImplementedError("TaskService.list_tasks")
+
+
+# --------------------------------------------------------------------------
+# Cursors (milestone 10): an opaque string a client sends back to continue
+# a list after the last task it saw.
+# --------------------------------------------------------------------------
+
+
+def encode_cursor(sort: str, status: str | None, q: str | None, pos: Position) -> str:
+    """The cursor for "after ``pos``" in this query: only A-Z a-z 0-9 - _ characters.
+
+    Remember the query too (sort, status, q), so a cursor used with another
+    filter can be refused. base64.urlsafe_b64encode of some JSON is enough.
+    """
+    # TODO (milestone 10)
+    raise NotImplementedError("encode_cursor")
+
+
+def decode_cursor(cursor: str, sort: str, status: str | None, q: str | None) -> Position:
+    """The position a cursor names; InvalidCursor if it is damaged or from another query."""
+    # TODO (milestone 10)
+    raise NotImplementedError("decode_cursor")

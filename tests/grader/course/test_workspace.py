@@ -9,16 +9,16 @@ from pathlib import Path
 
 import pytest
 
+from grader.course.atomic_files import write_atomically
 from grader.course.manifest import Course, CourseError
+from grader.course.next_exercise import next_exercise
 from grader.course.workspace import (
     STATE_DIR,
     ExerciseProgress,
     Progress,
     ProgressError,
     find_course_root,
-    next_exercise,
     open_course,
-    write_atomically,
 )
 from grader.feedback.model import SCHEMA_VERSION, Feedback, TestResult
 

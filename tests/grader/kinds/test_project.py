@@ -19,8 +19,10 @@ from click.testing import CliRunner, Result
 
 from grader.cli import cli
 from grader.course.manifest import Course, load_course
+from grader.course.workspace import Progress
 from grader.pipeline.grading import grade
 from grader.pipeline.suite_ids import SuiteError
+from grader.render.notebook_html import progress_plain
 from tests.helpers import FIXTURES, by_name, copy_course
 
 
@@ -179,15 +181,31 @@ def test_check_inside_the_project_grades_it_with_milestones(
     monkeypatch.chdir(project_course_dir / "projects/hello-api/hello")
     result = grader(project_course_dir, "check", "--milestone", "1")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("Hello over HTTP, milestones up to 1 (hello-api)  10/10 points  passed")
-    assert result.output.rstrip().splitlines()[-1] == (
+    # Milestone 1 is worth 2.5 of the project's 10 points: the check and every other door say so.
+    assert result.output.startswith("Hello over HTTP, milestones up to 1 (hello-api)  2.5/10 points  passed")
+    assert result.output.rstrip().splitlines()[-5:] == [
+        "Project hello-api: 2.5/10 points, in progress.",
+        "  milestone 1     2.5/2.5  passed",
+        "  not checked yet: milestone 2",
+        "",
         "Milestone 1 passed. Go on with milestone 2 in projects/hello-api/README.md and check it with "
-        "`grader check hello-api --milestone 2`; `grader check hello-api` grades the whole project."
-    )
+        "`grader check hello-api --milestone 2`; `grader check hello-api` grades the whole project.",
+    ]
     row = next(line for line in grader(project_course_dir, "list").output.splitlines() if "hello-api" in line)
-    assert "in progress" in row and "0/10" in row and row.endswith("(milestone 1 reached)")
+    assert "in progress" in row and "2.5/10" in row and row.endswith("(milestone 1 reached)")
     (entry,) = json.loads(grader(project_course_dir, "list", "--json").stdout)["exercises"]
-    assert (entry["status"], entry["milestone"]) == ("in_progress", 1)
+    assert (entry["status"], entry["score"], entry["milestone"]) == ("in_progress", 2.5, 1)
+    assert [(m["milestone"], m["points"], m["state"]) for m in entry["milestones"]] == [
+        (1, 2.5, "passed"),
+        (2, 0.0, "not checked"),
+    ]
+    again = grader(project_course_dir, "check", "hello-api", "--milestone", "1", "--json")
+    checked = json.loads(again.stdout)
+    assert checked["score"] == 2.5
+    assert (checked["project"]["score"], checked["project"]["reached"]) == (2.5, 1)
+    loaded = load_course(project_course_dir)
+    notebook = progress_plain(loaded, Progress(loaded), None)
+    assert "in progress hello-api  2.5/10  Hello over HTTP (milestone 1 reached)" in notebook
 
 
 def test_a_failed_milestone_check_repeats_the_milestone_in_its_footer(project_course_dir: Path) -> None:

@@ -37,6 +37,10 @@ _names = itertools.count(1)
 _names_lock = threading.Lock()
 
 
+# Lines of a 500's server log that a learner never needs.
+NOISE = ("INFO:", "ERROR:    Exception in ASGI application", "Traceback (most recent call last):")
+
+
 def unique(prefix: str) -> str:
     """A name (or title) no other test in this run uses, like "Buy milk 12".
 
@@ -171,7 +175,9 @@ class Api:
                 method, path, error, since, _http.describe_body(json if body is None else body)
             ) from None
         if resp.status == 500:
-            resp.server_log = tail(self.settled_log(since), 12)
+            # uvicorn's access and "Exception in ASGI application" lines say nothing the answer does not.
+            printed = [line for line in self.settled_log(since).splitlines() if not line.startswith(NOISE)]
+            resp.server_log = tail("\n".join(printed), 12)
         if check:
             self.check_implemented(resp, since)
         return resp

@@ -117,7 +117,7 @@ class Response:
         return " ".join(parts)
 
 
-SHOWN_HEADERS = {"if-match", "if-none-match", "content-type"}
+SHOWN_HEADERS = {"if-match", "if-none-match", "content-type", "idempotency-key"}
 
 
 def describe_body(body: Any) -> str:
@@ -262,10 +262,23 @@ def fail(resp: Response | None, summary: str, expected: str, kind: str = "http",
         detail["request"] = resp.request_line()
         detail["response"] = resp.describe()
         if resp.status >= 500 and resp.server_log:
-            detail["summary"] += " The server printed:\n" + resp.server_log
+            detail["summary"] += server_printed(resp.server_log)
             detail["server_log"] = resp.server_log
     detail.update(extra)
     raise Mismatch(detail)
+
+
+_ERRORS_SHOWN: set[str] = set()  # the exception type of each server error already shown in this run
+
+
+def server_printed(log: str) -> str:
+    """The server's error, in full the first time; after that only its last line (one traceback is enough)."""
+    last = log.strip().splitlines()[-1]
+    kind = last.split(":", 1)[0]  # the exception's type: "taskapi.service.TaskNotFound"
+    if kind in _ERRORS_SHOWN:
+        return f" The server printed the same kind of error as in an earlier test: {last}"
+    _ERRORS_SHOWN.add(kind)
+    return " The server printed:\n" + log
 
 
 def sent_text(resp: Response) -> str:

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import socket
 import subprocess
 import sys
+import sysconfig
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -39,9 +41,42 @@ def free_port() -> int:
 
 
 def tail(text: str, lines: int = TAIL_LINES) -> str:
-    """The last ``lines`` non-empty lines of ``text``."""
-    kept = [line for line in text.splitlines() if line.strip()]
+    """The last ``lines`` non-empty lines of ``text``, tracebacks cut to the learner's own frames."""
+    kept = [line for line in own_frames(text).splitlines() if line.strip()]
     return "\n".join(kept[-lines:])
+
+
+FRAME = re.compile(r'^(\s*)File "([^"]*)", line \d+')
+CARETS = re.compile(r"^\s*[\^~]+\s*$")
+STDLIB = sysconfig.get_paths()["stdlib"]
+
+
+def not_learners(path: str) -> bool:
+    """A frame of an installed library, of Python itself, or of frozen start-up code."""
+    return "site-packages" in path or "dist-packages" in path or path.startswith(("<", STDLIB))
+
+
+def own_frames(text: str) -> str:
+    """Leave out traceback frames outside the learner's code (one "..." for a run of them) and ^^^ lines."""
+    kept: list[str] = []
+    skipping: int | None = None  # the indentation of a left-out frame's "File" line
+    for line in text.splitlines():
+        if CARETS.match(line):
+            continue
+        frame = FRAME.match(line)
+        if frame:
+            if not_learners(frame.group(2)):
+                if skipping is None:
+                    kept.append(f"{frame.group(1)}... (frames of libraries left out)")
+                skipping = len(frame.group(1))
+                continue
+            skipping = None
+        elif skipping is not None and len(line) - len(line.lstrip()) > skipping:
+            continue  # the source line of a left-out frame
+        else:
+            skipping = None
+        kept.append(line)
+    return "\n".join(kept)
 
 
 class Server:

@@ -374,7 +374,7 @@ class TaskService:
         field, descending = parse_sort(sort)
         after = None
         if cursor:
-            after = _decode_cursor(cursor, sort, status, q)
+            after = decode_cursor(cursor, sort, status, q)
         query = TaskQuery(
             status=status,
             title_contains=q.casefold() if q else None,
@@ -390,7 +390,7 @@ class TaskService:
             next_cursor = None
             if more:
                 last = items[-1]
-                next_cursor = _encode_cursor(sort, status, q, Position(sort_value(last, field), last.id))
+                next_cursor = encode_cursor(sort, status, q, Position(sort_value(last, field), last.id))
             return Page(items, total, limit, None, next_cursor=next_cursor)
         start = offset or 0
         return Page(items, total, limit, start, next_offset=start + limit if more else None)
@@ -409,13 +409,13 @@ def _trimmed(new: NewTask) -> NewTask:
 # where "after this item" would mean something different.
 
 
-def _encode_cursor(sort: str, status: str | None, q: str | None, pos: Position) -> str:
+def encode_cursor(sort: str, status: str | None, q: str | None, pos: Position) -> str:
     data = {"sort": sort, "status": status, "q": q, "value": pos.value, "id": pos.id}
     raw = json.dumps(data, separators=(",", ":")).encode("utf-8")
     return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
 
 
-def _decode_cursor(cursor: str, sort: str, status: str | None, q: str | None) -> Position:
+def decode_cursor(cursor: str, sort: str, status: str | None, q: str | None) -> Position:
     try:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4))
         data = json.loads(raw)

@@ -137,7 +137,7 @@ def _message(error: dict[str, Any]) -> str:
     return message.removeprefix("Value error, ")
 
 
-def _from_validation_error(request: Request, exc: Exception) -> JSONResponse:
+def from_validation_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ValidationError)
     errors = [{"field": _field_name(e["loc"]), "message": _message(dict(e))} for e in exc.errors()]
     return validation_problem(errors)
@@ -156,7 +156,7 @@ def _from_request_validation_error(request: Request, exc: Exception) -> JSONResp
     return validation_problem(errors)
 
 
-def _from_api_problem(request: Request, exc: Exception) -> JSONResponse:
+def from_api_problem(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, ApiProblem)
     return exc.response()
 
@@ -171,7 +171,7 @@ DOMAIN_PROBLEMS: dict[type[DomainError], tuple[int, str, str]] = {
 }
 
 
-def _from_domain_error(request: Request, exc: Exception) -> JSONResponse:
+def from_domain_error(request: Request, exc: Exception) -> JSONResponse:
     if isinstance(exc, InvalidCursor):
         return invalid_field("cursor", str(exc)).response()
     found = [entry for kind, entry in DOMAIN_PROBLEMS.items() if isinstance(exc, kind)]
@@ -188,7 +188,7 @@ def _from_domain_error(request: Request, exc: Exception) -> JSONResponse:
     return problem(status, slug, title, str(exc), headers=headers, **extra)
 
 
-def _from_http_exception(request: Request, exc: Exception) -> JSONResponse:
+def from_http_exception(request: Request, exc: Exception) -> JSONResponse:
     # Raised by the router itself: no route for this path (404), or a route
     # that doesn't accept this method (405, with an Allow header).
     assert isinstance(exc, StarletteHTTPException)
@@ -217,7 +217,7 @@ def _methods_for(request: Request) -> list[str]:
     return allowed
 
 
-def _from_not_implemented(request: Request, exc: Exception) -> JSONResponse:
+def from_not_implemented(request: Request, exc: Exception) -> JSONResponse:
     # The starter project answers every unfinished endpoint this way, so
     # the grader can tell "not started" from "broken". Kept here so a
     # half-built feature still answers politely.
@@ -227,7 +227,7 @@ def _from_not_implemented(request: Request, exc: Exception) -> JSONResponse:
     return problem(501, "not-implemented", "Not Implemented", detail)
 
 
-def _from_unexpected(request: Request, exc: Exception) -> JSONResponse:
+def from_unexpected(request: Request, exc: Exception) -> JSONResponse:
     # A bug. The client learns nothing internal; Starlette re-raises the
     # exception after this response is sent, so the server log still gets
     # the full traceback.
@@ -235,13 +235,13 @@ def _from_unexpected(request: Request, exc: Exception) -> JSONResponse:
 
 
 HANDLERS: dict[type[Exception], Callable[[Request, Exception], JSONResponse]] = {
-    ApiProblem: _from_api_problem,
-    DomainError: _from_domain_error,
-    ValidationError: _from_validation_error,
+    ApiProblem: from_api_problem,
+    DomainError: from_domain_error,
+    ValidationError: from_validation_error,
     RequestValidationError: _from_request_validation_error,
-    StarletteHTTPException: _from_http_exception,
-    NotImplementedError: _from_not_implemented,
-    Exception: _from_unexpected,
+    StarletteHTTPException: from_http_exception,
+    NotImplementedError: from_not_implemented,
+    Exception: from_unexpected,
 }
 
 
