@@ -27,7 +27,9 @@ def test_the_waiting_process_grades_the_next_check_and_is_used_once(mini_course:
     assert process.returncode == 0
 
 
-def test_a_process_that_died_or_waits_in_another_course_is_not_taken(mini_course: Course, tmp_path: Path) -> None:
+def test_a_process_that_died_or_waits_in_another_course_is_not_taken(
+    mini_course: Course, tmp_path: Path
+) -> None:
     standby.start(tmp_path)
     elsewhere = standby._WAITING[0][1]
     process = standby.take(mini_course.root)
