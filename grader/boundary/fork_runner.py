@@ -18,6 +18,7 @@ limit, or a test stuck long enough for faulthandler to say where).
 from __future__ import annotations
 
 import contextlib
+import gc
 import importlib
 import json
 import os
@@ -29,6 +30,7 @@ import time
 PR_SET_PDEATHSIG, PR_SET_DUMPABLE = 1, 4
 LOOK_EVERY = 0.2  # seconds between two looks at a running child's output
 POLL_WITHOUT_PIDFD = 0.02
+LATER_IMPORTS = ("_pytest._argcomplete", "faulthandler", "pdb")  # what pytest.main imports as it goes
 
 
 def prctl(option: int, value: int) -> None:
@@ -48,9 +50,11 @@ def preload() -> None:
     import _pytest.config
     import pytest  # noqa: F401
 
-    for name in _pytest.config.default_plugins:
+    for name in [*(f"_pytest.{name}" for name in _pytest.config.default_plugins), *LATER_IMPORTS]:
         with contextlib.suppress(ImportError):  # a plugin of another pytest version
-            importlib.import_module(f"_pytest.{name}")
+            importlib.import_module(name)
+    # Nothing loaded so far is garbage: the children's collections skip it (half their time).
+    gc.freeze()
 
 
 def exit_status(code: object) -> int:
