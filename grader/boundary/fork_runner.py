@@ -66,15 +66,15 @@ def exit_status(code: object) -> int:
     return 1
 
 
-def child(job: dict) -> None:  # pragma: no cover - forked
+def child(job: dict, runner: int) -> None:  # pragma: no cover - forked
     """Run pytest for one implementation, in this forked child; never returns."""
     leave = os._exit  # kept before any learner code can replace it
     status = 1
     try:
         os.setpgid(0, 0)
-        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-        for number in (signal.SIGINT, signal.SIGTERM, signal.SIGPIPE):
-            signal.signal(number, signal.SIG_DFL if number != signal.SIGINT else signal.default_int_handler)
+        prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # the runner gone (killed by a learner test): so is this
+        if os.getppid() != runner:
+            leave(status)
         os.dup2(job["fd"], 1)
         os.dup2(job["fd"], 2)
         os.closerange(3, 1 << 16)  # the report pipe, the other outputs, the other children's pidfds
@@ -103,6 +103,7 @@ class Runs:
         self.spec = spec
         self.report_fd = report_fd
         self.running: dict[int, dict] = {}
+        self.reaped: dict[int, int] = {}  # statuses waitpid gave before their child was settled
         self.no_more = False  # the first implementation was stopped: start nothing else
 
     def report(self, *event: object) -> None:
@@ -111,9 +112,10 @@ class Runs:
             data = data[os.write(self.report_fd, data) :]
 
     def start(self, job: dict) -> None:
+        runner = os.getpid()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child
-            child(job)
+            child(job, runner)
         try:
             pidfd = os.pidfd_open(pid)
         except (AttributeError, OSError):
@@ -121,20 +123,44 @@ class Runs:
         self.running[pid] = {"job": job, "started": time.monotonic(), "pidfd": pidfd, "read": 0}
         self.report("start", job["name"], pid)
 
-    def finish(self, pid: int, status: int | None) -> None:
-        """Record a child that ended (``status``) or must be stopped (None)."""
+    def finish(self, pid: int, stopped: bool) -> None:
+        """Record a child that ended, or stop it (past its limit); its group goes either way."""
         run = self.running.pop(pid)
-        kill_group(pid)
-        if status is None:
-            reap(pid)
+        kill_group(pid)  # before reaping: the child's pid (its group's id) cannot be reused yet
+        status = self.reap(pid)
         if run["pidfd"] is not None:
             os.close(run["pidfd"])
         name = run["job"]["name"]
-        if status is None:
+        if stopped:
             self.report("stopped", name)
             self.no_more = self.no_more or (bool(self.spec["first_decides"]) and name == self.first)
         else:
             self.report("done", name, status)
+
+    def has_ended(self, pid: int) -> bool:
+        """Whether the child has ended, leaving it unreaped where the platform can."""
+        if hasattr(os, "waitid"):
+            try:
+                return os.waitid(os.P_PID, pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+            except ChildProcessError:
+                return True
+        try:
+            done, status = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:
+            return True
+        if done:
+            self.reaped[pid] = os.waitstatus_to_exitcode(status)
+        return bool(done)
+
+    def reap(self, pid: int) -> int:
+        """The child's exit status from waitpid, or minus the signal that ended it."""
+        if pid in self.reaped:
+            return self.reaped.pop(pid)
+        try:
+            _, status = os.waitpid(pid, 0)
+        except ChildProcessError:
+            return -signal.SIGKILL
+        return os.waitstatus_to_exitcode(status)
 
     @property
     def first(self) -> str:
@@ -160,27 +186,10 @@ class Runs:
             time.sleep(POLL_WITHOUT_PIDFD)
         now = time.monotonic()
         for pid, run in list(self.running.items()):
-            status = ended(pid)
-            if status is not None:
-                self.finish(pid, status)
+            if self.has_ended(pid):
+                self.finish(pid, stopped=False)
             elif now - run["started"] > self.spec["seconds"] or self.stuck(run):
-                self.finish(pid, None)
-
-
-def ended(pid: int) -> int | None:
-    """The child's status if it has ended (minus the signal that ended it), else None."""
-    try:
-        done, status = os.waitpid(pid, os.WNOHANG)
-    except ChildProcessError:
-        return -signal.SIGKILL
-    if done == 0:
-        return None
-    return os.waitstatus_to_exitcode(status)
-
-
-def reap(pid: int) -> None:
-    with contextlib.suppress(ChildProcessError):
-        os.waitpid(pid, 0)
+                self.finish(pid, stopped=True)
 
 
 def kill_group(pid: int) -> None:
@@ -204,7 +213,7 @@ def main(argv: list[str]) -> int:
             break
         runs.look()
     for pid in list(runs.running):
-        runs.finish(pid, None)
+        runs.finish(pid, stopped=True)
     return 0
 
 
