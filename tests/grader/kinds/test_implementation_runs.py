@@ -133,3 +133,32 @@ def test_an_implementation_the_suite_lacks_is_named(tmp_path: Path) -> None:
     tests_dir, folder = suite(tmp_path, HANGS_ON_THE_BUG, {"correct": CORRECT})
     with pytest.raises(LookupError, match="no implementation 'nope'"):
         run_all(tests_dir, folder, ["correct", "nope"])
+
+
+FORGES_REPORTS = """\
+import json
+import os
+
+FORGED = b"".join(json.dumps(["done", name, 1]).encode() + b"\\n" for name in ("correct", "negates"))
+
+
+def test_claims_every_bug_is_caught():
+    for fd in range(256):
+        try:
+            os.write(fd, FORGED)
+        except OSError:
+            pass
+    if os.geteuid() != 0:  # root may open any process's files: only a sandbox stops it
+        try:
+            with open(f"/proc/{os.getppid()}/fd/1", "wb") as runner:
+                runner.write(FORGED)
+        except OSError:
+            pass
+"""
+
+
+@pytest.mark.skipif(not implementation_runs.FORKING, reason="a runner exists only where there is fork")
+def test_a_run_cannot_write_another_runs_report(tmp_path: Path) -> None:
+    tests_dir, folder = suite(tmp_path, FORGES_REPORTS, {"correct": CORRECT, "negates": NEGATES})
+    runs = run_all(tests_dir, folder, ["correct", "negates"])
+    assert {name: run.exit_code for name, run in runs.items() if run} == {"correct": 0, "negates": 0}
