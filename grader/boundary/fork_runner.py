@@ -3,8 +3,8 @@
 Started by grader/boundary/forked_pytest.py as ``python -I -c <this file's text> <job spec>``:
 standard library and pytest only; the runner process never imports the grader package.
 This process imports pytest and its built-in plugins but runs no learner code.
-For each implementation it forks a child that moves into its own process
-group, points its output at the file descriptor the trusted side opened for it,
+For each implementation it forks a child that moves into its own session
+(and process group), points its output at the file descriptor the trusted side opened for it,
 closes the report pipe, enters the implementation's staged folder and only then
 runs ``pytest.main``: the learner's code runs in that child alone, and whatever
 it changes (modules, globals, files in its folder) ends with it.
@@ -71,7 +71,9 @@ def child(job: dict, runner: int) -> None:  # pragma: no cover - forked
     leave = os._exit  # kept before any learner code can replace it
     status = 1
     try:
-        os.setpgid(0, 0)
+        # A session of its own, as a pytest process started alone had: its own process group to
+        # kill, and, where Linux groups processes by session to share the processor, its own share.
+        os.setsid()
         prctl(PR_SET_PDEATHSIG, signal.SIGKILL)  # the runner gone (killed by a learner test): so is this
         if os.getppid() != runner:
             leave(status)
