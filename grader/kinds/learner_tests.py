@@ -1,74 +1,40 @@
 """Run a learner's own tests against known implementations (write-tests exercises).
 
-The learner's tests are untrusted code: they run in their own pytest process,
-with plugin autoloading off, our config file, a minimal environment, resource
+The learner's tests are untrusted code: they run apart from the grader, with
+plugin autoloading off, our config file, a minimal environment, resource
 limits and a time limit, in a fresh folder holding only the learner's test
-files and one implementation from the suite's ``implementations/<name>/``.
-The outcome is read from pytest's exit status alone; the hidden suite decides
-what that outcome is worth.
+files and one implementation from the suite's ``implementations/<name>/``
+(grader/kinds/implementation_runs.py). The outcome is read from pytest's exit
+status alone; the hidden suite decides what that outcome is worth.
 """
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
-import tempfile
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from grader.boundary.process import ignore_pid, minimal_environment, run_with_time_limit
-from grader.boundary.pytest_command import isolated_pytest
-from grader.boundary.sandbox import Access, Sandbox, prepare
-from grader.feedback.docstrings import docstring_headline
+from grader.boundary.process import ignore_pid
+from grader.boundary.sandbox import Sandbox
 from grader.feedback.expectations import Mismatch
+from grader.kinds.implementation_runs import CORRECT, Implementations
 from grader.kinds.own_tests import failures, not_run
+from grader.kinds.run_results import (
+    ONE_TEST_SECONDS,
+    STUCK,
+    TestRun,
+    implementation_description,
+    stuck,
+    where_stuck,
+)
+
+__all__ = ["ONE_TEST_SECONDS", "STUCK", "TestRun", "implementation_description", "stuck", "where_stuck"]
 
 IMPLEMENTATIONS = "implementations"
-CORRECT = "correct"  # implementations/correct/ is the version every suite must have
-OUTPUT_LIMIT = 4000
 EXIT_PASSED, EXIT_FAILED, EXIT_NO_TESTS = 0, 1, 5
 CORRECT_VERSION_FAILS = "correct_version_fails"  # every bug check waits on the correct version
 NOT_RUN_SHOWN = 5  # tests pytest leaves out, named in one message
 BUG_NOT_CAUGHT = "bug_not_caught"  # the learner's tests all pass on a planted bug: the case names it
-SIDE_BY_SIDE = 2  # runs of the learner's tests at once (fewer on a one-core machine)
-# One learner test that runs longer than this is stopped: pytest's faulthandler writes where it
-# was, and the run is ended there rather than at the limit for the whole run.
-ONE_TEST_SECONDS = 2.0
-STUCK = "Timeout ("  # how faulthandler's dump begins
-
-
-@dataclass(frozen=True)
-class TestRun:
-    """One run of the learner's tests against one implementation."""
-
-    __test__ = False  # not a pytest test class, despite the name
-
-    implementation: str
-    description: str
-    exit_code: int | None
-    output: str
-    stopped_at: str = ""  # the learner's test and line where a run that did not finish was stopped
-
-    @property
-    def timed_out(self) -> bool:
-        return self.exit_code is None
-
-
-def implementation_description(folder: Path) -> str:
-    """What the implementation gets wrong, from its docstring ("Bug: ..."), or its folder name."""
-    headline = docstring_headline(sorted(folder.glob("*.py")))
-    if headline is None:
-        return folder.name.replace("_", " ")
-    return headline.removeprefix("Bug:").strip().rstrip(".")
-
-
-def limit_resources() -> None:  # pragma: no cover - runs in the child before exec
-    from grader.worker.limits import apply_limits
-
-    apply_limits(1024)
 
 
 class LearnerTests:
@@ -96,24 +62,23 @@ class LearnerTests:
         return FINISHED_RUNS[key]
 
     def _run_with_the_rest(self, first: str) -> None:
-        """Run ``first`` and every implementation not run yet, a few at a time.
+        """Run ``first`` and every implementation not run yet, in one go.
 
-        The suite asks for them all, one test after another, and each run is a
-        pytest process of its own that spends most of its time starting: side
-        by side they take about half as long.
+        The suite asks for them all, one test after another; each run costs
+        mostly pytest's start, which one go pays once (or, without fork, side
+        by side, about half as often).
         """
         names = self._not_run_yet(first)
-        with ThreadPoolExecutor(max_workers=min(SIDE_BY_SIDE, os.cpu_count() or 1)) as pool:
-            runs = {name: pool.submit(self._run, name) for name in names}
-            if CORRECT in runs and runs[CORRECT].result().timed_out:
-                # Every check needs the correct version to pass: the runs not started yet
-                # cannot change a grade, and would only wait on the same stuck test.
-                for future in runs.values():
-                    future.cancel()
-        for name, future in runs.items():
-            FINISHED_RUNS[(self.tests_dir, name)] = (
-                self._stuck_like(runs[CORRECT].result(), name) if future.cancelled() else future.result()
-            )
+        implementations = Implementations(
+            self.tests_dir, self.implementations, self.seconds, self.on_start, self.sandbox
+        )
+        runs = implementations.run_all(names)
+        first_run = runs[names[0]]
+        for name, run in runs.items():
+            if run is None and first_run is not None:  # not waited on: correct was stuck
+                run = self._stuck_like(first_run, name)
+            assert run is not None
+            FINISHED_RUNS[(self.tests_dir, name)] = run
 
     def _stuck_like(self, stuck: TestRun, name: str) -> TestRun:
         """A run not waited on, recorded as stopped where the correct version's run was."""
@@ -132,77 +97,10 @@ class LearnerTests:
             return [CORRECT, first, *waiting]
         return [first, *waiting]
 
-    def _run(self, name: str) -> TestRun:
-        source = self.implementations / name
-        if not source.is_dir():
-            raise LookupError(f"the suite has no implementation {name!r} in {self.implementations}")
-        with tempfile.TemporaryDirectory(prefix="grader-learner-tests-") as tmp:
-            folder = Path(tmp)
-            shutil.copytree(self.tests_dir, folder, dirs_exist_ok=True)
-            shutil.copytree(source, folder, dirs_exist_ok=True, ignore=shutil.ignore_patterns("__pycache__"))
-            exit_code, output = self._pytest(folder)
-            stopped_at = where_stuck(output, folder) if exit_code is None else ""
-        return TestRun(name, implementation_description(source), exit_code, output, stopped_at)
-
-    def _pytest(self, folder: Path) -> tuple[int | None, str]:
-        # Short tracebacks: the learner's failing line and the exception, which feedback shows in full.
-        command = isolated_pytest(folder) + [
-            "--tb=short",
-            "-o",
-            f"faulthandler_timeout={ONE_TEST_SECONDS:g}",
-            str(folder),
-        ]
-        env = minimal_environment() | {"PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1", "NO_COLOR": "1"}
-        if self.sandbox is not None:
-            prepare(folder)
-            access = Access(libraries=True, env=(("PYTEST_DISABLE_PLUGIN_AUTOLOAD", "1"), ("NO_COLOR", "1")))
-            command = self.sandbox.prefix(folder, access) + command
-        log = folder / "pytest-output.txt"  # inside the temporary folder: removed with it
-        code = run_with_time_limit(
-            command, folder, env, log, self.seconds, self.on_start, limit_resources, lambda: stuck(log)
-        )
-        output = log.read_bytes()[-OUTPUT_LIMIT:].decode("utf-8", "replace")
-        return code, output.replace(f"{folder}{os.sep}", "")  # a temporary folder means nothing to a learner
-
     def against(self, name: str) -> TestRunCheck:
         """Run the learner's tests against implementation ``name``, ready to be checked."""
         test_files = tuple(sorted(path.name for path in self.tests_dir.glob("test_*.py")))
         return TestRunCheck(self.run(name), self.run(CORRECT), tuple(not_run(self.tests_dir)), test_files)
-
-
-def stuck(log: Path) -> bool:
-    """A learner test has run past ONE_TEST_SECONDS: faulthandler wrote where it was."""
-    try:
-        with open(log, "rb") as output:
-            return STUCK.encode() in output.read()
-    except OSError:
-        return False
-
-
-def where_stuck(output: str, folder: Path) -> str:
-    """The learner's test and line where faulthandler found the run (its innermost test-file frame)."""
-    if STUCK not in output:
-        return ""
-    dump = output[output.index(STUCK) :]
-    for line in dump.splitlines():
-        found = FRAME.match(line.strip())
-        name = Path(found["file"]).name if found else ""
-        if found and name.startswith("test_") and (folder / name).is_file():
-            number = int(found["line"])
-            code = linecache_line(folder / name, number)
-            return f"{found['test']} in {name}, line {number}" + (f": {code}" if code else "")
-    return ""
-
-
-FRAME = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+) in (?P<test>\w+)')
-
-
-def linecache_line(path: Path, number: int) -> str:
-    try:
-        lines = path.read_text("utf-8", "replace").splitlines()
-    except OSError:
-        return ""
-    return lines[number - 1].strip()[:200] if 0 < number <= len(lines) else ""
 
 
 # One grading run is one pytest process: each implementation is run once in it,
