@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -28,11 +27,13 @@ from grader.known_variants import record_known_mistakes
 from grader.milestone_proof import MilestoneCheck, prove_milestones
 from grader.pipeline.grading import grade, grade_observed
 from grader.pipeline.suite_ids import SuiteError, SuiteNotCollected, expected_test_ids
-from grader.pipeline.warm import warm_pytest
 from grader.plain.scan import suite_problems
 from grader.readme_agreement import Unstated, unstated_phrases
+from grader.warm_threads import map_warm
 
 MISTAKES = "mistakes"
+# How much longer one grading run of a kind takes than a plain one (the capstone starts its service per test).
+RUN_WEIGHT = {"project": 8.0, "write-tests": 3.0}
 
 
 @dataclass(frozen=True)
@@ -116,15 +117,16 @@ class ValidationReport:
 def validate_course(course: Course, exercises: list[Exercise], jobs: int = 2) -> ValidationReport:
     """Validate the given exercises (all when empty) and look for stray folders."""
     chosen = exercises or list(course.exercises)
-    with ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-        checks = tuple(pool.map(lambda e: validate_warm(course, e), chosen))
-    return ValidationReport(checks, tuple(stray_folders(course)))
+    checks = map_warm(lambda e: validate_exercise(course, e), chosen, lambda e: cost(course, e), jobs)
+    return ValidationReport(tuple(checks), tuple(stray_folders(course)))
 
 
-def validate_warm(course: Course, exercise: Exercise) -> ExerciseCheck:
-    """Validate one exercise with one pytest server for all its runs, not a cold one per run."""
-    with warm_pytest():
-        return validate_exercise(course, exercise)
+def cost(course: Course, exercise: Exercise) -> float:
+    """About how long validating an exercise takes: its grading runs, weighed by its kind."""
+    runs = 2 + len(mistake_paths(course, exercise))  # the reference, the starter, each variant
+    if has_instructor_tests(course.suite_dir(exercise)):
+        runs *= 2  # the public tests alone too
+    return runs * RUN_WEIGHT.get(exercise.kind, 1.0)
 
 
 def validate_exercise(course: Course, exercise: Exercise) -> ExerciseCheck:

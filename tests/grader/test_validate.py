@@ -14,6 +14,7 @@ from grader.validate import (
     ExerciseCheck,
     MistakeCheck,
     ValidationReport,
+    cost,
     grader_faults,
     mistake_name,
     stray_folders,
@@ -47,6 +48,16 @@ def test_mini_course_validates(mini_course: Course) -> None:
     data = report.to_dict()
     assert data["ok"] is True
     assert all(entry["ok"] is True for entry in data["exercises"])
+
+
+def test_the_cost_counts_the_grading_runs_of_an_exercise(mini_course: Course) -> None:
+    leap = mini_course.find("leap-year")
+    assert cost(mini_course, leap) == 4.0  # the reference, the starter and its two variants
+    mistakes = mini_course.suite_dir(leap) / "mistakes"
+    (mistakes / "another.py").write_text('"""Mistake: another."""\n', encoding="utf-8")
+    assert cost(mini_course, leap) == 5.0
+    (mini_course.suite_dir(leap) / "test_leap_year_instructor.py").write_text("", encoding="utf-8")
+    assert cost(mini_course, leap) == 10.0  # each run again with the public tests alone
 
 
 def test_a_mistake_the_suite_does_not_catch_is_named(mini_course: Course) -> None:
