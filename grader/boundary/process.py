@@ -27,10 +27,10 @@ from grader.boundary.worker_endings import LimitWatch, explain_end, note_host_fa
 from grader.worker.pipe_reading import read_when_ready
 
 WORKER_SCRIPT = Path(grader.worker.__file__).resolve().with_name("main.py")
-# Every file the worker runs: the script and what it loads by path from beside it (the value
-# codec and its standard-library value types, kept arguments, its limits, pipe reading, the
-# step counter for growth checks, the finder of returned values the learner still keeps, and
-# the reader of a RecursionError).
+HELLO_LINE = b'{"hello":1}'  # the worker's first line, before any learner code
+SIDE_LINES = (WHERE_LINE, HELLO_LINE)  # lines that are not replies
+# Every file the worker runs: the script and what it loads by path from beside it (the sandbox
+# binds each one; test_process checks that every load_wire name is here).
 WORKER_FILES = tuple(
     WORKER_SCRIPT.with_name(name)
     for name in (
@@ -162,6 +162,7 @@ class WorkerProcess:
 
                 fcntl.fcntl(fd, F_SETPIPE_SZ, PIPE_BYTES)
         self.pending = bytearray()
+        self.started = False  # set when the worker's hello is read
         self.last_reply_bytes = 0
         self.buffer = bytearray(PIPE_BYTES)
         self.chunks: queue.Queue[bytes] | None = None
@@ -207,7 +208,10 @@ class WorkerProcess:
             )
             while data:
                 data = data[os.write(self.send_fd, data) :]
-            while (line := self._read_line(deadline - time.monotonic())) and line.startswith(WHERE_LINE):
+            while (line := self._read_line(deadline - time.monotonic())) and line.startswith(SIDE_LINES):
+                if line == HELLO_LINE:
+                    self.started = True  # the worker's Python runs: the sandbox did start
+                    continue
                 where = where_line(line)
                 if where and where.get("loop", {}).get("certain"):  # it never ends: stop it now
                     line = None
@@ -267,7 +271,7 @@ class WorkerProcess:
     def _crashed(self) -> LearnerCrash:
         kill_process_tree(self.process)
         tail = self.stderr_tail()
-        end = explain_end(self.process.returncode, self.sandboxed, self.watch, tail)
+        end = explain_end(self.process.returncode, self.sandboxed, self.watch, tail, self.started)
         self.stop()
         if end.host is not None:
             note_host_failure(self.learner_dir, end.host)

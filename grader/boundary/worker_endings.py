@@ -96,12 +96,14 @@ class Ending:
     host: str | None = None
 
 
-def explain_end(code: int | None, sandboxed: bool, watch: LimitWatch, stderr: str) -> Ending:
-    """Explain a worker that ended without replying."""
+def explain_end(
+    code: int | None, sandboxed: bool, watch: LimitWatch, stderr: str, started: bool = False
+) -> Ending:
+    """Explain a worker that ended without replying (``started``: its first line was read)."""
     reached = watch.reached()
     if reached is not None:
         return Ending(reached.describe(), "each learner's processes share these limits")
-    host = host_failure(code, sandboxed, bool(watch.folders), stderr)
+    host = host_failure(code, sandboxed, bool(watch.folders), stderr, started)
     if host is not None:
         return Ending(f"could not be graded: {host}", "this is not a problem with your code", host)
     number = signal_of(code, sandboxed)
@@ -114,9 +116,16 @@ def explain_end(code: int | None, sandboxed: bool, watch: LimitWatch, stderr: st
     return Ending(f"ended the whole program (exit status {code})", "functions should return, not exit")
 
 
-def host_failure(code: int | None, sandboxed: bool, in_cgroups: bool, stderr: str) -> str | None:
-    """The grading machine's failure, when the evidence shows one (no limit of the learner's was reached)."""
-    if not sandboxed:
+def host_failure(
+    code: int | None, sandboxed: bool, in_cgroups: bool, stderr: str, started: bool = False
+) -> str | None:
+    """The grading machine's failure, when the evidence shows one (no limit of the learner's was reached).
+
+    Once the worker has said hello, the sandbox and the worker's own threads run, and learner
+    code may have: what stderr says or how it ended can be the learner's doing, and must never
+    make their work "not graded". Only a worker that never said hello is the host's failure.
+    """
+    if not sandboxed or started:
         return None
     first = stderr.lstrip().splitlines()[0] if stderr.strip() else ""
     if first.startswith(SANDBOX_TOOLS) or (in_cgroups and code == JOIN_FAILED):

@@ -220,6 +220,9 @@ class Worker:
         else:
             lines = pipe_reading.iter_lines(incoming)
         self.outgoing = outgoing
+        # Said once the sandbox and this worker's own threads run, before any learner code: after
+        # it, how the worker ends is the learner's doing (stderr can no longer pass for the host's).
+        self.write(b'{"hello":1}\n')
         for line in lines:
             self.write(self.answer(json.loads(line)))
 

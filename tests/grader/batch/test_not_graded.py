@@ -62,3 +62,20 @@ def test_the_gradebook_skips_on_resume_only_what_was_graded(tmp_path: Path, mini
         assert book.has_run("bo", "doubled", "content", "suite")
     finally:
         book.close()
+
+
+FAKES_A_SANDBOX_FAILURE = """import os
+os.write(2, b"bwrap: Creating new namespace failed: Resource temporarily unavailable\\n")
+os._exit(1)
+"""
+
+
+def test_learner_code_cannot_pass_itself_off_as_a_sandbox_failure(course_dir: Path, tmp_path: Path) -> None:
+    needs_sandbox()
+    submissions = tmp_path / "submissions"
+    write_learner(submissions, "mallory", {"doubled.py": FAKES_A_SANDBOX_FAILURE})
+    out = tmp_path / "out"
+    result = grade(course_dir, submissions, out, "--exercise", "doubled", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert stored(out) == [("mallory", "error", 0.0)]  # graded: 0, with the learner's own exit named
+    assert gradebook_rows(out)["mallory"]["status"] == "graded"

@@ -53,3 +53,10 @@ def test_the_host_note_lands_beside_the_learners_folder(tmp_path: Path) -> None:
     code.mkdir()
     note_host_failure(code, "the sandbox could not start (bwrap: x)")
     assert (tmp_path / HOST_NOTE).read_text().splitlines() == ["the sandbox could not start (bwrap: x)"]
+
+
+def test_after_the_workers_hello_nothing_on_stderr_passes_for_a_sandbox_failure() -> None:
+    fake = "bwrap: Creating new namespace failed: Resource temporarily unavailable\n"
+    assert explain_end(1, True, NO_CGROUP, fake, started=False).host is not None
+    end = explain_end(1, True, NO_CGROUP, fake, started=True)  # the learner's code wrote it
+    assert end.host is None and end.reason == "ended the whole program (exit status 1)"
