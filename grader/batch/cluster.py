@@ -25,7 +25,7 @@ from grader.batch.cluster_pack import learner_files, pack_course, too_large
 from grader.batch.cluster_security import CertificateProblem, Certificates, check_address
 from grader.batch.cluster_task import grade_learner
 from grader.batch.gradebook import Gradebook
-from grader.batch.job import problem_feedback
+from grader.batch.not_graded import problem_feedback
 from grader.batch.plan import Job, Plan
 from grader.batch.pool import Progress, Results, by_learner, store
 from grader.course.manifest import Course

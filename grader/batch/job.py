@@ -21,7 +21,7 @@ from grader.boundary.pytest_command import pytest_environment
 from grader.boundary.sandbox import Sandbox, prepare
 from grader.course.manifest import Course, Exercise
 from grader.feedback.build import SuiteRun, build_feedback
-from grader.feedback.model import NOT_GRADED, SCHEMA_VERSION, Feedback
+from grader.feedback.model import Feedback
 from grader.kinds.finish import finish
 from grader.pipeline.runner import (
     kill_workers,
@@ -49,22 +49,6 @@ class ColdLauncher:
 
     def run(self, command: list[str], cwd: Path, log: Path, seconds: float) -> int | None:
         return run_with_time_limit(command, cwd, pytest_environment(), log, seconds)
-
-
-def problem_feedback(exercise: Exercise, learner: str, problem: str, status: str = NOT_GRADED) -> Feedback:
-    """Feedback for work that could not be graded at all: no grade (0 points) and the reason."""
-    return Feedback(
-        schema_version=SCHEMA_VERSION,
-        exercise_id=exercise.id,
-        title=exercise.title,
-        learner=learner,
-        status=status,
-        score=0.0,
-        max_score=exercise.points,
-        tests=(),
-        error=problem,
-        duration=0.0,
-    )
 
 
 def grade_job(

@@ -23,8 +23,8 @@ STORED_STATUS = NOT_GRADED_STATUS
 AGAIN = " (`grader grade --resume` grades it again)"
 
 
-def not_graded(exercise: Exercise, learner: str, reason: str) -> Feedback:
-    """Feedback for work the grading machine could not grade: no score given, the reason said."""
+def problem_feedback(exercise: Exercise, learner: str, problem: str) -> Feedback:
+    """Feedback for work that could not be graded at all: no grade (0 points) and the reason."""
     return Feedback(
         schema_version=SCHEMA_VERSION,
         exercise_id=exercise.id,
@@ -34,9 +34,14 @@ def not_graded(exercise: Exercise, learner: str, reason: str) -> Feedback:
         score=0.0,
         max_score=exercise.points,
         tests=(),
-        error=f"{NOT_GRADED}{reason}{AGAIN}",
+        error=problem,
         duration=0.0,
     )
+
+
+def not_graded(exercise: Exercise, learner: str, reason: str) -> Feedback:
+    """Feedback for work the grading machine could not grade: no score given, the reason said."""
+    return problem_feedback(exercise, learner, f"{NOT_GRADED}{reason}{AGAIN}")
 
 
 def is_not_graded(feedback: Feedback | dict[str, Any]) -> bool:

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from grader.batch.discover import Discovery, Submission
 from grader.batch.gradebook import Gradebook
-from grader.batch.job import problem_feedback
 from grader.batch.learner_folders import folder_name
 from grader.batch.locate import Located, graded_files, locate
+from grader.batch.not_graded import problem_feedback
 from grader.batch.notebooks import Notebooks
 from grader.batch.submission_size import size_problem
 from grader.batch.unpack import SubmissionProblem, unpack

@@ -9,8 +9,8 @@ import pytest
 
 from grader.batch.command import describe_shared_folders
 from grader.batch.gradebook import Gradebook
-from grader.batch.job import problem_feedback
 from grader.batch.learner_folders import folder_name, learner_folders, sharing
+from grader.batch.not_graded import problem_feedback
 from grader.batch.outputs import write_outputs
 from grader.batch.results import read_results
 from grader.course.manifest import Course
