@@ -7,6 +7,7 @@ itself and learner code never runs in it on the grader's behalf.
 
 from __future__ import annotations
 
+import functools
 import importlib
 import json
 import os
@@ -69,6 +70,7 @@ def check(exercise_id: str | None = None) -> None:
     grade_in_subprocess(course, exercise, files, notes)
 
 
+@functools.cache  # the setup cell's import names check, hint and progress: prepare once
 def prepare_first_check() -> None:
     """Start the first check's grading process now (the setup cell), while the learner writes code."""
     if not in_ipython():
