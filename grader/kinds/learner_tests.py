@@ -19,16 +19,7 @@ from grader.boundary.sandbox import Sandbox
 from grader.feedback.expectations import Mismatch
 from grader.kinds.implementation_runs import CORRECT, Implementations
 from grader.kinds.own_tests import failures, not_run
-from grader.kinds.run_results import (
-    ONE_TEST_SECONDS,
-    STUCK,
-    TestRun,
-    implementation_description,
-    stuck,
-    where_stuck,
-)
-
-__all__ = ["ONE_TEST_SECONDS", "STUCK", "TestRun", "implementation_description", "stuck", "where_stuck"]
+from grader.kinds.run_results import ONE_TEST_SECONDS, TestRun, implementation_description
 
 IMPLEMENTATIONS = "implementations"
 EXIT_PASSED, EXIT_FAILED, EXIT_NO_TESTS = 0, 1, 5

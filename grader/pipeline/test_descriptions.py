@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 
 from grader.feedback.diagnosis import DIAGNOSES, NO_EVIDENCE_DIAGNOSES
-from grader.kinds.learner_tests import IMPLEMENTATIONS, implementation_description
+from grader.kinds.learner_tests import IMPLEMENTATIONS
+from grader.kinds.run_results import implementation_description
 from grader.plain.module_import import name_description
 
 

@@ -14,7 +14,8 @@ from grader.boundary.process import ignore_pid
 from grader.feedback.expectations import Mismatch
 from grader.kinds import implementation_runs
 from grader.kinds.implementation_runs import NO_STATUS, Implementations
-from grader.kinds.learner_tests import EXIT_PASSED, TestRun, TestRunCheck
+from grader.kinds.learner_tests import EXIT_PASSED, TestRunCheck
+from grader.kinds.run_results import TestRun
 
 CORRECT = "def absolute(x):\n    return x if x >= 0 else -x\n"
 NEGATES = '"""Bug: negates every number."""\n\n\ndef absolute(x):\n    return -x\n'
