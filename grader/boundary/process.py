@@ -36,7 +36,7 @@ WORKER_FILES = tuple(
     for name in (
         "main.py", "wire.py", "step_counter.py", "kept_arguments.py", "limits.py", "pipe_reading.py",
         "value_types.py", "value_builders.py", "sharing.py", "operations.py", "errors.py",
-        "stop_watch.py", "recursion.py",
+        "stop_watch.py", "loop_evidence.py", "recursion.py",
     )
 )  # fmt: skip
 

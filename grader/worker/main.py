@@ -96,7 +96,7 @@ class Worker:
         self.outgoing: int | None = None
         # The watch thread writes a line too (where a call was stopped): one writer at a time.
         self.writing = threading.Lock()
-        self.watch = stop_watch.StopWatch(learner_dir, self.send_line)
+        self.watch = stop_watch.StopWatch(learner_dir, self.send_line, load_wire("loop_evidence"))
 
     def resolve(self, target: list[Any]) -> Any:
         kind, owner, name = target

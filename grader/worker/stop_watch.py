@@ -1,6 +1,7 @@
 """Say where a learner call was when its time ran out, before the trusted side stops the worker.
 
 Loaded by path by grader/worker/main.py, outside the grader package: standard library only.
+What a look can tell about a loop is in loop_evidence.py, handed to the watch.
 
 A watch thread sleeps while a call runs. Past a share of the call's time limit
 it looks at the main thread's innermost frame in the learner's own files; just
@@ -8,11 +9,11 @@ before the limit it looks again and sends one ``{"where": ...}`` line: the
 file, line and source line, and the loop that line is in. Where the loop is a
 ``while`` and the same run of the function was seen at both looks, the plain
 values its condition reads are compared: unchanged values mean the condition
-has not moved towards false. When, besides, the condition reads nothing else
-and the loop's body can neither change those names nor leave the loop, the
-loop surely never ends: that is sent at the second look, before the limit.
-Only ints, floats, strings, bools and None are read, so no learner ``__eq__``
-or ``__repr__`` runs in the watch thread.
+has not moved towards false. The loop surely never ends, and that is sent at
+the second look, before the limit, when besides either the condition reads
+nothing else and the body can neither change those names nor leave the loop,
+or the whole state of the frame came back the same at the loop's jump back
+after the main thread ran on (see ``loop_evidence.settled``).
 """
 
 from __future__ import annotations
@@ -27,7 +28,6 @@ TYPE_CHECKING = False
 if TYPE_CHECKING:
     from typing import Any
 
-PLAIN = (int, float, str, bool, type(None))
 FIRST_LOOK = 0.2  # the share of the limit after which the first look is taken
 SURE_LOOK = 0.4  # the second look: a loop that surely never ends is told of here
 LAST_LOOK_MARGIN = 0.25  # seconds before the limit for the last look (at most a fifth of it)
@@ -45,60 +45,6 @@ def innermost_learner_frame(frame: Any, folder: str) -> Any:
     return None
 
 
-def enclosing_loop(path: str, line: int) -> Any:
-    """The innermost ``while`` or ``for`` statement of ``path`` whose body holds ``line``, or None."""
-    import ast  # only once a call runs out of time: a lighter start for every worker
-
-    try:
-        with open(path, encoding="utf-8") as source:
-            tree = ast.parse(source.read())
-    except (OSError, SyntaxError, ValueError, UnicodeDecodeError):
-        return None
-    loops = [
-        node
-        for node in ast.walk(tree)
-        if isinstance(node, (ast.While, ast.For)) and node.lineno <= line <= (node.end_lineno or node.lineno)
-    ]
-    return max(loops, key=lambda node: node.lineno, default=None)
-
-
-def plain_values(frame: Any) -> dict[str, Any]:
-    """The frame's variables, at this moment, whose values are plain scalars (others are left out)."""
-    try:
-        local = dict(frame.f_locals)
-    except Exception:  # a frame that cannot show its variables shows none
-        return {}
-    return {
-        name: value
-        for name, value in local.items()
-        if type(value) in PLAIN and not (type(value) is str and len(value) > 200)
-    }
-
-
-def line_of(frame: Any) -> tuple[int, bool]:
-    """The line a frame is running, and whether it stands at the jump back to a loop's start.
-
-    Another thread gets its turn only where Python checks for one, mostly at the
-    jump back at the end of a loop's body, which has no line of its own: then
-    the line before it is reported, and the caller names the loop instead.
-    """
-    lines = [line for start, _, line in frame.f_code.co_lines() if start <= frame.f_lasti]
-    if type(frame.f_lineno) is int and lines and lines[-1]:
-        return int(frame.f_lineno), False
-    known = [line for line in lines if line]
-    return (known[-1] if known else frame.f_code.co_firstlineno), True
-
-
-class Look:
-    """One look at where the main thread was in the learner's code."""
-
-    def __init__(self, frame: Any) -> None:
-        self.frame = frame
-        self.line, self.turning = line_of(frame)
-        self.when = time.monotonic()
-        self.values = plain_values(frame)  # read now: the frame runs on after the look
-
-
 class StopWatch:
     """Watch the main thread during calls; send where it was just before a call's limit.
 
@@ -108,8 +54,9 @@ class StopWatch:
     A second without calls puts it back to sleep until the next call.
     """
 
-    def __init__(self, folder: str, send: Any) -> None:
+    def __init__(self, folder: str, send: Any, loops: Any) -> None:
         self.folder = folder
+        self.loops = loops  # loop_evidence.py: looks, and what they tell about the loop
         self.send = send  # writes one reply line; shared with the worker, under its lock
         self.main = threading.main_thread().ident
         self.armed = threading.Condition()
@@ -187,12 +134,13 @@ class StopWatch:
                 self.armed.wait(left)
             return self.call == call
 
-    def look(self) -> Look | None:
+    def look(self) -> Any:
         frame = sys._current_frames().get(self.main)  # type: ignore[arg-type]
         found = innermost_learner_frame(frame, self.folder)
-        return Look(found) if found is not None else None
+        seconds = self.loops.main_thread_seconds(self.main)
+        return self.loops.Look(found, seconds) if found is not None else None
 
-    def where(self, first: Look | None) -> dict[str, Any] | None:
+    def where(self, first: Any) -> dict[str, Any] | None:
         """Describe where the call is now, with the loop it is in and what the loop's condition reads."""
         last = self.look()
         if last is None:
@@ -206,56 +154,10 @@ class StopWatch:
             "function": code.co_name,
             "code": linecache.getline(code.co_filename, last.line).strip()[:200],
         }
-        loop = enclosing_loop(code.co_filename, last.line)
+        loop = self.loops.enclosing_loop(code.co_filename, last.line)
         if loop is not None and last.turning:  # going round the loop: its first line is where it was
             header = linecache.getline(code.co_filename, loop.lineno).strip()[:200]
             where.update(line=loop.lineno, code=header)
         if loop is not None:
-            where["loop"] = describe_loop(loop, code.co_filename, first, last)
+            where["loop"] = self.loops.describe_loop(loop, code.co_filename, first, last)
         return where
-
-
-def describe_loop(loop: Any, path: str, first: Look | None, last: Look) -> dict[str, Any]:
-    """The loop's first line; for a ``while``, the condition's plain values that stayed the same."""
-    import ast
-    import linecache
-
-    described: dict[str, Any] = {
-        "line": loop.lineno,
-        "code": linecache.getline(path, loop.lineno).strip()[:200],
-    }
-    if not isinstance(loop, ast.While) or first is None or first.frame is not last.frame:
-        return described
-    names = sorted({node.id for node in ast.walk(loop.test) if isinstance(node, ast.Name)})
-    before, after = first.values, last.values
-    read_all = bool(names) and all(name in before and name in after for name in names)
-    if read_all and all(type(before[n]) is type(after[n]) and before[n] == after[n] for n in names):
-        described["unchanged"] = {name: repr(after[name])[:60] for name in names}
-        described["seconds"] = round(last.when - first.when, 2)
-        described["certain"] = never_changes(loop, set(names))
-    return described
-
-
-# What a condition may hold to depend on nothing but the values of its names.
-PURE = ("Name", "Constant", "Compare", "BoolOp", "BinOp", "UnaryOp", "expr_context", "cmpop", "operator")
-
-
-def never_changes(loop: Any, names: set[str]) -> bool:
-    """The condition reads only ``names`` and constants, and the body can neither change them nor leave.
-
-    Then a condition found true stays true: the loop surely never ends.
-    """
-    import ast
-
-    pure = tuple(getattr(ast, name) for name in (*PURE, "boolop", "unaryop"))
-    if not all(isinstance(node, pure) for node in ast.walk(loop.test)):
-        return False
-    leaves = (ast.Break, ast.Return, ast.Raise, ast.Yield, ast.YieldFrom, ast.Await, ast.Try)
-    scopes = (ast.Global, ast.Nonlocal, ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
-    for statement in loop.body:
-        for node in ast.walk(statement):
-            if isinstance(node, (*leaves, *scopes)):
-                return False
-            if isinstance(node, ast.Name) and node.id in names and not isinstance(node.ctx, ast.Load):
-                return False
-    return True

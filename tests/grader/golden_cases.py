@@ -72,6 +72,14 @@ CASES: dict[str, Case] = {
         "def leap_year(year):\n    if year % 400 == 0:\n        return True\n"
         "    while year % 100 == 0:\n        pass\n    return year % 4 == 0\n",
     ),
+    # A loop whose body sets its variable again to the same value: back at the loop's start with
+    # nothing changed, it is said to never end at once, not after the whole time limit.
+    "leap_endless_reassigned": lab(
+        "leap",
+        "def leap_year(year):\n    century = year // 100\n"
+        "    while year % 100 == 0 and year % 400 != 0:\n        year = century * 100\n"
+        "    return year % 4 == 0\n",
+    ),
     # A debug print is not the answer: "balance is now -10" is not a printed 1.
     "bank_debug_print": lab(
         "bank",
