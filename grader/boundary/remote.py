@@ -8,6 +8,7 @@ type. Nothing the learner returns can run code in this process.
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -63,6 +64,8 @@ class LearnerSession:
         self.load_problem: LearnerProblem | None = None
         self._loaded = False
         self.objects: dict[int, RemoteObject] = {}  # this worker's objects: one object, one handle
+        self.module_objects: list[RemoteObject] = []  # read from a module: read again after a restart
+        self._rereading = False
         self.history = CallHistory()  # what each test did to each learner object
         self.sent = SentArguments(wire)  # large arguments the worker holds already
         self.shared = SharedValues(self.reference)  # returned values that are the learner's own state
@@ -190,6 +193,24 @@ class LearnerSession:
             return {wire.TAG: "ref", "v": value._handle}
         return None
 
+    def reread_module_objects(self) -> bool:
+        """Read the module-level objects again from a restarted worker, so each keeps its one handle.
+
+        Only when the new worker first hands out an object: ``sublist(...) is EQUAL``
+        holds after a time-out as it does before. False when there was nothing to do.
+        """
+        stale = [found for found in self.module_objects if found._generation != self.generation]
+        if not stale or self._rereading:
+            return False
+        self._rereading = True
+        try:
+            for found in stale:
+                with contextlib.suppress(LearnerProblem):  # gone now: said when the test uses it
+                    found._check_alive()
+        finally:
+            self._rereading = False
+        return True
+
     def decode(self, data: Any) -> Any:
         generation = self.generation
 
@@ -199,6 +220,8 @@ class LearnerSession:
             if shape[:3] != [int, str, str] or shape[3:] not in ([], [int], [float], [str]):
                 raise ValueError("malformed handle")
             known = self.objects.get(parts[1])  # the objects of this worker (discarded with it)
+            if known is None and generation and self.reread_module_objects():
+                known = self.objects.get(parts[1])  # it may be an object a module holds (an enum member)
             if known is None:
                 known = self.objects[parts[1]] = RemoteObject(self, generation, *parts[1:4])
                 known._plain = parts[4] if len(parts) == 5 else NO_FACE

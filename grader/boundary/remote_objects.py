@@ -12,8 +12,8 @@ from typing import Any, Protocol
 from grader.boundary.learner_problems import MissingName, rebuild_exception
 from grader.boundary.object_checks import ObjectChecks
 from grader.boundary.object_edits import change_attribute
-from grader.boundary.object_uses import NO_FACE, ObjectUses
-from grader.boundary.process import LearnerCrash
+from grader.boundary.object_uses import NO_FACE, ObjectUses, apply
+from grader.boundary.process import LearnerCrash, LearnerProblem
 from grader.feedback.expectations import Call
 from grader.worker import wire
 
@@ -122,6 +122,14 @@ class RemoteObject(ObjectUses, ObjectChecks):
         return self._session.invoke(["handle", self._handle, None], self._type_name, args, kwargs)
 
     def __repr__(self) -> str:
+        """The learner's own repr, made in the worker now, as a test in the learner's process sees it."""
+        try:
+            text = apply(self, "repr", (self,), f"repr({self._learner_label()})")[0]
+        except LearnerProblem:  # the object is gone: a message may still name it
+            return self._described()
+        return text if type(text) is str else self._described()
+
+    def _described(self) -> str:
         return f"<{self._type_name} object from your code: {self._text}>"
 
 

@@ -26,6 +26,10 @@ class LearnerHandle:
     def _learner_label(self) -> str:
         return f"{self._type_name}(…)"
 
+    def _described(self) -> str:
+        """How feedback shows this value: as the learner's, never by running its code here."""
+        return f"<{self._type_name} object from your code>"
+
 
 def type_name(value: Any) -> str:
     """Name a value's type the way a beginner reads it (a learner object by its own class)."""
@@ -47,7 +51,7 @@ def article(name: str) -> str:
 
 def show(value: Any) -> str:
     """Return a short repr of a value for a feedback message."""
-    text = repr(head(value))
+    text = value._described() if isinstance(value, LearnerHandle) else repr(head(value))
     if len(text) > MAX_REPR:
         text = text[: MAX_REPR - 15] + " ... (shortened)"
     return text

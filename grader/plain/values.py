@@ -220,14 +220,19 @@ def read_attribute(session: LearnerSession, module: str, name: str) -> Any:
         error = rebuild_exception(reply["error"])
         error.learner_info["call"] = f"{module}.{name}"  # type: ignore[attr-defined]
         return Unreadable(name, error)
-    if isinstance(value, RemoteObject):
+    if isinstance(value, RemoteObject) and value._reread is None:
         session.history.created(value._key(), f"{module}.{name}")
         # Read again from a worker restarted after a time-out, as a fresh import would.
         value._reread = lambda: fresh_object(session, module, name)
+        session.module_objects.append(value)
     return value
 
 
 def fresh_object(session: LearnerSession, module: str, name: str) -> RemoteObject | None:
     """A module-level object read again from a new worker; None when it is no longer an object."""
     fresh = read_attribute(session, module, name)
-    return fresh if isinstance(fresh, RemoteObject) else None
+    if not isinstance(fresh, RemoteObject):
+        return None
+    # The handle being re-read takes this one's place: only it is read again after a later restart.
+    session.module_objects[:] = [found for found in session.module_objects if found is not fresh]
+    return fresh

@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from typing import Any
 
-OPERATIONS: dict[str, Any] = {"len": len, "bool": bool, "iter": iter, "next": next, "str": str, "abs": abs}
+OPERATIONS: dict[str, Any] = {
+    "len": len, "bool": bool, "iter": iter, "next": next, "str": str, "repr": repr, "abs": abs,
+}  # fmt: skip
 OPERATOR_NAMES = frozenset(
     {"contains", "getitem", "setitem", "delitem", "eq", "ne", "lt", "le", "gt", "ge", "neg"}
     | {"add", "sub", "mul", "truediv", "floordiv", "mod", "pow"}

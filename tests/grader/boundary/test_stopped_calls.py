@@ -78,9 +78,18 @@ def test_the_slow_summary_names_square_work_only_when_the_times_show_it() -> Non
         "finished for 5,000 items in 0.05 s but not for 40,000 within 2.5 s: "
         "it does not scale (about n² work or more)",
     )
-    assert slow_summary(5_000, 1.0, 40_000, 2.5) == (
+    assert slow_summary(5_000, 0.15, 40_000, 2.5) == (
         "slow",
-        "finished for 5,000 items in 1.00 s but not for 40,000 within 2.5 s: it does not scale",
+        "finished for 5,000 items in 0.15 s but not for 40,000 within 2.5 s: it does not scale",
+    )
+
+
+def test_time_that_grows_in_step_with_the_items_is_not_called_slow() -> None:
+    # 8 times the items in at least 2.5 / 0.19 = 13 times the time: n, or a busy machine.
+    assert slow_summary(125_012, 0.19, 1_000_100, 2.0) == (
+        "",
+        "finished for 125,012 items in 0.19 s but not for 1,000,100 within 2 s, "
+        "though its time grows in step with the number of items",
     )
 
 

@@ -21,6 +21,7 @@ import pytest
 from grader.boundary.process import LearnerCrash, LearnerTimeout
 from grader.boundary.remote import LearnerModule, LearnerSession
 from grader.course.manifest import Course
+from grader.feedback.compare import show
 from grader.feedback.model import Feedback
 from grader.pipeline.runner import run_suite
 from grader.testkit import call
@@ -804,7 +805,8 @@ def session(mini_course: Course) -> Iterator[LearnerSession]:
 def test_remote_object_methods_are_called_one_by_one(session: LearnerSession) -> None:
     things = LearnerModule(session, "things")
     counter = things.Counter()
-    assert repr(counter).startswith("<Counter object from your code:")
+    assert repr(counter).startswith("<things.Counter object at 0x")  # its own repr, made in the worker
+    assert show(counter).startswith("<Counter object from your code:")  # feedback says whose it is
     assert counter.add(2) == 2
     assert counter.add(3) == 5
     assert counter.count == 5  # attribute reads cross as plain data

@@ -4,7 +4,8 @@
 references return what Python programmers return: a ``Counter``, a lazy
 ``filter``, enum members, ``datetime``, ``OrderedDict``/``defaultdict``, a
 named tuple, a list subclass, a dataclass, a generator, a class with
-``__iter__``, ``Decimal`` and ``Fraction``. Each is imported with
+``__iter__``, ``Decimal`` and ``Fraction``, a class with its own ``__repr__``
+and ``__str__``. Each is imported with
 ``grader import-tests``, graded on the reference, the stub and a wrong
 solution, and run by plain pytest on the same files: the tests that pass
 must be the same.
@@ -43,6 +44,12 @@ WRONG = {
     "def point(x, y):\n    return namedtuple('Point', 'x y')(y, x)\n",
     "countdown": "def countdown(n):\n    yield from range(n, -1, -1)\n\nclass Shelf(list):\n"
     "    def __init__(self, *books):\n        super().__init__(books)\n",
+    "clock": "class Clock:\n    def __init__(self, hour, minute):\n"
+    "        self.hour, self.minute = hour, minute\n\n"
+    "    def __repr__(self):\n        return f'Clock({self.hour}, {self.minute})'\n\n"
+    "    def __str__(self):\n        return f'{self.hour:02d}:{self.minute:02d}'\n\n"
+    "    def __eq__(self, other):\n        return (self.hour, self.minute) == (other.hour, other.minute)\n\n"
+    "    def __add__(self, minutes):\n        return Clock(self.hour, self.minute + minutes)\n",
     "money": "def total(prices):\n    return sum(float(p) for p in prices)\n\ndef share(parts):\n"
     "    return 1 / parts\n",
 }
