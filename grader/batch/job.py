@@ -16,9 +16,9 @@ from typing import Protocol
 
 from grader.batch.not_graded import host_failure_in, not_graded
 from grader.batch.temp_folders import owned_folder
-from grader.boundary.process import run_with_time_limit
 from grader.boundary.pytest_command import pytest_environment
 from grader.boundary.sandbox import Sandbox, prepare
+from grader.boundary.timed_run import run_with_time_limit
 from grader.course.manifest import Course, Exercise
 from grader.feedback.build import SuiteRun, build_feedback
 from grader.feedback.model import Feedback

@@ -21,7 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import grader.worker
-from grader.boundary.waiting import wait_for_exit, wait_unless
+from grader.boundary.run_queue import RunQueueWait
+from grader.boundary.waiting import wait_for_exit
 from grader.boundary.where_stopped import WHERE_LINE, where_line
 from grader.boundary.worker_endings import LimitWatch, explain_end, note_host_failure
 from grader.worker.pipe_reading import read_when_ready
@@ -74,46 +75,6 @@ def kill_group(pid: int) -> None:
         pass
 
 
-def run_with_time_limit(
-    command: list[str],
-    cwd: Path,
-    env: dict[str, str],
-    log: Path,
-    seconds: float,
-    on_start: Callable[[int], None] = ignore_pid,
-    preexec: Callable[[], None] | None = None,
-    give_up: Callable[[], bool] | None = None,
-) -> int | None:
-    """Run a command in its own process group with its output in ``log``.
-
-    Return its exit status, or None when it ran out of time, or ``give_up``
-    said so (it is asked a few times a second). The whole group is killed at
-    the end either way; processes that left the group are the job of
-    :mod:`grader.boundary.reaper`.
-    """
-    posix = os.name == "posix"
-    with open(log, "wb") as stream:
-        process = subprocess.Popen(
-            command,
-            cwd=cwd,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=stream,
-            stderr=subprocess.STDOUT,
-            start_new_session=posix,
-            preexec_fn=preexec if posix else None,
-        )
-        on_start(process.pid)
-        try:
-            code = (
-                wait_for_exit(process, seconds) if give_up is None else wait_unless(process, seconds, give_up)
-            )
-        finally:
-            kill_group(process.pid)
-            process.wait()
-    return code
-
-
 def kill_process_tree(process: subprocess.Popen[Any]) -> None:
     """Kill a process and, where the platform allows, its whole process group."""
     if process.poll() is None or os.name == "posix":
@@ -125,6 +86,7 @@ COMPACT = (",", ":")  # no spaces after separators: a million-item list is a meg
 MAX_REPLY_BYTES = 16 * 1024 * 1024 + 1024  # the worker's own limit, and room for the rest
 PIPE_BYTES = 1024 * 1024
 F_SETPIPE_SZ = 1031  # Linux: larger pipes carry a large value in fewer system calls
+PATIENCE = 0.05  # seconds: a call still running then has its wait for a processor counted
 
 
 class WorkerProcess:
@@ -199,7 +161,6 @@ class WorkerProcess:
         limit: kept for the LearnerTimeout, skipped when the reply comes after all.
         """
         deadline = time.monotonic() + max(seconds, 0.01)
-        where = None
         try:
             # The clock both processes read: the worker's last look comes before our limit,
             # however long the request took to send.
@@ -208,16 +169,9 @@ class WorkerProcess:
             )
             while data:
                 data = data[os.write(self.send_fd, data) :]
-            while (line := self._read_line(deadline - time.monotonic())) and line.startswith(SIDE_LINES):
-                if line == HELLO_LINE:
-                    self.started = True  # the worker's Python runs: the sandbox did start
-                    continue
-                where = where_line(line)
-                if where and where.get("loop", {}).get("certain"):  # it never ends: stop it now
-                    line = None
-                    break
+            line, where = self._await_reply(deadline, seconds)
         except (BrokenPipeError, OSError):
-            line = b""
+            line, where = b"", None
         if line is None:
             self._check_limits()  # stuck at its memory limit, the kernel reclaiming: say so
             self.stop()
@@ -242,6 +196,32 @@ class WorkerProcess:
             self.stop()
             raise LearnerCrash("sent back something unreadable")
         return reply
+
+    def _await_reply(self, deadline: float, seconds: float) -> tuple[bytes | None, dict[str, Any] | None]:
+        """The reply line (b"" if the worker ended; None when out of time), and where a call was.
+
+        A call that lasts has its wait for a processor counted from PATIENCE on
+        (run_queue.py), and given back at its limit: a busy machine's load is not the code's.
+        """
+        where, starved = None, None
+        while True:
+            left = deadline - time.monotonic()
+            line = self._read_line(left if starved else min(left, PATIENCE))
+            if line is None:
+                if starved is None:
+                    starved = RunQueueWait(self.process.pid, self.sandboxed)
+                if time.monotonic() < deadline:
+                    continue
+                if (more := starved.grant(seconds)) > 0:
+                    deadline += more
+                    continue
+                return None, where
+            if line == HELLO_LINE:
+                self.started = True  # the worker's Python runs: the sandbox did start
+            elif not line.startswith(SIDE_LINES):
+                return line, where
+            elif (where := where_line(line)) and where.get("loop", {}).get("certain"):
+                return None, where  # it never ends: stop it now
 
     def _read_line(self, seconds: float) -> bytes | None:
         """The next reply line; b"" when the worker has ended; None after ``seconds``.

@@ -20,8 +20,9 @@ from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from pathlib import Path
 
-from grader.boundary.process import ignore_pid, kill_group, run_with_time_limit, wait_for_exit
+from grader.boundary.process import ignore_pid, kill_group, wait_for_exit
 from grader.boundary.pytest_command import grading_pytest, isolated_arguments, pytest_environment
+from grader.boundary.timed_run import run_with_time_limit
 from grader.pipeline.server_process import ServerProcess, spawn_server, take_early
 
 CLEAN_UP_SECONDS = 15.0  # the server kills what a run left behind before it answers

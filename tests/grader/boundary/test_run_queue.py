@@ -1,0 +1,82 @@
+"""A worker's wait for a processor is given back to its call: a busy machine's load is not the code's."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import pytest
+
+from grader.boundary.run_queue import STRETCH, RunQueueWait, schedstat_path, waited_seconds
+
+pytestmark = pytest.mark.skipif(not os.path.exists("/proc/self/schedstat"), reason="Linux scheduler counts")
+
+SPIN = "while True: pass"
+SLEEP = "import time; time.sleep(30)"
+
+
+@contextmanager
+def python(code: str, cpu: int | None = None) -> Iterator[subprocess.Popen[bytes]]:
+    """A Python process running ``code``, kept on one processor if asked; always killed."""
+    process = subprocess.Popen([sys.executable, "-c", code])
+    try:
+        if cpu is not None:
+            os.sched_setaffinity(process.pid, {cpu})
+        yield process
+    finally:
+        process.kill()
+        process.wait()
+
+
+def test_a_process_sharing_its_processor_with_a_busy_one_is_given_its_wait_back() -> None:
+    cpu = min(os.sched_getaffinity(0))
+    with python(SPIN, cpu), python(SPIN, cpu) as worker:
+        waiting = RunQueueWait(worker.pid, sandboxed=False)
+        time.sleep(0.6)
+        given = waiting.grant(1.0)
+    # Two busy processes on one processor: each waits about half the time, here about 0.3 s.
+    assert 0.1 < given <= 0.6
+
+
+def test_a_sleeping_process_gets_nothing_back() -> None:
+    with python(SLEEP) as worker:
+        time.sleep(0.2)  # past its start
+        waiting = RunQueueWait(worker.pid, sandboxed=False)
+        time.sleep(0.4)
+        assert waiting.grant(1.0) == 0.0
+
+
+def test_what_is_given_back_is_capped_and_never_given_twice() -> None:
+    cpu = min(os.sched_getaffinity(0))
+    with python(SPIN, cpu), python(SPIN, cpu) as worker:
+        waiting = RunQueueWait(worker.pid, sandboxed=False)
+        time.sleep(0.6)
+        first = waiting.grant(0.05)
+        assert first == pytest.approx(0.05 * STRETCH)  # it waited longer than the cap allows
+        time.sleep(0.3)
+        assert waiting.grant(0.05) == 0.0
+
+
+def test_in_a_sandbox_the_counts_are_those_of_the_worker_python_below_its_launcher() -> None:
+    launcher = subprocess.Popen(["sh", "-c", f'"{sys.executable}" -c "{SLEEP}"; true'])
+    try:
+        deadline = time.monotonic() + 5
+        while (found := schedstat_path(launcher.pid, sandboxed=True)) is None and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert found is not None and found.parent.name != str(launcher.pid)
+        assert "python" in (found.parent / "comm").read_text()
+        assert waited_seconds(found) is not None
+    finally:
+        subprocess.run(["pkill", "-P", str(launcher.pid)], check=False)
+        launcher.kill()
+        launcher.wait()
+
+
+def test_a_process_that_is_gone_gives_nothing() -> None:
+    with python(SLEEP) as worker:
+        waiting = RunQueueWait(worker.pid, sandboxed=False)
+    assert waiting.grant(1.0) == 0.0
