@@ -34,10 +34,14 @@ def job(job_id, name, status, attempts, run_at, result=None, error=None):
 
 def job_is(queue, job_id, after, **expected):
     """Check the named fields of queue.job(job_id), saying what was done before."""
-    got = call(queue.job, job_id).value
-    wrong = {k: v for k, v in expected.items() if not isinstance(got, dict) or got.get(k, "(missing)") != v}
+    got = (
+        call(queue.job, job_id)
+        .satisfies(lambda got: isinstance(got, dict), "a dict of the job's columns")
+        .value
+    )
+    wrong = {k: v for k, v in expected.items() if got.get(k, "(missing)") != v}
     if wrong:
-        shown = {k: got.get(k, "(missing)") for k in wrong} if isinstance(got, dict) else got
+        shown = {k: got.get(k, "(missing)") for k in wrong}
         raise AssertionError(
             f"After {after}, job({job_id}) has {show(shown)}, "
             f"expected {show({k: expected[k] for k in wrong})}"
@@ -167,6 +171,7 @@ def test_a_failed_job_keeps_its_reason(learner):
 
 
 @pytest.mark.points(3)
+@pytest.mark.varies  # which worker wins the race changes from run to run
 def test_two_workers_never_claim_the_same_job(learner):
     """Two workers claiming at the same moment: one gets job 1, the other None; with two jobs, one each."""
     first, clock, path = queue_on(learner)
