@@ -131,16 +131,16 @@ def test_stop_gives_up_after_its_timeout(learner):
 @pytest.mark.points(2)
 @pytest.mark.varies  # how long it took, or how much processor time, changes from run to run
 def test_an_idle_worker_does_not_spin(learner):
-    """A started worker with nothing to do uses under 0.1 s of processor time in 1 s: it waits, not loops."""
+    """A started worker with nothing to do uses under 0.03 s of processor time in 1 s: it waits, not loops."""
     worker, _ = started_worker(learner)
     before = learner.cpu_seconds()
     time.sleep(1.0)
     used = learner.cpu_seconds() - before
     worker.stop()
-    if used > 0.1:
+    if used >= 0.03:
         raise AssertionError(
-            f"A started worker with nothing to do used {used:.2f} s of processor time in 1 s, "
-            "expected under 0.1 s"
+            f"A started worker with nothing to do used {used:.3f} s of processor time in 1 s, "
+            "expected under 0.03 s (a worker that waits uses about 0.003 s)"
         )
 
 
