@@ -9,8 +9,10 @@ claimed it first, so look for the next job.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
+import shutil
 import sqlite3
 import tempfile
 import threading
@@ -47,9 +49,17 @@ class JobNotFound(LookupError):
     """No job has this id."""
 
 
+_databases: list[str] = []
+
+
 def new_database() -> str:
-    """The path of a database file, not made yet, in a new temporary folder."""
-    return os.path.join(tempfile.mkdtemp(prefix="jobs-"), "jobs.db")
+    """The path of a new database file, not made yet, in a temporary folder removed when Python exits."""
+    if not _databases:
+        folder = tempfile.mkdtemp(prefix="jobs-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        _databases.append(folder)
+    _databases.append(os.path.join(_databases[0], f"jobs-{len(_databases)}.db"))
+    return _databases[-1]
 
 
 _racing = threading.local()
