@@ -128,6 +128,26 @@ CASES = {
         ),
         "keeps every status and message word for word",
     ),
+    "claim-without-a-condition": Case(
+        "background-jobs",
+        "12_background_jobs/mistakes/claims_without_a_condition.py",
+        "test_two_workers_never_claim_the_same_job",
+        (
+            "Two workers called claim() at the same moment on one queued job; they got [",
+            "expected {'id': 1, 'name': 'export', 'attempts': 1} for one of them and None for the other",
+        ),
+        "WHERE id = ? AND status = 'queued'",
+    ),
+    "stop-abandons-the-item": Case(
+        "graceful-shutdown",
+        "13_graceful_shutdown/mistakes/abandons_the_item_in_progress.py",
+        "test_stop_lets_the_item_in_progress_finish",
+        (
+            "calling stop() while 'a' ran, the handler's events were [('started', 'a')], "
+            "expected [('started', 'a'), ('finished', 'a')]",
+        ),
+        "wait for the thread",
+    ),
 }
 
 

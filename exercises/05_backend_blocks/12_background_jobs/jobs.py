@@ -1,0 +1,143 @@
+"""A job queue stored in SQLite: an atomic claim, retries with capped backoff, a reason kept on failure."""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import os
+import shutil
+import sqlite3
+import tempfile
+import threading
+
+# --- given: the table, a fake clock, how the grader opens and races databases. Do not change them. ---
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS jobs (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    name     TEXT    NOT NULL,                  -- what to do, such as 'export'
+    status   TEXT    NOT NULL DEFAULT 'queued', -- queued | running | done | failed
+    attempts INTEGER NOT NULL DEFAULT 0,        -- how many times it was claimed
+    run_at   REAL    NOT NULL,                  -- not claimed before this time
+    result   TEXT,                              -- what a finished job produced
+    error    TEXT                               -- why the last attempt failed
+)
+"""
+
+
+class FakeClock:
+    """A clock that only moves when told to, so a backoff of minutes passes instantly."""
+
+    def __init__(self, now: float = 0.0) -> None:
+        self._now = now
+
+    def now(self) -> float:
+        return self._now
+
+    def advance(self, seconds: float) -> None:
+        self._now += seconds
+
+
+class JobNotFound(LookupError):
+    """No job has this id."""
+
+
+_databases: list[str] = []
+
+
+def new_database() -> str:
+    """The path of a new database file, not made yet, in a temporary folder removed when Python exits."""
+    if not _databases:
+        folder = tempfile.mkdtemp(prefix="jobs-")
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        _databases.append(folder)
+    _databases.append(os.path.join(_databases[0], f"jobs-{len(_databases)}.db"))
+    return _databases[-1]
+
+
+_racing = threading.local()
+
+
+def _wait_for_the_other_worker(statement: str) -> None:
+    gate = getattr(_racing, "gate", None)
+    if gate is not None and not statement.lstrip().upper().startswith("SELECT"):
+        _racing.gate = None  # only before the first change each worker makes
+        with contextlib.suppress(threading.BrokenBarrierError):
+            gate.wait()
+
+
+def connect(path: str) -> sqlite3.Connection:
+    """Open the database at ``path`` (one connection per worker), making the jobs table if missing."""
+    connection = sqlite3.connect(path, timeout=5.0, check_same_thread=False)
+    connection.executescript(SCHEMA)
+    connection.set_trace_callback(_wait_for_the_other_worker)
+    return connection
+
+
+def claim_together(first: object, second: object) -> list[object]:
+    """Call ``first.claim()`` and ``second.claim()`` in two threads at the same moment.
+
+    Like two workers polling at the same instant, made to collide every time:
+    each claim is held just before its first change to the database (its
+    first statement other than a SELECT) until the other claim gets there
+    too, or 5 seconds pass. Returns both results, in order: what claim()
+    returned, or "ErrorType: message".
+    """
+    gate = threading.Barrier(2, timeout=5.0)
+    results: list[object] = [None, None]
+
+    def run(index: int, queue: object) -> None:
+        _racing.gate = gate
+        try:
+            results[index] = queue.claim()  # type: ignore[attr-defined]
+        except Exception as error:
+            results[index] = f"{type(error).__name__}: {error}"
+        finally:
+            _racing.gate = None
+
+    threads = [threading.Thread(target=run, args=pair) for pair in enumerate((first, second))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+# --- your code ---
+
+
+class JobQueue:
+    """Jobs in the SQLite ``connection``, retried with capped doubling waits on ``clock``."""
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        clock: FakeClock,
+        *,
+        max_attempts: int = 3,
+        base_delay: float = 1.0,
+        max_delay: float = 60.0,
+    ) -> None:
+        # TODO: check max_attempts, then keep the connection, the clock and the three options.
+        raise NotImplementedError
+
+    def enqueue(self, name: str) -> int:
+        """Store a new queued job, due now; return its id."""
+        raise NotImplementedError
+
+    def claim(self) -> dict | None:
+        """Mark the oldest due queued job running and return it, or None when no job is due."""
+        # TODO: two workers may call this at the same moment: never hand one job to both.
+        raise NotImplementedError
+
+    def complete(self, job_id: int, result: str) -> None:
+        """Mark a running job done and keep its result."""
+        raise NotImplementedError
+
+    def fail(self, job_id: int, reason: str) -> None:
+        """Queue a running job again after a wait, or fail it after its last attempt; keep the reason."""
+        raise NotImplementedError
+
+    def job(self, job_id: int) -> dict:
+        """The stored job as a dict of its columns; JobNotFound for an unknown id."""
+        raise NotImplementedError
