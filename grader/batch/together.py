@@ -70,11 +70,11 @@ def learner_fixture(
 
     @pytest.fixture
     def learner(request: pytest.FixtureRequest) -> Iterator[LearnerModule]:
-        session.deadline = time.monotonic() + request.config.getoption("--grader-test-timeout")
+        session.time_test(request.config.getoption("--grader-test-timeout"))
         try:
             yield LearnerModule(session, session.modules[0])
         finally:
-            session.deadline = None
+            session.time_test(None)
 
     return learner
 

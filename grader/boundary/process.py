@@ -209,7 +209,7 @@ class WorkerProcess:
             line = self._read_line(left if starved else min(left, PATIENCE))
             if line is None:
                 if starved is None:
-                    starved = RunQueueWait(self.process.pid, self.sandboxed)
+                    starved = self.run_queue_wait()
                 if time.monotonic() < deadline:
                     continue
                 if (more := starved.grant(seconds)) > 0:
@@ -222,6 +222,10 @@ class WorkerProcess:
                 return line, where
             elif (where := where_line(line)) and where.get("loop", {}).get("certain"):
                 return None, where  # it never ends: stop it now
+
+    def run_queue_wait(self) -> RunQueueWait:
+        """Count, from now, this worker's wait for a processor."""
+        return RunQueueWait(self.process.pid, self.sandboxed)
 
     def _read_line(self, seconds: float) -> bytes | None:
         """The next reply line; b"" when the worker has ended; None after ``seconds``.

@@ -27,6 +27,7 @@ from grader.boundary.learner_problems import (
 from grader.boundary.object_uses import NO_FACE
 from grader.boundary.process import LearnerCrash, LearnerProblem, LearnerTimeout, WorkerProcess, ignore_pid
 from grader.boundary.remote_objects import LearnerModule, RemoteFunction, RemoteObject
+from grader.boundary.run_queue import RunQueueWait
 from grader.boundary.shared_values import SharedValues
 from grader.boundary.stopped_calls import StoppedCalls
 from grader.feedback.expectations import Call
@@ -57,7 +58,9 @@ class LearnerSession:
         self.import_timeout = import_timeout
         self.memory_mb = memory_mb
         self.on_start = on_start
-        self.deadline: float | None = None
+        self.deadline: float | None = None  # the running test's end (time_test)
+        self.test_seconds = 0.0
+        self.test_wait: RunQueueWait | None = None
         self.worker: WorkerProcess | None = None
         self.generation = 0
         # A file that cannot load fails every test the same way: remember why, once.
@@ -90,11 +93,24 @@ class LearnerSession:
         self.generation += 1
         self.objects = {}
 
+    def time_test(self, seconds: float | None) -> None:
+        """Give the next test ``seconds`` in all (None: none runs), its waits for a processor not counted."""
+        self.deadline = None if seconds is None else time.monotonic() + seconds
+        self.test_seconds = seconds or 0.0
+        self.test_wait = None
+        if seconds is not None and self.load_problem is None:
+            self.start()  # the test's first call would start it: its wait is counted from here
+            self.test_wait = self.worker.run_queue_wait() if self.worker is not None else None
+
     def seconds_left(self, limit: float | None = None) -> float:
         limit = self.call_timeout if limit is None else limit
         if self.deadline is None:
             return limit
-        return max(0.0, min(limit, self.deadline - time.monotonic()))
+        left = self.deadline - time.monotonic()
+        if left < limit and self.test_wait is not None:  # a busy machine's share is given back
+            self.deadline += self.test_wait.grant(self.test_seconds)
+            left = self.deadline - time.monotonic()
+        return max(0.0, min(limit, left))
 
     def _ensure_loaded(self) -> WorkerProcess:
         self.start()

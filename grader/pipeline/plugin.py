@@ -10,7 +10,6 @@ this process: that only happens in the worker behind ``learner``.
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -171,11 +170,11 @@ def main_module(request: pytest.FixtureRequest, key: Any, missing: str) -> Itera
     session = request.config.stash.get(key, None)
     if session is None:
         pytest.fail(missing)
-    session.deadline = time.monotonic() + request.config.getoption("--grader-test-timeout")
+    session.time_test(request.config.getoption("--grader-test-timeout"))
     try:
         yield LearnerModule(session, session.modules[0])
     finally:
-        session.deadline = None
+        session.time_test(None)
 
 
 @pytest.fixture

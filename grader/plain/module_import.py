@@ -16,7 +16,6 @@ from __future__ import annotations
 import importlib.abc
 import importlib.machinery
 import sys
-import time
 import types
 from collections.abc import Callable, Iterator, Sequence
 from typing import Any
@@ -203,7 +202,7 @@ class PlainSuites:
             return (yield)
         session = self.session()
         if session is not None:
-            session.deadline = time.monotonic() + self.config.getoption("--grader-test-timeout")
+            session.time_test(self.config.getoption("--grader-test-timeout"))
             if session.load_problem is not None:  # every test fails the same way, whatever it reads
                 raise session.load_problem.with_traceback(None)
         return (yield from self.explained(item))
@@ -227,7 +226,7 @@ class PlainSuites:
         finally:
             session = self.config.stash.get(self.session_key, None)
             if self.log.active and session is not None:
-                session.deadline = None
+                session.time_test(None)
             self.log.active = False
 
     def explained(self, item: pytest.Item) -> Iterator[None]:

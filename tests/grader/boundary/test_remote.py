@@ -162,3 +162,31 @@ def test_an_import_over_its_limit_says_it_was_the_loading(mini_course: Course) -
     assert str(caught.value).startswith(
         "stuck.py took longer than 0.5 s to load (the limit for loading a file, before any call)"
     )
+
+
+class Waited:
+    """Stands for a worker's count of its waits for a processor: always ``seconds`` more to give."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.asked: list[float] = []
+
+    def grant(self, limit: float) -> float:
+        self.asked.append(limit)
+        return self.seconds
+
+
+def test_a_test_gets_its_waits_for_a_processor_back_when_its_time_runs_short(mini_course: Course) -> None:
+    session = LearnerSession(learner_folder(mini_course, {"things.py": THINGS}), ["things"], call_timeout=1.0)
+    try:
+        session.time_test(5.0)
+        assert session.test_wait is not None  # the worker was started and its count begun
+        session.test_wait = waited = Waited(2.0)  # type: ignore[assignment]
+        assert session.seconds_left() == 1.0 and waited.asked == []  # time enough: nothing asked
+        assert session.deadline is not None
+        session.deadline -= 4.5  # half a second left of the test's 5
+        assert session.seconds_left() == 1.0 and waited.asked == [5.0]  # 2 s more were given
+        session.time_test(None)
+        assert session.deadline is None and session.test_wait is None
+    finally:
+        session.close()

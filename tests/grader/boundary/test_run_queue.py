@@ -16,16 +16,18 @@ from grader.boundary.run_queue import STRETCH, RunQueueWait, schedstat_path, wai
 pytestmark = pytest.mark.skipif(not os.path.exists("/proc/self/schedstat"), reason="Linux scheduler counts")
 
 SPIN = "while True: pass"
-SLEEP = "import time; time.sleep(30)"
+SLEEP = "import time; print('asleep', flush=True); time.sleep(30)"
 
 
 @contextmanager
 def python(code: str, cpu: int | None = None) -> Iterator[subprocess.Popen[bytes]]:
     """A Python process running ``code``, kept on one processor if asked; always killed."""
-    process = subprocess.Popen([sys.executable, "-c", code])
+    process = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE)
     try:
         if cpu is not None:
             os.sched_setaffinity(process.pid, {cpu})
+        if "asleep" in code:
+            assert process.stdout is not None and process.stdout.readline() == b"asleep\n"
         yield process
     finally:
         process.kill()
@@ -44,7 +46,6 @@ def test_a_process_sharing_its_processor_with_a_busy_one_is_given_its_wait_back(
 
 def test_a_sleeping_process_gets_nothing_back() -> None:
     with python(SLEEP) as worker:
-        time.sleep(0.2)  # past its start
         waiting = RunQueueWait(worker.pid, sandboxed=False)
         time.sleep(0.4)
         assert waiting.grant(1.0) == 0.0
@@ -62,11 +63,11 @@ def test_what_is_given_back_is_capped_and_never_given_twice() -> None:
 
 
 def test_in_a_sandbox_the_counts_are_those_of_the_worker_python_below_its_launcher() -> None:
-    launcher = subprocess.Popen(["sh", "-c", f'"{sys.executable}" -c "{SLEEP}"; true'])
+    command = f'"{sys.executable}" -c "{SLEEP}"; true'  # not the shell's last command: it stays the parent
+    launcher = subprocess.Popen(["sh", "-c", command], stdout=subprocess.PIPE)
     try:
-        deadline = time.monotonic() + 5
-        while (found := schedstat_path(launcher.pid, sandboxed=True)) is None and time.monotonic() < deadline:
-            time.sleep(0.02)
+        assert launcher.stdout is not None and launcher.stdout.readline() == b"asleep\n"
+        found = schedstat_path(launcher.pid, sandboxed=True)
         assert found is not None and found.parent.name != str(launcher.pid)
         assert "python" in (found.parent / "comm").read_text()
         assert waited_seconds(found) is not None
