@@ -21,9 +21,11 @@ from pathlib import Path
 from typing import Any
 
 import grader.worker
+from grader.boundary.cpu_clock import CallClock, cpu_after, line_within
 from grader.boundary.waiting import wait_for_exit, wait_unless
 from grader.boundary.where_stopped import WHERE_LINE, where_line
 from grader.boundary.worker_endings import LimitWatch, explain_end, note_host_failure
+from grader.boundary.worker_environment import minimal_environment
 from grader.worker.pipe_reading import read_when_ready
 
 WORKER_SCRIPT = Path(grader.worker.__file__).resolve().with_name("main.py")
@@ -138,7 +140,9 @@ class WorkerProcess:
         prefix: Sequence[str] = (),
     ) -> None:
         # ``prefix`` wraps the worker in a sandbox (batch grading; see grader/boundary/sandbox.py).
-        python = [sys.executable, "-I", "-S", "-B"]  # -B: no bytecode written into the learner's folder
+        # -s -P as -I has them, without its -E: the environment is ours alone, and its hash seed
+        # must count. -B: no bytecode written into the learner's folder.
+        python = [sys.executable, "-s", "-P", "-S", "-B"]
         command = [*prefix, *python, str(WORKER_SCRIPT), str(learner_dir), str(memory_mb)]
         self.stderr_path = learner_dir.parent / f"worker-stderr-{time.monotonic_ns()}.txt"
         with open(self.stderr_path, "wb") as stderr:
@@ -164,6 +168,7 @@ class WorkerProcess:
         self.pending = bytearray()
         self.started = False  # set when the worker's hello is read
         self.last_reply_bytes = 0
+        self.cpu = 0.0  # the worker's processor time after its last reply (its own count)
         self.buffer = bytearray(PIPE_BYTES)
         self.chunks: queue.Queue[bytes] | None = None
         if os.name != "posix":  # Windows pipes cannot be polled: a thread reads for us
@@ -198,17 +203,17 @@ class WorkerProcess:
         The worker's watch thread may send where a call is, just before its
         limit: kept for the LearnerTimeout, skipped when the reply comes after all.
         """
-        deadline = time.monotonic() + max(seconds, 0.01)
+        clock = CallClock(self.process.pid, max(seconds, 0.01), self.cpu)
         where = None
         try:
             # The clock both processes read: the worker's last look comes before our limit,
             # however long the request took to send.
             data = memoryview(
-                json.dumps({**message, "deadline": deadline}, separators=COMPACT).encode() + b"\n"
+                json.dumps({**message, "deadline": clock.deadline}, separators=COMPACT).encode() + b"\n"
             )
             while data:
                 data = data[os.write(self.send_fd, data) :]
-            while (line := self._read_line(deadline - time.monotonic())) and line.startswith(SIDE_LINES):
+            while (line := line_within(self._read_line, clock)) and line.startswith(SIDE_LINES):
                 if line == HELLO_LINE:
                     self.started = True  # the worker's Python runs: the sandbox did start
                     continue
@@ -241,6 +246,7 @@ class WorkerProcess:
         if not isinstance(reply, dict):
             self.stop()
             raise LearnerCrash("sent back something unreadable")
+        self.cpu = cpu_after(reply, self.cpu)
         return reply
 
     def _read_line(self, seconds: float) -> bytes | None:
@@ -287,12 +293,3 @@ class WorkerProcess:
     def stop(self) -> None:
         kill_process_tree(self.process)
         self.watch.close()
-
-
-def minimal_environment() -> dict[str, str]:
-    """Give learner code a small, predictable environment with none of ours in it."""
-    keep = ("PATH", "SYSTEMROOT", "TEMP", "TMP", "LANG", "LC_ALL")
-    env = {name: os.environ[name] for name in keep if name in os.environ}
-    env["PYTHONIOENCODING"] = "utf-8"
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    return env
