@@ -10,6 +10,10 @@ that names what is wrong, so it demands no wording. Values that differ from
 case to case (a number, a quoted value, a formatted field) are left out of the
 phrases: "line 2: unknown coupon 'HALF'" demands "unknown coupon", and
 "order must be text, got list" demands "order must be text, got".
+
+The exception type a suite demands must be named too, and in the README
+section (or the starter) that states the message it comes with; so must a word
+the suite expects back that no input gives (grader/suite_demands.py).
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import Any
 from grader.course.manifest import Course, Exercise
 from grader.course.restore import RestoreError
 from grader.course.starter import committed_starter
+from grader.suite_demands import DemandedType, demanded_types, demanded_values
 
 SYNTAX = set(".^$*+?{}[]()|")  # a regex mark that is not escaped ends a literal run
 # Where a phrase ends inside the literal text: a quoted value, a number or a type's name ("got list").
@@ -34,13 +39,23 @@ class Unstated:
     """A phrase a suite demands in an exception message that the learner is never told."""
 
     test: str  # file:line in the suite
-    pattern: str  # the whole message pattern, a formatted field shown as (...)
+    pattern: str  # the whole message pattern, a formatted field shown as (...); an exception type; a value
     phrase: str  # the part of it the learner is never told
+    what: str = "message"  # "message", "exception" (its type) or "value" (a word expected back)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"test": self.test, "pattern": self.pattern, "phrase": self.phrase}
+        return {"test": self.test, "pattern": self.pattern, "phrase": self.phrase, "what": self.what}
 
     def __str__(self) -> str:
+        if self.what == "exception" and self.phrase != self.pattern:
+            return (
+                f"{self.test} demands {self.pattern} with the message {self.phrase!r}; "
+                f"the README and the starter never name {self.pattern} where they say it"
+            )
+        if self.what == "exception":
+            return f"{self.test} demands {self.pattern}; the README and the starter never name it"
+        if self.what == "value":
+            return f"{self.test} expects {self.pattern!r} back; the README and the starter never show it"
         return (
             f"{self.test} demands the message {self.pattern!r}; "
             f"the README and the starter never say {self.phrase!r}"
@@ -48,23 +63,54 @@ class Unstated:
 
 
 def unstated_phrases(course: Course, exercise: Exercise) -> tuple[Unstated, ...]:
-    """Every demanded phrase of the exercise's suite that its README and starter leave out."""
-    readable = normalized(learner_text(course, exercise))
+    """Every demanded phrase, exception type and made-up value of the suite that the learner is never told."""
+    sections = [normalized(section) for section in learner_sections(course, exercise)]
+    readable = " ".join(sections)
     found = []
     suite_dir = course.suite_dir(exercise)
     for path in sorted(suite_dir.rglob("test_*.py")):
-        for line, pattern in demanded_patterns(path.read_text(encoding="utf-8")):
-            where = f"{path.relative_to(suite_dir).as_posix()}:{line}"
+        source, name = path.read_text(encoding="utf-8"), path.relative_to(suite_dir).as_posix()
+        patterns = demanded_patterns(source)
+        for line, pattern in patterns:
             missing = [p for p in phrases(pattern) if normalized(p) not in readable]
-            found += [Unstated(where, pattern, p) for p in missing]
+            found += [Unstated(f"{name}:{line}", pattern, p) for p in missing]
+        by_line: dict[int, list[str]] = {}
+        for line, pattern in patterns:
+            by_line.setdefault(line, []).append(pattern)
+        for demanded in demanded_types(source, by_line):
+            found += unstated_type(f"{name}:{demanded.line}", demanded, sections)
+        for line, value in demanded_values(source):
+            if normalized(value) not in readable:
+                found.append(Unstated(f"{name}:{line}", value, value, "value"))
     return tuple(dict.fromkeys(found))
+
+
+def unstated_type(where: str, demanded: DemandedType, sections: list[str]) -> list[Unstated]:
+    """The exception type, unless named; and named beside each stated message it comes with.
+
+    Beside: in the same README section (between two headings), or in the starter.
+    """
+    type_name = demanded.type_name.lower()
+    if not any(type_name in section for section in sections):
+        return [Unstated(where, demanded.type_name, demanded.type_name, "exception")]
+    found = []
+    for phrase in (p for pattern in demanded.patterns for p in phrases(pattern)):
+        saying = [section for section in sections if normalized(phrase) in section]
+        if saying and not any(type_name in section for section in saying):
+            found.append(Unstated(where, demanded.type_name, phrase, "exception"))
+    return found
 
 
 def learner_text(course: Course, exercise: Exercise) -> str:
     """The README and the starter's files as committed (the working copy when git cannot tell)."""
+    return "\n".join(learner_sections(course, exercise))
+
+
+def learner_sections(course: Course, exercise: Exercise) -> list[str]:
+    """The README's sections (each heading starts one) and the starter's files, each whole."""
     folder = course.exercise_dir(exercise)
     readme = folder / "README.md"
-    parts = [readme.read_text(encoding="utf-8")] if readme.is_file() else []
+    parts = readme_sections(readme.read_text(encoding="utf-8")) if readme.is_file() else []
     try:
         files = {
             name: data.decode("utf-8", "replace")
@@ -74,7 +120,19 @@ def learner_text(course: Course, exercise: Exercise) -> str:
         files = {
             p.name: p.read_text(encoding="utf-8") for f in exercise.files for p in sorted(folder.glob(f))
         }
-    return "\n".join(parts + list(files.values()))
+    return parts + list(files.values())
+
+
+def readme_sections(text: str) -> list[str]:
+    """The README cut at each Markdown heading (a ``#`` line inside a code block is no heading)."""
+    sections: list[list[str]] = [[]]
+    fenced = False
+    for line in text.splitlines():
+        fenced ^= line.lstrip().startswith("```")
+        if not fenced and re.match(r"#+ ", line):
+            sections.append([])
+        sections[-1].append(line)
+    return ["\n".join(lines) for lines in sections if any(line.strip() for line in lines)]
 
 
 def normalized(text: str) -> str:

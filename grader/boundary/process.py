@@ -25,6 +25,7 @@ from grader.boundary.run_queue import RunQueueWait
 from grader.boundary.waiting import wait_for_exit
 from grader.boundary.where_stopped import WHERE_LINE, where_line
 from grader.boundary.worker_endings import LimitWatch, explain_end, note_host_failure
+from grader.boundary.worker_environment import minimal_environment
 from grader.worker.pipe_reading import read_when_ready
 
 WORKER_SCRIPT = Path(grader.worker.__file__).resolve().with_name("main.py")
@@ -100,7 +101,9 @@ class WorkerProcess:
         prefix: Sequence[str] = (),
     ) -> None:
         # ``prefix`` wraps the worker in a sandbox (batch grading; see grader/boundary/sandbox.py).
-        python = [sys.executable, "-I", "-S", "-B"]  # -B: no bytecode written into the learner's folder
+        # -s -P as -I has them, without its -E: the environment is ours alone, and its hash seed
+        # must count. -B: no bytecode written into the learner's folder.
+        python = [sys.executable, "-s", "-P", "-S", "-B"]
         command = [*prefix, *python, str(WORKER_SCRIPT), str(learner_dir), str(memory_mb)]
         self.stderr_path = learner_dir.parent / f"worker-stderr-{time.monotonic_ns()}.txt"
         with open(self.stderr_path, "wb") as stderr:
@@ -271,12 +274,3 @@ class WorkerProcess:
     def stop(self) -> None:
         kill_process_tree(self.process)
         self.watch.close()
-
-
-def minimal_environment() -> dict[str, str]:
-    """Give learner code a small, predictable environment with none of ours in it."""
-    keep = ("PATH", "SYSTEMROOT", "TEMP", "TMP", "LANG", "LC_ALL")
-    env = {name: os.environ[name] for name in keep if name in os.environ}
-    env["PYTHONIOENCODING"] = "utf-8"
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    return env

@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-STRETCH = 2.0  # at most this many more limits of wall time, however busy the machine
+STRETCH = 4.0  # at most this many more limits of wall time, however busy the machine
 MIN_GRANT = 0.05  # seconds: less is not worth another wait
 DEPTH = 4  # a sandbox puts its launcher (and an init) above the worker's Python
 

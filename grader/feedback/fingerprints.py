@@ -21,6 +21,10 @@ NO_EVIDENCE = frozenset({"error"})
 STATUS_CODE = re.compile(r"\b([1-5]\d\d)\b")
 # An object's address differs from run to run: two runs of one mistake must still compare equal.
 ADDRESS = re.compile(r"\bat 0x[0-9a-fA-F]+")
+# Whether a call that did not finish is called endless, slow or only stopped rests on timings
+# a loaded machine changes: a fingerprint keeps only that it did not finish.
+OUT_OF_TIME = frozenset({"timeout", "endless", "slow"})
+STOPPED = "stopped"
 
 Fingerprint = Mapping[str, str]  # test name -> signature (PASSED when it passed)
 
@@ -28,6 +32,8 @@ Fingerprint = Mapping[str, str]  # test name -> signature (PASSED when it passed
 def failure_signature(failure: Mapping[str, Any]) -> str:
     """Say how one test failed: its diagnosis and the fact that sets this failure apart."""
     diagnosis = diagnose(dict(failure))
+    if diagnosis in OUT_OF_TIME:
+        return STOPPED
     fact = ADDRESS.sub("at 0x...", distinguishing_fact(failure))
     return f"{diagnosis}: {fact}" if fact else diagnosis
 

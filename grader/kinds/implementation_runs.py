@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader.boundary.forked_pytest import Job, Outcome, Runner
-from grader.boundary.process import minimal_environment
 from grader.boundary.pytest_command import isolated_arguments
 from grader.boundary.sandbox import Access, Sandbox, prepare
 from grader.boundary.timed_run import run_with_time_limit
+from grader.boundary.worker_environment import minimal_environment
 from grader.kinds.run_results import (
     ONE_TEST_SECONDS,
     STUCK,

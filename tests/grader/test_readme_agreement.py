@@ -72,7 +72,8 @@ def test_patterns_are_read_from_strings_constants_locals_and_parameters() -> Non
 def test_wording_the_learner_is_never_told_is_listed(mini_course: Course) -> None:
     exercise = mini_course.find("leap-year")
     (mini_course.suite_dir(exercise) / "test_years.py").write_text(SUITE, encoding="utf-8")
-    assert [str(found) for found in unstated_phrases(mini_course, exercise)] == [
+    found = unstated_phrases(mini_course, exercise)
+    assert [str(u) for u in found if u.what == "message"] == [
         "test_years.py:10 demands the message 'year must be an int, got str'; "
         "the README and the starter never say 'year must be an'",
         "test_years.py:14 demands the message 'years before 1583 are not Gregorian'; "
@@ -86,6 +87,48 @@ def test_wording_the_learner_is_never_told_is_listed(mini_course: Course) -> Non
         "test_years.py:24 demands the message 'cannot place year (...) on the calendar'; "
         "the README and the starter never say 'on the calendar'",
     ]
+    assert [str(u) for u in found if u.what == "exception"] == [
+        "test_years.py:10 demands TypeError; the README and the starter never name it",
+        "test_years.py:14 demands ValueError; the README and the starter never name it",
+        "test_years.py:19 demands ValueError; the README and the starter never name it",
+        "test_years.py:24 demands ValueError; the README and the starter never name it",
+        "test_years.py:25 demands TypeError; the README and the starter never name it",
+    ]
+
+
+def test_an_exception_type_must_be_named_beside_the_message_it_comes_with(mini_course: Course) -> None:
+    """build-url's TypeError for a base that is not text: the type beside the wording, not elsewhere."""
+    exercise = mini_course.find("leap-year")
+    suite = (
+        'def test_text(learner):\n    call(learner.leap_year, "x").raises(TypeError, match="year is whole")\n'
+    )
+    (mini_course.suite_dir(exercise) / "test_years.py").write_text(suite, encoding="utf-8")
+    readme = mini_course.exercise_dir(exercise) / "README.md"
+    before = readme.read_text(encoding="utf-8")
+    readme.write_text(before + "\n## Errors\n\nSay: year is whole.\n\n## Types\n\nTypeError.\n")
+    assert [str(u) for u in unstated_phrases(mini_course, exercise)] == [
+        "test_years.py:2 demands TypeError with the message 'year is whole'; "
+        "the README and the starter never name TypeError where they say it"
+    ]
+    readme.write_text(before + "\n## Errors\n\nA `TypeError` says: year is whole.\n")
+    assert unstated_phrases(mini_course, exercise) == ()
+
+
+def test_a_word_the_learner_must_make_up_is_stated_an_echoed_one_need_not_be(mini_course: Course) -> None:
+    exercise = mini_course.find("leap-year")
+    suite = (
+        "def test_words(learner):\n"
+        '    call(learner.label, 2024).returns("Leap Day")\n'
+        '    call(learner.label, "Ada").returns("Ada")\n'
+        '    call(learner.label, 2023).returns("https://example.com/2023")\n'
+    )
+    (mini_course.suite_dir(exercise) / "test_years.py").write_text(suite, encoding="utf-8")
+    assert [str(u) for u in unstated_phrases(mini_course, exercise)] == [
+        "test_years.py:2 expects 'Leap Day' back; the README and the starter never show it"
+    ]
+    readme = mini_course.exercise_dir(exercise) / "README.md"
+    readme.write_text(readme.read_text(encoding="utf-8") + '\nA leap year is labelled `"leap day"`.\n')
+    assert unstated_phrases(mini_course, exercise) == ()
 
 
 def test_wording_in_the_readme_or_the_starter_is_stated(mini_course: Course) -> None:
@@ -108,7 +151,7 @@ def test_wording_found_only_in_the_starter_code_is_stated(mini_course: Course) -
         'def test_text(learner):\n    call(learner.leap_year, "x").raises(TypeError, match="year is whole")\n'
     )
     (mini_course.suite_dir(exercise) / "test_years.py").write_text(suite, encoding="utf-8")
-    assert len(unstated_phrases(mini_course, exercise)) == 1
+    assert [u.what for u in unstated_phrases(mini_course, exercise)] == ["message", "exception"]
     starter = Path(mini_course.exercise_dir(exercise) / "leap_year.py")
     starter.write_text(starter.read_text(encoding="utf-8") + '\n# raise TypeError("year is whole")\n')
     assert unstated_phrases(mini_course, exercise) == ()
@@ -127,4 +170,5 @@ def test_an_unstated_phrase_fails_validation() -> None:
         "test": "test_years.py:10",
         "pattern": "year must be an int, got str",
         "phrase": "year must be an",
+        "what": "message",
     }

@@ -30,9 +30,19 @@ def test_an_exception_is_told_apart_by_its_type_never_its_message() -> None:
     assert failure_signature(wrong) == "exception: TypeError"
 
 
-def test_a_wrong_message_and_a_timeout_are_their_diagnosis_alone() -> None:
+def test_a_wrong_message_is_its_diagnosis_alone() -> None:
     assert failure_signature({"kind": "wrong_message", "got": "any words at all"}) == "wrong_message"
-    assert failure_signature({"kind": "timeout", "summary": "took too long"}) == "timeout"
+
+
+def test_a_call_that_did_not_finish_is_stopped_however_the_load_had_it_judged() -> None:
+    """Endless, slow or only stopped rests on timings: one signature, so a loaded run matches a quiet one."""
+    judged = [
+        {"kind": "timeout", "summary": "did not finish within 2 s"},
+        {"kind": "timeout", "verdict": "endless", "summary": "it did not finish even for 3 items"},
+        {"kind": "timeout", "verdict": "slow", "summary": "finished for 12 items in 0.10 s"},
+        {"kind": "growth", "verdict": "slow", "summary": "about n² steps"},
+    ]
+    assert {failure_signature(failure) for failure in judged} == {"stopped"}
 
 
 def test_an_http_failure_is_told_apart_by_its_status_not_its_body() -> None:
@@ -60,7 +70,7 @@ def test_runs_match_only_when_the_same_tests_fail_the_same_way() -> None:
     known = {"test_a": "", "test_b": "wrong_value: 3", "test_c": "wrong_value: 4"}
     assert matches(dict(known), known)
     assert not matches({**known, "test_c": "wrong_value: 5"}, known)  # another wrong value
-    assert not matches({**known, "test_a": "timeout"}, known)  # one more failure
+    assert not matches({**known, "test_a": "stopped"}, known)  # one more failure
     assert not matches({**known, "test_c": ""}, known)  # one failure fewer
 
 
