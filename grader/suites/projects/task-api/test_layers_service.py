@@ -11,7 +11,8 @@ import hashlib
 from datetime import UTC, datetime, timedelta, timezone
 
 import pytest
-from _layers import NOW, REPOSITORY, SERVICE, TIMESTAMP, fields, new_task, raised, returns_task
+from _layers import REPOSITORY, SERVICE, TIMESTAMP, fields, new_task, raised, returns_task
+from _stores import check_delete, check_tasks, check_update, check_users
 
 from grader.testkit import call
 
@@ -64,59 +65,22 @@ def test_timestamp(service_module):
 
 def test_memory_store_users(store):
     """InMemoryTaskStore.add_user gives ids 1, 2; a taken name is NameTaken; users are found by key hash."""
-    ada = call(store.add_user, "Ada", "ada", "hash-a", NOW).satisfies(
-        lambda user: (getattr(user, "id", None), getattr(user, "name", None)) == (1, "Ada"),
-        "User(id=1, name='Ada')",
-    )
-    call(store.add_user, "Bob", "bob", "hash-b", NOW).satisfies(
-        lambda user: getattr(user, "id", None) == 2, "a User with id 2"
-    )
-    raised(call(store.add_user, "ADA", "ada", "hash-c", NOW), "NameTaken")
-    call(store.find_user_by_key_hash, "hash-a").satisfies(
-        lambda user: getattr(user, "id", None) == 1, f"the user added with key hash 'hash-a' ({ada.text})"
-    )
-    call(store.find_user_by_key_hash, "hash-nobody").returns(None)
+    check_users(store)
 
 
 def test_memory_store_tasks(service_module, store):
     """InMemoryTaskStore.add_task stores version 1; get_task finds it for its owner only; no duplicates."""
-    new = new_task(service_module, "Buy milk", priority=2)
-    returns_task(
-        call(store.add_task, 1, new, "buy milk", NOW),
-        id=1, title="Buy milk", priority=2, status="todo", version=1, created_at=NOW, updated_at=NOW,
-    )  # fmt: skip
-    returns_task(call(store.get_task, 1, 1), id=1, title="Buy milk", version=1)
-    call(store.get_task, 2, 1).returns(None)
-    call(store.get_task, 1, 99).returns(None)
-    raised(call(store.add_task, 1, new_task(service_module, "BUY MILK"), "buy milk", NOW), "DuplicateTitle")
-    returns_task(call(store.add_task, 2, new, "buy milk", NOW), id=2, title="Buy milk")
+    check_tasks(service_module, store)
 
 
 def test_memory_store_update(service_module, store):
     """InMemoryTaskStore.update_task adds 1 to the version; an old one is VersionMismatch (no change)."""
-    store.add_task(1, new_task(service_module, "Buy milk"), "buy milk", NOW)
-    store.add_task(1, new_task(service_module, "Call mum"), "call mum", NOW)
-    later = "2026-11-21T11:30:00.000000Z"
-    returns_task(
-        call(store.update_task, 1, 1, 1, {"priority": 5}, None, later),
-        priority=5, title="Buy milk", version=2, created_at=NOW, updated_at=later,
-    )  # fmt: skip
-    raised(call(store.update_task, 1, 1, 1, {"priority": 1}, None, later), "VersionMismatch")
-    returns_task(call(store.get_task, 1, 1), priority=5, version=2)
-    raised(call(store.update_task, 2, 1, 2, {"priority": 1}, None, later), "TaskNotFound")
-    raised(call(store.update_task, 1, 2, 1, {"title": "buy MILK"}, "buy milk", later), "DuplicateTitle")
-    returns_task(call(store.update_task, 1, 1, 2, {"title": "Milk"}, "milk", later), title="Milk", version=3)
-    returns_task(call(store.add_task, 1, new_task(service_module, "Buy milk"), "buy milk", NOW), id=3)
+    check_update(service_module, store)
 
 
 def test_memory_store_delete(service_module, store):
     """InMemoryTaskStore.delete_task answers True, then False; the title is free again; ids are not reused."""
-    store.add_task(1, new_task(service_module, "Buy milk"), "buy milk", NOW)
-    call(store.delete_task, 2, 1).returns(False)
-    call(store.delete_task, 1, 1).returns(True)
-    call(store.get_task, 1, 1).returns(None)
-    call(store.delete_task, 1, 1).returns(False)
-    returns_task(call(store.add_task, 1, new_task(service_module, "Buy milk"), "buy milk", NOW), id=2)
+    check_delete(service_module, store)
 
 
 def test_service_create_user_and_authenticate(service, store, service_module):
