@@ -120,15 +120,14 @@ def test_the_reference_passes_its_layer_and_http_tests(course: Course) -> None:
 
 def test_each_function_gets_its_own_feedback(course: Course) -> None:
     """The first function written passes; the next is named as not started; a bug shows the learner's line."""
-    half = WORDS_STARTER.replace(
-        '    # TODO (milestone 1)\n    raise NotImplementedError("greeting")', '    return "Hello, " + name.title'
-    )
+    stub = '    # TODO (milestone 1)\n    raise NotImplementedError("greeting")'
+    half = WORDS_STARTER.replace(stub, '    return "Hello, " + name.title')
     feedback = grade(course, course.find("hello-api"), learner_copy(course, half), milestone=1)
     tests = by_name(feedback)
     assert tests["test_greeting"].status == "failed"
     assert tests["test_greeting"].message.startswith("Called greeting('ada'); your code raised TypeError")
     assert tests["test_greeting"].where == (
-        "projects/hello-api/hello/words.py, line 7, in greeting: return \"Hello, \" + name.title",
+        'projects/hello-api/hello/words.py, line 7, in greeting: return "Hello, " + name.title',
     )
     assert tests["test_shout"].status == "not_started"
     assert "shout('hi')" in tests["test_shout"].message
