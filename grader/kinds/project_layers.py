@@ -34,8 +34,8 @@ class ProjectLayers:
         self.modules = tuple(modules)
         self.folder = folder
         self.test_timeout = limits["test_timeout"]
-        # In a batch the worker is sandboxed like the server: its folder read-only, ``folder`` writable.
-        prefix = programs.command([], project_dir, [folder]) if programs.sandbox is not None else []
+        # In a batch the worker has the program's sandbox, less its network: ``folder`` alone writable.
+        prefix = programs.worker_prefix(project_dir, [folder])
         self.session = LearnerSession(
             project_dir,
             list(self.modules),
