@@ -76,6 +76,8 @@ def pytest_configure(config: pytest.Config) -> None:
     if original_dir:  # started on first use: only the suites that compare with it need it
         config.stash[ORIGINAL_KEY] = worker_session(config, original_dir, "--grader-original-sandbox")
     install_plain_imports(config)
+    if config.getoption("--grader-project-dir"):  # a project's layers, called directly: project_code
+        config.pluginmanager.import_plugin("grader.pipeline.project_plugin")
 
 
 def worker_session(config: pytest.Config, folder: str, sandbox_option: str) -> LearnerSession:
@@ -115,9 +117,7 @@ ORIGINAL_KEY = pytest.StashKey[LearnerSession]()
 
 def sandbox_prefix(value: str) -> list[str]:
     """Decode the worker's sandbox prefix (a JSON list of strings; empty: no sandbox)."""
-    if not value:
-        return []
-    prefix = json.loads(value)
+    prefix = json.loads(value) if value else []
     if not isinstance(prefix, list) or not all(isinstance(part, str) for part in prefix):
         raise pytest.UsageError("--grader-sandbox must be a JSON list of strings")
     return prefix

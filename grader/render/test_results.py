@@ -35,16 +35,52 @@ def tests_text(tests: tuple[TestResult, ...], marks: dict[str, str], output_labe
         lines.append(click.style(f"  {marks['passed']} {passed} of {len(tests)} tests passed", fg="green"))
         shown = tuple(test for test in tests if test.status != "passed")
     hints_shown: set[str] = set()
+    room = Room()
     for block in blocks(shown):
         if block.grouped:
             text = group_lines(block, marks, output_label)
         else:
             text = test_lines(block.first, marks, output_label)
-        lines += fit([line for line in text if not repeated_hint(line, hints_shown)])
-    return lines
+        lines += room.take(fit([line for line in text if not repeated_hint(line, hints_shown)]))
+    return lines + room.left_out()
+
+
+MAX_TEST_LINES = 50  # a check's failures in full up to here; later ones by their title alone
+MAX_TITLES = 12  # and at most this many titles; the rest are counted
+
+
+class Room:
+    """What is left of a check's lines: the first failures in full, then titles, then a count.
+
+    A capstone run can fail dozens of tests for one cause; the first failures,
+    in the order the layers are graded, are the ones to read.
+    """
+
+    def __init__(self) -> None:
+        self.used = 0
+        self.titles = 0
+        self.hidden = 0
+
+    def take(self, block: list[str]) -> list[str]:
+        if self.used == 0 or self.used + len(block) <= MAX_TEST_LINES:
+            self.used += len(block)
+            return block
+        self.used = MAX_TEST_LINES  # once a block is cut, the blocks after it are too
+        if self.titles < MAX_TITLES:
+            self.titles += 1
+            return block[:1]
+        self.hidden += 1
+        return []
+
+    def left_out(self) -> list[str]:
+        if not self.titles and not self.hidden:
+            return []
+        more = f"and {self.hidden} more failed tests. " if self.hidden else ""
+        return [f"  ... {more}Fix the first failures first; `grader check --json` shows every one in full."]
 
 
 MAX_BLOCK_LINES = 40
+MAX_GROUP_ITEMS = 8  # tests of one shared reason listed by name; the rest are counted
 
 
 def fit(block: list[str]) -> list[str]:
@@ -77,7 +113,10 @@ def group_lines(block: Block, marks: dict[str, str], output_label: str) -> list[
     lines = [f"  {mark} {block.title()}"]
     lines += [f"      {line}" for line in block.details()]
     lines += [click.style(f"      at {place}", fg="bright_black") for place in block.where]
-    lines += [f"      - {item}" for item in block.items()]
+    items = block.items()
+    lines += [f"      - {item}" for item in items[:MAX_GROUP_ITEMS]]
+    if len(items) > MAX_GROUP_ITEMS:
+        lines.append(f"      - ... and {len(items) - MAX_GROUP_ITEMS} more")
     if block.shows_output:
         lines += output_block(first.output, output_label)
     if first.hint:

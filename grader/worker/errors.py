@@ -27,11 +27,11 @@ def builtin_base(error: BaseException) -> str:
 
 
 def is_learners(code: Any, learner_dir: str) -> bool:
-    """Whether code comes from a file in the learner's folder."""
+    """Whether code comes from a file in the learner's folder (a project's package inside it too)."""
     # "<frozen importlib._bootstrap>" looks like a relative path: not the learner's.
     if code.co_filename.startswith("<"):
         return False
-    return os.path.dirname(os.path.abspath(code.co_filename)) == learner_dir
+    return os.path.abspath(code.co_filename).startswith(learner_dir + os.sep)
 
 
 def learner_frames(
@@ -47,7 +47,7 @@ def learner_frames(
         tb = tb.tb_next
         if is_learners(code, learner_dir):
             text = linecache.getline(code.co_filename, line).strip()
-            name = os.path.basename(code.co_filename)
+            name = os.path.relpath(os.path.abspath(code.co_filename), learner_dir)  # taskapi/service.py
             frames.append({"file": name, "line": line, "function": code.co_name, "code": text})
     if isinstance(error, SyntaxError) and error.filename:
         where = os.path.abspath(error.filename)

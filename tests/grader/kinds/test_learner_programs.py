@@ -62,3 +62,19 @@ def test_a_sandboxed_program_writes_only_its_folder_and_gets_sigterm(tmp_path: P
 def test_without_a_sandbox_the_command_is_unchanged(tmp_path: Path) -> None:
     command = [sys.executable, "-c", "pass"]
     assert LearnerPrograms().command(command, tmp_path, [tmp_path / "data"]) == command
+
+
+def test_a_worker_on_the_programs_modules_gets_no_network_and_one_writable_folder(tmp_path: Path) -> None:
+    assert LearnerPrograms().worker_prefix(tmp_path, [tmp_path / "data"]) == []
+    needs_sandbox()
+    from grader.boundary.sandbox import open_sandbox
+
+    data = tmp_path / "data"
+    programs = LearnerPrograms(open_sandbox())
+    worker = programs.worker_prefix(tmp_path, [data])
+    program = programs.command([sys.executable], tmp_path, [data])
+    assert any(part.endswith("bwrap") for part in worker) and data.is_dir()
+    assert any(worker[i : i + 3] == ["--bind", str(data), str(data)] for i in range(len(worker)))
+    # The worker has no network at all; the program keeps the run's own loopback.
+    assert "--share-net" not in worker and ("--unshare-all" in worker or "--unshare-net" in worker)
+    assert "--share-net" in program or "--unshare-net" not in program

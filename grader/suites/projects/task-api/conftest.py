@@ -168,3 +168,9 @@ def module_spawn(task_server: Shared, tmp_path_factory: pytest.TempPathFactory) 
         yield spawner
     finally:
         spawner.close()
+
+
+@pytest.fixture(scope="session")
+def project_modules() -> list[str]:
+    """The learner's modules the layer tests call directly, in the grader's worker (``project_code``)."""
+    return ["taskapi.service", "taskapi.repository"]
