@@ -11,7 +11,6 @@ fixture), so the engine names none.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -54,10 +53,10 @@ class ProjectLayers:
 
     def start_test(self) -> None:
         """Bound every call of the next test by the test's own time limit."""
-        self.session.deadline = time.monotonic() + self.test_timeout
+        self.session.time_test(self.test_timeout)
 
     def end_test(self) -> None:
-        self.session.deadline = None
+        self.session.time_test(None)
 
     def close(self) -> None:
         self.session.close()
