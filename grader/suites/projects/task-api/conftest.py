@@ -6,6 +6,10 @@ fresh database. ``spawn`` starts extra servers for tests that need their own
 at the end of the test (``module_spawn``: of the module). If the shared server dies during a test, the next
 test gets a new one on a fresh database (a bounded number of times), so one
 crash does not fail every later test.
+
+Every server's database and log live in one folder of the session's (see
+``_files``); spare processes that have already imported the web framework
+(``_spares``) take the starts, so a restart costs the learner's own start only.
 """
 
 from __future__ import annotations
@@ -24,19 +28,24 @@ if _HERE not in sys.path:
     sys.path.insert(0, _HERE)
 
 from _api import Api  # noqa: E402
+from _files import ServerFiles  # noqa: E402
 from _server import Server  # noqa: E402
+from _spares import Spares  # noqa: E402
 
 # The known-wrong variants live beside the suite; they are servers, not tests.
 collect_ignore = ["mistakes"]
 
 MAX_RESTARTS = 3
 _LIVE: list[Server] = []
+_SPARES: list[Spares] = []
 
 
 def _stop_all() -> None:
     """Last resort at interpreter exit: no server outlives the run."""
     for server in list(_LIVE):
         server.stop()
+    for spares in _SPARES:
+        spares.close()
 
 
 atexit.register(_stop_all)
@@ -46,12 +55,20 @@ _track: list[Callable[[int], None]] = []
 _programs: list[Any] = []  # the grader's LearnerPrograms: how to start a server (sandboxed in a batch)
 
 
+def _programs_now() -> Any:
+    return _programs[-1] if _programs else None
+
+
 def _start(project_dir: Path, db_path: Path, log_path: Path) -> Server:
+    spares = _SPARES[-1] if _SPARES else None
     server = Server(
-        project_dir, db_path, log_path, on_spawn=_spawned, programs=_programs[-1] if _programs else None
+        project_dir, db_path, log_path, on_spawn=_spawned, programs=_programs_now(), spares=spares
     )
     _LIVE.append(server)
-    return server.start()
+    server.start()
+    if spares is not None:
+        spares.refill()  # after the start, so the new spares do not slow it down
+    return server
 
 
 def _spawned(pid: int) -> None:
@@ -84,9 +101,10 @@ def _stop(server: Server) -> None:
 class Shared:
     """The session's server, replaced (bounded) if it dies mid-run."""
 
-    def __init__(self, project_dir: Path, folder: Path) -> None:
+    def __init__(self, project_dir: Path, files: ServerFiles) -> None:
         self.project_dir = project_dir
-        self.folder = folder
+        self.files = files
+        self.folder = files.folder("shared")
         self.restarts = 0
         self.server = self._new()
         self.first_failure = self.server.failure
@@ -109,11 +127,19 @@ class Shared:
 @pytest.fixture(scope="session")
 def task_server(project_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shared]:
     """The learner's server, started once for the session on a fresh database."""
-    shared = Shared(Path(project_dir), tmp_path_factory.mktemp("taskapi"))
+    files = ServerFiles.make(tmp_path_factory, _programs_now())
+    spares = Spares(Path(project_dir), files.root, _programs_now(), _spawned)
+    _SPARES.append(spares)
     try:
-        yield shared
+        shared = Shared(Path(project_dir), files)
+        try:
+            yield shared
+        finally:
+            _stop(shared.server)
     finally:
-        _stop(shared.server)
+        spares.close()
+        _SPARES.remove(spares)
+        files.remove()
 
 
 @pytest.fixture
@@ -151,9 +177,9 @@ class Spawner:
 
 
 @pytest.fixture
-def spawn(task_server: Shared, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spawner]:
+def spawn(task_server: Shared) -> Iterator[Spawner]:
     """Start servers of this test's own: ``spawn(db_path=None)``."""
-    spawner = Spawner(task_server, tmp_path_factory.mktemp("taskapi-own"))
+    spawner = Spawner(task_server, task_server.files.folder("own"))
     try:
         yield spawner
     finally:
@@ -161,9 +187,9 @@ def spawn(task_server: Shared, tmp_path_factory: pytest.TempPathFactory) -> Iter
 
 
 @pytest.fixture(scope="module")
-def module_spawn(task_server: Shared, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spawner]:
+def module_spawn(task_server: Shared) -> Iterator[Spawner]:
     """Like ``spawn``, but the servers live until the module's last test."""
-    spawner = Spawner(task_server, tmp_path_factory.mktemp("taskapi-module"))
+    spawner = Spawner(task_server, task_server.files.folder("module"))
     try:
         yield spawner
     finally:
