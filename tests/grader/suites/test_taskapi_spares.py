@@ -163,3 +163,22 @@ def test_sandboxed_server_files_stay_on_disk(tmp_path: Path, suite: dict[str, Mo
     assert files.folder("own").stat().st_mode & 0o777 == 0o777  # the slot's uid writes there
     files.remove()
     assert files.root.exists()  # pytest's own folder: pytest cleans it
+
+
+def test_no_spare_is_made_for_a_start_that_will_not_come(
+    tmp_path: Path, suite: dict[str, ModuleType]
+) -> None:
+    folder = project(tmp_path, PROBE)
+    spares = suite["_spares"].Spares(folder, tmp_path, keep=2)
+    spares.expected = 2  # the shared server and one more
+    try:
+        proc = spares.start("probe", ["0"], tmp_path / "first.log")
+        assert proc is not None and finished(proc) == 0
+        spares.refill()
+        assert len(spares.waiting) == 1
+        proc = spares.start("probe", ["0"], tmp_path / "second.log")
+        assert proc is not None and finished(proc) == 0
+        spares.refill()
+        assert spares.waiting == []
+    finally:
+        spares.close()

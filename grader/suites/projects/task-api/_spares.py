@@ -36,7 +36,7 @@ PRELOAD = (
     "uvicorn.protocols.http.auto",
     "uvicorn.protocols.websockets.auto",
 )
-KEEP = 2  # spares kept ready: a restart test starts two servers one after the other
+KEEP = 3  # spares kept ready: a restart test starts two servers one after the other, the next test more
 
 # The spare itself: standard library only. Its working folder leaves sys.path while the
 # framework is imported (nothing of the learner's may stand in for it), then comes back
@@ -91,6 +91,7 @@ class Spares:
         self.programs = programs  # grader.kinds.learner_programs.LearnerPrograms, or None
         self.on_spawn = on_spawn
         self.keep = keep
+        self.expected: int | None = None  # starts still to come, if known: no spare is left unused
         self.waiting: list[subprocess.Popen[bytes]] = []
 
     def covers(self, *paths: Path) -> bool:
@@ -99,24 +100,16 @@ class Spares:
 
     def launch(self) -> subprocess.Popen[bytes] | None:
         """Start one more spare; None if it cannot be started."""
-        command = [sys.executable, "-c", PROGRAM.format(preload=PRELOAD)]
-        if self.programs is not None:
-            command = list(self.programs.command(command, self.project_dir, [self.root]))
-        try:
-            spare = subprocess.Popen(
-                command,
-                cwd=self.project_dir,
-                stdin=subprocess.PIPE,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
-                env=server_env(),
-                start_new_session=True,
-            )
-        except OSError:
-            return None
-        if self.on_spawn is not None:
+        spare = launch_spare(self.project_dir, self.programs, self.root)
+        if spare is not None and self.on_spawn is not None:
             self.on_spawn(spare.pid)
         return spare
+
+    def adopt(self, spare: subprocess.Popen[bytes]) -> None:
+        """Take on a spare started before the session's fixtures existed (it loads during collection)."""
+        if self.on_spawn is not None:
+            self.on_spawn(spare.pid)
+        self.waiting.append(spare)
 
     def start(self, module: str, args: list[str], log_path: Path) -> subprocess.Popen[bytes] | None:
         """A server process running ``python -m module args`` with its output in ``log_path``.
@@ -125,6 +118,8 @@ class Spares:
         (the caller then starts the server the usual way).
         """
         order = json.dumps({"module": module, "args": args, "log": str(log_path)}) + "\n"
+        if self.expected is not None:
+            self.expected -= 1
         while True:
             spare = self.waiting.pop(0) if self.waiting else self.launch()
             if spare is None:
@@ -134,9 +129,13 @@ class Spares:
             kill(spare)
 
     def refill(self) -> None:
-        """Start spares until ``keep`` are waiting (they load while the tests go on)."""
+        """Start spares until ``keep`` are waiting, or as many starts as are still to come.
+
+        They load while the tests go on.
+        """
         self.waiting = [spare for spare in self.waiting if spare.poll() is None]
-        while len(self.waiting) < self.keep:
+        wanted = self.keep if self.expected is None else min(self.keep, max(self.expected, 0))
+        while len(self.waiting) < wanted:
             spare = self.launch()
             if spare is None:
                 return
@@ -147,6 +146,27 @@ class Spares:
         for spare in self.waiting:
             kill(spare)
         self.waiting = []
+
+
+def launch_spare(
+    project_dir: Path, programs: Any = None, root: Path | None = None
+) -> subprocess.Popen[bytes] | None:
+    """Start a spare in ``project_dir`` (sandboxed: writing only under ``root``); None if it cannot start."""
+    command = [sys.executable, "-c", PROGRAM.format(preload=PRELOAD)]
+    if programs is not None:
+        command = list(programs.command(command, project_dir, [root] if root is not None else []))
+    try:
+        return subprocess.Popen(
+            command,
+            cwd=project_dir,
+            stdin=subprocess.PIPE,  # its start comes this way; when we are gone it reads the end and exits
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            env=server_env(),
+            start_new_session=True,
+        )
+    except OSError:
+        return None
 
 
 def hand_over(spare: subprocess.Popen[bytes], order: str) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import atexit
 import contextlib
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,7 +31,7 @@ if _HERE not in sys.path:
 from _api import Api  # noqa: E402
 from _files import ServerFiles  # noqa: E402
 from _server import Server  # noqa: E402
-from _spares import Spares  # noqa: E402
+from _spares import Spares, kill, launch_spare  # noqa: E402
 
 # The known-wrong variants live beside the suite; they are servers, not tests.
 collect_ignore = ["mistakes"]
@@ -38,6 +39,7 @@ collect_ignore = ["mistakes"]
 MAX_RESTARTS = 3
 _LIVE: list[Server] = []
 _SPARES: list[Spares] = []
+_PLANNED: list[int] = []  # how many servers the collected tests start (see planned_starts)
 
 
 def _stop_all() -> None:
@@ -53,6 +55,40 @@ atexit.register(_stop_all)
 
 _track: list[Callable[[int], None]] = []
 _programs: list[Any] = []  # the grader's LearnerPrograms: how to start a server (sandboxed in a batch)
+
+
+_EARLY: list[subprocess.Popen[bytes]] = []  # the first spare, started while pytest collects
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """In a learner's own check (no sandbox to ask for), start loading the first server during collection."""
+    project = config.getoption("--grader-project-dir", default=None)
+    sandbox = config.getoption("--grader-sandbox-spec", default=None)
+    if project and not sandbox and not config.option.collectonly:
+        spare = launch_spare(Path(project))
+        if spare is not None:
+            _EARLY.append(spare)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for spare in _EARLY:
+        kill(spare)
+    _EARLY.clear()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    _PLANNED[:] = [planned_starts(session.items)]
+
+
+def planned_starts(items: list[pytest.Item]) -> int:
+    """The shared server, and a restart's two for each test that spawns and each module that shares spawns.
+
+    An estimate that spares are made by: too low costs a slower start, too high a spare never used.
+    """
+    uses = [(item.nodeid, getattr(item, "fixturenames", ())) for item in items]
+    spawning = sum("spawn" in names for _, names in uses)
+    modules = {nodeid.split("::")[0] for nodeid, names in uses if "module_spawn" in names}
+    return 1 + 2 * spawning + 2 * len(modules)
 
 
 def _programs_now() -> Any:
@@ -129,6 +165,11 @@ def task_server(project_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     """The learner's server, started once for the session on a fresh database."""
     files = ServerFiles.make(tmp_path_factory, _programs_now())
     spares = Spares(Path(project_dir), files.root, _programs_now(), _spawned)
+    spares.expected = _PLANNED[-1] if _PLANNED else None
+    if getattr(_programs_now(), "sandbox", None) is None:
+        for spare in _EARLY:
+            spares.adopt(spare)
+        _EARLY.clear()
     _SPARES.append(spares)
     try:
         shared = Shared(Path(project_dir), files)
