@@ -134,35 +134,23 @@ def test_readiness_polls_start_often_and_slow_down(suite: dict[str, ModuleType])
     assert sum(pauses) >= suite["_server"].START_TIMEOUT  # the limit, not the polls, ends a start
 
 
-def test_server_files_live_in_memory_and_are_removed(
-    tmp_path: Path, suite: dict[str, ModuleType], monkeypatch: pytest.MonkeyPatch
+def test_server_files_are_fresh_folders_under_one_root(tmp_path: Path, suite: dict[str, ModuleType]) -> None:
+    files = suite["_files"].ServerFiles.make(Factory(tmp_path / "pytest"), None)
+    first, second = files.folder("own"), files.folder("own")
+    assert first != second
+    assert first.parent == second.parent == files.root
+    assert list(first.iterdir()) == []
+
+
+def test_sandboxed_server_folders_are_writable_to_the_slot(
+    tmp_path: Path, suite: dict[str, ModuleType]
 ) -> None:
-    files_module = suite["_files"]
-    memory = tmp_path / "shm"
-    memory.mkdir()
-    monkeypatch.setattr(files_module, "MEMORY", memory)
-    gone = subprocess.Popen([sys.executable, "-c", "pass"])
-    gone.wait(timeout=60)
-    abandoned = memory / f"taskapi-{gone.pid}-abc"
-    abandoned.mkdir()
-    files = files_module.ServerFiles.make(Factory(tmp_path / "pytest"), None)
-    assert files.root.parent == memory
-    assert not abandoned.exists()
-    own = files.folder("own")
-    assert own.parent == files.root
-    files.remove()
-    assert not files.root.exists()
-
-
-def test_sandboxed_server_files_stay_on_disk(tmp_path: Path, suite: dict[str, ModuleType]) -> None:
     class Sandboxed:
         sandbox = object()
 
     files = suite["_files"].ServerFiles.make(Factory(tmp_path / "pytest"), Sandboxed())
     assert files.root.is_relative_to(tmp_path / "pytest")
     assert files.folder("own").stat().st_mode & 0o777 == 0o777  # the slot's uid writes there
-    files.remove()
-    assert files.root.exists()  # pytest's own folder: pytest cleans it
 
 
 def test_no_spare_is_made_for_a_start_that_will_not_come(

@@ -180,7 +180,6 @@ def task_server(project_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     finally:
         spares.close()
         _SPARES.remove(spares)
-        files.remove()
 
 
 @pytest.fixture
