@@ -36,7 +36,7 @@ def helpers() -> Iterator[tuple[ModuleType, ModuleType]]:
         yield importlib.import_module("_server"), importlib.import_module("_http")
     finally:
         sys.path.remove(str(SUITE))
-        for name in ("_server", "_http"):
+        for name in ("_server", "_spares", "_http"):
             sys.modules.pop(name, None)
 
 

@@ -18,19 +18,29 @@ import subprocess
 import sys
 import sysconfig
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import _http
+from _spares import Spares, server_env
 
 HOST = "127.0.0.1"
 START_TIMEOUT = 15.0
+POLL_FIRST = 0.005  # a warm start answers within tens of milliseconds: poll often at first
 POLL_EVERY = 0.05
 STOP_TIMEOUT = 5.0
 PORT_ATTEMPTS = 3
 UNHEALTHY_GRACE = 2.0  # once it answers, how long a non-200 /health is given
 TAIL_LINES = 15
+
+
+def poll_pauses() -> Iterator[float]:
+    """The pauses between readiness polls: from 5 ms, doubling up to 50 ms, bounded by the start limit."""
+    pause = POLL_FIRST
+    for _ in range(int(START_TIMEOUT / POLL_FIRST)):
+        yield pause
+        pause = min(pause * 2, POLL_EVERY)
 
 
 def free_port() -> int:
@@ -89,8 +99,10 @@ class Server:
         log_path: Path,
         on_spawn: Callable[[int], None] | None = None,
         programs: Any = None,
+        spares: Spares | None = None,
     ) -> None:
         self.on_spawn = on_spawn
+        self.spares = spares  # warm processes that take a start, when they can write its files
         # grader.kinds.learner_programs.LearnerPrograms: in a batch, the server runs in the sandbox.
         self.programs = programs
         self.project_dir = Path(project_dir)
@@ -161,34 +173,38 @@ class Server:
                 break
         return self
 
-    def _start_once(self) -> str:
-        env = dict(os.environ)
-        env.pop("PYTHONPATH", None)  # the learner's folder is the working directory
-        env["PYTHONUNBUFFERED"] = "1"
-        env["PYTHONDONTWRITEBYTECODE"] = "1"
+    def _launch(self) -> subprocess.Popen[bytes]:
+        """The server's process: a spare handed this start, else a new ``python -m taskapi``."""
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
+        if self.spares is not None and self.spares.covers(self.db_path.parent, self.log_path):
+            spare = self.spares.start("taskapi", self.command()[3:], self.log_path)
+            if spare is not None:
+                return spare
         with open(self.log_path, "ab") as log:
-            try:
-                self.proc = subprocess.Popen(
-                    self.launch_command(),
-                    cwd=self.project_dir,
-                    stdin=subprocess.DEVNULL,
-                    stdout=log,
-                    stderr=subprocess.STDOUT,
-                    env=env,
-                    start_new_session=True,
-                )
-            except OSError as error:
-                self._record("The server could not be started", f"{error}")
-                return "failed"
+            proc = subprocess.Popen(
+                self.launch_command(),
+                cwd=self.project_dir,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                env=server_env(),
+                start_new_session=True,
+            )
         if self.on_spawn is not None:
-            self.on_spawn(self.proc.pid)
+            self.on_spawn(proc.pid)
+        return proc
+
+    def _start_once(self) -> str:
+        try:
+            self.proc = self._launch()
+        except OSError as error:
+            self._record("The server could not be started", f"{error}")
+            return "failed"
         self.started = time.monotonic()
         deadline = self.started + START_TIMEOUT
         first_answer: float | None = None
         last: _http.Response | None = None
-        polls = int(START_TIMEOUT / POLL_EVERY) + 10
-        for _ in range(polls):
+        for pause in poll_pauses():
             if time.monotonic() > deadline:
                 break
             if self.proc.poll() is not None:
@@ -203,14 +219,14 @@ class Server:
             try:
                 last = _http.send(HOST, self.port, "GET", "/health", timeout=1.0)
             except _http.ServerGone:
-                time.sleep(POLL_EVERY)
+                time.sleep(pause)
                 continue
             if last.status == 200:
                 return "ready"
             first_answer = first_answer or time.monotonic()
             if time.monotonic() - first_answer > UNHEALTHY_GRACE:
                 break
-            time.sleep(POLL_EVERY)
+            time.sleep(pause)
         if last is not None:
             self._record(
                 f"The server started but GET /health answered {last.status} instead of 200",

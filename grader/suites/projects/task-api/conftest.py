@@ -6,12 +6,17 @@ fresh database. ``spawn`` starts extra servers for tests that need their own
 at the end of the test (``module_spawn``: of the module). If the shared server dies during a test, the next
 test gets a new one on a fresh database (a bounded number of times), so one
 crash does not fail every later test.
+
+Every server's database and log live in one folder of the session's (see
+``_files``); spare processes that have already imported the web framework
+(``_spares``) take the starts, so a restart costs the learner's own start only.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
+import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -24,19 +29,25 @@ if _HERE not in sys.path:
     sys.path.insert(0, _HERE)
 
 from _api import Api  # noqa: E402
+from _files import ServerFiles  # noqa: E402
 from _server import Server  # noqa: E402
+from _spares import Spares, kill, launch_spare  # noqa: E402
 
 # The known-wrong variants live beside the suite; they are servers, not tests.
 collect_ignore = ["mistakes"]
 
 MAX_RESTARTS = 3
 _LIVE: list[Server] = []
+_SPARES: list[Spares] = []
+_PLANNED: list[int] = []  # how many servers the collected tests start (see planned_starts)
 
 
 def _stop_all() -> None:
     """Last resort at interpreter exit: no server outlives the run."""
     for server in list(_LIVE):
         server.stop()
+    for spares in _SPARES:
+        spares.close()
 
 
 atexit.register(_stop_all)
@@ -46,12 +57,54 @@ _track: list[Callable[[int], None]] = []
 _programs: list[Any] = []  # the grader's LearnerPrograms: how to start a server (sandboxed in a batch)
 
 
+_EARLY: list[subprocess.Popen[bytes]] = []  # the first spare, started while pytest collects
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """In a learner's own check (no sandbox to ask for), start loading the first server during collection."""
+    project = config.getoption("--grader-project-dir", default=None)
+    sandbox = config.getoption("--grader-sandbox-spec", default=None)
+    if project and not sandbox and not config.option.collectonly:
+        spare = launch_spare(Path(project))
+        if spare is not None:
+            _EARLY.append(spare)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for spare in _EARLY:
+        kill(spare)
+    _EARLY.clear()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    _PLANNED[:] = [planned_starts(session.items)]
+
+
+def planned_starts(items: list[pytest.Item]) -> int:
+    """The shared server, and a restart's two for each test that spawns and each module that shares spawns.
+
+    An estimate that spares are made by: too low costs a slower start, too high a spare never used.
+    """
+    uses = [(item.nodeid, getattr(item, "fixturenames", ())) for item in items]
+    spawning = sum("spawn" in names for _, names in uses)
+    modules = {nodeid.split("::")[0] for nodeid, names in uses if "module_spawn" in names}
+    return 1 + 2 * spawning + 2 * len(modules)
+
+
+def _programs_now() -> Any:
+    return _programs[-1] if _programs else None
+
+
 def _start(project_dir: Path, db_path: Path, log_path: Path) -> Server:
+    spares = _SPARES[-1] if _SPARES else None
     server = Server(
-        project_dir, db_path, log_path, on_spawn=_spawned, programs=_programs[-1] if _programs else None
+        project_dir, db_path, log_path, on_spawn=_spawned, programs=_programs_now(), spares=spares
     )
     _LIVE.append(server)
-    return server.start()
+    server.start()
+    if spares is not None:
+        spares.refill()  # after the start, so the new spares do not slow it down
+    return server
 
 
 def _spawned(pid: int) -> None:
@@ -84,9 +137,10 @@ def _stop(server: Server) -> None:
 class Shared:
     """The session's server, replaced (bounded) if it dies mid-run."""
 
-    def __init__(self, project_dir: Path, folder: Path) -> None:
+    def __init__(self, project_dir: Path, files: ServerFiles) -> None:
         self.project_dir = project_dir
-        self.folder = folder
+        self.files = files
+        self.folder = files.folder("shared")
         self.restarts = 0
         self.server = self._new()
         self.first_failure = self.server.failure
@@ -109,11 +163,23 @@ class Shared:
 @pytest.fixture(scope="session")
 def task_server(project_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shared]:
     """The learner's server, started once for the session on a fresh database."""
-    shared = Shared(Path(project_dir), tmp_path_factory.mktemp("taskapi"))
+    files = ServerFiles.make(tmp_path_factory, _programs_now())
+    spares = Spares(Path(project_dir), files.root, _programs_now(), _spawned)
+    spares.expected = _PLANNED[-1] if _PLANNED else None
+    if getattr(_programs_now(), "sandbox", None) is None:
+        for spare in _EARLY:
+            spares.adopt(spare)
+        _EARLY.clear()
+    _SPARES.append(spares)
     try:
-        yield shared
+        shared = Shared(Path(project_dir), files)
+        try:
+            yield shared
+        finally:
+            _stop(shared.server)
     finally:
-        _stop(shared.server)
+        spares.close()
+        _SPARES.remove(spares)
 
 
 @pytest.fixture
@@ -151,9 +217,9 @@ class Spawner:
 
 
 @pytest.fixture
-def spawn(task_server: Shared, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spawner]:
+def spawn(task_server: Shared) -> Iterator[Spawner]:
     """Start servers of this test's own: ``spawn(db_path=None)``."""
-    spawner = Spawner(task_server, tmp_path_factory.mktemp("taskapi-own"))
+    spawner = Spawner(task_server, task_server.files.folder("own"))
     try:
         yield spawner
     finally:
@@ -161,9 +227,9 @@ def spawn(task_server: Shared, tmp_path_factory: pytest.TempPathFactory) -> Iter
 
 
 @pytest.fixture(scope="module")
-def module_spawn(task_server: Shared, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Spawner]:
+def module_spawn(task_server: Shared) -> Iterator[Spawner]:
     """Like ``spawn``, but the servers live until the module's last test."""
-    spawner = Spawner(task_server, tmp_path_factory.mktemp("taskapi-module"))
+    spawner = Spawner(task_server, task_server.files.folder("module"))
     try:
         yield spawner
     finally:
