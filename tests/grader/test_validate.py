@@ -10,16 +10,8 @@ from types import SimpleNamespace
 
 from grader.course.manifest import Course, load_course
 from grader.render.terminal import validation_text
-from grader.validate import (
-    ExerciseCheck,
-    MistakeCheck,
-    ValidationReport,
-    cost,
-    grader_faults,
-    mistake_name,
-    stray_folders,
-    validate_course,
-)
+from grader.validate import ExerciseCheck, ValidationReport, grader_faults, stray_folders, validate_course
+from grader.validate_runs import MistakeCheck, exercise_runs, mistake_name
 
 
 def test_mini_course_validates(mini_course: Course) -> None:
@@ -50,14 +42,28 @@ def test_mini_course_validates(mini_course: Course) -> None:
     assert all(entry["ok"] is True for entry in data["exercises"])
 
 
-def test_the_cost_counts_the_grading_runs_of_an_exercise(mini_course: Course) -> None:
+def test_an_exercise_is_planned_as_its_grading_runs_each_weighed(mini_course: Course) -> None:
     leap = mini_course.find("leap-year")
-    assert cost(mini_course, leap) == 4.0  # the reference, the starter and its two variants
+    runs = exercise_runs(mini_course, leap)
+    assert [(run.name, run.weight) for run in runs] == [
+        ("reference", 1.0),
+        ("starter", 1.0),
+        ("mistake forgets_centuries", 1.0),
+        ("mistake prints_instead_of_returning", 1.0),
+    ]
     mistakes = mini_course.suite_dir(leap) / "mistakes"
     (mistakes / "another.py").write_text('"""Mistake: another."""\n', encoding="utf-8")
-    assert cost(mini_course, leap) == 5.0
     (mini_course.suite_dir(leap) / "test_leap_year_instructor.py").write_text("", encoding="utf-8")
-    assert cost(mini_course, leap) == 10.0  # each run again with the public tests alone
+    runs = exercise_runs(mini_course, leap)
+    # The reference once more with the public tests alone, and each variant graded twice.
+    assert [(run.name, run.weight) for run in runs] == [
+        ("reference", 1.0),
+        ("public", 1.0),
+        ("starter", 1.0),
+        ("mistake another", 2.0),
+        ("mistake forgets_centuries", 2.0),
+        ("mistake prints_instead_of_returning", 2.0),
+    ]
 
 
 def test_a_mistake_the_suite_does_not_catch_is_named(mini_course: Course) -> None:
