@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO))
 
 from grader.course.manifest import load_course  # noqa: E402
 from grader.pipeline.grading import grade  # noqa: E402
-from grader.validate import mistake_paths  # noqa: E402
+from grader.validate_runs import mistake_paths  # noqa: E402
 
 
 def main() -> None:

@@ -9,55 +9,30 @@ tests alone are run too, and the mistakes only the hidden tests catch are named.
 
 from __future__ import annotations
 
-import shutil
-import tempfile
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
-from grader.course.edition_marker import has_instructor_tests
 from grader.course.manifest import Course, Exercise
-from grader.course.restore import RestoreError
-from grader.course.starter import committed_starter, differs_from_working_copy, write_files
 from grader.feedback.build import GRADER_FAULT
-from grader.feedback.docstrings import docstring_headline, docstring_paragraphs
 from grader.feedback.model import Feedback
 from grader.hint_proof import HintCheck
 from grader.known_variants import record_known_mistakes
-from grader.milestone_proof import MilestoneCheck, prove_milestones
-from grader.pipeline.grading import grade, grade_observed
-from grader.pipeline.suite_ids import SuiteError, SuiteNotCollected, expected_test_ids
+from grader.milestone_proof import MilestoneCheck
+from grader.pipeline.suite_ids import SuiteError, SuiteNotCollected
 from grader.plain.scan import suite_problems
 from grader.readme_agreement import Unstated, unstated_phrases
+from grader.validate_runs import (
+    MistakeCheck,
+    Outcomes,
+    attempt,
+    exercise_runs,
+    mistake_paths,
+    serially,
+)
 from grader.warm_threads import map_warm
 
-MISTAKES = "mistakes"
-# How much longer one grading run of a kind takes than a plain one (the capstone starts its service per test).
-RUN_WEIGHT = {"project": 8.0, "write-tests": 3.0}
-
-
-@dataclass(frozen=True)
-class MistakeCheck:
-    """One known-wrong variant and which tests caught it."""
-
-    name: str
-    mistake: str
-    status: str
-    caught_by: tuple[str, ...]
-    score: float = 0.0
-    public_status: str | None = None  # None: the suite has no instructor-only tests
-    public_score: float | None = None
-    hints: tuple[str, ...] = ()  # the hints written for it (its docstring's "Hint: " paragraphs)
-    hints_shown: tuple[str, ...] = ()  # what a learner who makes this mistake is shown
-
-    @property
-    def caught(self) -> bool:
-        return self.status != "passed"
-
-    @property
-    def only_hidden_tests_catch(self) -> bool:
-        """The public tests pass this mistake: only the instructor's grading catches it."""
-        return self.caught and self.public_status == "passed"
+Graded = tuple[MistakeCheck, Feedback, dict[str, str]]
 
 
 @dataclass(frozen=True)
@@ -117,22 +92,23 @@ class ValidationReport:
 def validate_course(course: Course, exercises: list[Exercise], jobs: int = 2) -> ValidationReport:
     """Validate the given exercises (all when empty) and look for stray folders."""
     chosen = exercises or list(course.exercises)
-    checks = map_warm(lambda e: validate_exercise(course, e), chosen, lambda e: cost(course, e), jobs)
+    planned = [exercise_runs(course, exercise) for exercise in chosen]
+    every_run = [run for runs in planned for run in runs]
+    results = iter(map_warm(attempt, every_run, lambda run: run.weight, jobs))
+    checks = [
+        validate_exercise(course, exercise, Outcomes({run.name: next(results) for run in runs}))
+        for exercise, runs in zip(chosen, planned, strict=True)
+    ]
     return ValidationReport(tuple(checks), tuple(stray_folders(course)))
 
 
-def cost(course: Course, exercise: Exercise) -> float:
-    """About how long validating an exercise takes: its grading runs, weighed by its kind."""
-    runs = 2 + len(mistake_paths(course, exercise))  # the reference, the starter, each variant
-    if has_instructor_tests(course.suite_dir(exercise)):
-        runs *= 2  # the public tests alone too
-    return runs * RUN_WEIGHT.get(exercise.kind, 1.0)
-
-
-def validate_exercise(course: Course, exercise: Exercise) -> ExerciseCheck:
+def validate_exercise(course: Course, exercise: Exercise, outcomes: Outcomes | None = None) -> ExerciseCheck:
+    """Read an exercise's grading runs (made here, one after another, when not given) into its check."""
     refused = tuple(suite_problems(course.suite_dir(exercise), exercise.modules))
+    if outcomes is None:
+        outcomes = serially(exercise_runs(course, exercise))
     try:
-        return graded_check(course, exercise, refused)
+        return graded_check(course, exercise, refused, outcomes)
     except SuiteNotCollected as error:  # the reasons are for the instructor, who runs validate
         why = tuple(f"the suite could not be collected: {reason}" for reason in error.reasons)
         return ExerciseCheck(exercise.id, "error", why, "error", (), suite_problems=refused)
@@ -143,24 +119,25 @@ def validate_exercise(course: Course, exercise: Exercise) -> ExerciseCheck:
         return ExerciseCheck(exercise.id, "error", (str(error),), "error", (), suite_problems=refused)
 
 
-def graded_check(course: Course, exercise: Exercise, refused: tuple[str, ...]) -> ExerciseCheck:
-    """Grade the reference, the public run, the starter and every known-wrong variant."""
-    has_hidden = has_instructor_tests(course.suite_dir(exercise))
-    reference = grade(course, exercise, course.solution_dir(exercise))
-    # A suite whose every test is instructor-only has no public run: the check fails on the count.
-    public_count = len(expected_test_ids(course, exercise, None, public_only=True)) if has_hidden else 1
-    split = has_hidden and public_count > 0
-    public = grade(course, exercise, course.solution_dir(exercise), public_only=True) if split else reference
-    public_tests = len(public.tests) if public_count else 0
-    starter, note = grade_starter(course, exercise)
+def graded_check(
+    course: Course, exercise: Exercise, refused: tuple[str, ...], outcomes: Outcomes
+) -> ExerciseCheck:
+    """Read the reference, the public run, the starter and every known-wrong variant as graded."""
+    reference = cast(Feedback, outcomes.take("reference"))
+    public_tests = len(reference.tests)  # a suite without instructor-only tests: all are public
+    if "public" in outcomes.results:
+        public = cast("Feedback | None", outcomes.take("public"))
+        public_tests = len(public.tests) if public else 0  # None: every test is instructor-only
+    starter, note = cast(tuple[Feedback, str], outcomes.take("starter"))
     paths = mistake_paths(course, exercise)
-    graded = [grade_mistake(course, exercise, path, split) for path in paths]
+    graded = [cast(Graded, outcomes.take(f"mistake {path.stem}")) for path in paths]
     shown, hints = record_known_mistakes(course.suite_dir(exercise), reference, graded)
     mistakes = tuple(replace(g[0], hints_shown=seen) for g, seen in zip(graded, shown, strict=True))
     faults = [*grader_faults("reference", reference), *grader_faults("starter", starter)]
     faults += [
         fault for path, g in zip(paths, graded, strict=True) for fault in grader_faults(path.stem, g[1])
     ]
+    milestones = [outcomes.take(name) for name in outcomes.results if name.startswith("milestone")]
     return ExerciseCheck(
         exercise_id=exercise.id,
         reference_status=reference.status,
@@ -174,7 +151,7 @@ def graded_check(course: Course, exercise: Exercise, refused: tuple[str, ...]) -
         unstated=unstated_phrases(course, exercise),
         grader_faults=tuple(faults),
         hints=hints,
-        milestones=prove_milestones(course, exercise),
+        milestones=tuple(cast(list[MilestoneCheck], milestones)),
     )
 
 
@@ -183,81 +160,9 @@ def grader_faults(label: str, feedback: Feedback) -> list[str]:
     return [f"{label}, {t.name}: {t.message}" for t in feedback.tests if t.message.startswith(GRADER_FAULT)]
 
 
-def grade_starter(course: Course, exercise: Exercise) -> tuple[Feedback, str]:
-    """Grade the starter as committed in git, so a learner's own work never counts as the starter.
-
-    Outside git (a course being written, a copied folder) the working file is
-    graded instead, and the note says so.
-    """
-    try:
-        files = committed_starter(course, exercise)
-    except RestoreError as error:
-        note = f"checked the working copy of the starter: {error}"
-        return grade(course, exercise, course.exercise_dir(exercise)), note
-    note = ""
-    if differs_from_working_copy(course, exercise, files):
-        note = (
-            "checked the committed starter (the branch's upstream, else HEAD); "
-            "the working copy differs, and is not what was checked"
-        )
-    with tempfile.TemporaryDirectory(prefix="grader-starter-") as tmp:
-        return grade(course, exercise, write_files(files, Path(tmp))), note
-
-
 def problems(feedback: Feedback) -> list[str]:
     found = [f"{t.name}: {t.message}" for t in feedback.tests if t.status != "passed"]
     return found or ([feedback.error] if feedback.error else [])
-
-
-def mistake_paths(course: Course, exercise: Exercise) -> list[Path]:
-    folder = course.suite_dir(exercise) / MISTAKES
-    if not folder.is_dir():
-        return []
-    return sorted(
-        p for p in folder.iterdir() if p.suffix == ".py" or (p.is_dir() and p.name != "__pycache__")
-    )
-
-
-def check_mistake(course: Course, exercise: Exercise, variant: Path, split: bool = False) -> MistakeCheck:
-    """Grade a known-wrong variant with the full suite, and with the public tests when they differ."""
-    return grade_mistake(course, exercise, variant, split)[0]
-
-
-def grade_mistake(
-    course: Course, exercise: Exercise, variant: Path, split: bool = False
-) -> tuple[MistakeCheck, Feedback, dict[str, str]]:
-    """Check a variant, and keep its feedback (without known-mistake hints) and its fingerprint."""
-    with tempfile.TemporaryDirectory(prefix="grader-mistake-") as tmp:
-        staged = Path(tmp) / "code"
-        shutil.copytree(course.solution_dir(exercise), staged, ignore=shutil.ignore_patterns("__pycache__"))
-        if variant.is_dir():
-            shutil.copytree(variant, staged, dirs_exist_ok=True)
-        else:
-            shutil.copyfile(variant, staged / exercise.files[0])
-        feedback, fingerprint = grade_observed(course, exercise, staged)
-        public = grade(course, exercise, staged, public_only=True) if split else None
-    caught_by = tuple(t.name for t in feedback.tests if t.status != "passed")
-    check = MistakeCheck(
-        variant.stem,
-        mistake_name(variant),
-        feedback.status,
-        caught_by,
-        score=feedback.score,
-        public_status=public.status if public else None,
-        public_score=public.score if public else None,
-        hints=docstring_paragraphs(variant_files(variant), "Hint:"),
-    )
-    return check, feedback, fingerprint
-
-
-def mistake_name(variant: Path) -> str:
-    """The first line of the variant's docstring, which names the mistake it models."""
-    headline = docstring_headline(variant_files(variant), lambda doc: doc.lower().startswith("mistake"))
-    return headline or "(no docstring names this mistake)"
-
-
-def variant_files(variant: Path) -> list[Path]:
-    return [variant] if variant.is_file() else sorted(variant.rglob("*.py"))
 
 
 def stray_folders(course: Course) -> list[str]:

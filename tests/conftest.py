@@ -8,14 +8,13 @@ temporary folders, so nothing is written anywhere else.
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from grader.course.manifest import Course, load_course
-from tests.helpers import copy_course
+from tests.helpers import copy_course, isolate
 
 # The mini course's hidden suites are test_*.py files too: they are data, not tests of ours.
 collect_ignore = ["fixtures"]
@@ -30,17 +29,7 @@ def suite_id_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(autouse=True)
 def isolated(tmp_path: Path, suite_id_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """Keep every write of the engine under pytest's temporary folders."""
-    scratch = tmp_path / "tmp"
-    scratch.mkdir()
-    home = tmp_path / "home"
-    home.mkdir()
-    monkeypatch.setenv("XDG_CACHE_HOME", str(suite_id_cache))
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("TMPDIR", str(scratch))
-    monkeypatch.delenv("GRADER_COURSE", raising=False)
-    monkeypatch.delenv("NO_COLOR", raising=False)
-    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
-    yield scratch
+    yield isolate(tmp_path, suite_id_cache, monkeypatch)
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
+
 from grader.course.manifest import Course
 from grader.feedback.model import Feedback, TestResult
 from grader.pipeline.grading import grade
@@ -50,3 +52,18 @@ def grade_text(
 def by_name(feedback: Feedback) -> dict[str, TestResult]:
     """The feedback's test results keyed by test name."""
     return {test.name: test for test in feedback.tests}
+
+
+def isolate(folder: Path, suite_id_cache: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Send the engine's writes (home, temporary files) under ``folder``; return its scratch folder."""
+    scratch = folder / "tmp"
+    scratch.mkdir()
+    home = folder / "home"
+    home.mkdir()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(suite_id_cache))
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("TMPDIR", str(scratch))
+    monkeypatch.delenv("GRADER_COURSE", raising=False)
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    return scratch

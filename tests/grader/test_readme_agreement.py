@@ -9,7 +9,8 @@ import pytest
 
 from grader.course.manifest import Course
 from grader.readme_agreement import Unstated, demanded_patterns, phrases, unstated_phrases
-from grader.validate import ExerciseCheck, MistakeCheck
+from grader.validate import ExerciseCheck
+from grader.validate_runs import MistakeCheck
 
 SUITE = """
 import pytest

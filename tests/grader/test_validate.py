@@ -8,22 +8,29 @@ import subprocess
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
+
 from grader.course.manifest import Course, load_course
 from grader.render.terminal import validation_text
-from grader.validate import (
-    ExerciseCheck,
-    MistakeCheck,
-    ValidationReport,
-    cost,
-    grader_faults,
-    mistake_name,
-    stray_folders,
-    validate_course,
-)
+from grader.validate import ExerciseCheck, ValidationReport, grader_faults, stray_folders, validate_course
+from grader.validate_runs import MistakeCheck, exercise_runs, mistake_name
+from tests.helpers import copy_course, isolate
 
 
-def test_mini_course_validates(mini_course: Course) -> None:
-    report = validate_course(mini_course, [], jobs=3)
+@pytest.fixture(scope="module")
+def validated(
+    tmp_path_factory: pytest.TempPathFactory, suite_id_cache: Path
+) -> tuple[Course, ValidationReport]:
+    """The untouched mini course (not in git) validated once, for the tests that only read the result."""
+    folder = tmp_path_factory.mktemp("validated")
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        isolate(folder, suite_id_cache, monkeypatch)
+        course = load_course(copy_course(folder / "course"))
+        return course, validate_course(course, [], jobs=3)
+
+
+def test_mini_course_validates(validated: tuple[Course, ValidationReport]) -> None:
+    _, report = validated
     assert report.ok
     assert report.stray_folders == ()
     assert [check.exercise_id for check in report.exercises] == ["leap-year", "doubled", "stack"]
@@ -50,14 +57,28 @@ def test_mini_course_validates(mini_course: Course) -> None:
     assert all(entry["ok"] is True for entry in data["exercises"])
 
 
-def test_the_cost_counts_the_grading_runs_of_an_exercise(mini_course: Course) -> None:
+def test_an_exercise_is_planned_as_its_grading_runs_each_weighed(mini_course: Course) -> None:
     leap = mini_course.find("leap-year")
-    assert cost(mini_course, leap) == 4.0  # the reference, the starter and its two variants
+    runs = exercise_runs(mini_course, leap)
+    assert [(run.name, run.weight) for run in runs] == [
+        ("reference", 1.0),
+        ("starter", 1.0),
+        ("mistake forgets_centuries", 1.0),
+        ("mistake prints_instead_of_returning", 1.0),
+    ]
     mistakes = mini_course.suite_dir(leap) / "mistakes"
     (mistakes / "another.py").write_text('"""Mistake: another."""\n', encoding="utf-8")
-    assert cost(mini_course, leap) == 5.0
     (mini_course.suite_dir(leap) / "test_leap_year_instructor.py").write_text("", encoding="utf-8")
-    assert cost(mini_course, leap) == 10.0  # each run again with the public tests alone
+    runs = exercise_runs(mini_course, leap)
+    # The reference once more with the public tests alone, and each variant graded twice.
+    assert [(run.name, run.weight) for run in runs] == [
+        ("reference", 1.0),
+        ("public", 1.0),
+        ("starter", 1.0),
+        ("mistake another", 2.0),
+        ("mistake forgets_centuries", 2.0),
+        ("mistake prints_instead_of_returning", 2.0),
+    ]
 
 
 def test_a_mistake_the_suite_does_not_catch_is_named(mini_course: Course) -> None:
@@ -172,8 +193,11 @@ def test_an_untouched_committed_starter_needs_no_note(mini_course: Course, cours
     assert "note:" not in validation_text(ValidationReport((check,), ()))
 
 
-def test_outside_git_the_working_starter_is_checked_with_a_note(mini_course: Course) -> None:
-    (check,) = validate_course(mini_course, [mini_course.find("leap-year")]).exercises
+def test_outside_git_the_working_starter_is_checked_with_a_note(
+    validated: tuple[Course, ValidationReport],
+) -> None:
+    check = validated[1].exercises[0]
+    assert check.exercise_id == "leap-year"
     assert check.ok
     assert check.starter_status == "not_started"
     assert check.starter_note.startswith("checked the working copy of the starter: ")
@@ -218,9 +242,13 @@ def test_a_test_the_grader_failed_on_fails_validation() -> None:
     assert "the grader itself failed: starter, x: y" in validation_text(ValidationReport((faulty,), ()))
 
 
-def test_validate_records_each_variants_fingerprint_and_proves_its_hints(mini_course: Course) -> None:
+def test_validate_records_each_variants_fingerprint_and_proves_its_hints(
+    validated: tuple[Course, ValidationReport],
+) -> None:
+    mini_course, report = validated
     leap = mini_course.find("leap-year")
-    (check,) = validate_course(mini_course, [leap]).exercises
+    check = report.exercises[0]
+    assert check.exercise_id == leap.id
     assert check.ok
     century = "A year divisible by 100 is not a leap year unless it is also divisible by 400."
     forgets = next(m for m in check.mistakes if m.name == "forgets_centuries")

@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from grader.cli import cli
 from grader.course.manifest import load_course
 from grader.edition.release import ReleaseError, release_course
-from grader.validate import check_mistake
+from grader.validate_runs import check_mistake
 from tests.grader.batch.helpers import grade, gradebook_rows, needs_sandbox, write_learner
 
 REPO = Path(__file__).resolve().parents[3]

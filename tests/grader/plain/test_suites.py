@@ -10,7 +10,7 @@ import pytest
 from grader.course.manifest import Course, Exercise, load_course
 from grader.feedback.model import Feedback
 from grader.pipeline.grading import grade
-from grader.validate import mistake_paths
+from grader.validate_runs import mistake_paths
 from tests.helpers import FIXTURES, by_name, copy_course, grade_text
 
 REPO = Path(__file__).resolve().parents[3]

@@ -28,7 +28,7 @@ from click.testing import CliRunner
 
 from grader.cli import cli
 from grader.course.manifest import load_course
-from grader.validate import check_mistake
+from grader.validate_runs import check_mistake
 
 REPO = Path(__file__).resolve().parents[3]
 AUTOGRADER = Path("/autograder")
