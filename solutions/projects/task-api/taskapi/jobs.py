@@ -36,7 +36,7 @@ from typing import Any, Protocol
 from .service import TaskNotFound, TaskService, User, timestamp, utc_now
 
 MAX_ATTEMPTS = 3
-BACKOFF_BASE = 0.1  # seconds before the 2nd attempt; each later wait doubles
+BACKOFF_BASE = 0.25  # seconds before the 2nd attempt; each later wait doubles
 BACKOFF_CAP = 5.0  # no wait is longer than this
 LEASE = timedelta(seconds=30)  # a claimed job not finished by then is taken over
 POLL_SECONDS = 0.05  # how often an idle worker looks for due jobs
@@ -85,7 +85,7 @@ class JobStore(Protocol):
 
 
 def backoff_delay(failed_attempts: int) -> float:
-    """Seconds to wait after the ``failed_attempts``-th failed attempt: 0.1, 0.2, 0.4, ... (capped).
+    """Seconds to wait after the ``failed_attempts``-th failed attempt: 0.25, 0.5, 1, ... (capped).
 
     Waiting longer each time gives a struggling dependency room to recover,
     instead of hammering it with retries at full speed.
