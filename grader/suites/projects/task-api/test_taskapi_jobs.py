@@ -94,23 +94,25 @@ def test_a_bad_export_request_is_422(api: Api, body: dict[str, Any], field: str)
     expect_errors(api.post("/exports", json=body, user=user), field)
 
 
+def retried_jobs(api: Api) -> tuple[User, Any, Any]:
+    """Start a job that fails twice and one that always fails, together: their backoffs overlap."""
+    user = api.new_user()
+    api.create_task(user, unique("Worth retrying"))
+    _, twice = start_export(api, user, fail_attempts=2)
+    _, always = start_export(api, user, fail_attempts=MAX_ATTEMPTS + 2)
+    return user, twice["id"], always["id"]
+
+
+RETRIED = Once(retried_jobs)
+FAILING = Once(lambda api: wait_for_job(api, RETRIED.get(api)[0], RETRIED.get(api)[2]))
+
+
 @pytest.mark.points(2)
 def test_a_failed_attempt_is_retried(api: Api) -> None:
     """With two planned failures the job is tried again, and succeeds at its third attempt."""
-    user = api.new_user()
-    api.create_task(user, unique("Worth retrying"))
-    _, job = start_export(api, user, fail_attempts=2)
-    resp, job = wait_for_job(api, user, job["id"])
+    user, twice, _ = RETRIED.get(api)
+    resp, job = wait_for_job(api, user, twice)
     expect_finished(resp, job, "succeeded", 3, "its first 2 attempts fail on purpose")
-
-
-def failing_job(api: Api) -> tuple[Any, dict[str, Any]]:
-    user = api.new_user()
-    _, job = start_export(api, user, fail_attempts=MAX_ATTEMPTS + 2)
-    return wait_for_job(api, user, job["id"])
-
-
-FAILING = Once(failing_job)
 
 
 @pytest.mark.points(2)
@@ -156,7 +158,7 @@ def restart(spawn: Any) -> Restarted:
     first.create_task(user, unique("Before the restart"))
     _, done = start_export(first, user)
     _, done = wait_for_job(first, user, done["id"])
-    _, waiting = start_export(first, user, delay_seconds=2)
+    _, waiting = start_export(first, user, delay_seconds=1)
     first.server.stop()
     return Restarted(Api(spawn(first.server.db_path)), user, done, waiting)
 
@@ -204,7 +206,7 @@ def test_a_queued_job_runs_after_a_restart(restarted: Scene) -> None:
     """A job queued when the server stopped is run by the next server on the same file."""
     scene = restarted.get()
     resp, job = wait_for_job(scene.api, scene.user, scene.waiting["id"])
-    expect_finished(resp, job, "succeeded", 1, "accepted by the server before the restart, due 2 s later")
+    expect_finished(resp, job, "succeeded", 1, "accepted by the server before the restart, due 1 s later")
 
 
 @pytest.mark.points(3)
