@@ -40,6 +40,7 @@ BACKOFF_CAP = 5.0  # no wait is longer than this
 LEASE = timedelta(seconds=30)  # a claimed job not finished by then may be taken over
 POLL_SECONDS = 0.05  # how often an idle worker looks for due jobs
 WORKER_THREADS = 2
+STOP_SECONDS = 2.0  # how long stopping waits for attempts in progress
 EXPORT_PAGE = 50
 
 log = logging.getLogger("taskapi.jobs")
@@ -182,6 +183,6 @@ class Workers:
         raise NotImplementedError("Workers.loop")
 
     def stop(self) -> None:
-        """Set ``self.stopping``, wake the workers, and join each thread (with a timeout)."""
+        """Set ``self.stopping``, wake the workers, and join the threads (at most STOP_SECONDS in all)."""
         # TODO (milestone 11): until then there is nothing to stop.
         return

@@ -130,7 +130,12 @@ def test_retries_wait_longer_each_time(api: Api) -> None:
     """Retries back off: at least 0.25 s before the 2nd attempt and 0.5 s before the 3rd."""
     resp, job = FAILING.get(api)
     if job["status"] != "failed" or not isinstance(job.get("finished_at"), str):
-        pytest.skip("the failing job did not fail (test_a_job_failing_every_attempt_fails_with_its_reason)")
+        fail(
+            resp,
+            f'Followed job {job["id"]}, whose every attempt fails; it ended "{job["status"]}", so no '
+            "backoff could be seen (see the test of a job failing every attempt).",
+            "a failed job, at least 0.75 s after it was created",
+        )
     took = seconds_between(job["created_at"], job["finished_at"])
     if took < FIRST_WAITS - 0.001:
         fail(

@@ -26,6 +26,7 @@ from __future__ import annotations
 import json
 import logging
 import threading
+import time
 import uuid
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -41,6 +42,7 @@ BACKOFF_CAP = 5.0  # no wait is longer than this
 LEASE = timedelta(seconds=30)  # a claimed job not finished by then is taken over
 POLL_SECONDS = 0.05  # how often an idle worker looks for due jobs
 WORKER_THREADS = 2
+STOP_SECONDS = 2.0  # how long stopping waits for attempts in progress
 EXPORT_PAGE = 50
 
 log = logging.getLogger("taskapi.jobs")
@@ -210,6 +212,8 @@ class Workers:
         """Let each worker finish the attempt it is running, then end it."""
         self.stopping.set()
         self.jobs.wake.set()
+        # One deadline for all: the process must exit within 5 s of SIGTERM.
+        deadline = time.monotonic() + STOP_SECONDS
         for thread in self.threads:
-            thread.join(timeout=3.0)
+            thread.join(timeout=max(0.0, deadline - time.monotonic()))
         self.threads.clear()
