@@ -28,6 +28,8 @@ from fastapi import APIRouter, Depends, FastAPI, Header, Request, Response
 from fastapi.responses import JSONResponse
 
 from .errors import install_error_handlers
+from .job_store import SqliteJobStore
+from .jobs import JobService
 from .repository import SqliteTaskStore
 from .schemas import TaskCreate, UserCreate, task_json, user_json
 from .service import NewTask, TaskService, User
@@ -41,7 +43,12 @@ def create_app(db_path: str | PathLike[str]) -> FastAPI:
     """Build the app on a SQLite file, creating the tables if needed."""
     store = SqliteTaskStore(db_path)
     store.create_schema()
-    return build_app(TaskService(store))
+    app = build_app(TaskService(store))
+    # Milestone 11: jobs live in the same file; __main__.py runs their workers.
+    job_store = SqliteJobStore(db_path)
+    job_store.create_schema()
+    app.state.jobs = JobService(job_store, app.state.service)
+    return app
 
 
 def build_app(service: TaskService) -> FastAPI:
@@ -174,3 +181,28 @@ def update_task(task_id: int, user: CurrentUser, body: JsonBody, service: Servic
 def delete_task(task_id: int, user: CurrentUser, service: ServiceDep) -> Response:
     # TODO (milestone 3): 204 with an empty body: Response(status_code=204).
     raise NotImplementedError("DELETE /tasks/{id}")
+
+
+# -- milestone 11: background jobs ---------------------------------------------
+
+
+def get_jobs(request: Request) -> JobService:
+    jobs: JobService = request.app.state.jobs
+    return jobs
+
+
+JobsDep = Annotated[JobService, Depends(get_jobs)]
+
+
+@router.post("/exports")
+def create_export(user: CurrentUser, body: JsonBody, jobs: JobsDep) -> JSONResponse:
+    """CONTRACT.md section 12: 202, the job, and ``Location: /jobs/<id>``."""
+    # TODO (milestone 11): validate with schemas.ExportCreate, call
+    # jobs.start_export, answer with schemas.job_json(job).
+    raise NotImplementedError("POST /exports")
+
+
+@router.get("/jobs/{job_id:int}")
+def get_job(job_id: int, user: CurrentUser, jobs: JobsDep) -> JSONResponse:
+    # TODO (milestone 11): the job as job_json, with Cache-Control: no-store.
+    raise NotImplementedError("GET /jobs/{id}")

@@ -27,6 +27,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from .jobs import Job
 from .service import Task, User
 
 # Fields a client may read but never send (CONTRACT.md, section 4).
@@ -84,3 +85,21 @@ def user_json(user: User, api_key: str) -> dict[str, Any]:
     """The JSON object answering POST /users: id, name, api_key."""
     # TODO (milestone 3)
     raise NotImplementedError("user_json")
+
+
+# -- milestone 11: background jobs -------------------------------------------
+
+
+class ExportCreate(BaseModel):
+    """The body of POST /exports (CONTRACT.md section 12)."""
+
+    # TODO (milestone 11): whole numbers only, delay_seconds 0 to 3600,
+    # fail_attempts 0 to 10; forbid other fields.
+    delay_seconds: int = 0
+    fail_attempts: int = 0
+
+
+def job_json(job: Job) -> dict[str, Any]:
+    """The JSON object for a job (CONTRACT.md section 12): ``result`` is sent as the JSON it holds."""
+    # TODO (milestone 11)
+    raise NotImplementedError("job_json")

@@ -17,6 +17,7 @@ Three settings do most of the work:
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from datetime import date
@@ -33,6 +34,7 @@ from pydantic import (
     model_validator,
 )
 
+from .jobs import Job
 from .service import SORT_FIELDS, Task, User
 
 # Fields a client may read but never send.
@@ -180,3 +182,29 @@ def task_json(task: Task) -> dict[str, Any]:
 
 def user_json(user: User, api_key: str) -> dict[str, Any]:
     return {"id": user.id, "name": user.name, "api_key": api_key}
+
+
+# -- milestone 11: background jobs -------------------------------------------
+
+
+class ExportCreate(Body):
+    """The body of POST /exports: when to start, and how many attempts should fail on purpose."""
+
+    delay_seconds: Annotated[int, Field(ge=0, le=3600)] = 0
+    fail_attempts: Annotated[int, Field(ge=0, le=10)] = 0
+
+
+def job_json(job: Job) -> dict[str, Any]:
+    return {
+        "id": job.id,
+        "type": job.kind,
+        "status": job.status,
+        "attempts": job.attempts,
+        "progress": job.progress,
+        # Stored as JSON text; sent as the JSON value it holds.
+        "result": None if job.result is None else json.loads(job.result),
+        "error": job.error,
+        "created_at": job.created_at,
+        "updated_at": job.updated_at,
+        "finished_at": job.finished_at,
+    }

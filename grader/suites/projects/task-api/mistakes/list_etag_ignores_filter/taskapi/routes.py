@@ -39,8 +39,19 @@ from .errors import (
     precondition_required,
     unsupported_media_type,
 )
+from .job_store import SqliteJobStore
+from .jobs import JobService
 from .repository import SqliteTaskStore
-from .schemas import ListParams, TaskCreate, TaskPatch, UserCreate, task_json, user_json
+from .schemas import (
+    ExportCreate,
+    ListParams,
+    TaskCreate,
+    TaskPatch,
+    UserCreate,
+    job_json,
+    task_json,
+    user_json,
+)
 from .service import NewTask, Page, Task, TaskService, User
 
 MAX_BODY_BYTES = 64 * 1024
@@ -56,7 +67,12 @@ def create_app(db_path: str | PathLike[str]) -> FastAPI:
     """Build the app on a SQLite file, creating the tables if needed."""
     store = SqliteTaskStore(db_path)
     store.create_schema()
-    return build_app(TaskService(store))
+    app = build_app(TaskService(store))
+    # Milestone 11: jobs live in the same file; __main__.py runs their workers.
+    job_store = SqliteJobStore(db_path)
+    job_store.create_schema()
+    app.state.jobs = JobService(job_store, app.state.service)
+    return app
 
 
 def build_app(service: TaskService) -> FastAPI:
@@ -311,3 +327,30 @@ def update_task(
 def delete_task(task_id: int, user: CurrentUser, service: ServiceDep) -> Response:
     service.delete_task(user, task_id)
     return Response(status_code=204)
+
+
+# -- milestone 11: background jobs ---------------------------------------------
+
+
+def get_jobs(request: Request) -> JobService:
+    jobs: JobService = request.app.state.jobs
+    return jobs
+
+
+JobsDep = Annotated[JobService, Depends(get_jobs)]
+
+
+@router.post("/exports")
+def create_export(user: CurrentUser, body: JsonBody, jobs: JobsDep) -> JSONResponse:
+    # 202 Accepted: "I have your request and will do it", not "done". The
+    # Location tells the client where to follow the job.
+    data = ExportCreate.model_validate(body)
+    job = jobs.start_export(user, data.fail_attempts, data.delay_seconds)
+    return JSONResponse(job_json(job), status_code=202, headers={"Location": f"/jobs/{job.id}"})
+
+
+@router.get("/jobs/{job_id:int}")
+def get_job(job_id: int, user: CurrentUser, jobs: JobsDep) -> JSONResponse:
+    job = jobs.get_job(user, job_id)
+    # A job changes on its own, so a cached copy is never good for long.
+    return JSONResponse(job_json(job), headers={"Cache-Control": "no-store"})
