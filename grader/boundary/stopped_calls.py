@@ -30,7 +30,7 @@ TINY_LIMIT = 1.0  # seconds for the tiny run: thousands of times what 3 items ne
 SHORT_LIMIT = 0.3  # seconds for another call to a function already found endless
 FRACTION = 8  # the second run has an eighth of the items
 SQUARE = 1.6  # a time ratio of at least 8 ** 1.6 for 8 times the items is "about n² work"
-IN_STEP = 1.3  # below 8 ** 1.3 the time grew in step with the items (n, n log n): that scales
+IN_STEP = 1.0  # under 8 times the time for 8 times the items, work in step with them may explain it
 PLAUSIBLE = 3.0  # growth steeper than n³ between the two runs is not taken for slow code
 SIZED = (list, tuple, str, dict, set, frozenset)
 SHORTENED = "(shortened)"  # what describe_call adds to a long argument
@@ -194,17 +194,19 @@ def items(count: int, has_items: bool) -> str:
 def slow_summary(small: int, took: float, large: int, seconds: float) -> tuple[str, str]:
     """Say how the time grew between the run that finished and the one that did not.
 
-    Slow only when the two times fit work growing faster than the items and at
-    most like n³: code that takes no time for fewer items and forever for more
-    may well never end for more (a loop that only larger input enters), and code
-    whose time grows in step with its input scales, so then neither is said.
+    The larger run's time is only known to be more than ``seconds``, so the
+    growth found is a lower bound. Slow only when even that bound shows work
+    growing faster than the items, and at most like n³: code that takes no time
+    for fewer items and forever for more may well never end for more (a loop
+    that only larger input enters), and code whose work may grow in step with
+    its input may only be slow per item, so then neither is said.
     """
     said = f"finished for {small:,} items in {took:.2f} s but not for {large:,} within {seconds:g} s"
     growth = math.log(seconds / max(took, 1e-6)) / math.log(large / small)
     if growth > PLAUSIBLE:
         return "", said
-    if growth < IN_STEP:  # the code scales: its work per item, or a busy machine, made it late
-        return "", f"{said}, though its time grows in step with the number of items"
+    if growth < IN_STEP:  # it may scale: its work per item may be what made it late
+        return "", said
     if growth >= SQUARE:
         return "slow", f"{said}: it does not scale (about n² work or more)"
     return "slow", f"{said}: it does not scale"
