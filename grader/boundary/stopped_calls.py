@@ -31,6 +31,8 @@ SHORT_LIMIT = 0.3  # seconds for another call to a function already found endles
 FRACTION = 8  # the second run has an eighth of the items
 SQUARE = 1.6  # a time ratio of at least 8 ** 1.6 for 8 times the items is "about n² work"
 IN_STEP = 1.0  # under 8 times the time for 8 times the items, work in step with them may explain it
+MEASURED_IN_STEP = 1.25  # two finished runs: growth under this is work in step with the items, and noise
+MEASURABLE = 0.002  # seconds: a smaller run that took less is too quick to measure growth from
 PLAUSIBLE = 3.0  # growth steeper than n³ between the two runs is not taken for slow code
 SIZED = (list, tuple, str, dict, set, frozenset)
 SHORTENED = "(shortened)"  # what describe_call adds to a long argument
@@ -88,12 +90,12 @@ def cut(value: Any, count: int) -> Any:
 
 
 def smaller_inputs(args: tuple[Any, ...], kwargs: dict[str, Any]) -> list[Smaller]:
-    """The call on 3 items, then on an eighth of them, where the input is larger than that."""
+    """The call on 3 items, then on a 64th and an eighth of them, where the input is larger than that."""
     found = largest_input(args, kwargs)
     if found is None:
         return []
     key, size, _ = found
-    sizes = sorted({n for n in (TINY, size // FRACTION) if TINY <= n < size})
+    sizes = sorted({n for n in (TINY, size // FRACTION**2, size // FRACTION) if TINY <= n < size})
     made = []
     for count in sizes:
         if isinstance(key, int):
@@ -156,24 +158,24 @@ class StoppedCalls:
             return "endless", f"it did not finish even for {found[1]} items"
         if target[0] != "module" or found is None:  # an object's method: the object went with the worker
             return stopped
-        finished: tuple[int, float] | None = None
+        finished: list[tuple[int, float]] = []  # (items, seconds) of each smaller run that finished
         for smaller in smaller_inputs(args, kwargs):
             try:
                 reply = self.session.request_call(
                     target, smaller.args, smaller.kwargs, tiny_limit(smaller, seconds)
                 )
             except LearnerTimeout:
-                if finished is None:
+                if not finished:
                     small = describe_call(label, smaller.args, smaller.kwargs)
                     return "endless", f"it did not finish even for {items(smaller.size, found[2])} ({small})"
-                return slow_summary(*finished, smaller.size, seconds)
+                return slow_summary(*finished[-1], smaller.size, seconds, tuple(finished[:-1][-1:]))
             except LearnerProblem:
                 return stopped
             took: Any = reply.get("seconds")
-            finished = (smaller.size, float(took) if type(took) in (int, float) else 0.0)
-        if finished is None or not found[2]:  # a smaller number is not fewer items: say no more
+            finished.append((smaller.size, float(took) if type(took) in (int, float) else 0.0))
+        if not finished or not found[2]:  # a smaller number is not fewer items: say no more
             return stopped
-        return slow_summary(*finished, found[1], seconds)
+        return slow_summary(*finished[-1], found[1], seconds, tuple(finished[:-1][-1:]))
 
 
 def stopped(detail: dict[str, Any]) -> str:
@@ -191,21 +193,31 @@ def items(count: int, has_items: bool) -> str:
     return f"{count:,} items" if has_items else f"{count:,}"
 
 
-def slow_summary(small: int, took: float, large: int, seconds: float) -> tuple[str, str]:
-    """Say how the time grew between the run that finished and the one that did not.
+def slow_summary(
+    small: int, took: float, large: int, seconds: float, before: tuple[tuple[int, float], ...] = ()
+) -> tuple[str, str]:
+    """Say how the time grew between the runs that finished and the one that did not.
 
-    The larger run's time is only known to be more than ``seconds``, so the
-    growth found is a lower bound. Slow only when even that bound shows work
-    growing faster than the items, and at most like n³: code that takes no time
-    for fewer items and forever for more may well never end for more (a loop
-    that only larger input enters), and code whose work may grow in step with
-    its input may only be slow per item, so then neither is said.
+    Two runs that finished (``before``, then ``small``) measure the growth;
+    else the larger run's time is only known to be more than ``seconds``, and
+    the growth found is a lower bound. Slow only when the growth shows work
+    growing faster than the items, and at most like n³: code that takes no
+    time for fewer items and forever for more may well never end for more (a
+    loop that only larger input enters), and code whose work may grow in step
+    with its input may only be slow per item, so then neither is said.
     """
     said = f"finished for {small:,} items in {took:.2f} s but not for {large:,} within {seconds:g} s"
     growth = math.log(seconds / max(took, 1e-6)) / math.log(large / small)
+    in_step = IN_STEP
+    if before and before[0][1] >= MEASURABLE and before[0][0] < small and took > before[0][1]:
+        fewer, quick = before[0]
+        growth = math.log(took / quick) / math.log(small / fewer)  # measured, not a bound
+        in_step = MEASURED_IN_STEP
+        times = f"{took / quick:.0f} times the time for {small / fewer:g} times the items"
+        said += f" ({fewer:,} items took {quick:.3f} s: {times})"
     if growth > PLAUSIBLE:
         return "", said
-    if growth < IN_STEP:  # it may scale: its work per item may be what made it late
+    if growth < in_step:  # it may scale: its work per item may be what made it late
         return "", said
     if growth >= SQUARE:
         return "slow", f"{said}: it does not scale (about n² work or more)"

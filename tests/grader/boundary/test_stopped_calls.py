@@ -68,7 +68,11 @@ def test_the_largest_argument_with_items_is_made_smaller() -> None:
     assert largest_input((40,), {"b": 2}) == (0, 40, False)
     assert largest_input((None,), {}) is None
     smaller = smaller_inputs((list(range(40_000)), 5), {})
-    assert [(s.size, len(s.args[0]), s.args[1]) for s in smaller] == [(3, 3, 5), (5_000, 5_000, 5)]
+    assert [(s.size, len(s.args[0]), s.args[1]) for s in smaller] == [
+        (3, 3, 5),
+        (625, 625, 5),
+        (5_000, 5_000, 5),
+    ]
     assert [s.kwargs["items"] for s in smaller_inputs((), {"items": "abcdefgh"})] == ["abc"]
 
 
@@ -82,6 +86,19 @@ def test_the_slow_summary_names_square_work_only_when_the_times_show_it() -> Non
         "slow",
         "finished for 5,000 items in 0.15 s but not for 40,000 within 2.5 s: it does not scale",
     )
+
+
+def test_two_smaller_runs_that_finished_measure_the_growth() -> None:
+    # 625 items in 0.004 s, 5,000 in 0.25 s: 62 times the time for 8 times the items is n².
+    assert slow_summary(5_000, 0.25, 40_000, 2.5, ((625, 0.004),)) == (
+        "slow",
+        "finished for 5,000 items in 0.25 s but not for 40,000 within 2.5 s (625 items took 0.004 s: "
+        "62 times the time for 8 times the items): it does not scale (about n² work or more)",
+    )
+    # In step with the items when measured: slow per item, not in how it scales.
+    verdict, words = slow_summary(5_000, 0.5, 40_000, 2.5, ((625, 0.06),))
+    assert verdict == ""
+    assert words.endswith("(625 items took 0.060 s: 8 times the time for 8 times the items)")
 
 
 def test_time_that_may_grow_in_step_with_the_items_is_not_called_slow() -> None:
@@ -128,7 +145,8 @@ def test_code_that_finishes_on_fewer_items_is_slow_not_endless(stuck: LearnerMod
     detail = stopped(stuck.cubic, list(range(48)))
     assert detail["verdict"] == "slow"
     assert "finished for 6 items in" in detail["summary"]
-    assert "but not for 48 within 1 s: it does not scale" in detail["summary"]
+    assert "but not for 48 within 1 s" in detail["summary"]
+    assert detail["summary"].endswith(": it does not scale (about n² work or more)")
     assert "never" not in detail["summary"]
 
 
