@@ -104,6 +104,7 @@ def write_class(root: Path, port: int, escape: Path) -> None:
     ref = root / "ref"
     shutil.copytree(COURSE / "solutions/01_control_flow/09_test_shipping_cost", ref / "shipping")
     shutil.copytree(COURSE / "solutions/projects/task-api/taskapi", ref / "projects/task-api/taskapi")
+    shutil.copyfile(COURSE / "solutions/projects/task-api/Dockerfile", ref / "projects/task-api/Dockerfile")
     mallory = root / "mallory"
     (mallory / "projects/task-api/taskapi").mkdir(parents=True)
     probe = {"port": port, "escape": str(escape)}
