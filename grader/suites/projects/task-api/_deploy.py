@@ -135,17 +135,24 @@ class HalfSent:
     def __init__(self, port: int, path: str, body: Any, headers: Mapping[str, str]) -> None:
         self.data = json.dumps(body).encode("utf-8")
         self.conn = http.client.HTTPConnection(HOST, port, timeout=_http.TIMEOUT)
-        self.conn.request("GET", "/health")
-        self.conn.getresponse().read()
-        self.conn.putrequest("POST", path, skip_accept_encoding=True)
-        for name, value in {**headers, "Content-Type": "application/json"}.items():
-            self.conn.putheader(name, value)
-        self.conn.putheader("Content-Length", str(len(self.data)))
-        self.conn.endheaders()
-        self.conn.send(self.data[:-1])
+        self.problem = ""  # what went wrong before the request was in flight
+        try:
+            self.conn.request("GET", "/health")
+            self.conn.getresponse().read()
+            self.conn.putrequest("POST", path, skip_accept_encoding=True)
+            for name, value in {**headers, "Content-Type": "application/json"}.items():
+                self.conn.putheader(name, value)
+            self.conn.putheader("Content-Length", str(len(self.data)))
+            self.conn.endheaders()
+            self.conn.send(self.data[:-1])
+        except (OSError, http.client.HTTPException) as error:
+            self.problem = f"before SIGTERM: {type(error).__name__}: {error}"
 
     def finish(self) -> tuple[int, Any] | str:
         """Send the last byte; (status, JSON body), or what went wrong when no answer came."""
+        if self.problem:
+            self.conn.close()
+            return self.problem
         try:
             self.conn.send(self.data[-1:])
             answer = self.conn.getresponse()

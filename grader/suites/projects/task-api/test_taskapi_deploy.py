@@ -78,7 +78,7 @@ def test_a_bad_setting_stops_the_server_with_one_line(launch: Launcher, name: st
     shown = f"{name}={value} python -m taskapi ..."
     if ended.code is None:
         what = "started and answered GET /health" if ended.answered else "neither stopped nor answered"
-        fail(None, f"Started the server as {shown}; it {what}. A bad setting must stop it at once.", "exit")
+        fail(None, f"Started the server as {shown}; it {what}. A bad setting must stop it at once.", "exit 2")
     output = ended.output.strip()
     named = [line for line in output.splitlines() if name in line and value in line]
     if ended.code == 0 or "Traceback" in output or not named:
@@ -101,17 +101,20 @@ def test_settings_come_from_the_environment(launch: Launcher) -> None:
     shown = "TASKAPI_DB=... TASKAPI_LOG_LEVEL=warning TASKAPI_PORT=... python -m taskapi --port P"
     if not db.exists() or db.stat().st_size == 0:
         fail(None, f"Started {shown} and created a user; the file TASKAPI_DB names is missing or empty.", "")
-    chatty = [
-        line
-        for _n, line, parsed in _deploy.log_lines(server.log_text())
-        if isinstance(parsed, dict) and str(parsed.get("level", "")).lower() in ("info", "debug")
-    ]
+    chatty = [line for _n, line, parsed in _deploy.log_lines(server.log_text()) if _chatty(line, parsed)]
     if chatty:
         fail(
             None,
-            f"Started {shown} and sent two requests; it still logged at level info:\n{shorten(chatty[0])}",
+            f"Started {shown} and created a user; it still logged at level info:\n{shorten(chatty[0])}",
             "no info or debug lines at TASKAPI_LOG_LEVEL=warning",
         )
+
+
+def _chatty(line: str, parsed: Any) -> bool:
+    """A line at level info or debug: a JSON one by its level, a plain one ("INFO:  ...") by its start."""
+    if isinstance(parsed, dict):
+        return str(parsed.get("level", "")).lower() in ("info", "debug")
+    return line.lstrip().upper().startswith(("INFO", "DEBUG"))
 
 
 @dataclass
@@ -271,15 +274,21 @@ def exchange(api: Api) -> Exchanges:
 
 
 @pytest.fixture(scope="module")
-def logged(module_spawn: Any) -> Iterator[Callable[[], Exchanges]]:
-    made: list[Exchanges] = []
+def logged(module_spawn: Any) -> Callable[[], Exchanges]:
+    """The exchanges, made on first use; a failure to make them is raised again, not retried."""
+    made: list[Exchanges | Exception] = []
 
     def get() -> Exchanges:
         if not made:
-            made.append(exchange(Api(module_spawn())))
+            try:
+                made.append(exchange(Api(module_spawn())))
+            except Exception as error:
+                made.append(error)
+        if isinstance(made[0], Exception):
+            raise made[0]
         return made[0]
 
-    yield get
+    return get
 
 
 def request_id(resp: Response) -> str | None:
@@ -343,6 +352,8 @@ def test_health_answers_503_while_the_database_is_unreachable(logged: Callable[[
     """GET /health reads the database each time: 503 while its file is unreachable, 200 once it is back."""
     api = logged().api
     db = api.server.db_path
+    if not db.is_file():
+        fail(None, f"The server was started with --db {db.name}, but that file does not exist.", "the file")
     moved = db.with_name(db.name + ".away")
     db.rename(moved)
     db.mkdir()  # a folder where the file was: SQLite cannot open it
