@@ -29,6 +29,7 @@ from _server import HOST, START_TIMEOUT, Server, free_port
 
 EXIT_TIMEOUT = 8.0  # SIGTERM to exit: the grace (2 s by default) and some room for a loaded machine
 REFUSED_WITHIN = 2.0  # after SIGTERM, how long the listening socket may stay open
+HOLD_AFTER_REFUSAL = 0.5  # how long the request in flight stays unfinished once new ones are refused
 HADOLINT_TIMEOUT = 60.0
 # Exited on its own after SIGTERM: status 0, or the SIGTERM itself (uvicorn re-raises it once done;
 # 143 is the same, seen through the batch sandbox).

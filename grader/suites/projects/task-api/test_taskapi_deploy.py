@@ -164,6 +164,9 @@ def shut_down(spawn: Any) -> Shutdown:
     time.sleep(0.5)  # the server has read its headers: the request is in its hands
     _deploy.terminate(api.server)
     refused = _deploy.refuses_connections(api.server.port)
+    # uvicorn cancels what is left 0.1 s + the grace after it stops listening: wait past a grace
+    # of 0, well inside the default 2 s, so a server that drops requests in flight is seen to.
+    time.sleep(_deploy.HOLD_AFTER_REFUSAL)
     in_flight = pending.finish()
     deadline = time.monotonic() + _deploy.EXIT_TIMEOUT + 6
     for thread in threads:
