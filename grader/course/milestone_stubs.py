@@ -137,9 +137,10 @@ def stage_milestone(course: Course, exercise: Exercise, milestone: int, folder: 
         for starter_file in sorted(starter_dir.glob(pattern)):
             relative = starter_file.relative_to(starter_dir)
             target = folder / relative
-            starter = starter_file.read_text(encoding="utf-8")
-            if not target.is_file():
+            # Only Python has functions to stub; a graded Dockerfile stays the reference's.
+            if starter_file.suffix != ".py" or not target.is_file():
                 continue
+            starter = starter_file.read_text(encoding="utf-8")
             reference = target.read_text(encoding="utf-8")
             target.write_text(
                 code_at_milestone(reference, starter, milestone, relative.as_posix()), encoding="utf-8"

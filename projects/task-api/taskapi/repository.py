@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from os import PathLike
 from typing import Any
 
-from .service import NewTask, Task, TaskQuery, User
+from .service import NewTask, StorageUnavailable, Task, TaskQuery, User  # noqa: F401 (ping raises it)
 
 # TODO (milestone 2): write the CREATE TABLE statements. Use
 # "CREATE TABLE IF NOT EXISTS" so starting on an existing file keeps its data.
@@ -124,6 +124,17 @@ class SqliteTaskStore:
         # and a COUNT(*) with the same WHERE for the total.
         raise NotImplementedError("SqliteTaskStore.list_tasks")
 
+    def ping(self) -> None:
+        """Raise StorageUnavailable unless the database can be read right now.
+
+        Open a connection of its own (a short timeout keeps /health quick) and
+        run a real query on a real table: SQLite creates an empty file where
+        one is missing, so "it opens" proves nothing. Turn any sqlite3.Error
+        into StorageUnavailable.
+        """
+        # TODO (milestone 12)
+        raise NotImplementedError("SqliteTaskStore.ping")
+
 
 class InMemoryTaskStore:
     """The milestone 1 store: dicts, and everything is lost at exit.
@@ -182,3 +193,8 @@ class InMemoryTaskStore:
     def list_tasks(self, user_id: int, query: TaskQuery) -> tuple[list[Task], int]:
         # TODO (milestone 5, optional here: the server uses SQLite).
         raise NotImplementedError("InMemoryTaskStore.list_tasks")
+
+    def ping(self) -> None:
+        """Dicts in this process are always there."""
+        # TODO (milestone 12, optional here: the server uses SQLite): nothing to check.
+        raise NotImplementedError("InMemoryTaskStore.ping")

@@ -117,6 +117,9 @@ JsonBody = Annotated[Any, Depends(json_body)]
 
 @router.get("/health")
 def health() -> dict[str, str]:
+    # TODO (milestone 12): take the service (service: ServiceDep) and call
+    # service.check_storage(); on StorageUnavailable answer 503 with
+    # {"status": "unavailable", "detail": ...} (CONTRACT.md section 12).
     return {"status": "ok"}
 
 

@@ -146,6 +146,10 @@ class InvalidCursor(DomainError):
     """Milestone 10: the cursor is damaged or belongs to a different query."""
 
 
+class StorageUnavailable(Exception):
+    """Milestone 12: the store cannot be reached. Not a client's mistake, so not a DomainError."""
+
+
 # --------------------------------------------------------------------------
 # What the service needs from storage. Both stores in repository.py must
 # offer exactly these methods. (A Protocol is a promise about methods: any
@@ -191,6 +195,10 @@ class TaskStore(Protocol):
 
     def list_tasks(self, user_id: int, query: TaskQuery) -> tuple[list[Task], int]:
         """Return (up to query.limit tasks, total number matching the filters)."""
+        ...
+
+    def ping(self) -> None:
+        """Milestone 12: raise StorageUnavailable unless the store can be read right now."""
         ...
 
 
@@ -328,6 +336,11 @@ class TaskService:
         """
         # TODO (milestone 5)
         raise NotImplementedError("TaskService.list_tasks")
+
+    def check_storage(self) -> None:
+        """Raise StorageUnavailable unless the store answers (for GET /health)."""
+        # TODO (milestone 12): ask the store (self.store.ping()).
+        raise NotImplementedError("TaskService.check_storage")
 
 
 # --------------------------------------------------------------------------

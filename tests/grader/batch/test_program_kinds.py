@@ -104,6 +104,7 @@ def write_class(root: Path, port: int, escape: Path) -> None:
     ref = root / "ref"
     shutil.copytree(COURSE / "solutions/01_control_flow/09_test_shipping_cost", ref / "shipping")
     shutil.copytree(COURSE / "solutions/projects/task-api/taskapi", ref / "projects/task-api/taskapi")
+    shutil.copyfile(COURSE / "solutions/projects/task-api/Dockerfile", ref / "projects/task-api/Dockerfile")
     mallory = root / "mallory"
     (mallory / "projects/task-api/taskapi").mkdir(parents=True)
     probe = {"port": port, "escape": str(escape)}
@@ -111,6 +112,7 @@ def write_class(root: Path, port: int, escape: Path) -> None:
     server = PROBING_SERVER.format(**{**probe, "escape": str(escape) + "-server"})
     (mallory / "projects/task-api/taskapi/__main__.py").write_text(server, "utf-8")
     (mallory / "projects/task-api/taskapi/__init__.py").write_text("", "utf-8")
+    (mallory / "projects/task-api/Dockerfile").write_text('FROM python:3.12-slim\nCMD ["python"]\n', "utf-8")
 
 
 def test_learner_tests_and_servers_are_graded_inside_the_sandbox(

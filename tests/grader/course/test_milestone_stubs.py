@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from grader.course.milestone_stubs import MilestoneStubError, code_at_milestone, later_units, units
+from grader.course.manifest import load_course
+from grader.course.milestone_stubs import (
+    MilestoneStubError,
+    code_at_milestone,
+    later_units,
+    stage_milestone,
+    units,
+)
+from tests.helpers import FIXTURES, copy_course
 
 STARTER = '''import functools
 
@@ -131,3 +141,20 @@ def test_comments_after_the_last_statement_belong_to_the_function() -> None:
     assert units(starter)["install"].milestone == 4
     assert units(starter)["install"].last == 4
     assert code_at_milestone(reference, starter, 3) == starter
+
+
+def test_a_graded_file_that_is_not_python_stays_the_references(tmp_path: Path) -> None:
+    root = copy_course(tmp_path / "course", FIXTURES / "project_course")
+    # A Dockerfile's TODO is not a function to stub (and it is no Python to parse).
+    (root / "projects" / "hello-api" / "Dockerfile").write_text("# TODO (milestone 2)\nFROM python:latest\n")
+    (root / "solutions" / "projects" / "hello-api" / "Dockerfile").write_text("FROM python:3.12-slim\n")
+    manifest = root / "exercises" / "course.toml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(text.replace('files = ["hello/*.py"]', 'files = ["hello/*.py", "Dockerfile"]'))
+    course = load_course(root)
+    exercise = course.find("hello-api")
+    main = course.exercise_dir(exercise) / "hello" / "__main__.py"
+    main.write_text(main.read_text().replace("# TODO: return", "# TODO (milestone 2): return"))
+    stubbed = stage_milestone(course, exercise, 1, tmp_path / "staged")
+    assert stubbed == ["hello/__main__.py:greeting"]
+    assert (tmp_path / "staged" / "Dockerfile").read_text() == "FROM python:3.12-slim\n"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 import sysconfig
 from collections.abc import Iterator
@@ -64,3 +65,24 @@ def test_a_kind_of_error_is_shown_in_full_once(helpers: tuple[ModuleType, Module
     )
     other = http.server_printed("ValueError: something else")
     assert other == " The server printed:\nValueError: something else"
+
+
+def test_json_log_lines_are_shown_as_their_message_and_traceback(
+    helpers: tuple[ModuleType, ModuleType],
+) -> None:
+    server, _ = helpers
+    record = {"time": "2026-12-07T02:00:00+00:00", "level": "error", "message": "Exception in ASGI app"}
+    lines = [
+        '{"level": "info", "message": "GET /tasks/1 500", "request_id": "abc"}',
+        json.dumps({**record, "request_id": "abc", "exception": LOG}),
+        "plain text stays as it is",
+        "{not json",
+    ]
+    shown = server.tail("\n".join(lines)).splitlines()
+    assert shown[:3] == ["GET /tasks/1 500", "Exception in ASGI app", "Traceback (most recent call last):"]
+    assert "  ... (frames of libraries left out)" in shown
+    assert shown[-3:] == [
+        "taskapi.service.NotAuthenticated: no key",
+        "plain text stays as it is",
+        "{not json",
+    ]

@@ -10,6 +10,7 @@ each test fails (rather than errors) with the same clear explanation.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import re
 import signal
@@ -52,8 +53,25 @@ def free_port() -> int:
 
 def tail(text: str, lines: int = TAIL_LINES) -> str:
     """The last ``lines`` non-empty lines of ``text``, tracebacks cut to the learner's own frames."""
-    kept = [line for line in own_frames(text).splitlines() if line.strip()]
+    kept = [line for line in own_frames(readable(text)).splitlines() if line.strip()]
     return "\n".join(kept[-lines:])
+
+
+def readable(text: str) -> str:
+    """Show JSON log lines (milestone 12) as their message, and their traceback as printed."""
+    shown: list[str] = []
+    for line in text.splitlines():
+        try:
+            record = json.loads(line) if line.startswith("{") else None
+        except ValueError:
+            record = None
+        if not isinstance(record, dict) or not isinstance(record.get("message"), str):
+            shown.append(line)
+            continue
+        shown.append(record["message"])
+        if isinstance(record.get("exception"), str):
+            shown += record["exception"].splitlines()
+    return "\n".join(shown)
 
 
 FRAME = re.compile(r'^(\s*)File "([^"]*)", line \d+')

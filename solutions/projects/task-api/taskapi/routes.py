@@ -52,7 +52,7 @@ from .schemas import (
     task_json,
     user_json,
 )
-from .service import NewTask, Page, Task, TaskService, User
+from .service import NewTask, Page, StorageUnavailable, Task, TaskService, User
 
 MAX_BODY_BYTES = 64 * 1024
 # A strong ETag for a task is its version in quotes: "3". No leading zeros,
@@ -216,8 +216,15 @@ def next_link(request: Request, page: Page) -> str | None:
 
 
 @router.get("/health")
-def health() -> dict[str, str]:
-    return {"status": "ok"}
+def health(service: ServiceDep) -> JSONResponse:
+    # A load balancer or orchestrator asks this to decide whether to send
+    # traffic here, so "ok" must mean the database answers too (milestone 12).
+    # No API key: the platform asking has none.
+    try:
+        service.check_storage()
+    except StorageUnavailable as error:
+        return JSONResponse({"status": "unavailable", "detail": str(error)}, status_code=503)
+    return JSONResponse({"status": "ok"})
 
 
 @router.post("/users")

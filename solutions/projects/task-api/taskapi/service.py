@@ -151,6 +151,10 @@ class InvalidCursor(DomainError):
     """The cursor is damaged or belongs to a different query."""
 
 
+class StorageUnavailable(Exception):
+    """The store cannot be reached (milestone 12): not a client's mistake, so not a DomainError."""
+
+
 # --------------------------------------------------------------------------
 # What the service needs from storage. Both stores in repository.py fulfil
 # it; the service never imports them (routes.py wires one in).
@@ -201,6 +205,10 @@ class TaskStore(Protocol):
 
     def list_tasks(self, user_id: int, query: TaskQuery) -> tuple[list[Task], int]:
         """Return (up to query.limit tasks, total number matching the filters)."""
+        ...
+
+    def ping(self) -> None:
+        """Raise StorageUnavailable unless the store can be read right now (milestone 12)."""
         ...
 
 
@@ -394,6 +402,10 @@ class TaskService:
             return Page(items, total, limit, None, next_cursor=next_cursor)
         start = offset or 0
         return Page(items, total, limit, start, next_offset=start + limit if more else None)
+
+    def check_storage(self) -> None:
+        """Raise StorageUnavailable unless the store answers (milestone 12, for GET /health)."""
+        self.store.ping()
 
 
 def _trimmed(new: NewTask) -> NewTask:

@@ -16,4 +16,6 @@ Read the modules in this order; each one only knows about the ones after it:
 * ``schemas.py``   the shape of requests and responses, checked at the edge
 * ``service.py``   the rules: users, tasks, versions, duplicates, pages
 * ``repository.py`` storage: the only code that speaks SQL
+* ``jobs.py``      background jobs and the workers that run them (milestone 11)
+* ``job_store.py`` the jobs table: the only SQL about jobs
 """
