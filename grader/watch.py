@@ -24,7 +24,7 @@ def snapshot(course: Course, exercise: Exercise) -> dict[Path, int]:
     """Modification times of the exercise's graded files."""
     folder = course.exercise_dir(exercise)
     times: dict[Path, int] = {}
-    for pattern in exercise.files:
+    for pattern in exercise.graded_patterns:
         for path in folder.glob(pattern):
             try:
                 times[path] = path.stat().st_mtime_ns

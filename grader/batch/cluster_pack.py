@@ -106,7 +106,7 @@ def cached_course(cache: Path, digest: str, blob: bytes) -> Course:
 def learner_files(exercise: Exercise, folder: Path) -> dict[str, bytes]:
     """The files of ``folder`` that grading ``exercise`` reads (as the runner stages them)."""
     files: dict[str, bytes] = {}
-    for pattern in exercise.files:
+    for pattern in exercise.graded_patterns:
         for path in sorted(folder.glob(pattern)):
             if path.is_file() and not path.is_symlink() and "__pycache__" not in path.parts:
                 files[path.relative_to(folder).as_posix()] = path.read_bytes()

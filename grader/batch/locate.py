@@ -44,7 +44,7 @@ def plain_names(exercise: Exercise) -> list[str]:
 def graded_files(folder: Path, exercise: Exercise) -> list[Path]:
     """The files in ``folder`` the exercise's patterns select (regular files only)."""
     chosen: set[Path] = set()
-    for pattern in exercise.files:
+    for pattern in exercise.graded_patterns:
         chosen.update(p for p in folder.glob(pattern) if p.is_file() and "__pycache__" not in p.parts)
     return sorted(chosen)
 

@@ -21,17 +21,13 @@ KINDS = ("implement", "debug", "write-tests", "project", "refactor")
 COURSE_KEYS = {"title", "schema", "solutions", "suites"}
 MODULE_KEYS = {"id", "title", "path"}
 TIME_KEYS = {"call_timeout", "import_timeout", "time_limit"}
-TABLE_KEYS = {"files", "hints", "structure", "milestones"}
+TABLE_KEYS = {"files", "optional_files", "hints", "structure", "milestones"}
 EXERCISE_KEYS = {"id", "module", "title", "path", "kind", "points"} | TABLE_KEYS | TIME_KEYS
 # Structure targets a refactor exercise may set (upper bounds), measured by grader/kinds/structure.py.
 STRUCTURE_KEYS = (
-    "longest_function",
-    "deepest_nesting",
-    "branches_per_function",
-    "repeated_blocks",
-    "magic_numbers",
-    "most_parameters",
-)
+    "longest_function", "deepest_nesting", "branches_per_function",
+    "repeated_blocks", "magic_numbers", "most_parameters",
+)  # fmt: skip
 
 
 # For write-tests a "call" is one pytest run of the learner's tests, start-up included.
@@ -65,12 +61,18 @@ class Exercise:
     # refactor only: (metric, most allowed), in manifest order
     structure: tuple[tuple[str, int], ...] = ()
     milestones: tuple[tuple[int, float], ...] = ()  # project only: (milestone, its points), in order
+    optional_files: tuple[str, ...] = ()  # graded when there, never required (see graded_patterns)
 
     @property
     def mirror(self) -> PurePosixPath:
         """The exercise's path as mirrored under solutions/ and the suites folder."""
         path = PurePosixPath(self.path)
         return path.relative_to("exercises") if path.parts[0] == "exercises" else path
+
+    @property
+    def graded_patterns(self) -> tuple[str, ...]:
+        """Every pattern of the files graded: the required, then the optional (a test says it is missing)."""
+        return self.files + self.optional_files
 
     @property
     def modules(self) -> list[str]:
@@ -212,9 +214,10 @@ def parse_exercise(manifest: Path, entry: dict[str, Any]) -> Exercise:
     if kind not in KINDS:
         raise CourseError(f"{manifest}, {where}: kind {kind!r} is not one of {', '.join(KINDS)}")
     files = need(manifest, where, entry, "files", list)
-    hints = entry.get("hints", [])
-    if not all(isinstance(f, str) and f for f in files) or not all(isinstance(h, str) for h in hints):
-        raise CourseError(f"{manifest}, {where}: 'files' and 'hints' must be lists of text")
+    hints, optional = entry.get("hints", []), entry.get("optional_files", [])
+    texts = [*files, *optional, *hints]
+    if not isinstance(optional, list) or not all(isinstance(t, str) and t for t in texts):
+        raise CourseError(f"{manifest}, {where}: 'files', 'optional_files' and 'hints' must be lists of text")
     return Exercise(
         id=need(manifest, where, entry, "id", str),
         title=need(manifest, where, entry, "title", str),
@@ -223,6 +226,7 @@ def parse_exercise(manifest: Path, entry: dict[str, Any]) -> Exercise:
         kind=kind,
         points=need(manifest, where, entry, "points", float),
         files=tuple(files),
+        optional_files=tuple(optional),
         hints=tuple(hints),
         call_timeout=seconds(manifest, where, entry, "call_timeout", DEFAULT_CALL_TIMEOUT.get(kind, 2.0)),
         time_limit=seconds(manifest, where, entry, "time_limit", 60.0),

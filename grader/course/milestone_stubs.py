@@ -133,7 +133,7 @@ def stage_milestone(course: Course, exercise: Exercise, milestone: int, folder: 
     shutil.copytree(course.solution_dir(exercise), folder, ignore=shutil.ignore_patterns("__pycache__"))
     starter_dir = course.exercise_dir(exercise)
     stubbed: list[str] = []
-    for pattern in exercise.files:
+    for pattern in exercise.graded_patterns:
         for starter_file in sorted(starter_dir.glob(pattern)):
             relative = starter_file.relative_to(starter_dir)
             target = folder / relative

@@ -59,7 +59,7 @@ def new_files(course: Course, exercise: Exercise, folder: Path) -> tuple[str, ..
         for name in python_files(folder)
         if name not in starter
         and not is_test_file(name)
-        and not any(fnmatch.fnmatch(name, pattern) for pattern in exercise.files)
+        and not any(fnmatch.fnmatch(name, pattern) for pattern in exercise.graded_patterns)
     )
 
 

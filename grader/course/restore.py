@@ -54,7 +54,7 @@ def starter_files(course: Course, exercise: Exercise) -> list[str]:
     chosen = [
         name
         for name in listed
-        if any(fnmatch.fnmatch(name[len(prefix) :], pattern) for pattern in exercise.files)
+        if any(fnmatch.fnmatch(name[len(prefix) :], pattern) for pattern in exercise.graded_patterns)
     ]
     if not chosen:
         raise RestoreError(f"no committed starter files were found for {exercise.id}")
@@ -148,11 +148,11 @@ def is_untouched_starter(course: Course, exercise: Exercise, folder: Path) -> bo
     for line in listed.splitlines():
         info, _, name = line.partition("\t")
         relative = name[len(prefix) :]
-        if any(fnmatch.fnmatch(relative, pattern) for pattern in exercise.files):
+        if any(fnmatch.fnmatch(relative, pattern) for pattern in exercise.graded_patterns):
             committed[relative] = info.split()[2]
     present = {
         str(path.relative_to(folder).as_posix()): path
-        for pattern in exercise.files
+        for pattern in exercise.graded_patterns
         for path in folder.glob(pattern)
         if path.is_file() and "__pycache__" not in path.parts
     }
@@ -165,7 +165,7 @@ def solution_files(course: Course, exercise: Exercise) -> list[tuple[str, str]]:
     """The reference solution's graded files, as (course-relative name, text)."""
     folder = course.solution_dir(exercise)
     found = []
-    for pattern in exercise.files:
+    for pattern in exercise.graded_patterns:
         for path in sorted(folder.glob(pattern)):
             if path.is_file():
                 found.append((str(path.relative_to(course.root)), path.read_text(encoding="utf-8")))

@@ -23,7 +23,7 @@ ESCAPED = re.compile(r"[\udc80-\udcff]")
 
 def encoding_problem(exercise: Exercise, folder: Path) -> str | None:
     """Say which graded Python file cannot be decoded, on which line, and how to fix it."""
-    for pattern in exercise.files:
+    for pattern in exercise.graded_patterns:
         for path in sorted(folder.glob(pattern)):
             if path.suffix != ".py" or not path.is_file() or "__pycache__" in path.parts:
                 continue

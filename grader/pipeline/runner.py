@@ -38,12 +38,12 @@ PROGRESS = "progress.jsonl"  # each test as it starts and ends (grader/pipeline/
 
 
 def stage_files(exercise: Exercise, source: Path, target: Path) -> list[str]:
-    """Copy the graded files (regular files only) into ``target``; return those missing."""
+    """Copy the graded files (regular files only) into ``target``; return the required ones missing."""
     missing = []
     target.mkdir(parents=True, exist_ok=True)
-    for pattern in exercise.files:
+    for pattern in exercise.graded_patterns:
         matches = [p for p in source.glob(pattern) if p.is_file() and not p.is_symlink()]
-        if not matches:
+        if not matches and pattern not in exercise.optional_files:
             missing.append(pattern)
         for path in matches:
             if "__pycache__" in path.parts:

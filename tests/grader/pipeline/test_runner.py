@@ -20,10 +20,10 @@ import pytest
 
 from grader.boundary.process import LearnerCrash, LearnerTimeout
 from grader.boundary.remote import LearnerModule, LearnerSession
-from grader.course.manifest import Course
+from grader.course.manifest import Course, Exercise
 from grader.feedback.compare import show
 from grader.feedback.model import Feedback
-from grader.pipeline.runner import run_suite
+from grader.pipeline.runner import run_suite, stage_files
 from grader.testkit import call
 from tests.helpers import LEAP_YEAR, by_name, grade_text, learner_folder
 
@@ -865,3 +865,20 @@ def test_the_manifest_import_limit_reaches_the_grading_run(course_dir: Path) -> 
     feedback = grade_text(course, "leap-year", "import time\n\ntime.sleep(4)\n\n" + LEAP_YEAR)
     assert feedback.status == "error"
     assert feedback.error is not None and "took longer than 0.5 s to load" in feedback.error
+
+
+def test_an_optional_file_is_graded_when_there_and_never_required(tmp_path: Path) -> None:
+    exercise = Exercise(
+        id="api", title="API", module="m", path="p", kind="project", points=10,
+        files=("app/*.py",), hints=(), optional_files=("Dockerfile",),
+    )  # fmt: skip
+    source = tmp_path / "learner"
+    (source / "app").mkdir(parents=True)
+    (source / "app" / "main.py").write_text("x = 1\n", encoding="utf-8")
+    assert stage_files(exercise, source, tmp_path / "without") == []  # graded all the same
+    assert not (tmp_path / "without" / "Dockerfile").exists()
+    (source / "Dockerfile").write_text("FROM python:3.12-slim\n", encoding="utf-8")
+    assert stage_files(exercise, source, tmp_path / "with") == []
+    assert (tmp_path / "with" / "Dockerfile").read_text(encoding="utf-8") == "FROM python:3.12-slim\n"
+    (source / "app" / "main.py").unlink()
+    assert stage_files(exercise, source, tmp_path / "neither") == ["app/*.py"]  # the required one is
