@@ -16,6 +16,7 @@ import pytest
 from _api import AUTH_HEADER, AUTH_SCHEME, Api, User, unique
 from _deploy import EnvServer
 from _http import Response, ServerGone, compact, expect_field, expect_status, fail, send, shorten
+from _scene import Scene
 from _server import HOST, Server, free_port
 
 from grader.testkit import Mismatch
@@ -178,28 +179,9 @@ def shut_down(spawn: Any) -> Shutdown:
     return Shutdown(after, user, in_flight, refused, code, list(acked), problems)
 
 
-class Scenario:
-    """Built on first use, once for the module; every test reads one part of it."""
-
-    def __init__(self, spawn: Any) -> None:
-        self.spawn = spawn
-        self.outcome: tuple[str, Any] | None = None
-
-    def get(self) -> Shutdown:
-        if self.outcome is None:
-            try:
-                self.outcome = ("ok", shut_down(self.spawn))
-            except Exception as error:
-                self.outcome = ("error", error)
-        kind, value = self.outcome
-        if kind == "error":
-            raise value
-        return value
-
-
 @pytest.fixture(scope="module")
-def sigterm(module_spawn: Any) -> Scenario:
-    return Scenario(module_spawn)
+def sigterm(module_spawn: Any) -> Scene[Shutdown]:
+    return Scene(shut_down, module_spawn)
 
 
 WHAT = (
@@ -209,7 +191,7 @@ WHAT = (
 
 
 @pytest.mark.points(2)
-def test_sigterm_lets_the_request_in_flight_finish(sigterm: Scenario) -> None:
+def test_sigterm_lets_the_request_in_flight_finish(sigterm: Scene[Shutdown]) -> None:
     """On SIGTERM the server still answers the request it is in the middle of."""
     s = sigterm.get()
     if not isinstance(s.in_flight, tuple) or s.in_flight[0] != 201:
@@ -219,14 +201,14 @@ def test_sigterm_lets_the_request_in_flight_finish(sigterm: Scenario) -> None:
 
 
 @pytest.mark.points(1)
-def test_sigterm_refuses_new_connections(sigterm: Scenario) -> None:
+def test_sigterm_refuses_new_connections(sigterm: Scene[Shutdown]) -> None:
     """After SIGTERM the server stops accepting connections while it finishes what it has."""
     if not sigterm.get().refused:
         fail(None, f"{WHAT}; new connections were still accepted 2 s later.", "new connections refused")
 
 
 @pytest.mark.points(1)
-def test_sigterm_ends_the_server_cleanly(sigterm: Scenario) -> None:
+def test_sigterm_ends_the_server_cleanly(sigterm: Scene[Shutdown]) -> None:
     """After SIGTERM the server exits on its own, with status 0 (or by the SIGTERM itself), within seconds."""
     code = sigterm.get().code
     if code is None or code not in _deploy.CLEAN_EXITS:
@@ -235,7 +217,7 @@ def test_sigterm_ends_the_server_cleanly(sigterm: Scenario) -> None:
 
 
 @pytest.mark.points(2)
-def test_sigterm_during_a_burst_of_writes_loses_nothing(sigterm: Scenario) -> None:
+def test_sigterm_during_a_burst_of_writes_loses_nothing(sigterm: Scene[Shutdown]) -> None:
     """Every create answered 201 before the server stopped is there, whole, after a restart on its file."""
     s = sigterm.get()
     if s.problems:

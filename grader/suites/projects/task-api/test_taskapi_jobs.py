@@ -15,6 +15,7 @@ import pytest
 from _api import Api, User, unique
 from _http import compact, expect_field, expect_status, fail
 from _jobs import expect_finished, get_job, seconds_between, start_export, wait_for_job
+from _scene import Scene
 from _tasks import Once, expect_errors, expect_problem
 
 pytestmark = pytest.mark.milestone(11)
@@ -168,32 +169,13 @@ def restart(spawn: Any) -> Restarted:
     return Restarted(Api(spawn(first.server.db_path)), user, done, waiting)
 
 
-class Scene:
-    """The restart, done on first use inside a test; a failure is raised again for the next test."""
-
-    def __init__(self, spawn: Any) -> None:
-        self.spawn = spawn
-        self.outcome: tuple[str, Any] | None = None
-
-    def get(self) -> Restarted:
-        if self.outcome is None:
-            try:
-                self.outcome = ("ok", restart(self.spawn))
-            except Exception as error:
-                self.outcome = ("error", error)
-        kind, value = self.outcome
-        if kind == "error":
-            raise value
-        return value
-
-
 @pytest.fixture(scope="module")
-def restarted(module_spawn: Any) -> Scene:
-    return Scene(module_spawn)
+def restarted(module_spawn: Any) -> Scene[Restarted]:
+    return Scene(restart, module_spawn)
 
 
 @pytest.mark.points(2)
-def test_a_finished_job_is_kept_after_a_restart(restarted: Scene) -> None:
+def test_a_finished_job_is_kept_after_a_restart(restarted: Scene[Restarted]) -> None:
     """A job that succeeded is still there, unchanged, when the server restarts on the same file."""
     scene = restarted.get()
     resp, job = get_job(scene.api, scene.user, scene.done["id"])
@@ -207,7 +189,7 @@ def test_a_finished_job_is_kept_after_a_restart(restarted: Scene) -> None:
 
 
 @pytest.mark.points(2)
-def test_a_queued_job_runs_after_a_restart(restarted: Scene) -> None:
+def test_a_queued_job_runs_after_a_restart(restarted: Scene[Restarted]) -> None:
     """A job queued when the server stopped is run by the next server on the same file."""
     scene = restarted.get()
     resp, job = wait_for_job(scene.api, scene.user, scene.waiting["id"])

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from _api import Api, User, unique
 from _http import compact, expect_field, expect_status, fail
+from _scene import Scene
 from _tasks import expect_error, get_task, if_match, patch
 
 pytestmark = pytest.mark.milestone(3)
@@ -52,26 +53,9 @@ def build(spawn: Any) -> Before:
     return Before(Api(second), alice, bob, kept, edited, spare, doomed["id"], bob_task, stop_seconds)
 
 
-class Scenario:
-    def __init__(self, spawn: Any) -> None:
-        self.spawn = spawn
-        self.outcome: tuple[str, Any] | None = None
-
-    def get(self) -> Before:
-        if self.outcome is None:
-            try:
-                self.outcome = ("ok", build(self.spawn))
-            except Exception as error:
-                self.outcome = ("error", error)
-        kind, value = self.outcome
-        if kind == "error":
-            raise value
-        return value
-
-
 @pytest.fixture(scope="module")
-def restarted(module_spawn: Any) -> Scenario:
-    return Scenario(module_spawn)
+def restarted(module_spawn: Any) -> Scene[Before]:
+    return Scene(build, module_spawn)
 
 
 def same_task(resp: Any, got: dict[str, Any], wanted: dict[str, Any], what: str) -> None:
@@ -84,7 +68,7 @@ def same_task(resp: Any, got: dict[str, Any], wanted: dict[str, Any], what: str)
 
 
 @pytest.mark.points(3)
-def test_tasks_survive_a_restart(restarted: Scenario) -> None:
+def test_tasks_survive_a_restart(restarted: Scene[Before]) -> None:
     """A task created before a restart is still there, unchanged, afterwards."""
     s = restarted.get()
     resp = s.api.get(f"/tasks/{s.kept['id']}", user=s.alice)
@@ -93,7 +77,7 @@ def test_tasks_survive_a_restart(restarted: Scenario) -> None:
 
 
 @pytest.mark.points(2)
-def test_changes_and_versions_survive_a_restart(restarted: Scenario) -> None:
+def test_changes_and_versions_survive_a_restart(restarted: Scene[Before]) -> None:
     """A PATCHed task keeps its new values and version after a restart."""
     s = restarted.get()
     resp = s.api.get(f"/tasks/{s.edited['id']}", user=s.alice)
@@ -102,7 +86,7 @@ def test_changes_and_versions_survive_a_restart(restarted: Scenario) -> None:
 
 
 @pytest.mark.points(1)
-def test_patch_after_a_restart_continues_the_version(restarted: Scenario) -> None:
+def test_patch_after_a_restart_continues_the_version(restarted: Scene[Before]) -> None:
     """After a restart, PATCH with the version seen before the restart works and adds 1."""
     s = restarted.get()
     resp = patch(s.api, s.alice, s.spare["id"], {"priority": 1}, if_match(s.spare))
@@ -111,7 +95,7 @@ def test_patch_after_a_restart_continues_the_version(restarted: Scenario) -> Non
 
 
 @pytest.mark.points(2)
-def test_api_keys_survive_a_restart(restarted: Scenario) -> None:
+def test_api_keys_survive_a_restart(restarted: Scene[Before]) -> None:
     """Users' API keys still work after a restart, each reaching only their own tasks."""
     s = restarted.get()
     resp = s.api.get(f"/tasks/{s.bob_task['id']}", user=s.bob)
@@ -121,7 +105,7 @@ def test_api_keys_survive_a_restart(restarted: Scenario) -> None:
 
 
 @pytest.mark.points(1)
-def test_deletions_survive_a_restart(restarted: Scenario) -> None:
+def test_deletions_survive_a_restart(restarted: Scene[Before]) -> None:
     """A task deleted before a restart stays deleted afterwards."""
     s = restarted.get()
     expect_error(
@@ -130,7 +114,7 @@ def test_deletions_survive_a_restart(restarted: Scenario) -> None:
 
 
 @pytest.mark.points(1)
-def test_server_stops_on_sigterm(restarted: Scenario) -> None:
+def test_server_stops_on_sigterm(restarted: Scene[Before]) -> None:
     """The server exits within 5 seconds of SIGTERM (the signal a service manager sends)."""
     s = restarted.get()
     if s.stop_seconds is None:
@@ -143,7 +127,7 @@ def test_server_stops_on_sigterm(restarted: Scenario) -> None:
 
 
 @pytest.mark.points(1)
-def test_new_tasks_after_a_restart_get_new_ids(restarted: Scenario) -> None:
+def test_new_tasks_after_a_restart_get_new_ids(restarted: Scene[Before]) -> None:
     """After a restart, new tasks can be created and get ids not used before."""
     s = restarted.get()
     user = s.api.new_user("later")
@@ -160,7 +144,7 @@ def test_new_tasks_after_a_restart_get_new_ids(restarted: Scenario) -> None:
 
 @pytest.mark.points(1)
 @pytest.mark.milestone(6)
-def test_duplicate_rule_survives_a_restart(restarted: Scenario) -> None:
+def test_duplicate_rule_survives_a_restart(restarted: Scene[Before]) -> None:
     """After a restart, a title used before the restart still counts as taken."""
     s = restarted.get()
     resp = s.api.post("/tasks", json={"title": s.kept["title"].upper()}, user=s.alice)
