@@ -1,6 +1,7 @@
 """Time the capstone's ``grader check`` on its reference: the whole check and a milestone check.
 
-The course is copied with the reference ``taskapi`` as the learner's code, and
+The course is copied with the reference's graded files (``taskapi``, the
+Dockerfile) as the learner's code, and
 ``grader check task-api`` and ``grader check task-api --milestone M`` run in
 turn (after one warm-up of each, which also fills the suite-id cache), as a
 learner would type them. Each run is printed with the load average. The last
@@ -37,10 +38,13 @@ def copy_course(course: Course, exercise: Exercise, target: Path) -> Course:
     for top in sorted({Path(e.path).parts[0] for e in course.exercises} | {"exercises"}):
         shutil.copytree(course.root / top, target / top, ignore=shutil.ignore_patterns(".grader"))
     shutil.copytree(course.root / course.suites, target / course.suites)
-    code = target / exercise.path / "taskapi"
-    shutil.rmtree(code)
-    reference = course.solution_dir(exercise) / "taskapi"
-    shutil.copytree(reference, code, ignore=shutil.ignore_patterns("__pycache__"))
+    project, reference = target / exercise.path, course.solution_dir(exercise)
+    shutil.rmtree(project / "taskapi")
+    for pattern in exercise.graded_patterns:
+        for path in reference.glob(pattern):
+            if path.is_file() and "__pycache__" not in path.parts:
+                (project / path.relative_to(reference)).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, project / path.relative_to(reference))
     return load_course(target)
 
 
