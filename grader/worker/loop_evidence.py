@@ -38,12 +38,16 @@ def enclosing_loop(path: str, line: int) -> Any:
     return max(loops, key=lambda node: node.lineno, default=None)
 
 
-def plain_values(frame: Any) -> dict[str, Any]:
-    """The frame's variables, at this moment, whose values are plain scalars (others are left out)."""
+def frame_variables(frame: Any) -> dict[str, Any] | None:
+    """A copy of the frame's variables at this moment, or None if it cannot show them."""
     try:
-        local = dict(frame.f_locals)
+        return dict(frame.f_locals)
     except Exception:  # a frame that cannot show its variables shows none
-        return {}
+        return None
+
+
+def plain_values(local: dict[str, Any]) -> dict[str, Any]:
+    """The variables whose values are plain scalars (others are left out)."""
     return {
         name: value
         for name, value in local.items()
@@ -65,12 +69,8 @@ def line_of(frame: Any) -> tuple[int, bool]:
     return (known[-1] if known else frame.f_code.co_firstlineno), True
 
 
-def frame_state(frame: Any) -> tuple[tuple[str, Any], ...] | None:
-    """The frame's variables as plain values and copies of plain items, or None if one is anything else."""
-    try:
-        local = dict(frame.f_locals)
-    except Exception:  # a frame that cannot show its variables shows none
-        return None
+def frame_state(local: dict[str, Any]) -> tuple[tuple[str, Any], ...] | None:
+    """The variables as plain values and copies of plain items, or None if one is anything else."""
     state = []
     for name, value in sorted(local.items()):
         kind = type(value)
@@ -114,9 +114,10 @@ class Look:
         self.lasti = frame.f_lasti
         self.when = time.monotonic()
         self.cpu = cpu  # the main thread's processor time at the look
-        self.values = plain_values(frame)  # read now: the frame runs on after the look
+        local = frame_variables(frame)  # read now, once: the frame runs on after the look
+        self.values = plain_values(local) if local is not None else {}
         self.backward = at_jump_back(frame)
-        self.state = frame_state(frame) if self.backward else None
+        self.state = frame_state(local) if self.backward and local is not None else None
 
 
 def at_jump_back(frame: Any) -> bool:

@@ -13,7 +13,13 @@ from types import ModuleType
 from typing import Any
 
 from grader.worker import loop_evidence
-from grader.worker.loop_evidence import enclosing_loop, frame_state, never_changes, plain_items
+from grader.worker.loop_evidence import (
+    enclosing_loop,
+    frame_state,
+    frame_variables,
+    never_changes,
+    plain_items,
+)
 from grader.worker.stop_watch import StopWatch
 
 LOOPS = """\
@@ -189,7 +195,7 @@ def test_progress_kept_in_a_list_item_is_seen(tmp_path: Path) -> None:
 
 def test_a_frame_state_is_its_plain_values_and_containers_of_them() -> None:
     def frame_with(low: Any, high: Any, numbers: Any) -> Any:
-        return sys._getframe()
+        return frame_variables(sys._getframe())
 
     assert frame_state(frame_with(1, "2", [1, 2])) == (
         ("high", (str, "2")),
