@@ -168,14 +168,14 @@ class StoppedCalls:
                 if not finished:
                     small = describe_call(label, smaller.args, smaller.kwargs)
                     return "endless", f"it did not finish even for {items(smaller.size, found[2])} ({small})"
-                return slow_summary(*finished[-1], smaller.size, seconds, tuple(finished[:-1][-1:]))
+                return slow_summary(*finished[-1], smaller.size, seconds, earlier(finished))
             except LearnerProblem:
                 return stopped
             took: Any = reply.get("seconds")
             finished.append((smaller.size, float(took) if type(took) in (int, float) else 0.0))
         if not finished or not found[2]:  # a smaller number is not fewer items: say no more
             return stopped
-        return slow_summary(*finished[-1], found[1], seconds, tuple(finished[:-1][-1:]))
+        return slow_summary(*finished[-1], found[1], seconds, earlier(finished))
 
 
 def stopped(detail: dict[str, Any]) -> str:
@@ -193,8 +193,13 @@ def items(count: int, has_items: bool) -> str:
     return f"{count:,} items" if has_items else f"{count:,}"
 
 
+def earlier(finished: list[tuple[int, float]]) -> tuple[int, float] | None:
+    """The run that finished before the last one, if there was one."""
+    return finished[-2] if len(finished) > 1 else None
+
+
 def slow_summary(
-    small: int, took: float, large: int, seconds: float, before: tuple[tuple[int, float], ...] = ()
+    small: int, took: float, large: int, seconds: float, before: tuple[int, float] | None = None
 ) -> tuple[str, str]:
     """Say how the time grew between the runs that finished and the one that did not.
 
@@ -209,8 +214,8 @@ def slow_summary(
     said = f"finished for {small:,} items in {took:.2f} s but not for {large:,} within {seconds:g} s"
     growth = math.log(seconds / max(took, 1e-6)) / math.log(large / small)
     in_step = IN_STEP
-    if before and before[0][1] >= MEASURABLE and before[0][0] < small and took > before[0][1]:
-        fewer, quick = before[0]
+    if before is not None and before[1] >= MEASURABLE and before[0] < small and took > before[1]:
+        fewer, quick = before
         growth = math.log(took / quick) / math.log(small / fewer)  # measured, not a bound
         in_step = MEASURED_IN_STEP
         times = f"{took / quick:.0f} times the time for {small / fewer:g} times the items"

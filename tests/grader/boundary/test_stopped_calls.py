@@ -90,13 +90,13 @@ def test_the_slow_summary_names_square_work_only_when_the_times_show_it() -> Non
 
 def test_two_smaller_runs_that_finished_measure_the_growth() -> None:
     # 625 items in 0.004 s, 5,000 in 0.25 s: 62 times the time for 8 times the items is n².
-    assert slow_summary(5_000, 0.25, 40_000, 2.5, ((625, 0.004),)) == (
+    assert slow_summary(5_000, 0.25, 40_000, 2.5, (625, 0.004)) == (
         "slow",
         "finished for 5,000 items in 0.25 s but not for 40,000 within 2.5 s (625 items took 0.004 s: "
         "62 times the time for 8 times the items): it does not scale (about n² work or more)",
     )
     # In step with the items when measured: slow per item, not in how it scales.
-    verdict, words = slow_summary(5_000, 0.5, 40_000, 2.5, ((625, 0.06),))
+    verdict, words = slow_summary(5_000, 0.5, 40_000, 2.5, (625, 0.06))
     assert verdict == ""
     assert words.endswith("(625 items took 0.060 s: 8 times the time for 8 times the items)")
 
