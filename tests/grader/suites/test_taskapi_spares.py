@@ -1,18 +1,25 @@
-"""The capstone suite's spare servers run the learner's module as ``python -m`` would, and never linger."""
+"""The capstone suite's warm parent and spare servers run the learner's module as ``python -m`` would.
+
+Neither lingers, and the warm parent tells a forked server's end as ``subprocess.Popen`` would.
+"""
 
 from __future__ import annotations
 
 import importlib
+import os
+import signal
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 
 SUITE = Path(__file__).resolve().parents[3] / "grader" / "suites" / "projects" / "task-api"
-MODULES = ("_spares", "_files", "_server", "_http")
+MODULES = ("_spares", "_warm_parent", "_files", "_server", "_http", "_deploy")
+STARTERS = ("spares", "warm parent")
 
 # A learner's package that reports how it was run, then exits with the code it is given.
 PROBE = """\
@@ -64,17 +71,28 @@ def finished(proc: subprocess.Popen[bytes]) -> int:
     return proc.wait(timeout=60)
 
 
-def test_a_spare_runs_the_module_like_python_m(tmp_path: Path, suite: dict[str, ModuleType]) -> None:
+def starter(kind: str, suite: dict[str, ModuleType], folder: Path, root: Path) -> Any:
+    """Spares (as in a batch's sandbox) or the warm parent (a learner's own check) for ``folder``."""
+    if kind == "spares":
+        return suite["_spares"].Spares(folder, root)
+    return suite["_warm_parent"].WarmParent(folder)
+
+
+@pytest.mark.parametrize("kind", STARTERS)
+def test_a_start_runs_the_module_like_python_m(
+    tmp_path: Path, suite: dict[str, ModuleType], kind: str
+) -> None:
     folder = project(tmp_path, PROBE)
     root = tmp_path / "files"
     root.mkdir()
-    spares = suite["_spares"].Spares(folder, root)
+    starts = starter(kind, suite, folder, root)
     try:
-        proc = spares.start("probe", ["3", "--db", "x.db"], root / "server.log")
+        proc = starts.start("probe", ["3", "--db", "x.db"], root / "server.log")
         assert proc is not None
         assert finished(proc) == 3
+        assert proc.returncode == 3 and proc.poll() == 3
     finally:
-        spares.close()
+        starts.close()
     argv, cwd, path0, stdin, imported = (root / "server.log").read_text("utf-8").splitlines()
     assert argv == "argv ['3', '--db', 'x.db']"
     assert cwd == f"cwd {folder}"
@@ -84,19 +102,74 @@ def test_a_spare_runs_the_module_like_python_m(tmp_path: Path, suite: dict[str, 
     assert imported == "imported before []"
 
 
-def test_a_crash_shows_only_the_learners_frames(tmp_path: Path, suite: dict[str, ModuleType]) -> None:
+@pytest.mark.parametrize("kind", STARTERS)
+def test_a_crash_shows_only_the_learners_frames(
+    tmp_path: Path, suite: dict[str, ModuleType], kind: str
+) -> None:
     folder = project(tmp_path, CRASH)
-    spares = suite["_spares"].Spares(folder, tmp_path)
+    starts = starter(kind, suite, folder, tmp_path)
     try:
-        proc = spares.start("probe", [], tmp_path / "server.log")
+        proc = starts.start("probe", [], tmp_path / "server.log")
         assert proc is not None
         assert finished(proc) == 1
     finally:
-        spares.close()
+        starts.close()
     shown = suite["_server"].own_frames((tmp_path / "server.log").read_text("utf-8"))
     assert "probe/__main__.py" in shown
     assert "RuntimeError: learner bug" in shown
-    assert 'File "<string>"' not in shown  # the spare's own program is not the learner's
+    assert 'File "<string>"' not in shown  # the starter's own program is not the learner's
+
+
+# A server that runs until it is signalled, with a thread and an atexit hook a real exit would honour.
+SERVING = """\
+import atexit, signal, sys, threading, time
+stop = threading.Event()
+signal.signal(signal.SIGTERM, lambda *_: stop.set())
+atexit.register(lambda: print("atexit ran", flush=True))
+def finish():
+    stop.wait(30)
+    time.sleep(0.2)
+    print("thread finished", flush=True)
+threading.Thread(target=finish).start()
+print("serving", flush=True)
+stop.wait(30)
+"""
+
+
+def test_a_forked_server_is_signalled_and_ends_as_a_fresh_interpreter_would(
+    tmp_path: Path, suite: dict[str, ModuleType]
+) -> None:
+    folder = project(tmp_path, SERVING)
+    spawned: list[int] = []
+    parent = suite["_warm_parent"].WarmParent(folder, spawned.append)
+    log = tmp_path / "server.log"
+    try:
+        proc = parent.start("probe", [], log)
+        assert proc is not None and spawned == [proc.pid]
+        assert suite["_deploy"].wait_for(lambda: log.exists() and "serving" in log.read_text("utf-8"), 30.0)
+        assert proc.poll() is None
+        with pytest.raises(subprocess.TimeoutExpired):
+            proc.wait(timeout=0.05)
+        os.killpg(proc.pid, signal.SIGTERM)  # its own session: the suite signals its group
+        assert finished(proc) == 0
+    finally:
+        parent.close()
+    assert log.read_text("utf-8").splitlines() == ["serving", "thread finished", "atexit ran"]
+
+
+def test_the_warm_parent_never_imports_the_learners_code(
+    tmp_path: Path, suite: dict[str, ModuleType]
+) -> None:
+    folder = project(tmp_path, PROBE)
+    (folder / "fastapi.py").write_text("open('shadowed', 'w').write('learner code ran')\n", "utf-8")
+    parent = suite["_warm_parent"].WarmParent(folder)
+    try:
+        proc = parent.start("probe", ["0"], tmp_path / "server.log")
+        assert proc is not None and finished(proc) == 0
+    finally:
+        parent.close()
+    assert not (folder / "shadowed").exists()  # the real framework was imported, not the learner's file
+    assert parent.proc.poll() is not None  # closed: nothing of it lingers
 
 
 def test_a_dead_spare_is_replaced_and_waiting_ones_are_killed(

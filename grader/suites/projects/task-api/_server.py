@@ -25,6 +25,7 @@ from typing import Any
 
 import _http
 from _spares import Spares, server_env
+from _warm_parent import ForkedServer, WarmParent
 
 HOST = "127.0.0.1"
 START_TIMEOUT = 15.0
@@ -117,7 +118,7 @@ class Server:
         log_path: Path,
         on_spawn: Callable[[int], None] | None = None,
         programs: Any = None,
-        spares: Spares | None = None,
+        spares: Spares | WarmParent | None = None,
     ) -> None:
         self.on_spawn = on_spawn
         self.spares = spares  # warm processes that take a start, when they can write its files
@@ -127,7 +128,7 @@ class Server:
         self.db_path = Path(db_path)
         self.log_path = Path(log_path)
         self.port = 0
-        self.proc: subprocess.Popen[bytes] | None = None
+        self.proc: subprocess.Popen[bytes] | ForkedServer | None = None
         self.failure: dict[str, Any] | None = None
         self.started = 0.0
 
@@ -191,8 +192,8 @@ class Server:
                 break
         return self
 
-    def _launch(self) -> subprocess.Popen[bytes]:
-        """The server's process: a spare handed this start, else a new ``python -m taskapi``."""
+    def _launch(self) -> subprocess.Popen[bytes] | ForkedServer:
+        """The server's process: forked by the warm parent or a spare handed this start, else a new one."""
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         if self.spares is not None and self.spares.covers(self.db_path.parent, self.log_path):
             spare = self.spares.start("taskapi", self.command()[3:], self.log_path)

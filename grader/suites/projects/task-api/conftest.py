@@ -8,15 +8,16 @@ test gets a new one on a fresh database (a bounded number of times), so one
 crash does not fail every later test.
 
 Every server's database and log live in one folder of the session's (see
-``_files``); spare processes that have already imported the web framework
-(``_spares``) take the starts, so a restart costs the learner's own start only.
+``_files``). The web framework is imported once per check: one warm parent
+forks every server (``_warm_parent``), or in a batch's sandbox spare processes
+that have imported it take the starts (``_spares``), so a restart costs the
+learner's own start only.
 """
 
 from __future__ import annotations
 
 import atexit
 import contextlib
-import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -31,14 +32,15 @@ if _HERE not in sys.path:
 from _api import Api  # noqa: E402
 from _files import ServerFiles  # noqa: E402
 from _server import Server  # noqa: E402
-from _spares import Spares, kill, launch_spare  # noqa: E402
+from _spares import Spares  # noqa: E402
+from _warm_parent import WarmParent  # noqa: E402
 
 # The known-wrong variants live beside the suite; they are servers, not tests.
 collect_ignore = ["mistakes"]
 
 MAX_RESTARTS = 3
 _LIVE: list[Server] = []
-_SPARES: list[Spares] = []
+_SPARES: list[Spares | WarmParent] = []
 _PLANNED: list[int] = []  # how many servers the collected tests start (see planned_starts)
 
 
@@ -57,22 +59,21 @@ _track: list[Callable[[int], None]] = []
 _programs: list[Any] = []  # the grader's LearnerPrograms: how to start a server (sandboxed in a batch)
 
 
-_EARLY: list[subprocess.Popen[bytes]] = []  # the first spare, started while pytest collects
+_EARLY: list[WarmParent] = []  # the servers' warm parent, started while pytest collects
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """In a learner's own check (no sandbox to ask for), start loading the first server during collection."""
+    """In a learner's own check (no sandbox to ask for), start importing the framework during collection."""
     project = config.getoption("--grader-project-dir", default=None)
     sandbox = config.getoption("--grader-sandbox-spec", default=None)
     if project and not sandbox and not config.option.collectonly:
-        spare = launch_spare(Path(project))
-        if spare is not None:
-            _EARLY.append(spare)
+        with contextlib.suppress(OSError):
+            _EARLY.append(WarmParent(Path(project)))
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
-    for spare in _EARLY:
-        kill(spare)
+    for parent in _EARLY:
+        parent.close()
     _EARLY.clear()
 
 
@@ -164,12 +165,7 @@ class Shared:
 def task_server(project_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shared]:
     """The learner's server, started once for the session on a fresh database."""
     files = ServerFiles.make(tmp_path_factory, _programs_now())
-    spares = Spares(Path(project_dir), files.root, _programs_now(), _spawned)
-    spares.expected = _PLANNED[-1] if _PLANNED else None
-    if getattr(_programs_now(), "sandbox", None) is None:
-        for spare in _EARLY:
-            spares.adopt(spare)
-        _EARLY.clear()
+    spares = _server_starter(Path(project_dir), files)
     _SPARES.append(spares)
     try:
         shared = Shared(Path(project_dir), files)
@@ -180,6 +176,16 @@ def task_server(project_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     finally:
         spares.close()
         _SPARES.remove(spares)
+
+
+def _server_starter(project_dir: Path, files: ServerFiles) -> Spares | WarmParent:
+    """The warm parent outside a sandbox (the one started at collection, if any), else spares."""
+    if getattr(_programs_now(), "sandbox", None) is None:
+        parent = _EARLY.pop() if _EARLY else WarmParent(project_dir)
+        return parent.adopted(_spawned)
+    spares = Spares(project_dir, files.root, _programs_now(), _spawned)
+    spares.expected = _PLANNED[-1] if _PLANNED else None
+    return spares
 
 
 @pytest.fixture
