@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
+from grader.course.atomic_files import write_atomically
 from grader.feedback.known_mistakes import (
     FILE_NAME,
     KnownMistake,
@@ -63,4 +64,4 @@ def write_if_changed(path: Path, text: str) -> None:
             return
     except OSError:
         pass
-    path.write_text(text, encoding="utf-8")
+    write_atomically(path, text)  # a test run beside validate (as in CI) may be reading it

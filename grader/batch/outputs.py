@@ -3,31 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from grader.batch.learner_folders import learner_folders
 from grader.batch.results import BatchTiming, ClassResults
+from grader.course.atomic_files import write_atomically
 from grader.platforms import lms
 from grader.render import class_report, class_tables, learner_report
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to a temporary file beside ``path``, then rename it into place."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        # A stray surrogate (an undecodable name that slipped through) must not lose the file.
-        with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def write_outputs(results: ClassResults, out: Path, timing: BatchTiming | None = None) -> list[Path]:

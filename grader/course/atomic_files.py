@@ -8,16 +8,24 @@ from pathlib import Path
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write a file so that readers see the old or the new content, never half of it."""
+    """Write ``text`` beside ``path``, on disk, then rename it into place: readers see old or new."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    ignore = path.parent / ".gitignore"
-    if not ignore.exists():
-        ignore.write_text("*\n", encoding="utf-8")
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        # A stray surrogate (an undecodable name that slipped through) must not lose the file.
+        with os.fdopen(handle, "w", encoding="utf-8", errors="replace", newline="") as stream:
             stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def ignored_by_git(folder: Path) -> None:
+    """Make ``folder`` (the learner's own state) one git never shows: a ``.gitignore`` of ``*``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    ignore = folder / ".gitignore"
+    if not ignore.exists():
+        ignore.write_text("*\n", encoding="utf-8")

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from grader.course.atomic_files import write_atomically
+from grader.course.atomic_files import ignored_by_git, write_atomically
 from grader.course.history import CheckRecord, append_record, mistakes_of
 from grader.course.manifest import MANIFEST, Course, CourseError, Exercise, load_course
 from grader.course.project_status import milestone_results, project_status
@@ -252,6 +252,7 @@ class Progress:
             "schema": PROGRESS_SCHEMA,
             "exercises": {k: asdict(v) for k, v in self.entries.items()},
         }
+        ignored_by_git(self.path.parent)
         write_atomically(self.path, json.dumps(data, indent=2, sort_keys=True))
 
 

@@ -140,7 +140,7 @@ def test_write_atomically_creates_the_folder(tmp_path: Path) -> None:
     target = tmp_path / "a" / "b" / "file.json"
     write_atomically(target, "{}")
     assert target.read_text(encoding="utf-8") == "{}"
-    assert sorted(p.name for p in target.parent.iterdir()) == [".gitignore", "file.json"]
+    assert sorted(p.name for p in target.parent.iterdir()) == ["file.json"]  # no temporary file is left
 
 
 @pytest.mark.parametrize(
