@@ -29,6 +29,7 @@ print("cwd", os.getcwd())
 print("path0", sys.path[0])
 print("stdin", repr(sys.stdin.read()))
 print("imported before", sorted(n for n in sys.modules if n.startswith("probe.")))
+print("setting", os.environ.get("TASKAPI_LOG_LEVEL"))
 sys.stdout.flush()
 raise SystemExit(int(sys.argv[1]))
 """
@@ -87,19 +88,22 @@ def test_a_start_runs_the_module_like_python_m(
     root.mkdir()
     starts = starter(kind, suite, folder, root)
     try:
-        proc = starts.start("probe", ["3", "--db", "x.db"], root / "server.log")
+        proc = starts.start(
+            "probe", ["3", "--db", "x.db"], root / "server.log", {"TASKAPI_LOG_LEVEL": "debug"}
+        )
         assert proc is not None
         assert finished(proc) == 3
         assert proc.returncode == 3 and proc.poll() == 3
     finally:
         starts.close()
-    argv, cwd, path0, stdin, imported = (root / "server.log").read_text("utf-8").splitlines()
+    argv, cwd, path0, stdin, imported, setting = (root / "server.log").read_text("utf-8").splitlines()
     assert argv == "argv ['3', '--db', 'x.db']"
     assert cwd == f"cwd {folder}"
     # The project folder comes first on sys.path ('' is the working folder, as for -c).
     assert (folder / path0.removeprefix("path0 ")).resolve() == folder.resolve()
     assert stdin == "stdin ''"  # not the pipe its start came on
     assert imported == "imported before []"
+    assert setting == "setting debug"  # a milestone-12 setting, as ``env NAME=VALUE python -m`` gives it
 
 
 @pytest.mark.parametrize("kind", STARTERS)

@@ -1,9 +1,11 @@
 """What the milestone 12 tests need beyond the shared harness: settings, SIGTERM, JSON logs, hadolint.
 
 A server started with settings from the environment runs as
-``env NAME=VALUE ... python -m taskapi --host H --port P``: the variables
-reach it the same way with or without the batch sandbox (which starts
-programs with a clean environment). Every wait here is bounded.
+``env NAME=VALUE ... python -m taskapi --host H --port P`` would: forked by
+the warm parent or handed to a spare, the variables are set before the
+learner's code is imported; started anew, ``env`` sets them, so they reach it
+the same way with or without the batch sandbox (which starts programs with a
+clean environment). Every wait here is bounded.
 """
 
 from __future__ import annotations
@@ -44,12 +46,12 @@ class EnvServer(Server):
         self.env = dict(env)
         self.with_db_flag = with_db_flag
 
-    def command(self) -> list[str]:
-        flags = super().command()
-        if not self.with_db_flag:
-            flags = flags[: flags.index("--db")]
-        setter = shutil.which("env") or "/usr/bin/env"
-        return [setter, *(f"{name}={value}" for name, value in self.env.items()), *flags]
+    def arguments(self) -> list[str]:
+        flags = super().arguments()
+        return flags if self.with_db_flag else flags[: flags.index("--db")]
+
+    def settings(self) -> dict[str, str]:
+        return dict(self.env)
 
 
 @dataclass(frozen=True)
@@ -64,22 +66,7 @@ class Exit:
 def run_until_exit(server: EnvServer) -> Exit:
     """Start ``server`` and wait (bounded) until it exits or answers GET /health."""
     server.port = free_port()
-    env = dict(os.environ)
-    env.pop("PYTHONPATH", None)
-    env["PYTHONUNBUFFERED"] = "1"
-    server.log_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(server.log_path, "ab") as log:
-        server.proc = subprocess.Popen(
-            server.launch_command(),
-            cwd=server.project_dir,
-            stdin=subprocess.DEVNULL,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env=env,
-            start_new_session=True,
-        )
-    if server.on_spawn is not None:
-        server.on_spawn(server.proc.pid)
+    server.proc = server.launch()
     deadline = time.monotonic() + START_TIMEOUT
     while time.monotonic() < deadline:
         code = server.proc.poll()

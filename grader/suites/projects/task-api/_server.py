@@ -13,6 +13,7 @@ import contextlib
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -157,18 +158,19 @@ class Server:
 
     # -- life cycle -------------------------------------------------------
 
+    def arguments(self) -> list[str]:
+        """What follows ``python -m taskapi``."""
+        return ["--host", HOST, "--port", str(self.port), "--db", str(self.db_path)]
+
+    def settings(self) -> dict[str, str]:
+        """Environment variables the server starts with, beyond the usual ones (milestone 12)."""
+        return {}
+
     def command(self) -> list[str]:
-        return [
-            sys.executable,
-            "-m",
-            "taskapi",
-            "--host",
-            HOST,
-            "--port",
-            str(self.port),
-            "--db",
-            str(self.db_path),
-        ]
+        """``python -m taskapi ...``, through ``env NAME=VALUE`` when there are settings."""
+        setter = [shutil.which("env") or "/usr/bin/env"] if self.settings() else []
+        assigned = [f"{name}={value}" for name, value in self.settings().items()]
+        return [*setter, *assigned, sys.executable, "-m", "taskapi", *self.arguments()]
 
     def launch_command(self) -> list[str]:
         """The command as started: wrapped in the grader's sandbox when there is one."""
@@ -192,11 +194,11 @@ class Server:
                 break
         return self
 
-    def _launch(self) -> subprocess.Popen[bytes] | ForkedServer:
+    def launch(self) -> subprocess.Popen[bytes] | ForkedServer:
         """The server's process: forked by the warm parent or a spare handed this start, else a new one."""
         self.log_path.parent.mkdir(parents=True, exist_ok=True)
         if self.spares is not None and self.spares.covers(self.db_path.parent, self.log_path):
-            spare = self.spares.start("taskapi", self.command()[3:], self.log_path)
+            spare = self.spares.start("taskapi", self.arguments(), self.log_path, self.settings())
             if spare is not None:
                 return spare
         with open(self.log_path, "ab") as log:
@@ -215,7 +217,7 @@ class Server:
 
     def _start_once(self) -> str:
         try:
-            self.proc = self._launch()
+            self.proc = self.launch()
         except OSError as error:
             self._record("The server could not be started", f"{error}")
             return "failed"

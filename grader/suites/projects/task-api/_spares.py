@@ -62,6 +62,7 @@ os.dup2(log, 2)
 os.close(log)
 os.close(quiet)
 sys.argv[1:] = order["args"]
+os.environ.update(order["env"])
 runpy.run_module(order["module"], run_name="__main__", alter_sys=True)
 """
 
@@ -111,13 +112,15 @@ class Spares:
             self.on_spawn(spare.pid)
         self.waiting.append(spare)
 
-    def start(self, module: str, args: list[str], log_path: Path) -> subprocess.Popen[bytes] | None:
-        """A server process running ``python -m module args`` with its output in ``log_path``.
+    def start(
+        self, module: str, args: list[str], log_path: Path, env: dict[str, str] | None = None
+    ) -> subprocess.Popen[bytes] | None:
+        """A server process running ``env ... python -m module args`` with its output in ``log_path``.
 
         The oldest waiting spare is used, else a new one; None when none takes the start
         (the caller then starts the server the usual way).
         """
-        order = json.dumps({"module": module, "args": args, "log": str(log_path)}) + "\n"
+        order = json.dumps({"module": module, "args": args, "log": str(log_path), "env": env or {}}) + "\n"
         if self.expected is not None:
             self.expected -= 1
         while True:

@@ -84,6 +84,7 @@ def server(order):
     os.close(log)
     os.close(quiet)
     sys.argv[1:] = order["args"]
+    os.environ.update(order["env"])
     code = 0
     try:
         runpy.run_module(order["module"], run_name="__main__", alter_sys=True)
@@ -170,9 +171,11 @@ class WarmParent:
     def refill(self) -> None:
         """Nothing to prepare: the parent is warm once, for every start."""
 
-    def start(self, module: str, args: list[str], log_path: Path) -> ForkedServer | None:
-        """Fork a server running ``python -m module args``, output to ``log_path``; None if it cannot."""
-        order = json.dumps({"module": module, "args": args, "log": str(log_path)}) + "\n"
+    def start(
+        self, module: str, args: list[str], log_path: Path, env: dict[str, str] | None = None
+    ) -> ForkedServer | None:
+        """Fork ``env ... python -m module args``, output to ``log_path``; None if it cannot."""
+        order = json.dumps({"module": module, "args": args, "log": str(log_path), "env": env or {}}) + "\n"
         if self.proc.poll() is not None or self.proc.stdin is None:
             return None
         try:

@@ -138,9 +138,10 @@ def _stop(server: Server) -> None:
 class Shared:
     """The session's server, replaced (bounded) if it dies mid-run."""
 
-    def __init__(self, project_dir: Path, files: ServerFiles) -> None:
+    def __init__(self, project_dir: Path, files: ServerFiles, starter: Spares | WarmParent) -> None:
         self.project_dir = project_dir
         self.files = files
+        self.starter = starter  # what starts every server of the session
         self.folder = files.folder("shared")
         self.restarts = 0
         self.server = self._new()
@@ -168,7 +169,7 @@ def task_server(project_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> 
     spares = _server_starter(Path(project_dir), files)
     _SPARES.append(spares)
     try:
-        shared = Shared(Path(project_dir), files)
+        shared = Shared(Path(project_dir), files, spares)
         try:
             yield shared
         finally:

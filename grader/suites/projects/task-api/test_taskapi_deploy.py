@@ -50,6 +50,7 @@ class Launcher:
             self.folder / f"server-{number}.log",
             on_spawn=self.track,
             programs=self.programs,
+            spares=self.shared.starter,
             env=env,
             with_db_flag=with_db_flag,
         )
