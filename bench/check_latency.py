@@ -14,12 +14,16 @@ a `grader watch` re-check on the warm path (see grader/pipeline/warm.py) against
 floor run, and, labelled, the old flattering floor (plugins autoloaded). The
 last line is the worst case's ``ratio: N.NNx`` (grader / floor).
 
-    python bench/check_latency.py [--runs 10] [--course DIR]
+With ``--hog``, a busy loop runs on each core throughout the timed runs (a
+machine whose processors are all taken); the trivial case's target is then 1.5x.
+
+    python bench/check_latency.py [--runs 10] [--course DIR] [--hog]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import resource
 import shutil
@@ -28,7 +32,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,6 +126,18 @@ def prepare(name: str, course_dir: Path, work: Path) -> Case:
     return Case(name, course, exercise, grader_command, floor_command, floor)
 
 
+@contextlib.contextmanager
+def busy_loops(count: int) -> Iterator[None]:
+    """Keep ``count`` processes spinning (one per core: a machine with no processor to spare)."""
+    loops = [subprocess.Popen([sys.executable, "-c", "while True: pass"]) for _ in range(count)]
+    try:
+        yield
+    finally:
+        for loop in loops:
+            loop.kill()
+            loop.wait(timeout=10)
+
+
 def median_ms(times: list[float]) -> str:
     return f"median {statistics.median(times) * 1000:7.1f} ms (min {min(times) * 1000:.1f})"
 
@@ -145,7 +161,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--course", type=Path, default=REPO)
+    parser.add_argument("--hog", action="store_true", help="a busy loop on each core while timing")
     options = parser.parse_args()
+    with busy_loops(os.cpu_count() or 1) if options.hog else contextlib.nullcontext():
+        measure(options)
+
+
+def measure(options: argparse.Namespace) -> None:
+    """Time both cases and the warm re-check; print the figures and the headline."""
     # Both sides run as a user runs them, bytecode caching on: pytest keeps the floor's rewritten
     # suite, Python our compiled modules (a grading run turns it off for the staged files itself).
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -196,7 +219,8 @@ def main() -> None:
         print(f"  cold bare pytest alongside: {median_ms(cold_times)}")
         print(f"  watch ratio vs a cold bare pytest run: {watch:.2f}x (target <= 0.50x)")
     worst = max(ratios, key=lambda name: ratios[name])
-    print(f"worst case: {worst} (targets: trivial <= 1.25x, call-heavy <= 1.5x)")
+    trivial_target = "1.5x, every core busy" if options.hog else "1.25x"
+    print(f"worst case: {worst} (targets: trivial <= {trivial_target}, call-heavy <= 1.5x)")
     print(f"ratio: {ratios[worst]:.2f}x")
 
 
