@@ -73,7 +73,9 @@ def test_an_edit_saved_after_the_run_is_noticed_through_the_server(
         kernel_id = api(port, "sessions", body)["kernel"]["id"]
         client = BlockingKernelClient(connection_file=str(runtime / f"kernel-{kernel_id}.json"))
         client.load_connection_file()
-        client.start_channels()
+        # No heartbeat channel: on a busy machine a beat missed for a second read as a dead
+        # kernel ("Kernel died before replying"); the kernel's own reply, bounded below, says it lives.
+        client.start_channels(hb=False)
         try:
             # Until the kernel answers, iopub may not be subscribed and the first reply is lost.
             client.wait_for_ready(timeout=120)
