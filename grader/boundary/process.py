@@ -99,11 +99,14 @@ class WorkerProcess:
         memory_mb: int,
         on_start: Callable[[int], None],
         prefix: Sequence[str] = (),
+        installed_packages: bool = False,
     ) -> None:
         # ``prefix`` wraps the worker in a sandbox (batch grading; see grader/boundary/sandbox.py).
         # -s -P as -I has them, without its -E: the environment is ours alone, and its hash seed
-        # must count. -B: no bytecode written into the learner's folder.
-        python = [sys.executable, "-s", "-P", "-S", "-B"]
+        # must count. -B: no bytecode written into the learner's folder. -S keeps an exercise to
+        # the standard library; a project's modules import their framework, so ``installed_packages``
+        # lets site add this environment's packages (a sandbox must then bind them: Access.libraries).
+        python = [sys.executable, "-s", "-P", "-B", *(() if installed_packages else ("-S",))]
         command = [*prefix, *python, str(WORKER_SCRIPT), str(learner_dir), str(memory_mb)]
         self.stderr_path = learner_dir.parent / f"worker-stderr-{time.monotonic_ns()}.txt"
         with open(self.stderr_path, "wb") as stderr:

@@ -49,9 +49,11 @@ class LearnerSession:
         on_start: Callable[[int], None] = ignore_pid,
         prefix: Sequence[str] = (),
         import_timeout: float = IMPORT_TIMEOUT,
+        installed_packages: bool = False,
     ) -> None:
         self.learner_dir = learner_dir
         self.prefix = tuple(prefix)
+        self.installed_packages = installed_packages  # see WorkerProcess: off, the stdlib alone
         self.modules = modules
         self.call_timeout = call_timeout
         # Loading a file has its own limit: a memory-heavy import is slow without being wrong.
@@ -77,7 +79,9 @@ class LearnerSession:
     def start(self) -> None:
         """Start a fresh worker now so its start-up overlaps with pytest's."""
         if self.worker is None or self.worker.process.poll() is not None:
-            self.worker = WorkerProcess(self.learner_dir, self.memory_mb, self.on_start, self.prefix)
+            self.worker = WorkerProcess(
+                self.learner_dir, self.memory_mb, self.on_start, self.prefix, self.installed_packages
+            )
             self._loaded = False
             self.sent.clear()  # a new worker holds no argument sent to the last one
             self.shared.clear()

@@ -37,14 +37,17 @@ class LearnerPrograms:
         access = Access(tuple(writable), loopback=True, libraries=True, env=PROGRAM_ENV)
         return self.sandbox.prefix(cwd, access) + command
 
-    def worker_prefix(self, cwd: Path, writable: list[Path]) -> list[str]:
-        """The sandbox prefix of a worker on the program's modules: no network, only ``writable`` written."""
+    def worker_prefix(self, cwd: Path, writable: list[Path], libraries: bool = False) -> list[str]:
+        """The sandbox prefix of a worker on the program's modules: no network, only ``writable`` written.
+
+        ``libraries``: the installed packages read-only, for a worker started with installed_packages.
+        """
         if self.sandbox is None:
             return []
         for folder in writable:
             folder.mkdir(parents=True, exist_ok=True)
             folder.chmod(0o777)  # as for a program: the slot's uid writes here
-        return self.sandbox.prefix(cwd, Access(tuple(writable)))
+        return self.sandbox.prefix(cwd, Access(tuple(writable), libraries=libraries))
 
     def terminate(self, pid: int) -> None:
         """Send SIGTERM to the program started as process (group) ``pid``, as a service manager would."""

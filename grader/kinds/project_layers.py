@@ -33,8 +33,9 @@ class ProjectLayers:
         self.modules = tuple(modules)
         self.folder = folder
         self.test_timeout = limits["test_timeout"]
-        # In a batch the worker has the program's sandbox, less its network: ``folder`` alone writable.
-        prefix = programs.worker_prefix(project_dir, [folder])
+        # In a batch the worker has the program's sandbox, less its network: ``folder`` alone writable,
+        # and the installed packages read-only, since a project's modules import its libraries (pydantic).
+        prefix = programs.worker_prefix(project_dir, [folder], libraries=True)
         self.session = LearnerSession(
             project_dir,
             list(self.modules),
@@ -43,6 +44,7 @@ class ProjectLayers:
             on_start,
             prefix,
             limits["import_timeout"],
+            installed_packages=True,
         )
 
     def module(self, name: str) -> LearnerModule:

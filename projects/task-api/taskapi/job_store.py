@@ -12,7 +12,9 @@ only one may run it. Put the check inside the write, as in milestone 6::
 
 and look at ``cursor.rowcount``: 1, the job is yours; 0, another worker got
 there first. (A SELECT of the status followed by an UPDATE leaves a gap in
-which both workers see "queued", and the job runs twice.)
+which both workers see "queued", and the job runs twice.) A 'running' job
+whose ``lease_until`` has passed is due too: its worker's server died
+mid-attempt, and nobody else would ever finish it.
 """
 
 from __future__ import annotations

@@ -190,3 +190,34 @@ def test_a_test_gets_its_waits_for_a_processor_back_when_its_time_runs_short(min
         assert session.deadline is None and session.test_wait is None
     finally:
         session.close()
+
+
+IMPORTS = """\
+import sys
+
+
+def can_import(name):
+    try:
+        __import__(name)
+    except ImportError:
+        return False
+    return True
+
+
+def site_loaded():
+    return not sys.flags.no_site
+"""
+
+
+@pytest.mark.parametrize("installed", [False, True], ids=["stdlib-only", "installed-packages"])
+def test_only_a_worker_given_installed_packages_imports_them(mini_course: Course, installed: bool) -> None:
+    """An exercise's worker has the standard library alone; a project's also has click, pydantic..."""
+    folder = learner_folder(mini_course, {"imports.py": IMPORTS})
+    session = LearnerSession(folder, ["imports"], call_timeout=20.0, installed_packages=installed)
+    imports = LearnerModule(session, "imports")
+    try:
+        call(imports.can_import, "json").returns(True)
+        call(imports.can_import, "click").returns(installed)
+        call(imports.site_loaded).returns(installed)
+    finally:
+        session.close()

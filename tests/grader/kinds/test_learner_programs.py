@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import sysconfig
 import time
 from pathlib import Path
 
@@ -78,3 +80,47 @@ def test_a_worker_on_the_programs_modules_gets_no_network_and_one_writable_folde
     # The worker has no network at all; the program keeps the run's own loopback.
     assert "--share-net" not in worker and ("--unshare-all" in worker or "--unshare-net" in worker)
     assert "--share-net" in program or "--unshare-net" not in program
+
+
+IMPORTS = """\
+import os
+
+
+def can_import(name):
+    try:
+        __import__(name)
+    except ImportError:
+        return False
+    return True
+
+
+def can_see(folder):
+    return os.path.isdir(folder)
+"""
+
+
+def test_a_sandboxed_worker_given_libraries_imports_them_but_not_the_hidden_suites(tmp_path: Path) -> None:
+    needs_sandbox()
+    from grader.boundary.remote import LearnerModule, LearnerSession
+    from grader.boundary.sandbox import open_sandbox, prepare
+    from grader.testkit import call
+
+    code, data = tmp_path / "code", tmp_path / "data"
+    code.mkdir()
+    (code / "imports.py").write_text(IMPORTS, "utf-8")
+    prepare(code)
+    programs = LearnerPrograms(open_sandbox())
+    packages = sysconfig.get_paths()["purelib"]
+    # The base Python's folder is bound for every worker: packages installed there are always seen.
+    always = packages.startswith(os.path.realpath(sys.base_prefix) + os.sep)
+    for libraries in (False, True):
+        prefix = programs.worker_prefix(code, [data], libraries=libraries)
+        session = LearnerSession(code, ["imports"], 20.0, prefix=prefix, installed_packages=True)
+        imports = LearnerModule(session, "imports")
+        try:
+            call(imports.can_see, packages).returns(libraries or always)
+            if libraries:
+                call(imports.can_import, "click").returns(True)  # the grader's own dependency
+            call(imports.can_import, "grader.suites").returns(False)
+        finally:
+            session.close()

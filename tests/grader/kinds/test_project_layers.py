@@ -16,6 +16,7 @@ from grader.course.manifest import Course, load_course
 from grader.kinds.learner_programs import LearnerPrograms
 from grader.kinds.project_layers import ProjectLayers
 from grader.pipeline.grading import grade
+from grader.testkit import call
 from tests.helpers import FIXTURES, by_name, copy_course
 
 WORDS = '''"""Words the service says."""
@@ -162,5 +163,23 @@ def test_only_the_modules_the_suite_names_are_reached(tmp_path: Path) -> None:
         assert layers.session.deadline is not None
         layers.end_test()
         assert layers.session.deadline is None
+    finally:
+        layers.close()
+
+
+def test_the_project_worker_imports_the_installed_packages(tmp_path: Path) -> None:
+    """A project's modules import their libraries (pydantic...): its worker can, unlike an exercise's."""
+    package = tmp_path / "project" / "app"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("", encoding="utf-8")
+    (package / "cli.py").write_text(
+        "import click\n\n\ndef name():\n    return click.__name__\n", encoding="utf-8"
+    )
+    limits = {"call_timeout": 20.0, "import_timeout": 20.0, "test_timeout": 30.0, "memory_mb": 1024}
+    layers = ProjectLayers(
+        package.parent, ["app.cli"], tmp_path / "data", LearnerPrograms(), limits, lambda pid: None
+    )
+    try:
+        call(layers.module("app.cli").name).returns("click")
     finally:
         layers.close()

@@ -16,6 +16,8 @@ from grader.testkit import Call, show
 
 SERVICE = "taskapi.service"
 REPOSITORY = "taskapi.repository"
+SCHEMAS = "taskapi.schemas"
+JOB_STORE = "taskapi.job_store"
 TASK_FIELDS = (
     "id", "title", "description", "status", "priority", "due_date", "created_at", "updated_at", "version",
 )  # fmt: skip
@@ -52,6 +54,39 @@ def returns_task(made: Call, **expected: Any) -> Any:
     """Check the call returned a Task with these field values; return it."""
     made.satisfies(task_with(**expected), described(**expected))
     return made.value
+
+
+def has_values(obj: Any, expected: dict[str, Any]) -> bool:
+    """True when the learner's object has exactly these attribute values (read in the worker)."""
+    try:
+        return all(getattr(obj, name) == value for name, value in expected.items())
+    except Exception:  # noqa: BLE001 - None, a missing field, a broken object: "not that" says it
+        return False
+
+
+def returns_with(made: Call, kind: str, **expected: Any) -> Any:
+    """Check the call returned a ``kind`` (a Job, a TaskCreate...) with these field values; return it."""
+    wanted = ", ".join(f"{name} {show(value)}" for name, value in expected.items())
+    expectation = f"a {kind} with {wanted}" if wanted else f"a {kind}"
+    no_return(made, expectation)
+    made.satisfies(lambda obj: has_values(obj, expected), expectation)
+    return made.value
+
+
+def answers(made: Call, expected: Any) -> None:
+    """Check a method that answers "X or None" returned ``expected`` (its None is an answer too)."""
+    no_return(made, show(expected))
+    made.returns(expected)
+
+
+def no_return(made: Call, expectation: str) -> None:
+    """Fail plainly on None where a value was expected.
+
+    For a store, None says "none found" or "another worker won": a check must
+    not explain it as a forgotten return statement.
+    """
+    if made.error is None and made.value is None and expectation != "None":
+        raise AssertionError(f"Called {made.text}; got None, expected {expectation}")
 
 
 def raised(made: Call, name: str) -> None:

@@ -251,4 +251,4 @@ def module_spawn(task_server: Shared) -> Iterator[Spawner]:
 @pytest.fixture(scope="session")
 def project_modules() -> list[str]:
     """The learner's modules the layer tests call directly, in the grader's worker (``project_code``)."""
-    return ["taskapi.service", "taskapi.repository"]
+    return ["taskapi.service", "taskapi.repository", "taskapi.schemas", "taskapi.job_store"]
