@@ -18,7 +18,7 @@ from grader.feedback.build import GRADER_FAULT
 from grader.feedback.model import Feedback
 from grader.hint_proof import HintCheck
 from grader.known_variants import record_known_mistakes
-from grader.milestone_proof import MilestoneCheck
+from grader.milestone_proof import MilestoneCheck, settled
 from grader.pipeline.suite_ids import SuiteError, SuiteNotCollected
 from grader.plain.scan import suite_problems
 from grader.readme_agreement import Unstated, unstated_phrases
@@ -137,7 +137,11 @@ def graded_check(
     faults += [
         fault for path, g in zip(paths, graded, strict=True) for fault in grader_faults(path.stem, g[1])
     ]
-    milestones = [outcomes.take(name) for name in outcomes.results if name.startswith("milestone")]
+    milestones = [
+        settled(cast(MilestoneCheck, outcomes.take(name)), reference)
+        for name in outcomes.results
+        if name.startswith("milestone")
+    ]
     return ExerciseCheck(
         exercise_id=exercise.id,
         reference_status=reference.status,
@@ -151,7 +155,7 @@ def graded_check(
         unstated=unstated_phrases(course, exercise),
         grader_faults=tuple(faults),
         hints=hints,
-        milestones=tuple(cast(list[MilestoneCheck], milestones)),
+        milestones=tuple(milestones),
     )
 
 

@@ -53,3 +53,19 @@ def test_a_milestone_that_needs_a_later_function_fails_validate(course: Course) 
     assert "    milestone 1: passable (1 later functions stubbed)" in text
     assert "    milestone 2: NOT PASSABLE with only its own code (1 later functions stubbed)" in text
     assert "      test_hello: GET /hello is not implemented yet (501)." in text
+
+
+def test_a_milestone_with_nothing_to_stub_is_judged_by_the_reference_run(course: Course) -> None:
+    mark_greeting(course, 2)
+    main = course.solution_dir(course.find("hello-api")) / "hello" / "__main__.py"
+    main.write_text(main.read_text(encoding="utf-8").replace('"world"', '"there"'), encoding="utf-8")
+    report = validate_course(course, [])
+    (check,) = report.exercises
+    assert check.reference_status == "failed"
+    # Milestone 1 ran on its own (greeting stubbed); milestone 2's code is the reference's, whose
+    # run failed test_hello: it is not passable either, for the same reason.
+    assert [(p.milestone, p.status, p.stubbed) for p in check.milestones] == [
+        (1, "passed", ("hello/__main__.py:greeting",)),
+        (2, "failed", ()),
+    ]
+    assert [line.split(":")[0] for line in check.milestones[1].failed] == ["test_hello"]
