@@ -38,13 +38,28 @@ PRELOAD = (
 )
 KEEP = 3  # spares kept ready: a restart test starts two servers one after the other, the next test more
 
-# The spare itself: standard library only. Its working folder leaves sys.path while the
-# framework is imported (nothing of the learner's may stand in for it), then comes back
-# first, as for ``python -m``.
+# How a server process takes its start (an "order"), in a spare or a warm parent's child:
+# output to the server's log, nothing to read, the arguments and settings of ``python -m``.
+TAKE_ORDER = """\
+def take(order):
+    log = os.open(order["log"], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+    quiet = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(quiet, 0)
+    os.dup2(log, 1)
+    os.dup2(log, 2)
+    os.close(log)
+    os.close(quiet)
+    sys.argv[1:] = order["args"]
+    os.environ.update(order["env"])
+"""
+
+# The spare itself: standard library only (PRELOAD is set before it). Its working folder leaves
+# sys.path while the framework is imported (nothing of the learner's may stand in for it), then
+# comes back first, as for ``python -m``.
 PROGRAM = """\
 import importlib, json, os, runpy, sys
 here = sys.path.pop(0)
-for name in {preload!r}:
+for name in PRELOAD:
     try:
         importlib.import_module(name)
     except Exception:
@@ -54,17 +69,14 @@ order = sys.stdin.readline()
 if not order:
     raise SystemExit(0)
 order = json.loads(order)
-log = os.open(order["log"], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-quiet = os.open(os.devnull, os.O_RDONLY)
-os.dup2(quiet, 0)
-os.dup2(log, 1)
-os.dup2(log, 2)
-os.close(log)
-os.close(quiet)
-sys.argv[1:] = order["args"]
-os.environ.update(order["env"])
+take(order)
 runpy.run_module(order["module"], run_name="__main__", alter_sys=True)
 """
+
+
+def program(body: str) -> str:
+    """A ``python -c`` program: the modules to preload, how to take an order, then ``body``."""
+    return f"import os, sys\nPRELOAD = {PRELOAD!r}\n" + TAKE_ORDER + body
 
 
 def server_env() -> dict[str, str]:
@@ -155,7 +167,7 @@ def launch_spare(
     project_dir: Path, programs: Any = None, root: Path | None = None
 ) -> subprocess.Popen[bytes] | None:
     """Start a spare in ``project_dir`` (sandboxed: writing only under ``root``); None if it cannot start."""
-    command = [sys.executable, "-c", PROGRAM.format(preload=PRELOAD)]
+    command = [sys.executable, "-c", program(PROGRAM)]
     if programs is not None:
         command = list(programs.command(command, project_dir, [root] if root is not None else []))
     try:

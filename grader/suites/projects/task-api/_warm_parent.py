@@ -25,12 +25,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from _spares import PRELOAD, server_env
+from _spares import program, server_env
 
 REPLY_TIMEOUT = 30.0  # the parent may still be importing the framework when the first start comes
 
-# The parent: standard library only, then the framework. Its working folder leaves sys.path
-# while the framework is imported (nothing of the learner's may stand in for it).
+# The parent: standard library only (PRELOAD and take() are set before it), then the framework.
+# Its working folder leaves sys.path while the framework is imported (nothing of the learner's may
+# stand in for it).
 PARENT = """\
 import atexit, importlib, json, os, runpy, select, signal, sys, threading, traceback
 here = sys.path.pop(0)
@@ -76,15 +77,7 @@ def server(order):
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     os.close(wake)
     os.close(woken)
-    log = os.open(order["log"], os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
-    quiet = os.open(os.devnull, os.O_RDONLY)
-    os.dup2(quiet, 0)
-    os.dup2(log, 1)
-    os.dup2(log, 2)
-    os.close(log)
-    os.close(quiet)
-    sys.argv[1:] = order["args"]
-    os.environ.update(order["env"])
+    take(order)
     code = 0
     try:
         runpy.run_module(order["module"], run_name="__main__", alter_sys=True)
@@ -143,7 +136,7 @@ class WarmParent:
     def __init__(self, project_dir: Path, on_spawn: Callable[[int], None] | None = None) -> None:
         self.on_spawn = on_spawn
         self.proc = subprocess.Popen(
-            [sys.executable, "-c", f"PRELOAD = {PRELOAD!r}\n" + PARENT],
+            [sys.executable, "-c", program(PARENT)],
             cwd=project_dir,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
