@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import json
 import os
 import subprocess
 import threading
@@ -204,26 +203,26 @@ def unrun_edits(course: Course, exercise: Exercise, ran: dict[str, RanCell]) -> 
 
 def grade_in_subprocess(course: Course, exercise: Exercise, files: dict[str, str], notes: list[str]) -> None:
     request = {"course": str(course.root), "exercise": exercise.id, "files": files, "notes": notes}
-    process, stderr = standby.take(course.root), ""
+    process = standby.take(course.root)
     try:
-        stdout, stderr = process.communicate(json.dumps(request), timeout=exercise.time_limit + SPARE_SECONDS)
-        result = json.loads(stdout or "{}")
+        result = standby.ask(process, request, exercise.time_limit + SPARE_SECONDS)
     except KeyboardInterrupt:  # the learner pressed stop: end the grader with the check
-        standby.stop(process)
+        standby.replace(course.root, process)
         notice(exercise.title, "Check stopped. Run the check cell again when you are ready.", "not_started")
         return
     except subprocess.TimeoutExpired:
-        standby.stop(process)
+        standby.replace(course.root, process)
         notice(
             exercise.title,
             "The grader did not answer in time. Try again; if it keeps happening, restart the kernel.",
         )
         return
-    except ValueError:
-        notice(exercise.title, f"The grader stopped unexpectedly: {stderr.strip()[-500:] or 'no message'}")
+    if result is None:
+        said = standby.last_words(process)
+        standby.replace(course.root, process)
+        notice(exercise.title, f"The grader stopped unexpectedly: {said or 'no message'}")
         return
-    finally:
-        standby.start(course.root)  # for the next check, while the learner reads this one
+    standby.keep(course.root, process)
     if "problem" in result or "html" not in result:
         notice(exercise.title, str(result.get("problem", "the grader gave no answer")))
         return

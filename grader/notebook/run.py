@@ -1,8 +1,10 @@
 """Grade code sent by a notebook kernel, in a process of its own: ``python -m grader.notebook.run``.
 
-The kernel writes one JSON request to stdin (course folder, exercise id, file
-name -> source, notes) and reads one JSON answer from stdout: the feedback and
-its HTML and plain-text renderings, or a ``problem`` to show instead. Grading
+The kernel writes a JSON request per line to stdin (course folder, exercise
+id, file name -> source, notes) and reads one JSON answer per line from
+stdout: the feedback and its HTML and plain-text renderings, or a ``problem``
+to show instead. The process answers until its stdin is closed, with one
+pytest server for every request (each run is a fresh fork of it). Grading
 goes through the same pipeline as ``grader check``; progress is recorded in
 the same workspace.
 """
@@ -69,15 +71,24 @@ def record_progress(course: Course, feedback: Feedback) -> list[str]:
 
 
 def main() -> None:
-    start_early()  # the check waits on the server's start: begin it before anything else
+    start_early()  # the first check waits on the server's start: begin it before anything else
+    from grader.pipeline.warm import warm_pytest
+
+    with warm_pytest(start_now=False):  # the server started early, kept for every request
+        for line in sys.stdin:
+            sys.stdout.write(json.dumps(reply(line), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+
+
+def reply(line: str) -> dict[str, Any]:
+    """The answer to one request line, or the problem with it."""
     try:
-        request = json.loads(sys.stdin.read())
-        result = answer(request) if isinstance(request, dict) else {"problem": "the request is not an object"}
+        request = json.loads(line)
+        return answer(request) if isinstance(request, dict) else {"problem": "the request is not an object"}
     except RequestError as error:
-        result = {"problem": str(error)}
+        return {"problem": str(error)}
     except ValueError as error:
-        result = {"problem": f"the notebook sent a request that is not JSON ({error})"}
-    sys.stdout.write(json.dumps(result, ensure_ascii=False))
+        return {"problem": f"the notebook sent a request that is not JSON ({error})"}
 
 
 if __name__ == "__main__":
