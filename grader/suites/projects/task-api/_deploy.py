@@ -167,6 +167,32 @@ def log_lines(text: str) -> Iterator[tuple[int, str, Any]]:
         yield number, line, parsed
 
 
+@contextlib.contextmanager
+def folder_in_place_of(db: Path, attempts: int = 20) -> Iterator[None]:
+    """Put a folder where the database file was, then the file back.
+
+    A server that opens the database meanwhile (a job worker's poll) makes the
+    missing file anew, as SQLite does: that new file is set aside too, a bounded
+    number of times, and the real file replaces whatever is there at the end.
+    """
+    moved = db.with_name(db.name + ".away")
+    db.rename(moved)
+    try:
+        for attempt in range(attempts):
+            try:
+                db.mkdir()
+                break
+            except FileExistsError:
+                db.replace(db.with_name(f"{db.name}.made-anew-{attempt}"))
+        else:  # not the learner's doing: the grader says it could not set the test up
+            raise RuntimeError(f"{db.name} was made anew {attempts} times while it was being moved aside")
+        yield
+    finally:
+        if db.is_dir():
+            db.rmdir()
+        moved.replace(db)
+
+
 def wait_for(condition: Callable[[], bool], seconds: float = 3.0) -> bool:
     """Poll ``condition`` every 50 ms for at most ``seconds``."""
     deadline = time.monotonic() + seconds

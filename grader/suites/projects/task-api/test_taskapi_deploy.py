@@ -216,14 +216,8 @@ def test_health_answers_503_while_the_database_is_unreachable(logged: Callable[[
     db = api.server.db_path
     if not db.is_file():
         fail(None, f"The server was started with --db {db.name}, but that file does not exist.", "the file")
-    moved = db.with_name(db.name + ".away")
-    db.rename(moved)
-    db.mkdir()  # a folder where the file was: SQLite cannot open it
-    try:
+    with _deploy.folder_in_place_of(db):  # SQLite cannot open a folder
         resp = api.get("/health")
-    finally:
-        db.rmdir()
-        moved.rename(db)
     expect_status(resp, 503, "(the database file was replaced by a folder, so it cannot be read)")
     expect_field(resp, "status", equals="unavailable")
     expect_status(api.get("/health"), 200, "(the database file is back)")
