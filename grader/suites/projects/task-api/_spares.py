@@ -53,11 +53,10 @@ def take(order):
     os.environ.update(order["env"])
 """
 
-# The spare itself: standard library only (PRELOAD is set before it). Its working folder leaves
-# sys.path while the framework is imported (nothing of the learner's may stand in for it), then
-# comes back first, as for ``python -m``.
-PROGRAM = """\
-import importlib, json, os, runpy, sys
+# Before either program: the framework imported while the working folder is off sys.path
+# (nothing of the learner's may stand in for it); the folder then comes back first, as for
+# ``python -m``.
+PRELOADING = """\
 here = sys.path.pop(0)
 for name in PRELOAD:
     try:
@@ -65,6 +64,11 @@ for name in PRELOAD:
     except Exception:
         pass
 sys.path.insert(0, here)
+"""
+
+# The spare itself: standard library only, the framework preloaded. It waits for its one start.
+PROGRAM = """\
+import json, runpy
 order = sys.stdin.readline()
 if not order:
     raise SystemExit(0)
@@ -75,8 +79,8 @@ runpy.run_module(order["module"], run_name="__main__", alter_sys=True)
 
 
 def program(body: str) -> str:
-    """A ``python -c`` program: the modules to preload, how to take an order, then ``body``."""
-    return f"import os, sys\nPRELOAD = {PRELOAD!r}\n" + TAKE_ORDER + body
+    """A ``python -c`` program: how to take an order, the framework preloaded, then ``body``."""
+    return f"import importlib, os, sys\nPRELOAD = {PRELOAD!r}\n" + TAKE_ORDER + PRELOADING + body
 
 
 def server_env() -> dict[str, str]:

@@ -29,18 +29,9 @@ from _spares import program, server_env
 
 REPLY_TIMEOUT = 30.0  # the parent may still be importing the framework when the first start comes
 
-# The parent: standard library only (PRELOAD and take() are set before it), then the framework.
-# Its working folder leaves sys.path while the framework is imported (nothing of the learner's may
-# stand in for it).
+# The parent: standard library only, after take() and the framework's preloading (_spares.program).
 PARENT = """\
-import atexit, importlib, json, os, runpy, select, signal, sys, threading, traceback
-here = sys.path.pop(0)
-for name in PRELOAD:
-    try:
-        importlib.import_module(name)
-    except Exception:
-        pass
-sys.path.insert(0, here)
+import atexit, json, runpy, select, signal, threading, traceback
 wake, woken = os.pipe()
 os.set_blocking(wake, False)
 os.set_blocking(woken, False)
