@@ -10,6 +10,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -247,3 +248,29 @@ def test_no_spare_is_made_for_a_start_that_will_not_come(
         assert spares.waiting == []
     finally:
         spares.close()
+
+
+@pytest.mark.parametrize("kind", STARTERS)
+def test_starts_from_several_threads_each_get_their_own_server(
+    tmp_path: Path, suite: dict[str, ModuleType], kind: str
+) -> None:
+    """Scenes start servers on threads of their own: no start may be handed another's process."""
+    folder = project(tmp_path, PROBE)
+    starts = starter(kind, suite, folder, tmp_path)
+    got: dict[int, Any] = {}
+
+    def start(number: int) -> None:
+        got[number] = starts.start("probe", [str(number)], tmp_path / f"server-{number}.log")
+
+    threads = [threading.Thread(target=start, args=(n,)) for n in range(1, 7)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+        codes = {number: proc is not None and finished(proc) for number, proc in got.items()}
+    finally:
+        starts.close()
+    assert codes == {n: n for n in range(1, 7)}
+    for number in range(1, 7):
+        assert f"argv ['{number}']" in (tmp_path / f"server-{number}.log").read_text("utf-8")

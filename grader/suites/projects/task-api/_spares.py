@@ -18,6 +18,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -110,6 +111,7 @@ class Spares:
         self.keep = keep
         self.expected: int | None = None  # starts still to come, if known: no spare is left unused
         self.waiting: list[subprocess.Popen[bytes]] = []
+        self.lock = threading.Lock()  # scenes start servers from threads of their own (_scene)
 
     def covers(self, *paths: Path) -> bool:
         """Whether a spare can write at ``paths`` (in a sandbox it may write only under the root)."""
@@ -137,6 +139,10 @@ class Spares:
         (the caller then starts the server the usual way).
         """
         order = json.dumps({"module": module, "args": args, "log": str(log_path), "env": env or {}}) + "\n"
+        with self.lock:
+            return self._hand_over(order)
+
+    def _hand_over(self, order: str) -> subprocess.Popen[bytes] | None:
         if self.expected is not None:
             self.expected -= 1
         while True:
@@ -152,6 +158,10 @@ class Spares:
 
         They load while the tests go on.
         """
+        with self.lock:
+            self._refill()
+
+    def _refill(self) -> None:
         self.waiting = [spare for spare in self.waiting if spare.poll() is None]
         wanted = self.keep if self.expected is None else min(self.keep, max(self.expected, 0))
         while len(self.waiting) < wanted:
@@ -162,9 +172,10 @@ class Spares:
 
     def close(self) -> None:
         """Kill the spares still waiting."""
-        for spare in self.waiting:
-            kill(spare)
-        self.waiting = []
+        with self.lock:
+            for spare in self.waiting:
+                kill(spare)
+            self.waiting = []
 
 
 def launch_spare(

@@ -21,6 +21,7 @@ import select
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -139,6 +140,7 @@ class WarmParent:
         self.replies = self.proc.stdout.fileno()
         os.set_blocking(self.replies, False)
         self.pending = b""
+        self.lock = threading.RLock()  # scenes start servers from threads of their own (_scene)
         self.started: list[int] = []
         self.exits: dict[int, int] = {}
 
@@ -160,6 +162,17 @@ class WarmParent:
     ) -> ForkedServer | None:
         """Fork ``env ... python -m module args``, output to ``log_path``; None if it cannot."""
         order = json.dumps({"module": module, "args": args, "log": str(log_path), "env": env or {}}) + "\n"
+        with self.lock:
+            pid = self._fork(order)
+        if pid is None:
+            return None
+        server = ForkedServer(self, pid)
+        if self.on_spawn is not None:
+            self.on_spawn(server.pid)
+        return server
+
+    def _fork(self, order: str) -> int | None:
+        """Send one start; the pid the parent forked for it, or None."""
         if self.proc.poll() is not None or self.proc.stdin is None:
             return None
         try:
@@ -170,15 +183,14 @@ class WarmParent:
         deadline = time.monotonic() + REPLY_TIMEOUT
         while not self.started and self.read(deadline - time.monotonic()):
             pass
-        if not self.started:
-            return None
-        server = ForkedServer(self, self.started.pop(0))
-        if self.on_spawn is not None:
-            self.on_spawn(server.pid)
-        return server
+        return self.started.pop(0) if self.started else None
 
     def read(self, seconds: float) -> bool:
         """Take in what the parent said within ``seconds``; False once it is gone or the time is up."""
+        with self.lock:
+            return self._read(seconds)
+
+    def _read(self, seconds: float) -> bool:
         if seconds <= 0 or not select.select([self.replies], [], [], seconds)[0]:
             return False
         try:

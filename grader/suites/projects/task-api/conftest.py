@@ -31,6 +31,7 @@ if _HERE not in sys.path:
 
 from _api import Api  # noqa: E402
 from _files import ServerFiles  # noqa: E402
+from _scene import Scenes, registered  # noqa: E402
 from _server import Server  # noqa: E402
 from _spares import Spares  # noqa: E402
 from _warm_parent import WarmParent  # noqa: E402
@@ -89,7 +90,12 @@ def planned_starts(items: list[pytest.Item]) -> int:
     uses = [(item.nodeid, getattr(item, "fixturenames", ())) for item in items]
     spawning = sum("spawn" in names for _, names in uses)
     modules = {nodeid.split("::")[0] for nodeid, names in uses if "module_spawn" in names}
-    return 1 + 2 * spawning + 2 * len(modules)
+    return 1 + 2 * spawning + 2 * len(modules) + 2 * len(scene_builds(items))
+
+
+def scene_builds(items: list[pytest.Item]) -> list[Any]:
+    """The scenes the collected tests' modules build (``_scene.in_background``), in the tests' order."""
+    return registered(item.module.__name__ for item in items if isinstance(item, pytest.Function))
 
 
 def _programs_now() -> Any:
@@ -246,6 +252,27 @@ def module_spawn(task_server: Shared) -> Iterator[Spawner]:
         yield spawner
     finally:
         spawner.close()
+
+
+@pytest.fixture(scope="session")
+def scenes(request: pytest.FixtureRequest, task_server: Shared) -> Iterator[Scenes]:
+    """The slow scenarios of the modules being run, each built in the background with servers of its own."""
+    made = Scenes(
+        scene_builds(request.session.items),
+        lambda name: Spawner(task_server, task_server.files.folder(f"scene-{name}")),
+    )
+    made.start()
+    try:
+        yield made
+    finally:
+        made.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _scenes_from_the_first_test(request: pytest.FixtureRequest) -> None:
+    """Start the scenes with the session's first test, so their waiting overlaps every test's."""
+    if scene_builds(request.session.items):
+        request.getfixturevalue("scenes")
 
 
 @pytest.fixture(scope="session")

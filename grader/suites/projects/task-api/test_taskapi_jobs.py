@@ -8,15 +8,16 @@ servers on one database file and sends them bursts of exports at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from _api import Api, User, unique
-from _http import compact, expect_field, expect_status, fail
+from _http import Response, compact, expect_field, expect_status, fail
 from _jobs import expect_finished, get_job, seconds_between, start_export, wait_for_job
-from _scene import Scene
-from _tasks import Once, expect_errors, expect_problem
+from _scene import Scene, Scenes, in_background, settled
+from _tasks import expect_errors, expect_problem
 
 pytestmark = pytest.mark.milestone(11)
 
@@ -95,31 +96,48 @@ def test_a_bad_export_request_is_422(api: Api, body: dict[str, Any], field: str)
     expect_errors(api.post("/exports", json=body, user=user), field)
 
 
-def retried_jobs(api: Api) -> tuple[User, Any, Any]:
-    """Start a job that fails twice and one that always fails, together: their backoffs overlap."""
+Followed = Callable[[], tuple[Response, dict[str, Any]]]
+
+
+@dataclass
+class Retried:
+    """Two jobs followed to their end: each the job's last answer, or the error following it raised."""
+
+    twice: Followed  # its first two attempts fail
+    always: Followed  # every attempt fails
+
+
+@in_background
+def retried_jobs(spawn: Any) -> Retried:
+    """Start a job that fails twice and one that always fails, together (their backoffs overlap)."""
+    api = Api(spawn())
     user = api.new_user()
     api.create_task(user, unique("Worth retrying"))
     _, twice = start_export(api, user, fail_attempts=2)
     _, always = start_export(api, user, fail_attempts=MAX_ATTEMPTS + 2)
-    return user, twice["id"], always["id"]
+    return Retried(
+        settled(lambda: wait_for_job(api, user, twice["id"])),
+        settled(lambda: wait_for_job(api, user, always["id"])),
+    )
 
 
-RETRIED = Once(retried_jobs)
-FAILING = Once(lambda api: wait_for_job(api, RETRIED.get(api)[0], RETRIED.get(api)[2]))
+@pytest.fixture(scope="module")
+def retried(scenes: Scenes) -> Iterator[Scene[Retried]]:
+    with scenes.taken(retried_jobs) as scene:
+        yield scene
 
 
 @pytest.mark.points(2)
-def test_a_failed_attempt_is_retried(api: Api) -> None:
+def test_a_failed_attempt_is_retried(retried: Scene[Retried]) -> None:
     """With two planned failures the job is tried again, and succeeds at its third attempt."""
-    user, twice, _ = RETRIED.get(api)
-    resp, job = wait_for_job(api, user, twice)
+    resp, job = retried.get().twice()
     expect_finished(resp, job, "succeeded", 3, "its first 2 attempts fail on purpose")
 
 
 @pytest.mark.points(2)
-def test_a_job_failing_every_attempt_fails_with_its_reason(api: Api) -> None:
+def test_a_job_failing_every_attempt_fails_with_its_reason(retried: Scene[Retried]) -> None:
     """After 3 failed attempts the job is "failed", with the last attempt's reason and no result."""
-    resp, job = FAILING.get(api)
+    resp, job = retried.get().always()
     expect_finished(resp, job, "failed", MAX_ATTEMPTS, "every attempt fails on purpose")
     reason = f"planned failure on attempt {MAX_ATTEMPTS}"
     expect_field(resp, "error", equals=reason, expectation="the reason the last attempt failed")
@@ -127,9 +145,9 @@ def test_a_job_failing_every_attempt_fails_with_its_reason(api: Api) -> None:
 
 
 @pytest.mark.points(1)
-def test_retries_wait_longer_each_time(api: Api) -> None:
+def test_retries_wait_longer_each_time(retried: Scene[Retried]) -> None:
     """Retries back off: at least 0.25 s before the 2nd attempt and 0.5 s before the 3rd."""
-    resp, job = FAILING.get(api)
+    resp, job = retried.get().always()
     if job["status"] != "failed" or not isinstance(job.get("finished_at"), str):
         fail(
             resp,
@@ -158,6 +176,7 @@ class Restarted:
     waiting: dict[str, Any]  # a job accepted, not yet due, when the server stopped
 
 
+@in_background
 def restart(spawn: Any) -> Restarted:
     first = Api(spawn())
     user = first.new_user("restarter")
@@ -170,8 +189,9 @@ def restart(spawn: Any) -> Restarted:
 
 
 @pytest.fixture(scope="module")
-def restarted(module_spawn: Any) -> Scene[Restarted]:
-    return Scene(restart, module_spawn)
+def restarted(scenes: Scenes) -> Iterator[Scene[Restarted]]:
+    with scenes.taken(restart) as scene:
+        yield scene
 
 
 @pytest.mark.points(2)

@@ -7,13 +7,14 @@ and a new one is started on the same file. Each test then checks one thing.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from _api import Api, User, unique
-from _http import compact, expect_field, expect_status, fail
-from _scene import Scene
+from _http import Response, compact, expect_field, expect_status, fail
+from _scene import Scene, Scenes, in_background
 from _tasks import expect_error, get_task, if_match, patch
 
 pytestmark = pytest.mark.milestone(3)
@@ -34,6 +35,7 @@ class Before:
     stop_seconds: float | None  # how long the first server took to exit on SIGTERM
 
 
+@in_background
 def build(spawn: Any) -> Before:
     first = Api(spawn())
     alice, bob = first.new_user("alice"), first.new_user("bob")
@@ -54,8 +56,9 @@ def build(spawn: Any) -> Before:
 
 
 @pytest.fixture(scope="module")
-def restarted(module_spawn: Any) -> Scene[Before]:
-    return Scene(build, module_spawn)
+def restarted(scenes: Scenes) -> Iterator[Scene[Before]]:
+    with scenes.taken(build) as scene:
+        yield scene
 
 
 def same_task(resp: Any, got: dict[str, Any], wanted: dict[str, Any], what: str) -> None:
@@ -152,17 +155,36 @@ def test_duplicate_rule_survives_a_restart(restarted: Scene[Before]) -> None:
     expect_field(resp, "existing_id", equals=s.kept["id"])
 
 
-@pytest.mark.points(2)
-def test_data_survives_a_crash(spawn: Any) -> None:
-    """Data already answered with 201/200 survives even if the server is killed (kill -9)."""
+@dataclass
+class Crashed:
+    """A task updated, then its server killed (kill -9) and a new one started on the same file."""
+
+    resp: Response  # the new server's answer to GET /tasks/<id>
+    saved: dict[str, Any]  # the task as the update answered it
+    task_id: Any
+
+
+@in_background
+def crash(spawn: Any) -> Crashed:
     first = Api(spawn())
     user = first.new_user("crash")
     task = first.create_task(user, unique("Crash-proof"))
     resp = patch(first, user, task["id"], {"status": "done"}, if_match(task))
     expect_status(resp, 200, "(the task is updated)")
-    saved = resp.json
     first.server.kill()
     second = Api(spawn(first.server.db_path))
-    resp = second.get(f"/tasks/{task['id']}", user=user)
-    expect_status(resp, 200, "(the task was saved before the crash)")
-    same_task(resp, resp.json, saved, f"task {task['id']} (after kill -9)")
+    return Crashed(second.get(f"/tasks/{task['id']}", user=user), resp.json, task["id"])
+
+
+@pytest.fixture(scope="module")
+def crashed(scenes: Scenes) -> Iterator[Scene[Crashed]]:
+    with scenes.taken(crash) as scene:
+        yield scene
+
+
+@pytest.mark.points(2)
+def test_data_survives_a_crash(crashed: Scene[Crashed]) -> None:
+    """Data already answered with 201/200 survives even if the server is killed (kill -9)."""
+    s = crashed.get()
+    expect_status(s.resp, 200, "(the task was saved before the crash)")
+    same_task(s.resp, s.resp.json, s.saved, f"task {s.task_id} (after kill -9)")

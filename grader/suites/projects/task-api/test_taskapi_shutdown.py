@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 import time
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,7 +20,7 @@ import _deploy
 import pytest
 from _api import AUTH_HEADER, AUTH_SCHEME, Api, User, unique
 from _http import ServerGone, compact, expect_field, fail, send, shorten
-from _scene import Scene
+from _scene import Scene, Scenes, in_background
 from _server import HOST, Server
 
 pytestmark = pytest.mark.milestone(12)
@@ -69,6 +70,7 @@ def burst(server: Server, user: User, acked: list[dict[str, Any]], problems: lis
     return threads
 
 
+@in_background
 def shut_down(spawn: Any) -> Shutdown:
     api = Api(spawn())
     user = api.new_user("sigterm")
@@ -95,8 +97,9 @@ def shut_down(spawn: Any) -> Shutdown:
 
 
 @pytest.fixture(scope="module")
-def sigterm(module_spawn: Any) -> Scene[Shutdown]:
-    return Scene(shut_down, module_spawn)
+def sigterm(scenes: Scenes) -> Iterator[Scene[Shutdown]]:
+    with scenes.taken(shut_down) as scene:
+        yield scene
 
 
 WHAT = (
