@@ -5,7 +5,8 @@ learners submit the reference solutions, some a known-wrong variant, and one
 in every 20 an infinite loop in one function. The floor runs, for each
 learner, one `python -m pytest` over plain tests that call that learner's
 functions in-process with the same per-call time limit (SIGALRM). Both are
-timed serially and with --jobs 2; the last line is the serial ratio.
+timed serially and with --jobs 2; the last line is the worse of the two
+ratios (grader / bare pytest at the same --jobs; target 1.0x, issue 27).
 
     python bench/batch.py [--learners 40] [--exercises 5]
 
@@ -193,7 +194,8 @@ def main() -> None:
         bare, grader = figures[("bare", jobs)], figures[("grader", jobs)]
         print(f"jobs {jobs}: bare pytest {bare:.1f} s, grader grade {grader:.1f} s ({grader / bare:.2f}x)")
     print(f"grader peak memory (largest process of its tree): {max(peaks.values()):.0f} MB")
-    print(f"ratio: {figures[('grader', 1)] / figures[('bare', 1)]:.2f}x")
+    worst = max(figures[("grader", jobs)] / figures[("bare", jobs)] for jobs in (1, 2))
+    print(f"ratio: {worst:.2f}x")
 
 
 def grader_only(learners: int, count: int, broken: float) -> None:
