@@ -3,9 +3,12 @@
 ``api`` is a client for one server shared by most of the session (fast), on a
 fresh database. ``spawn`` starts extra servers for tests that need their own
 (a restart on the same database file, or isolation); all of them are stopped
-at the end of the test (``module_spawn``: of the module). If the shared server dies during a test, the next
-test gets a new one on a fresh database (a bounded number of times), so one
-crash does not fail every later test.
+at the end of the test (``module_spawn``: of the module). A slow scenario
+(a restart, a shutdown, jobs waiting out their retries) is a scene
+(``_scene``): built in the background from the session's first test, on
+servers of its own, and read by its module's tests. If the shared server dies
+during a test, the next test gets a new one on a fresh database (a bounded
+number of times), so one crash does not fail every later test.
 
 Every server's database and log live in one folder of the session's (see
 ``_files``). The web framework is imported once per check: one warm parent
@@ -174,8 +177,13 @@ class Shared:
 
 
 @pytest.fixture(scope="session")
-def task_server(project_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Shared]:
-    """The learner's server, started once for the session on a fresh database."""
+def task_server(
+    project_dir: Path, tmp_path_factory: pytest.TempPathFactory, _track_servers: None
+) -> Iterator[Shared]:
+    """The learner's server, started once for the session on a fresh database.
+
+    After ``_track_servers`` whoever asks first: it says whether a sandbox holds the servers.
+    """
     files = ServerFiles.make(tmp_path_factory, _programs_now())
     spares = _server_starter(Path(project_dir), files)
     _SPARES.append(spares)
@@ -256,12 +264,16 @@ def module_spawn(task_server: Shared) -> Iterator[Spawner]:
 
 @pytest.fixture(scope="session")
 def scenes(request: pytest.FixtureRequest, task_server: Shared) -> Iterator[Scenes]:
-    """The slow scenarios of the modules being run, each built in the background with servers of its own."""
+    """The slow scenarios of the modules being run, each with servers of its own, built in the background."""
     made = Scenes(
         scene_builds(request.session.items),
         lambda name: Spawner(task_server, task_server.files.folder(f"scene-{name}")),
     )
-    made.start()
+    if getattr(_programs_now(), "sandbox", None) is None:
+        # In a batch's sandbox each scene is built by its first test instead: a slot's process
+        # and thread limits are sized for one server at a time (and the batch's learners already
+        # keep every core busy).
+        made.start()
     try:
         yield made
     finally:

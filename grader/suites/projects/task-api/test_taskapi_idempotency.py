@@ -7,11 +7,14 @@ times (see test_taskapi_conflicts.py for how): all must get the one task.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from _api import Api, User, unique
 from _http import Response, compact, expect_header, expect_status, fail
+from _scene import Scene, Scenes, in_background
 from _tasks import expect_errors, expect_problem, list_tasks
 
 pytestmark = pytest.mark.milestone(9)
@@ -141,9 +144,16 @@ def test_replay_after_the_task_was_deleted(api: Api) -> None:
     expect_count(api, user, 0, again, "Replayed a create after deleting its task")
 
 
-@pytest.mark.points(1)
-def test_keys_survive_a_restart(spawn: Any) -> None:
-    """Remembered keys are kept in the database: a replay works after a restart."""
+@dataclass
+class Replayed:
+    """A create with a key, then the server restarted on its file and the same create sent again."""
+
+    first: Response
+    again: Response
+
+
+@in_background
+def replay_after_a_restart(spawn: Any) -> Replayed:
     before = Api(spawn())
     user = before.new_user()
     body = {"title": unique("Durable")}
@@ -151,7 +161,20 @@ def test_keys_survive_a_restart(spawn: Any) -> None:
     expect_status(first, 201, "(the task is created)")
     before.server.stop()
     after = Api(spawn(before.server.db_path))
-    expect_replay(first, create(after, user, "durable", body))
+    return Replayed(first, create(after, user, "durable", body))
+
+
+@pytest.fixture(scope="module")
+def replayed(scenes: Scenes) -> Iterator[Scene[Replayed]]:
+    with scenes.taken(replay_after_a_restart) as scene:
+        yield scene
+
+
+@pytest.mark.points(1)
+def test_keys_survive_a_restart(replayed: Scene[Replayed]) -> None:
+    """Remembered keys are kept in the database: a replay works after a restart."""
+    s = replayed.get()
+    expect_replay(s.first, s.again)
 
 
 @pytest.mark.points(4)

@@ -1,9 +1,11 @@
 """Milestone 11: background jobs. POST /exports answers 202; workers do the work; GET /jobs/{id} follows it.
 
 Jobs are followed by polling with a deadline (``_jobs.wait_for_job``). The
-restart tests stop the learner's server with a job accepted but not yet
-due, and start a new one on the same file; the run-once test puts two
-servers on one database file and sends them bursts of exports at once.
+retries and the restart are scenes, built in the background on servers of
+their own (``_scene``): they are mostly waiting. The restart tests stop the
+learner's server with a job accepted but not yet due, and start a new one on
+the same file; the run-once test puts two servers on one database file and
+sends them bursts of exports at once.
 """
 
 from __future__ import annotations

@@ -1,8 +1,10 @@
 """Milestone 3: data survives a restart of the server on the same database file.
 
-One scenario is built on first use: a server is started on a fresh file, users
-and tasks are created, changed and deleted, the server is stopped (SIGTERM)
-and a new one is started on the same file. Each test then checks one thing.
+Two scenarios are built in the background (``_scene``). In the first, a server
+is started on a fresh file, users and tasks are created, changed and deleted,
+the server is stopped (SIGTERM) and a new one is started on the same file; each
+test then checks one thing. In the second, a server is killed (kill -9) right
+after an update.
 """
 
 from __future__ import annotations
