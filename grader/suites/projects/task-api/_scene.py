@@ -2,7 +2,7 @@
 
 A restart or a shutdown takes seconds, mostly of waiting: for a server to
 exit, for a job's delay, for a grace period. Each is built once and its tests
-share it. A build registered with ``@in_background`` starts on a thread of its
+share it. A build registered with ``scene_fixture`` starts on a thread of its
 own as soon as the session's first test runs (``Scenes.start``, from the
 conftest), so its waiting overlaps the other tests instead of adding to them.
 Its failure is still its tests' failure: ``Scene.get()`` waits for the build
@@ -16,6 +16,8 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, Generic, Protocol, TypeVar
 
+import pytest
+
 T = TypeVar("T")
 
 # A build waits within bounds of its own (server starts, exits, jobs); this is the last resort.
@@ -28,6 +30,21 @@ def in_background(build: Callable[[Any], T]) -> Callable[[Any], T]:
     """Register ``build(spawn)`` to be built in the background when its module's tests are run."""
     _REGISTERED.setdefault(build.__module__, []).append(build)
     return build
+
+
+def scene_fixture(build: Callable[[Any], T]) -> Any:
+    """Register ``build`` (``in_background``) and make the module-scoped fixture its tests read it by.
+
+    Assign it to the fixture's name in the test module: ``restarted = scene_fixture(restart)``.
+    """
+    in_background(build)
+
+    @pytest.fixture(scope="module")
+    def fixture(scenes: Scenes) -> Iterator[Scene[T]]:
+        with scenes.taken(build) as scene:
+            yield scene
+
+    return fixture
 
 
 def registered(modules: Iterable[str]) -> list[Callable[[Any], Any]]:

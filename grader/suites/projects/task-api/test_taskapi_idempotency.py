@@ -7,14 +7,13 @@ times (see test_taskapi_conflicts.py for how): all must get the one task.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from _api import Api, User, unique
 from _http import Response, compact, expect_header, expect_status, fail
-from _scene import Scene, Scenes, in_background
+from _scene import Scene, scene_fixture
 from _tasks import expect_errors, expect_problem, list_tasks
 
 pytestmark = pytest.mark.milestone(9)
@@ -152,7 +151,6 @@ class Replayed:
     again: Response
 
 
-@in_background
 def replay_after_a_restart(spawn: Any) -> Replayed:
     before = Api(spawn())
     user = before.new_user()
@@ -164,10 +162,7 @@ def replay_after_a_restart(spawn: Any) -> Replayed:
     return Replayed(first, create(after, user, "durable", body))
 
 
-@pytest.fixture(scope="module")
-def replayed(scenes: Scenes) -> Iterator[Scene[Replayed]]:
-    with scenes.taken(replay_after_a_restart) as scene:
-        yield scene
+replayed = scene_fixture(replay_after_a_restart)
 
 
 @pytest.mark.points(1)

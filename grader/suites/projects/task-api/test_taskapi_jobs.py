@@ -10,7 +10,7 @@ sends them bursts of exports at once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +18,7 @@ import pytest
 from _api import Api, User, unique
 from _http import Response, compact, expect_field, expect_status, fail
 from _jobs import expect_finished, get_job, seconds_between, start_export, wait_for_job
-from _scene import Scene, Scenes, in_background, settled
+from _scene import Scene, scene_fixture, settled
 from _tasks import expect_errors, expect_problem
 
 pytestmark = pytest.mark.milestone(11)
@@ -109,7 +109,6 @@ class Retried:
     always: Followed  # every attempt fails
 
 
-@in_background
 def retried_jobs(spawn: Any) -> Retried:
     """Start a job that fails twice and one that always fails, together (their backoffs overlap)."""
     api = Api(spawn())
@@ -123,10 +122,7 @@ def retried_jobs(spawn: Any) -> Retried:
     )
 
 
-@pytest.fixture(scope="module")
-def retried(scenes: Scenes) -> Iterator[Scene[Retried]]:
-    with scenes.taken(retried_jobs) as scene:
-        yield scene
+retried = scene_fixture(retried_jobs)
 
 
 @pytest.mark.points(2)
@@ -178,7 +174,6 @@ class Restarted:
     waiting: dict[str, Any]  # a job accepted, not yet due, when the server stopped
 
 
-@in_background
 def restart(spawn: Any) -> Restarted:
     first = Api(spawn())
     user = first.new_user("restarter")
@@ -190,10 +185,7 @@ def restart(spawn: Any) -> Restarted:
     return Restarted(Api(spawn(first.server.db_path)), user, done, waiting)
 
 
-@pytest.fixture(scope="module")
-def restarted(scenes: Scenes) -> Iterator[Scene[Restarted]]:
-    with scenes.taken(restart) as scene:
-        yield scene
+restarted = scene_fixture(restart)
 
 
 @pytest.mark.points(2)

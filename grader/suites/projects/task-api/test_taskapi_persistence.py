@@ -9,14 +9,13 @@ after an update.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
 from _api import Api, User, unique
 from _http import Response, compact, expect_field, expect_status, fail
-from _scene import Scene, Scenes, in_background
+from _scene import Scene, scene_fixture
 from _tasks import expect_error, get_task, if_match, patch
 
 pytestmark = pytest.mark.milestone(3)
@@ -37,7 +36,6 @@ class Before:
     stop_seconds: float | None  # how long the first server took to exit on SIGTERM
 
 
-@in_background
 def build(spawn: Any) -> Before:
     first = Api(spawn())
     alice, bob = first.new_user("alice"), first.new_user("bob")
@@ -57,10 +55,7 @@ def build(spawn: Any) -> Before:
     return Before(Api(second), alice, bob, kept, edited, spare, doomed["id"], bob_task, stop_seconds)
 
 
-@pytest.fixture(scope="module")
-def restarted(scenes: Scenes) -> Iterator[Scene[Before]]:
-    with scenes.taken(build) as scene:
-        yield scene
+restarted = scene_fixture(build)
 
 
 def same_task(resp: Any, got: dict[str, Any], wanted: dict[str, Any], what: str) -> None:
@@ -166,7 +161,6 @@ class Crashed:
     task_id: Any
 
 
-@in_background
 def crash(spawn: Any) -> Crashed:
     first = Api(spawn())
     user = first.new_user("crash")
@@ -178,10 +172,7 @@ def crash(spawn: Any) -> Crashed:
     return Crashed(second.get(f"/tasks/{task['id']}", user=user), resp.json, task["id"])
 
 
-@pytest.fixture(scope="module")
-def crashed(scenes: Scenes) -> Iterator[Scene[Crashed]]:
-    with scenes.taken(crash) as scene:
-        yield scene
+crashed = scene_fixture(crash)
 
 
 @pytest.mark.points(2)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import threading
 import time
 import uuid
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,7 +19,7 @@ import _deploy
 import pytest
 from _api import AUTH_HEADER, AUTH_SCHEME, Api, User, unique
 from _http import ServerGone, compact, expect_field, fail, send, shorten
-from _scene import Scene, Scenes, in_background
+from _scene import Scene, scene_fixture
 from _server import HOST, Server
 
 pytestmark = pytest.mark.milestone(12)
@@ -71,7 +70,6 @@ def burst(server: Server, user: User, acked: list[dict[str, Any]], problems: lis
     return threads
 
 
-@in_background
 def shut_down(spawn: Any) -> Shutdown:
     api = Api(spawn())
     user = api.new_user("sigterm")
@@ -97,10 +95,7 @@ def shut_down(spawn: Any) -> Shutdown:
     return Shutdown(after, user, in_flight, refused, code, list(acked), problems)
 
 
-@pytest.fixture(scope="module")
-def sigterm(scenes: Scenes) -> Iterator[Scene[Shutdown]]:
-    with scenes.taken(shut_down) as scene:
-        yield scene
+sigterm = scene_fixture(shut_down)
 
 
 WHAT = (
