@@ -95,3 +95,15 @@ def test_builds_are_registered_per_module_and_taken_in_the_tests_order(scene: Mo
     scene.in_background(first)
     scene.in_background(second)
     assert scene.registered(["test_early", "test_late", "test_early", "test_none"]) == [second, first]
+
+
+def test_a_module_imported_again_replaces_its_builds(scene: ModuleType) -> None:
+    def restart(spawn: Any) -> None: ...
+
+    def restart_again(spawn: Any) -> None: ...
+
+    restart.__module__ = restart_again.__module__ = "test_twice"
+    restart_again.__qualname__ = restart.__qualname__
+    scene.in_background(restart)
+    scene.in_background(restart_again)  # the same build, from the module's second import
+    assert scene.registered(["test_twice"]) == [restart_again]

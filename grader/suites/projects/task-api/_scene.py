@@ -23,12 +23,13 @@ T = TypeVar("T")
 # A build waits within bounds of its own (server starts, exits, jobs); this is the last resort.
 BUILD_TIMEOUT = 120.0  # the SIGTERM scene, every wait at its bound: about 70 s
 
-_REGISTERED: dict[str, list[Callable[[Any], Any]]] = {}  # test module -> its scenes' builds
+# Test module -> its scenes' builds by name (a module imported again replaces its builds).
+_REGISTERED: dict[str, dict[str, Callable[[Any], Any]]] = {}
 
 
 def in_background(build: Callable[[Any], T]) -> Callable[[Any], T]:
     """Register ``build(spawn)`` to be built in the background when its module's tests are run."""
-    _REGISTERED.setdefault(build.__module__, []).append(build)
+    _REGISTERED.setdefault(build.__module__, {})[build.__qualname__] = build
     return build
 
 
@@ -50,7 +51,7 @@ def scene_fixture(build: Callable[[Any], T]) -> Any:
 def registered(modules: Iterable[str]) -> list[Callable[[Any], Any]]:
     """The builds registered by ``modules``, in their order (each module's once)."""
     seen = list(dict.fromkeys(modules))
-    return [build for module in seen for build in _REGISTERED.get(module, [])]
+    return [build for module in seen for build in _REGISTERED.get(module, {}).values()]
 
 
 def settled(action: Callable[[], T]) -> Callable[[], T]:
