@@ -25,11 +25,12 @@ from grader.readme_agreement import Unstated, unstated_phrases
 from grader.validate_runs import (
     MistakeCheck,
     Outcomes,
+    attempt,
     exercise_runs,
     mistake_paths,
-    run_all,
     serially,
 )
+from grader.warm_threads import map_warm
 
 Graded = tuple[MistakeCheck, Feedback, dict[str, str]]
 
@@ -93,7 +94,7 @@ def validate_course(course: Course, exercises: list[Exercise], jobs: int = 2) ->
     chosen = exercises or list(course.exercises)
     planned = [exercise_runs(course, exercise) for exercise in chosen]
     every_run = [run for runs in planned for run in runs]
-    results = iter(run_all(every_run, jobs))
+    results = iter(map_warm(attempt, every_run, lambda run: run.weight, jobs))
     checks = [
         validate_exercise(course, exercise, Outcomes({run.name: next(results) for run in runs}))
         for exercise, runs in zip(chosen, planned, strict=True)

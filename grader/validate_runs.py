@@ -5,8 +5,7 @@ alone), the committed starter, every known-wrong variant and every graded
 milestone. Planned as separate runs, the whole course's runs are shared among
 the warm threads together, costliest first: an exercise with many long runs
 (the capstone) is spread over every thread instead of keeping one busy while
-the others run out of work. The runs of an exercise whose tests mostly wait
-(worker threads, shutdowns) take one more thread of their own.
+the others run out of work.
 """
 
 from __future__ import annotations
@@ -14,8 +13,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, partial
 from pathlib import Path
 
@@ -29,13 +27,12 @@ from grader.milestone_proof import has_milestone_markers, prove_milestone
 from grader.pipeline.grading import grade, grade_observed
 from grader.pipeline.milestones import graded_milestones
 from grader.pipeline.suite_ids import SuiteError, expected_test_ids
-from grader.warm_threads import map_warm
 
 MISTAKES = "mistakes"
 # How much longer one grading run of a kind takes than a plain one (the capstone starts its service per test).
 RUN_WEIGHT = {"project": 8.0, "write-tests": 3.0}
-# Calls allowed this long or longer (worker threads, shutdowns, clocks) mean tests that mostly wait.
-WAITING_CALL_SECONDS = 4.0
+# A plain exercise's calls may take this long by default; one given longer (threads, clocks) waits longer.
+PLAIN_CALL_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -69,7 +66,6 @@ class Run:
     name: str  # "reference", "public", "starter", "mistake <stem>" or "milestone <n>"
     weight: float
     work: Callable[[], object]
-    waits: bool = False  # mostly waiting (sleeps, time limits), not computing: see run_all
 
 
 class Outcomes:
@@ -98,31 +94,9 @@ def serially(runs: list[Run]) -> Outcomes:
     return Outcomes({run.name: attempt(run) for run in runs})
 
 
-def run_all(runs: list[Run], jobs: int) -> list[object]:
-    """Every run's result, in order, on ``jobs`` threads and one more for the runs that mostly wait.
-
-    Taken with the others, the waiting runs of one exercise end up side by side on every thread
-    and leave the cores idle; on a thread of their own, their waiting overlaps the others' work.
-    """
-    waiting = [run for run in runs if run.waits]
-    if jobs < 2 or not waiting:
-        return map_warm(attempt, runs, weigh, jobs)
-    working = [run for run in runs if not run.waits]
-    with ThreadPoolExecutor(max_workers=1) as lane:
-        waited = lane.submit(map_warm, attempt, waiting, weigh, 1)
-        worked = map_warm(attempt, working, weigh, jobs)
-        results = {id(run): result for run, result in zip(working, worked, strict=True)}
-        results.update((id(run), result) for run, result in zip(waiting, waited.result(), strict=True))
-    return [results[id(run)] for run in runs]
-
-
-def weigh(run: Run) -> float:
-    return run.weight
-
-
 def exercise_runs(course: Course, exercise: Exercise) -> list[Run]:
     """Every grading run validate makes for ``exercise``, in the order it reads them."""
-    weight = RUN_WEIGHT.get(exercise.kind, 1.0)
+    weight = run_weight(exercise)
     hidden = has_instructor_tests(course.suite_dir(exercise))
     # Whether the public tests alone are graded needs a collection: made once, by the first run to ask.
     split = cache(partial(public_split, course, exercise) if hidden else bool)
@@ -134,13 +108,20 @@ def exercise_runs(course: Course, exercise: Exercise) -> list[Run]:
     for path in mistake_paths(course, exercise):
         work = partial(grade_variant, course, exercise, path, split)
         runs.append(Run(f"mistake {path.stem}", weight * (2 if hidden else 1), work))
-    runs += milestone_runs(course, exercise, weight)
-    return [replace(run, waits=True) for run in runs] if mostly_waits(exercise) else runs
+    return runs + milestone_runs(course, exercise, weight)
 
 
-def mostly_waits(exercise: Exercise) -> bool:
-    """Whether the exercise's tests mostly wait: its calls are allowed long (threads, shutdowns)."""
-    return exercise.kind not in RUN_WEIGHT and exercise.call_timeout >= WAITING_CALL_SECONDS
+def run_weight(exercise: Exercise) -> float:
+    """How long one grading run of ``exercise`` is expected to take, a plain exercise's being 1.
+
+    An exercise whose calls are allowed longer than the default (worker threads, shutdowns) has
+    tests that wait, and its wrong variants wait their limits out: its runs start early, so their
+    waiting overlaps other runs' work instead of leaving the cores idle at the end.
+    """
+    by_kind = RUN_WEIGHT.get(exercise.kind)
+    if by_kind is not None:
+        return by_kind
+    return max(1.0, exercise.call_timeout / PLAIN_CALL_SECONDS)
 
 
 def public_split(course: Course, exercise: Exercise) -> bool:

@@ -53,13 +53,7 @@ def doctor(ctx: click.Context, as_json: bool) -> None:
 @click.command()
 @course_option
 @click.argument("exercises", nargs=-1)
-@click.option(
-    "--jobs",
-    type=click.IntRange(1, 32),
-    default=2,
-    show_default=True,
-    help="Grading runs at once (plus one for the exercises whose tests mostly wait).",
-)
+@click.option("--jobs", type=click.IntRange(1, 32), default=2, show_default=True)
 @json_option
 @click.pass_context
 def validate(ctx: click.Context, exercises: tuple[str, ...], jobs: int, as_json: bool) -> None:

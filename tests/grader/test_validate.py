@@ -5,10 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import threading
-import time
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -17,7 +14,7 @@ import pytest
 from grader.course.manifest import Course, load_course
 from grader.render.terminal import validation_text
 from grader.validate import ExerciseCheck, ValidationReport, grader_faults, stray_folders, validate_course
-from grader.validate_runs import MistakeCheck, Run, exercise_runs, mistake_name, mostly_waits, run_all
+from grader.validate_runs import MistakeCheck, exercise_runs, mistake_name, run_weight
 from tests.helpers import copy_course, isolate
 
 
@@ -85,31 +82,13 @@ def test_an_exercise_is_planned_as_its_grading_runs_each_weighed(mini_course: Co
     ]
 
 
-def test_an_exercise_whose_calls_may_take_long_has_runs_that_wait(mini_course: Course) -> None:
+def test_an_exercise_whose_calls_may_wait_longer_has_its_runs_taken_earlier(mini_course: Course) -> None:
     leap = mini_course.find("leap-year")
     waiting = replace(leap, call_timeout=10.0)  # worker threads and shutdowns: tests that wait
-    assert {(run.weight, run.waits) for run in exercise_runs(mini_course, waiting)} == {(1.0, True)}
-    assert not any(run.waits for run in exercise_runs(mini_course, leap))
+    assert {run.weight for run in exercise_runs(mini_course, waiting)} == {5.0}
+    assert {run.weight for run in exercise_runs(mini_course, replace(leap, call_timeout=1.0))} == {1.0}
     tests_kind = replace(leap, kind="write-tests", call_timeout=15.0)  # the limit of a whole test file
-    assert not mostly_waits(tests_kind)
-
-
-def test_runs_that_wait_have_a_thread_of_their_own_beside_the_others() -> None:
-    worked = threading.Event()
-
-    def wait_for_work() -> object:
-        return worked.wait(3.0)  # False if nothing ran beside it
-
-    def work(n: int) -> object:
-        if n == 2:
-            time.sleep(0.2)  # the waiting run is under way by now
-            worked.set()
-        return n
-
-    # Taken first by both threads, the two waiting runs would wait for work that never starts.
-    runs = [Run(f"mistake waits {n}", 1.0, wait_for_work, waits=True) for n in range(2)]
-    runs += [Run(f"mistake {n}", 1.0, partial(work, n)) for n in range(4)]
-    assert run_all(runs, jobs=2) == [True, True, 0, 1, 2, 3]
+    assert run_weight(tests_kind) == 3.0
 
 
 def test_a_mistake_the_suite_does_not_catch_is_named(mini_course: Course) -> None:
