@@ -31,8 +31,6 @@ from grader.pipeline.suite_ids import SuiteError, expected_test_ids
 MISTAKES = "mistakes"
 # How much longer one grading run of a kind takes than a plain one (the capstone starts its service per test).
 RUN_WEIGHT = {"project": 8.0, "write-tests": 3.0}
-# A plain exercise's calls may take this long by default; one given longer (threads, clocks) waits longer.
-PLAIN_CALL_SECONDS = 2.0
 
 
 @dataclass(frozen=True)
@@ -96,7 +94,7 @@ def serially(runs: list[Run]) -> Outcomes:
 
 def exercise_runs(course: Course, exercise: Exercise) -> list[Run]:
     """Every grading run validate makes for ``exercise``, in the order it reads them."""
-    weight = run_weight(exercise)
+    weight = RUN_WEIGHT.get(exercise.kind, 1.0)
     hidden = has_instructor_tests(course.suite_dir(exercise))
     # Whether the public tests alone are graded needs a collection: made once, by the first run to ask.
     split = cache(partial(public_split, course, exercise) if hidden else bool)
@@ -109,19 +107,6 @@ def exercise_runs(course: Course, exercise: Exercise) -> list[Run]:
         work = partial(grade_variant, course, exercise, path, split)
         runs.append(Run(f"mistake {path.stem}", weight * (2 if hidden else 1), work))
     return runs + milestone_runs(course, exercise, weight)
-
-
-def run_weight(exercise: Exercise) -> float:
-    """How long one grading run of ``exercise`` is expected to take, a plain exercise's being 1.
-
-    An exercise whose calls are allowed longer than the default (worker threads, shutdowns) has
-    tests that wait, and its wrong variants wait their limits out: its runs start early, so their
-    waiting overlaps other runs' work instead of leaving the cores idle at the end.
-    """
-    by_kind = RUN_WEIGHT.get(exercise.kind)
-    if by_kind is not None:
-        return by_kind
-    return max(1.0, exercise.call_timeout / PLAIN_CALL_SECONDS)
 
 
 def public_split(course: Course, exercise: Exercise) -> bool:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from dataclasses import replace
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -14,7 +13,7 @@ import pytest
 from grader.course.manifest import Course, load_course
 from grader.render.terminal import validation_text
 from grader.validate import ExerciseCheck, ValidationReport, grader_faults, stray_folders, validate_course
-from grader.validate_runs import MistakeCheck, exercise_runs, mistake_name, run_weight
+from grader.validate_runs import MistakeCheck, exercise_runs, mistake_name
 from tests.helpers import copy_course, isolate
 
 
@@ -80,15 +79,6 @@ def test_an_exercise_is_planned_as_its_grading_runs_each_weighed(mini_course: Co
         ("mistake forgets_centuries", 2.0),
         ("mistake prints_instead_of_returning", 2.0),
     ]
-
-
-def test_an_exercise_whose_calls_may_wait_longer_has_its_runs_taken_earlier(mini_course: Course) -> None:
-    leap = mini_course.find("leap-year")
-    waiting = replace(leap, call_timeout=10.0)  # worker threads and shutdowns: tests that wait
-    assert {run.weight for run in exercise_runs(mini_course, waiting)} == {5.0}
-    assert {run.weight for run in exercise_runs(mini_course, replace(leap, call_timeout=1.0))} == {1.0}
-    tests_kind = replace(leap, kind="write-tests", call_timeout=15.0)  # the limit of a whole test file
-    assert run_weight(tests_kind) == 3.0
 
 
 def test_a_mistake_the_suite_does_not_catch_is_named(mini_course: Course) -> None:
