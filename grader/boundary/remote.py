@@ -124,23 +124,33 @@ class LearnerSession:
             # its frames to the last, and pytest's work on them grew with every test.
             raise self.load_problem.with_traceback(None)
         if not self._loaded:
+            began = time.monotonic()
             for module in self.modules:
-                try:
-                    reply = self._send(self.worker, {"op": "load", "module": module}, self.import_timeout)
-                except (LearnerTimeout, LearnerCrash) as problem:
-                    self.load_problem = load_failure(module, problem)
-                    raise self.load_problem from None
-                if "error" in reply:
-                    self.load_problem = import_problem(module, reply)
-                    raise self.load_problem
+                if (problem := self._load(self.worker, module)) is not None:
+                    self.load_problem = problem
+                    raise problem
             self._loaded = True
+            if self.deadline is not None:  # loading the files has its own limit: not the test's time
+                self.deadline += time.monotonic() - began
+                self.test_wait = self.worker.run_queue_wait()
         worker = self.worker
         self.shared.replay(lambda message: self._send(worker, message))  # the suite's changes first
         return worker
 
-    def _send(self, worker: WorkerProcess, message: dict[str, Any], limit: float | None = None) -> Any:
+    def _load(self, worker: WorkerProcess, module: str) -> LearnerProblem | None:
+        """Load one of the learner's files within the import limit, whatever is left of the test's time."""
         try:
-            return worker.request(message, self.seconds_left(limit))
+            reply = self._deliver(worker, {"op": "load", "module": module}, self.import_timeout)
+        except (LearnerTimeout, LearnerCrash) as problem:
+            return load_failure(module, problem)
+        return import_problem(module, reply) if "error" in reply else None
+
+    def _send(self, worker: WorkerProcess, message: dict[str, Any], limit: float | None = None) -> Any:
+        return self._deliver(worker, message, self.seconds_left(limit))
+
+    def _deliver(self, worker: WorkerProcess, message: dict[str, Any], seconds: float) -> Any:
+        try:
+            return worker.request(message, seconds)
         except LearnerProblem:
             self.discard_worker()
             self.start()  # the next worker boots while this problem is judged and reported

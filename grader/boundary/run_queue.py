@@ -51,12 +51,15 @@ class RunQueueWait:
     """How long a worker waited for a processor since this was made; what of it a call gets back."""
 
     def __init__(self, pid: int, sandboxed: bool) -> None:
+        self.pid, self.sandboxed = pid, sandboxed
         self.path = schedstat_path(pid, sandboxed) if os.name == "posix" else None
         self.start = waited_seconds(self.path)
         self.granted = 0.0
 
     def grant(self, limit: float) -> float:
         """Seconds more for the call: its wait for a processor not yet given back, within the stretch."""
+        if self.sandboxed and os.name == "posix":
+            self.find_late_python()
         now = waited_seconds(self.path)
         if now is None or self.start is None:
             return 0.0
@@ -65,3 +68,15 @@ class RunQueueWait:
             return 0.0
         self.granted += extra
         return extra
+
+    def find_late_python(self) -> None:
+        """Look again for the sandbox's Python: when counting began it may not have been started yet.
+
+        A worker just launched is a sandbox with no Python below it for a
+        while (longest on a busy machine), or even the grader's own Python
+        forked but not yet replaced by the sandbox: a Python found only now
+        did all of its waiting since.
+        """
+        path = schedstat_path(self.pid, self.sandboxed)
+        if path is not None and path != self.path:
+            self.path, self.start = path, 0.0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 import os
 import signal
 import socket
@@ -59,6 +60,17 @@ def grade(course: Path, submissions: Path, out: Path, *extra: str) -> Result:
 def gradebook_rows(out: Path) -> dict[str, dict[str, str]]:
     with open(out / "gradebook.csv", encoding="utf-8") as stream:
         return {row["learner"]: row for row in csv.DictReader(stream)}
+
+
+def lost_points(out: Path, learner: str) -> list[str]:
+    """Each test that did not pass in ``learner``'s feedback, with its message: what a failed grade lost."""
+    feedback = json.loads((out / "learners" / learner / "feedback.json").read_text("utf-8"))
+    return [
+        f"{exercise['exercise_id']}::{test['name']} {test['status']} {test['duration']} s: {test['message']}"
+        for exercise in feedback["feedback"]
+        for test in exercise["tests"]
+        if test["status"] != "passed"
+    ]
 
 
 def sandbox_processes(under: Path, patience: float = 10.0) -> list[str]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.grader.batch.helpers import grade, gradebook_rows, needs_sandbox, sandbox_processes
+from tests.grader.batch.helpers import grade, gradebook_rows, lost_points, needs_sandbox, sandbox_processes
 
 COURSE = Path(__file__).resolve().parents[3]  # this repository: the real course
 
@@ -128,7 +128,8 @@ def test_learner_tests_and_servers_are_graded_inside_the_sandbox(
     assert result.exit_code == 0, result.output
     assert "Not graded in the sandbox" not in result.output
     rows = gradebook_rows(out)
-    assert (rows["ref"]["test-shipping-cost"], rows["ref"]["task-api"]) == ("15", "100")
+    scores = (rows["ref"]["test-shipping-cost"], rows["ref"]["task-api"])
+    assert scores == ("15", "100"), "\n".join(lost_points(out, "ref"))
     mallory = json.loads((out / "learners/mallory/feedback.json").read_text("utf-8"))
     tests = {t["name"]: t for f in mallory["feedback"] for t in f["tests"]}
     printed = " ".join(str(t.get("output") or "") for t in tests.values())

@@ -164,6 +164,19 @@ def test_an_import_over_its_limit_says_it_was_the_loading(mini_course: Course) -
     )
 
 
+def test_loading_the_files_is_not_counted_in_the_tests_time(mini_course: Course) -> None:
+    """Files that take most of a test's time to load leave the test all of its own (seen on a busy CI)."""
+    slow = "import time\n\ntime.sleep(0.7)\n\n\ndef f():\n    return 1\n"
+    folder = learner_folder(mini_course, {"first.py": slow, "second.py": slow})
+    session = LearnerSession(folder, ["first", "second"], call_timeout=1.0, import_timeout=5.0)
+    try:
+        session.time_test(1.0)  # less than the two loads together
+        call(LearnerModule(session, "second").f).returns(1)
+        session.time_test(None)
+    finally:
+        session.close()
+
+
 class Waited:
     """Stands for a worker's count of its waits for a processor: always ``seconds`` more to give."""
 

@@ -77,6 +77,25 @@ def test_in_a_sandbox_the_counts_are_those_of_the_worker_python_below_its_launch
         launcher.wait()
 
 
+def test_a_sandbox_whose_python_starts_after_the_count_began_is_still_given_its_wait() -> None:
+    """Counting begins as a worker is launched, before its sandbox has started the Python below it."""
+    cpu = min(os.sched_getaffinity(0))
+    command = f'sleep 0.3; "{sys.executable}" -c "{SPIN}"; true'
+    with python(SPIN, cpu):
+        launcher = subprocess.Popen(["sh", "-c", command])
+        try:
+            os.sched_setaffinity(launcher.pid, {cpu})  # its children keep the one processor
+            waiting = RunQueueWait(launcher.pid, sandboxed=True)  # no Python below it yet
+            time.sleep(1.2)
+            given = waiting.grant(1.0)
+        finally:
+            subprocess.run(["pkill", "-P", str(launcher.pid)], check=False)
+            launcher.kill()
+            launcher.wait()
+    # The Python shared its processor with a busy one for about 0.9 s: about half of it waiting.
+    assert 0.15 < given <= 0.9
+
+
 def test_a_process_that_is_gone_gives_nothing() -> None:
     with python(SLEEP) as worker:
         waiting = RunQueueWait(worker.pid, sandboxed=False)
