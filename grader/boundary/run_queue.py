@@ -15,6 +15,7 @@ than the machine took, never more than the stretch.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 
@@ -71,10 +72,8 @@ def thread_waits(pid: int) -> dict[str, float]:
             folder = Path(f"/proc/{process}/task/{thread}")
             if (seconds := waited_seconds(folder / "schedstat")) is not None:
                 waits[f"{process}/{thread}"] = seconds
-            try:
+            with contextlib.suppress(OSError, ValueError):  # ended meanwhile
                 below += [int(child) for child in (folder / "children").read_text().split()]
-            except (OSError, ValueError):
-                pass
     return waits
 
 
