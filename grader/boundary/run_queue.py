@@ -41,12 +41,6 @@ def worker_python(pid: int, sandboxed: bool) -> int | None:
     return None
 
 
-def schedstat_path(pid: int, sandboxed: bool) -> Path | None:
-    """Where the worker's main thread's scheduler counts are, or None if they cannot be read."""
-    found = worker_python(pid, sandboxed)
-    return None if found is None else Path(f"/proc/{found}/schedstat")
-
-
 def waited_seconds(path: Path | None) -> float | None:
     """The run-queue time the thread has had so far, in seconds."""
     if path is None:

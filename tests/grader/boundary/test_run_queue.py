@@ -9,10 +9,11 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
-from grader.boundary.run_queue import STRETCH, RunQueueWait, schedstat_path, waited_seconds
+from grader.boundary.run_queue import STRETCH, RunQueueWait, waited_seconds, worker_python
 
 pytestmark = pytest.mark.skipif(not os.path.exists("/proc/self/schedstat"), reason="Linux scheduler counts")
 
@@ -90,10 +91,10 @@ def test_in_a_sandbox_the_counts_are_those_of_the_worker_python_below_its_launch
     launcher = subprocess.Popen(["sh", "-c", command], stdout=subprocess.PIPE, start_new_session=True)
     try:
         assert launcher.stdout is not None and launcher.stdout.readline() == b"asleep\n"
-        found = schedstat_path(launcher.pid, sandboxed=True)
-        assert found is not None and found.parent.name != str(launcher.pid)
-        assert "python" in (found.parent / "comm").read_text()
-        assert waited_seconds(found) is not None
+        found = worker_python(launcher.pid, sandboxed=True)
+        assert found is not None and found != launcher.pid
+        assert "python" in Path(f"/proc/{found}/comm").read_text()
+        assert waited_seconds(Path(f"/proc/{found}/schedstat")) is not None
     finally:
         os.killpg(launcher.pid, signal.SIGKILL)  # the shell and what it started
         launcher.wait()
