@@ -24,6 +24,36 @@ def leap_year(year):
 MINI_COURSE = FIXTURES / "mini_course"
 
 
+def children_allocating_together(megabytes: int) -> str:
+    """Learner code whose four children each allocate ``megabytes`` and hold it until all four have.
+
+    A child killed trying counts as done. Held, the four are counted together however a
+    busy machine schedules them (children that exited at once could each run alone, never
+    over a limit together). ``children`` is left holding their pids, for the caller to wait on.
+    """
+    return f"""\
+import os
+ready_out, ready_in = os.pipe()
+release_out, release_in = os.pipe()
+children = []
+for _ in range(4):
+    pid = os.fork()
+    if pid == 0:
+        os.close(ready_out)
+        os.close(release_in)
+        data = b"x" * ({megabytes} * 1024 * 1024)
+        os.write(ready_in, b".")
+        os.close(ready_in)
+        os.read(release_out, 1)
+        os._exit(0)
+    children.append(pid)
+os.close(ready_in)
+while os.read(ready_out, 1):  # empty once each child has allocated or been killed
+    pass
+os.close(release_in)
+"""
+
+
 def copy_course(target: Path, source: Path = MINI_COURSE) -> Path:
     """Copy a test course (default: the mini course) to ``target`` and return its root."""
     shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", "*.pyc", ".grader"))

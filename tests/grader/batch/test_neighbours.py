@@ -25,6 +25,7 @@ from tests.grader.batch.helpers import (
     per_learner_limits,
     write_learner,
 )
+from tests.helpers import children_allocating_together
 
 HOLDS_PROCESSES = (
     """\
@@ -41,32 +42,7 @@ for _ in range(80):
     + CORRECT_DOUBLED
 )
 CHILDREN_ALLOCATE = (
-    """\
-import os
-# Each child holds its 400 MB until every child has allocated (or died trying): on a busy
-# machine children that exited at once could each run alone, never over the limit together.
-ready_out, ready_in = os.pipe()
-release_out, release_in = os.pipe()
-children = []
-for _ in range(4):
-    pid = os.fork()
-    if pid == 0:
-        os.close(ready_out)
-        os.close(release_in)
-        data = b"x" * (400 * 1024 * 1024)
-        os.write(ready_in, b".")
-        os.close(ready_in)
-        os.read(release_out, 1)
-        os._exit(0)
-    children.append(pid)
-os.close(ready_in)
-while os.read(ready_out, 1):  # empty once each child has allocated or been killed
-    pass
-os.close(release_in)
-for pid in children:
-    os.waitpid(pid, 0)
-"""
-    + CORRECT_DOUBLED
+    children_allocating_together(400) + "for pid in children:\n    os.waitpid(pid, 0)\n" + CORRECT_DOUBLED
 )
 HONEST = 3
 

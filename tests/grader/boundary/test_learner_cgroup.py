@@ -13,6 +13,7 @@ import pytest
 from grader.boundary.cgroup_tree import CgroupTree, close_tree, open_tree
 from grader.boundary.learner_cgroup import SANDBOX_TASKS, LearnerCgroup, limit_reached
 from grader.boundary.sandbox_launch import launch_prefix
+from tests.helpers import children_allocating_together
 
 FORKS = """\
 import os, time
@@ -28,30 +29,9 @@ for _ in range(40):
         break
 print(started, flush=True)
 """
-CHILDREN_ALLOCATE = """\
-import os
-# Each child holds its 40 MB until every child has allocated (or died trying), so the four are
-# counted together however the machine schedules them.
-ready_out, ready_in = os.pipe()
-release_out, release_in = os.pipe()
-children = []
-for _ in range(4):
-    pid = os.fork()
-    if pid == 0:
-        os.close(ready_out)
-        os.close(release_in)
-        data = b"x" * (40 * 1024 * 1024)
-        os.write(ready_in, b".")
-        os.close(ready_in)
-        os.read(release_out, 1)
-        os._exit(0)
-    children.append(pid)
-os.close(ready_in)
-while os.read(ready_out, 1):  # empty once each child has allocated or been killed
-    pass
-os.close(release_in)
-print(sum(os.waitpid(pid, 0)[1] != 0 for pid in children), flush=True)
-"""
+CHILDREN_ALLOCATE = children_allocating_together(40) + (
+    "print(sum(os.waitpid(pid, 0)[1] != 0 for pid in children), flush=True)\n"
+)
 
 
 @pytest.fixture
