@@ -21,10 +21,12 @@ from grader.known_variants import record_known_mistakes
 from grader.milestone_proof import MilestoneCheck, settled
 from grader.pipeline.suite_ids import SuiteError, SuiteNotCollected
 from grader.plain.scan import suite_problems
+from grader.proof_records import ProofRecords
 from grader.readme_agreement import Unstated, unstated_phrases
 from grader.validate_runs import (
     MistakeCheck,
     Outcomes,
+    Run,
     attempt,
     exercise_runs,
     mistake_paths,
@@ -52,6 +54,7 @@ class ExerciseCheck:
     grader_faults: tuple[str, ...] = ()  # "the grader itself failed" on the reference, starter or a mistake
     hints: tuple[HintCheck, ...] = ()
     milestones: tuple[MilestoneCheck, ...] = ()  # each graded milestone, passable with its own code
+    reused: bool = False  # its runs were recorded by an earlier validate that read the same files
 
     @property
     def ok(self) -> bool:
@@ -89,17 +92,37 @@ class ValidationReport:
         return data
 
 
-def validate_course(course: Course, exercises: list[Exercise], jobs: int = 2) -> ValidationReport:
-    """Validate the given exercises (all when empty) and look for stray folders."""
+def validate_course(
+    course: Course, exercises: list[Exercise], jobs: int = 2, records: ProofRecords | None = None
+) -> ValidationReport:
+    """Validate the given exercises (all when empty) and look for stray folders.
+
+    With ``records``, an exercise whose runs were recorded by an earlier validate
+    that read the same files is read from there instead of graded again.
+    """
     chosen = exercises or list(course.exercises)
     planned = [exercise_runs(course, exercise) for exercise in chosen]
-    every_run = [run for runs in planned for run in runs]
-    results = iter(map_warm(attempt, every_run, lambda run: run.weight, jobs))
-    checks = [
-        validate_exercise(course, exercise, Outcomes({run.name: next(results) for run in runs}))
-        for exercise, runs in zip(chosen, planned, strict=True)
+    recorded = [
+        recorded_runs(records, exercise, runs) for exercise, runs in zip(chosen, planned, strict=True)
     ]
+    to_grade = [run for runs, found in zip(planned, recorded, strict=True) if found is None for run in runs]
+    results = iter(map_warm(attempt, to_grade, lambda run: run.weight, jobs))
+    checks = []
+    for exercise, runs, found in zip(chosen, planned, recorded, strict=True):
+        outcomes = found if found is not None else {run.name: next(results) for run in runs}
+        check = validate_exercise(course, exercise, Outcomes(outcomes))
+        if records is not None and found is None and check.ok:
+            records.keep(exercise, outcomes)
+        checks.append(replace(check, reused=found is not None))
     return ValidationReport(tuple(checks), tuple(stray_folders(course)))
+
+
+def recorded_runs(
+    records: ProofRecords | None, exercise: Exercise, runs: list[Run]
+) -> dict[str, object] | None:
+    """The recorded results of exactly these runs, or None when they must be graded."""
+    found = records.runs_of(exercise) if records is not None else None
+    return found if found is not None and set(found) == {run.name for run in runs} else None
 
 
 def validate_exercise(course: Course, exercise: Exercise, outcomes: Outcomes | None = None) -> ExerciseCheck:

@@ -22,6 +22,7 @@ from grader.course.next_exercise import next_exercise
 from grader.doctor import run_doctor
 from grader.invocation import grader_command
 from grader.pipeline.suite_ids import SuiteError
+from grader.proof_records import ProofRecords
 from grader.render import json_output, terminal
 from grader.render.doctor_text import doctor_text
 from grader.validate import validate_course
@@ -54,15 +55,20 @@ def doctor(ctx: click.Context, as_json: bool) -> None:
 @course_option
 @click.argument("exercises", nargs=-1)
 @click.option("--jobs", type=click.IntRange(1, 32), default=2, show_default=True)
+@click.option(
+    "--fresh",
+    is_flag=True,
+    help="Grade every exercise again, even one whose files have not changed since it last validated.",
+)
 @json_option
 @click.pass_context
-def validate(ctx: click.Context, exercises: tuple[str, ...], jobs: int, as_json: bool) -> None:
+def validate(ctx: click.Context, exercises: tuple[str, ...], jobs: int, fresh: bool, as_json: bool) -> None:
     """Prove the hidden suites: reference passes, starter and every mistake fail."""
     course = load(ctx)
     progress = open_progress(course)
     chosen = [pick(course, wanted, progress) for wanted in exercises]
     try:
-        report = validate_course(course, chosen, jobs)
+        report = validate_course(course, chosen, jobs, None if fresh else ProofRecords(course))
     except SuiteError as error:
         raise UsageProblem(str(error)) from None
     text = (

@@ -266,6 +266,8 @@ def validation_text(report: ValidationReport) -> str:
             lines.append(
                 "    no public test: a learner edition could not check it (keep one out of *_instructor.py)"
             )
+        if check.reused:
+            lines.append("    proved by an earlier validate: nothing its runs read has changed since")
         if check.starter_note:
             lines.append(f"    note: {check.starter_note}")
         if not check.mistakes:
@@ -282,4 +284,10 @@ def validation_text(report: ValidationReport) -> str:
     lines += [f"stray folder not in the manifest: {folder}" for folder in report.stray_folders]
     ok = sum(1 for c in report.exercises if c.ok)
     lines += ["", f"{ok} of {len(report.exercises)} exercises validated."]
+    reused = sum(1 for c in report.exercises if c.reused)
+    if reused:
+        lines.append(
+            f"{reused} graded by an earlier validate, whose runs are reused (nothing they read has changed): "
+            "grader validate --fresh grades every one again."
+        )
     return "\n".join(lines)

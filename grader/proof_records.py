@@ -1,0 +1,135 @@
+"""Keep each exercise's grading runs from a validate that proved it, for as long as nothing they read changes.
+
+An author who changes one exercise should not wait for the whole course to be
+graded again. A record is filed under a digest of everything the runs of an
+exercise read: its manifest entry, its suite folder (and the shared files in
+the folders above it), its reference solution, its starter (working copy and
+committed), the grader's own code, the Python and every installed package's
+version. Any change to any of them files the runs under another digest, so they
+are graded afresh. Only exercises that validated are recorded: a failure is
+always graded again, so a flaky one is never kept.
+
+What validate works out from the runs (the known-mistakes record, the hint
+proof, the README agreement, the suite scan) is worked out afresh every time.
+``known_mistakes.json`` is left out of the digest for that reason: validate
+writes it from the runs, and grading reads it only to add hints, which no
+verdict depends on.
+
+Records live in the course's git-ignored ``.grader/proofs/``. They are pickles:
+only validate, run by the course's author on their own course, reads them, and
+loading that course's suites runs its code anyway.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import sys
+from collections.abc import Iterable
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+
+import grader
+from grader.course.manifest import Course, Exercise
+from grader.course.restore import RestoreError
+from grader.course.starter import committed_starter
+from grader.course.workspace import STATE_DIR
+
+FOLDER = "proofs"
+LEFT_OUT = {"known_mistakes.json"}  # written by validate from the runs (see above)
+SKIPPED_DIRS = {"__pycache__", ".pytest_cache", ".grader", ".mypy_cache", ".ruff_cache"}
+
+
+class ProofRecords:
+    """The grading runs of exercises that validated, filed by what they read."""
+
+    def __init__(self, course: Course) -> None:
+        self.course = course
+        self.folder = course.root / STATE_DIR / FOLDER
+
+    def digest(self, exercise: Exercise) -> str:
+        """Name everything ``exercise``'s runs read, as one hex digest."""
+        hasher = hashlib.sha256(engine_digest().encode())
+        hasher.update(repr((exercise, self.course.solutions, self.course.suites)).encode())
+        for path in exercise_inputs(self.course, exercise):
+            hasher.update(str(path.relative_to(self.course.root)).encode() + b"\0")
+            hasher.update(path.read_bytes() + b"\0")
+        hasher.update(committed_starter_bytes(self.course, exercise))
+        return hasher.hexdigest()
+
+    def runs_of(self, exercise: Exercise) -> dict[str, object] | None:
+        """The recorded results of ``exercise``'s runs, or None when nothing matches its inputs now."""
+        path = self.folder / f"{exercise.id}-{self.digest(exercise)}.pickle"
+        try:
+            with path.open("rb") as stream:
+                found = pickle.load(stream)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+            return None  # none yet, or written by a grader that no longer reads it: grade again
+        return found if isinstance(found, dict) else None
+
+    def keep(self, exercise: Exercise, results: dict[str, object]) -> None:
+        """Record a validated exercise's run results, in place of its older records."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        for old in self.folder.glob(f"{exercise.id}-*.pickle"):
+            old.unlink(missing_ok=True)
+        path = self.folder / f"{exercise.id}-{self.digest(exercise)}.pickle"
+        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
+        partial.write_bytes(pickle.dumps(results))
+        partial.replace(path)  # a validate stopped mid-write leaves no half record
+
+
+def exercise_inputs(course: Course, exercise: Exercise) -> list[Path]:
+    """Every file an exercise's grading runs may read from the course, in a fixed order."""
+    suite = course.suite_dir(exercise)
+    shared = [
+        path
+        for folder in folders_above(suite, course.root / course.suites)
+        for path in sorted(folder.iterdir())
+        if path.is_file()
+    ]
+    trees = (suite, course.solution_dir(exercise), course.exercise_dir(exercise))
+    return shared + [path for tree in trees for path in files_under(tree)]
+
+
+def folders_above(suite: Path, top: Path) -> list[Path]:
+    """The folders from the suites' top down to the one holding ``suite``: their files are shared."""
+    if not suite.is_relative_to(top):
+        return []
+    return [folder for folder in reversed(suite.parents) if folder.is_relative_to(top)]
+
+
+def files_under(tree: Path) -> Iterable[Path]:
+    if not tree.is_dir():
+        return []
+    return sorted(
+        path
+        for path in tree.rglob("*")
+        if path.is_file()
+        and path.name not in LEFT_OUT
+        and not SKIPPED_DIRS.intersection(path.relative_to(tree).parts)
+    )
+
+
+def committed_starter_bytes(course: Course, exercise: Exercise) -> bytes:
+    """The starter as git holds it (validate grades that one), or nothing outside git."""
+    try:
+        files = committed_starter(course, exercise)
+    except RestoreError:
+        return b""
+    return b"".join(name.encode() + b"\0" + files[name] + b"\0" for name in sorted(files))
+
+
+@cache
+def engine_digest() -> str:
+    """Name the grader's own code (not its suites), this Python and every installed package."""
+    hasher = hashlib.sha256(sys.version.encode())
+    package = Path(grader.__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        relative = path.relative_to(package)
+        if relative.parts[0] != "suites":
+            hasher.update(str(relative).encode() + b"\0" + path.read_bytes() + b"\0")
+    installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
+    hasher.update("\n".join(installed).encode())
+    return hasher.hexdigest()

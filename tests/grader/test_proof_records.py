@@ -1,0 +1,115 @@
+"""validate reuses an exercise's runs only while nothing they read has changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+import grader.validate
+from grader.cli import cli
+from grader.course.manifest import Course
+from grader.proof_records import ProofRecords
+from grader.validate import validate_course
+
+
+@pytest.fixture
+def graded_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the runs validate hands out to be graded."""
+    names: list[str] = []
+    real = grader.validate.map_warm
+
+    def counting(work: Any, items: list[Any], weight: Any, jobs: int) -> Any:
+        names.extend(item.name for item in items)
+        return real(work, items, weight, jobs)
+
+    monkeypatch.setattr(grader.validate, "map_warm", counting)
+    return names
+
+
+def test_an_exercise_that_validated_is_not_graded_again(mini_course: Course, graded_runs: list[str]) -> None:
+    leap = mini_course.find("leap-year")
+    (first,) = validate_course(mini_course, [leap], records=ProofRecords(mini_course)).exercises
+    assert first.ok and not first.reused
+    assert len(graded_runs) == 4
+    (second,) = validate_course(mini_course, [leap], records=ProofRecords(mini_course)).exercises
+    assert len(graded_runs) == 4  # nothing more was graded
+    assert second.ok and second.reused
+    assert second.mistakes == first.mistakes
+    assert second.hints == first.hints
+
+
+def test_a_changed_file_the_runs_read_has_the_exercise_graded_again(
+    mini_course: Course, graded_runs: list[str]
+) -> None:
+    leap = mini_course.find("leap-year")
+    validate_course(mini_course, [leap], records=ProofRecords(mini_course))
+    solution = (mini_course.solution_dir(leap) / "leap_year.py").read_text(encoding="utf-8")
+    variant = mini_course.suite_dir(leap) / "mistakes" / "same_as_solution.py"
+    variant.write_text('"""Mistake: none at all, it is the solution."""\n' + solution, encoding="utf-8")
+    (check,) = validate_course(mini_course, [leap], records=ProofRecords(mini_course)).exercises
+    assert not check.reused
+    assert not check.ok
+    assert graded_runs.count("mistake same_as_solution") == 1
+
+
+def test_a_failed_exercise_is_not_recorded(mini_course: Course) -> None:
+    leap = mini_course.find("leap-year")
+    (mini_course.solution_dir(leap) / "leap_year.py").write_text(
+        "def leap_year(year):\n    return year % 4 == 0\n", encoding="utf-8"
+    )
+    records = ProofRecords(mini_course)
+    (check,) = validate_course(mini_course, [leap], records=records).exercises
+    assert not check.ok
+    assert records.runs_of(leap) is None
+    assert not list(records.folder.glob("leap-year-*"))
+
+
+def test_the_digest_follows_every_input_but_the_record_validate_writes(mini_course: Course) -> None:
+    leap = mini_course.find("leap-year")
+    records = ProofRecords(mini_course)
+    before = records.digest(leap)
+    (mini_course.suite_dir(leap) / "known_mistakes.json").write_text("[]\n", encoding="utf-8")
+    (mini_course.suite_dir(leap) / "__pycache__").mkdir(exist_ok=True)
+    (mini_course.suite_dir(leap) / "__pycache__" / "x.pyc").write_bytes(b"\0")
+    assert records.digest(leap) == before
+    for changed in (
+        mini_course.exercise_dir(leap) / "leap_year.py",
+        mini_course.solution_dir(leap) / "leap_year.py",
+        mini_course.suite_dir(leap) / "test_leap_year.py",
+    ):
+        text = changed.read_text(encoding="utf-8")
+        changed.write_text(text + "\n", encoding="utf-8")
+        assert records.digest(leap) != before, changed
+        changed.write_text(text, encoding="utf-8")
+    assert records.digest(leap) == before
+    assert records.digest(leap) != records.digest(mini_course.find("doubled"))
+
+
+def test_an_unreadable_record_is_graded_again(mini_course: Course, graded_runs: list[str]) -> None:
+    leap = mini_course.find("leap-year")
+    records = ProofRecords(mini_course)
+    validate_course(mini_course, [leap], records=records)
+    (path,) = records.folder.glob("leap-year-*.pickle")
+    path.write_bytes(b"not a record")
+    (check,) = validate_course(mini_course, [leap], records=records).exercises
+    assert check.ok and not check.reused
+    assert len(graded_runs) == 8
+
+
+def test_the_command_says_what_it_reused_and_fresh_grades_all(course_dir: Path) -> None:
+    def validate(*extra: str) -> str:
+        result = CliRunner().invoke(cli, ["--course", str(course_dir), "validate", "leap-year", *extra])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert "earlier validate" not in validate()
+    reused = validate()
+    assert "proved by an earlier validate: nothing its runs read has changed since" in reused
+    assert reused.rstrip().endswith(
+        "1 graded by an earlier validate, whose runs are reused (nothing they read has changed): "
+        "grader validate --fresh grades every one again."
+    )
+    assert "earlier validate" not in validate("--fresh")
