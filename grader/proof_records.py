@@ -126,7 +126,7 @@ def engine_digest() -> str:
     """Name the grader's own code (not its suites), this Python and every installed package."""
     hasher = hashlib.sha256(sys.version.encode())
     package = Path(grader.__file__).parent
-    for path in sorted(package.rglob("*.py")):
+    for path in files_under(package):
         relative = path.relative_to(package)
         if relative.parts[0] != "suites":
             hasher.update(str(relative).encode() + b"\0" + path.read_bytes() + b"\0")
