@@ -2,9 +2,8 @@
 
 An author who changes one exercise should not wait for the whole course to be
 graded again. A record is filed under a digest of everything the runs of an
-exercise read: its manifest entry, its suite folder (and the shared files in
-the folders above it), its reference solution, its starter (working copy and
-committed), the grader's own code, the Python and every installed package's
+exercise read: its manifest entry, its suite folder, its reference solution,
+its starter (working copy and committed), the grader's own code, the Python and every installed package's
 version. Any change to any of them files the runs under another digest, so they
 are graded afresh. Only exercises that validated are recorded: a failure is
 always graded again, so a flaky one is never kept.
@@ -26,12 +25,12 @@ import hashlib
 import os
 import pickle
 import sys
-from collections.abc import Iterable
 from functools import cache
 from importlib import metadata
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import grader
+from grader.course.grading_files import content_hash, files_under, grading_places
 from grader.course.manifest import Course, Exercise
 from grader.course.restore import RestoreError
 from grader.course.starter import committed_starter
@@ -39,7 +38,6 @@ from grader.course.workspace import STATE_DIR
 
 FOLDER = "proofs"
 LEFT_OUT = {"known_mistakes.json"}  # written by validate from the runs (see above)
-SKIPPED_DIRS = {"__pycache__", ".pytest_cache", ".grader", ".mypy_cache", ".ruff_cache"}
 
 
 class ProofRecords:
@@ -48,14 +46,20 @@ class ProofRecords:
     def __init__(self, course: Course) -> None:
         self.course = course
         self.folder = course.root / STATE_DIR / FOLDER
+        # Taken when validate first asks, before grading: runs are filed under the files they graded,
+        # so an edit made while they run is graded next time, not taken as proved.
+        self.digests: dict[str, str] = {}
 
     def digest(self, exercise: Exercise) -> str:
-        """Name everything ``exercise``'s runs read, as one hex digest."""
+        """Name everything ``exercise``'s runs read, as one hex digest, as it was when first asked."""
+        if exercise.id not in self.digests:
+            self.digests[exercise.id] = self.files_digest(exercise)
+        return self.digests[exercise.id]
+
+    def files_digest(self, exercise: Exercise) -> str:
         hasher = hashlib.sha256(engine_digest().encode())
         hasher.update(repr((exercise, self.course.solutions, self.course.suites)).encode())
-        for path in exercise_inputs(self.course, exercise):
-            hasher.update(str(path.relative_to(self.course.root)).encode() + b"\0")
-            hasher.update(path.read_bytes() + b"\0")
+        hasher.update(content_hash(grading_inputs(self.course, exercise)).encode())
         hasher.update(committed_starter_bytes(self.course, exercise))
         return hasher.hexdigest()
 
@@ -80,36 +84,13 @@ class ProofRecords:
         partial.replace(path)  # a validate stopped mid-write leaves no half record
 
 
-def exercise_inputs(course: Course, exercise: Exercise) -> list[Path]:
-    """Every file an exercise's grading runs may read from the course, in a fixed order."""
-    suite = course.suite_dir(exercise)
-    shared = [
-        path
-        for folder in folders_above(suite, course.root / course.suites)
-        for path in sorted(folder.iterdir())
-        if path.is_file()
-    ]
-    trees = (suite, course.solution_dir(exercise), course.exercise_dir(exercise))
-    return shared + [path for tree in trees for path in files_under(tree)]
-
-
-def folders_above(suite: Path, top: Path) -> list[Path]:
-    """The folders from the suites' top down to the one holding ``suite``: their files are shared."""
-    if not suite.is_relative_to(top):
-        return []
-    return [folder for folder in reversed(suite.parents) if folder.is_relative_to(top)]
-
-
-def files_under(tree: Path) -> Iterable[Path]:
-    if not tree.is_dir():
-        return []
-    return sorted(
-        path
-        for path in tree.rglob("*")
-        if path.is_file()
-        and path.name not in LEFT_OUT
-        and not SKIPPED_DIRS.intersection(path.relative_to(tree).parts)
-    )
+def grading_inputs(course: Course, exercise: Exercise) -> dict[str, bytes]:
+    """The files an exercise's grading runs read from the course, but the record validate writes."""
+    files = {}
+    for place in grading_places(course, exercise):
+        if place.is_dir():
+            files.update(files_under(course.root, place))
+    return {name: data for name, data in files.items() if PurePosixPath(name).name not in LEFT_OUT}
 
 
 def committed_starter_bytes(course: Course, exercise: Exercise) -> bytes:
@@ -126,10 +107,12 @@ def engine_digest() -> str:
     """Name the grader's own code (not its suites), this Python and every installed package."""
     hasher = hashlib.sha256(sys.version.encode())
     package = Path(grader.__file__).parent
-    for path in files_under(package):
-        relative = path.relative_to(package)
-        if relative.parts[0] != "suites":
-            hasher.update(str(relative).encode() + b"\0" + path.read_bytes() + b"\0")
+    code = {
+        name: data
+        for name, data in files_under(package.parent, package).items()
+        if not name.startswith(f"{package.name}/suites/")
+    }
+    hasher.update(content_hash(code).encode())
     installed = sorted(f"{d.metadata['Name']}=={d.version}" for d in metadata.distributions())
     hasher.update("\n".join(installed).encode())
     return hasher.hexdigest()

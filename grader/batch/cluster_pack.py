@@ -11,7 +11,6 @@ every batch applies (:mod:`grader.batch.submission_size`).
 from __future__ import annotations
 
 import gzip
-import hashlib
 import io
 import os
 import shutil
@@ -20,39 +19,20 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from grader.batch.submission_size import size_problem
+from grader.course.grading_files import content_hash, files_under, grading_places
 from grader.course.manifest import MANIFEST, Course, Exercise, load_course
 
-SKIPPED = ("__pycache__",)
 COMPLETE = ".complete"
 
 
 def course_files(course: Course) -> dict[str, bytes]:
     """Every file the workers need to grade ``course``, by its path relative to the course root."""
-    folders = {MANIFEST.parent}
-    for exercise in course.exercises:
-        places = (course.exercise_dir(exercise), course.solution_dir(exercise), course.suite_dir(exercise))
-        for folder in places:
-            if folder.is_dir():
-                folders.add(folder.relative_to(course.root))
-    files: dict[str, bytes] = {}
+    folders = {place for exercise in course.exercises for place in grading_places(course, exercise)}
+    files = {MANIFEST.as_posix(): (course.root / MANIFEST).read_bytes()}
     for folder in sorted(folders):
-        base = course.root / folder
-        paths = [base / MANIFEST.name] if folder == MANIFEST.parent else sorted(base.rglob("*"))
-        for path in paths:
-            relative = path.relative_to(course.root)
-            if path.is_file() and not path.is_symlink() and not set(relative.parts) & set(SKIPPED):
-                files[relative.as_posix()] = path.read_bytes()
+        if folder.is_dir():
+            files.update(files_under(course.root, folder))
     return files
-
-
-def content_hash(files: dict[str, bytes]) -> str:
-    """A hash of the paths and contents, independent of how they were packed."""
-    digest = hashlib.sha256()
-    for name in sorted(files):
-        data = files[name]
-        digest.update(f"{name}\0{len(data)}\0".encode())
-        digest.update(data)
-    return digest.hexdigest()[:32]
 
 
 def pack_course(course: Course) -> tuple[str, bytes]:

@@ -69,12 +69,15 @@ def test_a_failed_exercise_is_not_recorded(mini_course: Course) -> None:
 
 def test_the_digest_follows_every_input_but_the_record_validate_writes(mini_course: Course) -> None:
     leap = mini_course.find("leap-year")
-    records = ProofRecords(mini_course)
-    before = records.digest(leap)
+
+    def digest(ident: str) -> str:  # as a new validate takes it
+        return ProofRecords(mini_course).digest(mini_course.find(ident))
+
+    before = digest("leap-year")
     (mini_course.suite_dir(leap) / "known_mistakes.json").write_text("[]\n", encoding="utf-8")
     (mini_course.suite_dir(leap) / "__pycache__").mkdir(exist_ok=True)
     (mini_course.suite_dir(leap) / "__pycache__" / "x.pyc").write_bytes(b"\0")
-    assert records.digest(leap) == before
+    assert digest("leap-year") == before
     for changed in (
         mini_course.exercise_dir(leap) / "leap_year.py",
         mini_course.solution_dir(leap) / "leap_year.py",
@@ -82,10 +85,21 @@ def test_the_digest_follows_every_input_but_the_record_validate_writes(mini_cour
     ):
         text = changed.read_text(encoding="utf-8")
         changed.write_text(text + "\n", encoding="utf-8")
-        assert records.digest(leap) != before, changed
+        assert digest("leap-year") != before, changed
         changed.write_text(text, encoding="utf-8")
-    assert records.digest(leap) == before
-    assert records.digest(leap) != records.digest(mini_course.find("doubled"))
+    assert digest("leap-year") == before
+    assert digest("leap-year") != digest("doubled")
+
+
+def test_runs_are_filed_under_the_files_as_they_were_before_grading(mini_course: Course) -> None:
+    leap = mini_course.find("leap-year")
+    records = ProofRecords(mini_course)
+    assert records.runs_of(leap) is None  # what validate asks first, before grading
+    solution = mini_course.solution_dir(leap) / "leap_year.py"
+    solution.write_text(solution.read_text(encoding="utf-8") + "# edited meanwhile\n", encoding="utf-8")
+    records.keep(leap, {"reference": "graded before the edit"})
+    assert records.runs_of(leap) == {"reference": "graded before the edit"}
+    assert ProofRecords(mini_course).runs_of(leap) is None  # the next validate grades the edit
 
 
 def test_an_unreadable_record_is_graded_again(mini_course: Course, graded_runs: list[str]) -> None:
