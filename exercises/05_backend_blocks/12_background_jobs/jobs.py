@@ -80,10 +80,10 @@ def claim_together(first: object, second: object) -> list[object]:
     Like two workers polling at the same instant, made to collide every time:
     each claim is held just before its first change to the database (its
     first statement other than a SELECT) until the other claim gets there
-    too, or 5 seconds pass. Returns both results, in order: what claim()
+    too, or 2 seconds pass. Returns both results, in order: what claim()
     returned, or "ErrorType: message".
     """
-    gate = threading.Barrier(2, timeout=5.0)
+    gate = threading.Barrier(2, timeout=2.0)
     results: list[object] = [None, None]
 
     def run(index: int, queue: object) -> None:
