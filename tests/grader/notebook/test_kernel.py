@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -26,12 +28,8 @@ FIRST_LINE = "# exercise: leap-year | file: leap_year.py\n"
 
 def execute(notebook: NotebookNode, course_root: Path) -> NotebookNode:
     """Run every cell in one fresh kernel started in the course's notebooks/ folder."""
-    folder = course_root / "notebooks"
-    folder.mkdir(exist_ok=True)
-    client = NotebookClient(
-        notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
-    )
-    client.execute()
+    with kernel_for(notebook, course_root) as run_all:
+        run_all()
     return notebook
 
 
@@ -60,12 +58,16 @@ def gradable_notebooks(course: Course) -> list[Path]:
     return [course.root / "notebooks" / name for name in names]
 
 
-def test_reference_solutions_pass_every_check(real_course_dir: Path) -> None:
+def test_each_notebook_goes_from_not_started_to_done_in_one_kernel(real_course_dir: Path) -> None:
+    """Each shipped notebook in one kernel, as a learner uses it: run all, solve everything, run all again."""
     course = load_course(real_course_dir)
     for path in gradable_notebooks(course):
         notebook = read(path)
-        solve_notebook(course, notebook)
-        execute(notebook, real_course_dir)
+        with kernel_for(notebook, real_course_dir) as run_all:
+            run_all()
+            assert_not_started(course, notebook)
+            solve_notebook(course, notebook)
+            run_all()
         statuses = {ident: feedback_of(cell)["status"] for ident, cell in check_cells(notebook).items()}
         assert statuses and set(statuses.values()) == {"passed"}, statuses
         progress = next(c for c in notebook.cells if c.id == "progress")
@@ -75,17 +77,32 @@ def test_reference_solutions_pass_every_check(real_course_dir: Path) -> None:
     assert done == {e.id for e in course.exercises if e.kind != "project"}
 
 
-def test_shipped_notebooks_report_not_started(real_course_dir: Path) -> None:
-    course = load_course(real_course_dir)
-    for path in gradable_notebooks(course):
-        notebook = execute(read(path), real_course_dir)
-        for ident, cell in check_cells(notebook).items():
-            status = feedback_of(cell)["status"]
-            if course.find(ident).kind in ("implement", "write-tests"):
-                assert status == "not_started", ident
-                assert "Not started yet" in shown(cell)
-            else:  # a debug or refactor starter runs: it is graded, and does not pass
-                assert status != "passed", ident
+@contextmanager
+def kernel_for(notebook: NotebookNode, course_root: Path) -> Iterator[Callable[[], None]]:
+    """One kernel started in the course's notebooks/ folder; yields "run every cell of the notebook"."""
+    folder = course_root / "notebooks"
+    folder.mkdir(exist_ok=True)
+    client = NotebookClient(
+        notebook, timeout=180, kernel_name="python3", resources={"metadata": {"path": str(folder)}}
+    )
+
+    def run_all() -> None:
+        for index, cell in enumerate(notebook.cells):
+            client.execute_cell(cell, index)
+
+    with client.setup_kernel():
+        yield run_all
+
+
+def assert_not_started(course: Course, notebook: NotebookNode) -> None:
+    """Every check of the shipped notebook says not started (a debug or refactor starter runs, and fails)."""
+    for ident, cell in check_cells(notebook).items():
+        status = feedback_of(cell)["status"]
+        if course.find(ident).kind in ("implement", "write-tests"):
+            assert status == "not_started", ident
+            assert "Not started yet" in shown(cell)
+        else:
+            assert status != "passed", ident
 
 
 def scenario_notebook(course: Course) -> NotebookNode:
