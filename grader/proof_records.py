@@ -30,7 +30,7 @@ from importlib import metadata
 from pathlib import Path, PurePosixPath
 
 import grader
-from grader.course.grading_files import content_hash, files_under, grading_places
+from grader.course.grading_files import content_hash, files_in, files_under, grading_places
 from grader.course.manifest import Course, Exercise
 from grader.course.restore import RestoreError
 from grader.course.starter import committed_starter
@@ -86,10 +86,7 @@ class ProofRecords:
 
 def grading_inputs(course: Course, exercise: Exercise) -> dict[str, bytes]:
     """The files an exercise's grading runs read from the course, but the record validate writes."""
-    files = {}
-    for place in grading_places(course, exercise):
-        if place.is_dir():
-            files.update(files_under(course.root, place))
+    files = files_in(course.root, grading_places(course, exercise))
     return {name: data for name, data in files.items() if PurePosixPath(name).name not in LEFT_OUT}
 
 

@@ -19,7 +19,7 @@ import tempfile
 from pathlib import Path, PurePosixPath
 
 from grader.batch.submission_size import size_problem
-from grader.course.grading_files import content_hash, files_under, grading_places
+from grader.course.grading_files import content_hash, files_in, grading_places
 from grader.course.manifest import MANIFEST, Course, Exercise, load_course
 
 COMPLETE = ".complete"
@@ -28,11 +28,7 @@ COMPLETE = ".complete"
 def course_files(course: Course) -> dict[str, bytes]:
     """Every file the workers need to grade ``course``, by its path relative to the course root."""
     folders = {place for exercise in course.exercises for place in grading_places(course, exercise)}
-    files = {MANIFEST.as_posix(): (course.root / MANIFEST).read_bytes()}
-    for folder in sorted(folders):
-        if folder.is_dir():
-            files.update(files_under(course.root, folder))
-    return files
+    return {MANIFEST.as_posix(): (course.root / MANIFEST).read_bytes()} | files_in(course.root, folders)
 
 
 def pack_course(course: Course) -> tuple[str, bytes]:

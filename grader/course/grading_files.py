@@ -8,6 +8,7 @@ these for every exercise; validate's proof records name them per exercise.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from pathlib import Path
 
 from grader.course.manifest import Course, Exercise
@@ -27,6 +28,15 @@ def files_under(root: Path, folder: Path) -> dict[str, bytes]:
         relative = path.relative_to(root)
         if path.is_file() and not path.is_symlink() and not set(relative.parts) & set(SKIPPED):
             files[relative.as_posix()] = path.read_bytes()
+    return files
+
+
+def files_in(root: Path, folders: Iterable[Path]) -> dict[str, bytes]:
+    """Every regular file under those of ``folders`` that exist, by its path relative to ``root``."""
+    files: dict[str, bytes] = {}
+    for folder in sorted(folders):
+        if folder.is_dir():
+            files.update(files_under(root, folder))
     return files
 
 
