@@ -14,6 +14,7 @@ from grader.course.manifest import Course
 from grader.edition.workflow import WORKFLOW_PATH, workflow_text
 from grader.feedback.known_mistakes import FILE_NAME, known_mistakes_text, load_known_mistakes, public_part
 from grader.pipeline.suite_ids import expected_test_ids
+from grader.pipeline.warm import warm_pytest
 
 # The grader's own development folders: its tests and benchmarks quote reference solutions.
 DEVELOPMENT_ONLY = ("tests", "bench", ".ci")
@@ -54,7 +55,8 @@ def release_course(course: Course, out: Path, with_solutions: bool = False) -> R
     """Copy the learner's part of ``course`` into ``out`` and commit it as a new repository."""
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise ReleaseError(f"{out} already exists and is not empty: choose a new folder for the release")
-    counts = {e.id: test_counts(course, e) for e in course.exercises}
+    with warm_pytest():  # one pytest, imported once, collects every suite
+        counts = {e.id: test_counts(course, e) for e in course.exercises}
     bare = [exercise_id for exercise_id, (public, _) in counts.items() if not public]
     if bare:
         raise ReleaseError(

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from grader.course.edition_marker import INSTRUCTOR_PATTERN, is_instructor_file
 from grader.course.manifest import Course, Exercise
-from grader.pipeline.warm import PytestServer, run_grading_pytest
+from grader.pipeline.warm import PytestServer, run_grading_pytest, warm_server
 
 
 def suite_fingerprint(suite_dir: Path, milestone: int | None, public_only: bool = False) -> str:
@@ -145,7 +145,8 @@ def collect_ids(
             str(run_dir / "suite"),
         ]
         log = run_dir / "collect-output.txt"
-        run_grading_pytest(arguments, run_dir, log, 120.0, server)
+        # Without a server of its own, a collection takes this thread's warm one (a release counts 50 suites).
+        run_grading_pytest(arguments, run_dir, log, 120.0, server if server is not None else warm_server())
         reasons = read_errors(errors_file(ids_file))
         if reasons:
             raise SuiteNotCollected(reasons)

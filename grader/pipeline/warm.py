@@ -164,6 +164,12 @@ def warm_pytest(start_now: bool = True) -> Iterator[None]:
             slot.server.close()
 
 
+def warm_server() -> PytestServer | None:
+    """The server this thread keeps warm (``with warm_pytest():``), or None outside such a block."""
+    slot = _WARM.get()
+    return slot.get() if slot is not None else None
+
+
 @contextlib.contextmanager
 def pytest_server() -> Iterator[PytestServer | None]:
     """The warm server if there is one, else a server for this block only (None without fork)."""

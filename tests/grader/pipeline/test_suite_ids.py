@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from grader.course.manifest import Course
 from grader.pipeline import suite_ids
+from grader.pipeline.warm import PytestServer, warm_pytest
 from tests.helpers import LEAP_YEAR, grade_text
 
 
@@ -56,3 +58,22 @@ def test_a_cache_entry_for_another_suite_is_not_used(mini_course: Course, own_ca
     data["suite"] = "0" * 24
     cache.write_text(json.dumps(data), encoding="utf-8")
     assert suite_ids.read_cache(cache.stem) is None
+
+
+def test_collections_in_a_warm_block_run_on_its_one_server(
+    mini_course: Course, own_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A release counts every suite: one pytest imported once, not a new one per suite."""
+    served: list[int] = []
+    run = PytestServer.run
+
+    def counted(self: PytestServer, *args: Any, **kwargs: Any) -> int | None:
+        served.append(self.process.pid)
+        return run(self, *args, **kwargs)
+
+    monkeypatch.setattr(PytestServer, "run", counted)
+    with warm_pytest():
+        for exercise in mini_course.exercises:
+            assert suite_ids.expected_test_ids(mini_course, exercise, None)
+    assert len(served) == len(mini_course.exercises) > 1
+    assert len(set(served)) == 1
