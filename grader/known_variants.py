@@ -17,6 +17,8 @@ from grader.feedback.known_mistakes import (
     FILE_NAME,
     KnownMistake,
     known_mistakes_text,
+    load_known_mistakes,
+    with_earlier_record,
     with_known_mistake,
 )
 from grader.feedback.model import Feedback
@@ -32,6 +34,8 @@ class Variant(Protocol):
     def mistake(self) -> str: ...
     @property
     def hints(self) -> tuple[str, ...]: ...
+    @property
+    def timing(self) -> tuple[str, ...]: ...
 
 
 Graded = tuple[Variant, Feedback, dict[str, str]]
@@ -41,16 +45,20 @@ def record_known_mistakes(
     suite_dir: Path, reference: Feedback, graded: Sequence[Graded]
 ) -> tuple[list[tuple[str, ...]], tuple[HintCheck, ...]]:
     """Write the suite's known mistakes; give what each variant is shown, and the proof of every hint."""
-    known = tuple(
-        KnownMistake(check.name, check.mistake, check.hints, tuple(fingerprint.items()))
-        for check, _, fingerprint in graded
-    )
+    earlier = {mistake.variant: mistake for mistake in load_known_mistakes(suite_dir)}
+    known = tuple(recorded(check, fingerprint, earlier.get(check.name)) for check, _, fingerprint in graded)
     if known:
         write_if_changed(suite_dir / FILE_NAME, known_mistakes_text(known))
     shown = [hints_of(with_known_mistake(feedback, seen, known)) for _, feedback, seen in graded]
     declared = {check.name: check.hints for check, _, _ in graded}
     proof = prove_hints(suite_dir, declared, dict(zip(declared, shown, strict=True)), hints_of(reference))
     return shown, proof
+
+
+def recorded(check: Variant, fingerprint: dict[str, str], earlier: KnownMistake | None) -> KnownMistake:
+    """The variant's record: this run's fingerprint, merged with the earlier one if timing decides it."""
+    fresh = KnownMistake(check.name, check.mistake, check.hints, tuple(fingerprint.items()))
+    return with_earlier_record(fresh, earlier) if check.timing else fresh
 
 
 def hints_of(feedback: Feedback) -> tuple[str, ...]:

@@ -46,6 +46,7 @@ class MistakeCheck:
     public_score: float | None = None
     hints: tuple[str, ...] = ()  # the hints written for it (its docstring's "Hint: " paragraphs)
     hints_shown: tuple[str, ...] = ()  # what a learner who makes this mistake is shown
+    timing: tuple[str, ...] = ()  # its docstring's "Timing: " paragraphs: which tests catch it varies
 
     @property
     def caught(self) -> bool:
@@ -200,6 +201,7 @@ def grade_mistake(
         public_status=public.status if public else None,
         public_score=public.score if public else None,
         hints=docstring_paragraphs(variant_files(variant), "Hint:"),
+        timing=docstring_paragraphs(variant_files(variant), "Timing:"),
     )
     return check, feedback, fingerprint
 

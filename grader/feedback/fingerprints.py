@@ -26,6 +26,10 @@ ADDRESS = re.compile(r"\bat 0x[0-9a-fA-F]+")
 OUT_OF_TIME = frozenset({"timeout", "endless", "slow"})
 STOPPED = "stopped"
 
+# A known mistake's test whose outcome differed between validate's runs of a variant whose
+# catching depends on timing (its docstring's "Timing: " paragraph): whatever it does matches.
+VARIES = "(varies from run to run)"
+
 Fingerprint = Mapping[str, str]  # test name -> signature (PASSED when it passed)
 
 
@@ -91,8 +95,16 @@ def matches(observed: Fingerprint, known: Fingerprint) -> bool:
     """The same tests fail in the same way: every test this run holds, and at least one failure.
 
     A run of part of the suite (one milestone, the public tests) is compared on
-    the tests it ran; a test the known mistake never met is no match.
+    the tests it ran; a test the known mistake never met is no match. A test the
+    known mistake marks VARIES agrees with any outcome, so one failure at least
+    must be exactly as recorded.
     """
-    if not observed or all(signature == PASSED for signature in observed.values()):
-        return False
-    return all(name in known and known[name] == signature for name, signature in observed.items())
+    failed_as_recorded = False
+    for name, signature in observed.items():
+        recorded = known.get(name)
+        if recorded == VARIES:
+            continue
+        if recorded != signature:
+            return False
+        failed_as_recorded = failed_as_recorded or signature != PASSED
+    return failed_as_recorded

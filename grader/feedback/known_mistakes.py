@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from grader.feedback.fingerprints import Fingerprint, matches
+from grader.feedback.fingerprints import PASSED, VARIES, Fingerprint, matches
 from grader.feedback.model import Feedback, TestResult
 
 FILE_NAME = "known_mistakes.json"
@@ -73,9 +73,26 @@ def public_part(mistakes: Iterable[KnownMistake], public_tests: set[str]) -> lis
     kept = []
     for mistake in mistakes:
         fingerprint = tuple((name, sig) for name, sig in mistake.fingerprint if name in public_tests)
-        if any(signature for _, signature in fingerprint):
+        if any(signature not in (PASSED, VARIES) for _, signature in fingerprint):
             kept.append(replace(mistake, fingerprint=fingerprint))
     return kept
+
+
+def with_earlier_record(fresh: KnownMistake, earlier: KnownMistake | None) -> KnownMistake:
+    """Mark VARIES every test whose outcome differs from the earlier record of this variant.
+
+    For a variant whose catching depends on timing (a race): each validate adds
+    what it saw, so the record settles and a learner with the same race matches
+    it whichever tests the race reached. A changed mistake, hint or set of tests
+    starts the record afresh.
+    """
+    if earlier is None or (earlier.mistake, earlier.hints) != (fresh.mistake, fresh.hints):
+        return fresh
+    before = dict(earlier.fingerprint)
+    if set(before) != {name for name, _ in fresh.fingerprint}:
+        return fresh
+    merged = tuple((name, sig if before[name] == sig else VARIES) for name, sig in fresh.fingerprint)
+    return replace(fresh, fingerprint=merged)
 
 
 def matching_mistakes(observed: Fingerprint, known: Iterable[KnownMistake]) -> list[KnownMistake]:

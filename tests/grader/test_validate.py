@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import pytest
 
 from grader.course.manifest import Course, load_course
+from grader.feedback.fingerprints import VARIES
 from grader.render.terminal import validation_text
 from grader.validate import ExerciseCheck, ValidationReport, grader_faults, stray_folders, validate_course
 from grader.validate_runs import MistakeCheck, exercise_runs, mistake_name
@@ -287,3 +288,32 @@ def test_a_hint_with_no_evidence_behind_it_is_refused(mini_course: Course) -> No
     (check,) = validate_course(mini_course, [doubled]).exercises
     assert not check.ok
     assert "has no evidence" in " ".join(check.reference_problems)
+
+
+def test_a_race_variants_record_keeps_what_differed_between_validates_as_varying(mini_course: Course) -> None:
+    leap = mini_course.find("leap-year")
+    variant = mini_course.suite_dir(leap) / "mistakes" / "forgets_centuries.py"
+    text = variant.read_text(encoding="utf-8")
+    variant.write_text(text.replace('\n"""', '\n\nTiming: say a race decided it.\n"""', 1), encoding="utf-8")
+    first = validate_course(mini_course, [leap])
+    assert first.ok, validation_text(first)
+    path = mini_course.suite_dir(leap) / "known_mistakes.json"
+    record = json.loads(path.read_text(encoding="utf-8"))
+    by_variant = {entry["variant"]: entry for entry in record["mistakes"]}
+    passing = [name for name, sig in by_variant["forgets_centuries"]["fingerprint"].items() if not sig]
+    # As if an earlier validate had seen the race reach one more test of each variant.
+    for entry in record["mistakes"]:
+        entry["fingerprint"][passing[0]] = "wrong_value: False"
+    path.write_text(json.dumps(record), encoding="utf-8")
+
+    (check,) = validate_course(mini_course, [leap]).exercises
+    assert check.ok
+    settled = {
+        e["variant"]: e["fingerprint"] for e in json.loads(path.read_text(encoding="utf-8"))["mistakes"]
+    }
+    assert settled["forgets_centuries"][passing[0]] == VARIES
+    assert settled["forgets_centuries"]["test_century"] == "wrong_value: True"  # still exact
+    assert settled["prints_instead_of_returning"][passing[0]] != VARIES  # no Timing: this run's outcome
+    forgets = next(m for m in check.mistakes if m.name == "forgets_centuries")
+    assert forgets.timing == ("say a race decided it.",)
+    assert any("divisible by 400" in hint for hint in forgets.hints_shown)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from grader.feedback.fingerprints import VARIES
 from grader.feedback.known_mistakes import (
     KnownMistake,
     known_mistakes_text,
     load_known_mistakes,
     matching_mistakes,
     public_part,
+    with_earlier_record,
     with_known_mistake,
 )
 from grader.feedback.model import Feedback, TestResult
@@ -90,3 +92,54 @@ def test_a_learner_edition_keeps_only_what_public_tests_show() -> None:
     assert public_part([hidden_only, both], {"test_century", "test_common"}) == [
         KnownMistake("both", "Mistake: seen by both.", ("Hint.",), (("test_century", "wrong_value: True"),))
     ]
+
+
+RACE = KnownMistake(
+    "claims_twice",
+    "Mistake: a job is claimed by a read, then an update.",
+    ("Claim with one UPDATE.",),
+    (
+        ("test_race", "wrong_value"),
+        ("test_export", ""),
+        ("test_retry", "wrong_value: 200"),
+        ("test_crud", ""),
+    ),
+)
+
+
+def test_a_timing_dependent_record_marks_what_differed_between_runs_as_varying() -> None:
+    fresh = KnownMistake(
+        RACE.variant,
+        RACE.mistake,
+        RACE.hints,
+        (
+            ("test_race", "wrong_value"),
+            ("test_export", "wrong_value: 200"),
+            ("test_retry", ""),
+            ("test_crud", ""),
+        ),
+    )
+    merged = with_earlier_record(fresh, RACE)
+    assert dict(merged.fingerprint) == {
+        "test_race": "wrong_value",
+        "test_export": VARIES,
+        "test_retry": VARIES,
+        "test_crud": "",
+    }
+    assert with_earlier_record(RACE, merged) == merged  # settled: a varying test stays so
+    assert matching_mistakes(dict(RACE.fingerprint), [merged]) == [merged]
+    assert with_earlier_record(fresh, None) == fresh
+
+
+def test_a_changed_mistake_or_suite_starts_the_record_afresh() -> None:
+    fresh = KnownMistake(RACE.variant, "Mistake: reworded.", RACE.hints, (("test_race", "wrong_value"),))
+    assert with_earlier_record(fresh, RACE) == fresh  # another mistake line
+    fewer = KnownMistake(RACE.variant, RACE.mistake, RACE.hints, (("test_race", "stopped"),))
+    assert with_earlier_record(fewer, RACE) == fewer  # another set of tests
+
+
+def test_a_learner_edition_leaves_out_a_mistake_whose_public_tests_only_vary() -> None:
+    varying = KnownMistake(
+        "race", "Mistake: a race.", ("Hint.",), (("test_race", "wrong_value"), ("test_export", VARIES))
+    )
+    assert public_part([varying], {"test_export"}) == []

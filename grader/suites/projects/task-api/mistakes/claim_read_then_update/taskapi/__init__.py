@@ -7,6 +7,10 @@ The SELECT and the UPDATE are two steps, so two workers (threads of one
 server, or two servers on one file) can both take the same job and run
 it twice. Only job_store.py differs from the reference solution.
 
+Timing: a job is taken twice only when two workers look at the queue at the
+same moment, so which of the jobs tests catch it, besides the race test, changes
+from run to run.
+
 Read the modules in this order; each one only knows about the ones after it:
 
 * ``__main__.py``  starts the server (``python -m taskapi --db tasks.db``)
