@@ -8,6 +8,12 @@ version. Any change to any of them files the runs under another digest, so they
 are graded afresh. Only exercises that validated are recorded: a failure is
 always graded again, so a flaky one is never kept.
 
+A known-wrong variant's run reads one more thing, its own files in the suite's
+``mistakes/`` folder, and no other run reads them (grading leaves that folder
+out). So the exercise's digest leaves ``mistakes/`` out, and each variant's run
+is kept with a digest of its own files: an author who adds or edits one
+variant of the capstone waits for that run alone, not for its 31.
+
 What validate works out from the runs (the known-mistakes record, the hint
 proof, the README agreement, the suite scan) is worked out afresh every time.
 ``known_mistakes.json`` is left out of the digest for that reason: validate
@@ -35,6 +41,7 @@ from grader.course.manifest import Course, Exercise
 from grader.course.restore import RestoreError
 from grader.course.starter import committed_starter
 from grader.course.workspace import STATE_DIR
+from grader.validate_runs import MISTAKE_RUN, MISTAKES, mistake_paths
 
 FOLDER = "proofs"
 LEFT_OUT = {"known_mistakes.json"}  # written by validate from the runs (see above)
@@ -49,11 +56,13 @@ class ProofRecords:
         # Taken when validate first asks, before grading: runs are filed under the files they graded,
         # so an edit made while they run is graded next time, not taken as proved.
         self.digests: dict[str, str] = {}
+        self.variants: dict[str, dict[str, str]] = {}
 
     def digest(self, exercise: Exercise) -> str:
         """Name everything ``exercise``'s runs read, as one hex digest, as it was when first asked."""
         if exercise.id not in self.digests:
             self.digests[exercise.id] = self.files_digest(exercise)
+            self.variants[exercise.id] = variant_digests(self.course, exercise)
         return self.digests[exercise.id]
 
     def files_digest(self, exercise: Exercise) -> str:
@@ -63,31 +72,60 @@ class ProofRecords:
         hasher.update(committed_starter_bytes(self.course, exercise))
         return hasher.hexdigest()
 
-    def runs_of(self, exercise: Exercise) -> dict[str, object] | None:
-        """The recorded results of ``exercise``'s runs, or None when nothing matches its inputs now."""
+    def runs_of(self, exercise: Exercise) -> dict[str, object]:
+        """The recorded results of ``exercise``'s runs whose inputs are unchanged ({} when none)."""
         path = self.folder / f"{exercise.id}-{self.digest(exercise)}.pickle"
         try:
             with path.open("rb") as stream:
                 found = pickle.load(stream)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-            return None  # none yet, or written by a grader that no longer reads it: grade again
-        return found if isinstance(found, dict) else None
+            return {}  # none yet, or written by a grader that no longer reads it: grade again
+        record = found if isinstance(found, dict) else {}
+        runs, variants = record.get("runs"), record.get("variants")  # results; variants' digests
+        if not isinstance(runs, dict) or not isinstance(variants, dict):
+            return {}
+        now = self.variants[exercise.id]
+        # A variant's run stands only while its own files are as they were.
+        return {
+            name: result
+            for name, result in runs.items()
+            if not name.startswith(MISTAKE_RUN) or variants.get(name) == now.get(name)
+        }
 
     def keep(self, exercise: Exercise, results: dict[str, object]) -> None:
         """Record a validated exercise's run results, in place of its older records."""
+        record = {"runs": results, "variants": self.variants_of(exercise)}
         self.folder.mkdir(parents=True, exist_ok=True)
         for old in self.folder.glob(f"{exercise.id}-*.pickle"):
             old.unlink(missing_ok=True)
         path = self.folder / f"{exercise.id}-{self.digest(exercise)}.pickle"
         partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-        partial.write_bytes(pickle.dumps(results))
+        partial.write_bytes(pickle.dumps(record))
         partial.replace(path)  # a validate stopped mid-write leaves no half record
+
+    def variants_of(self, exercise: Exercise) -> dict[str, str]:
+        self.digest(exercise)
+        return self.variants[exercise.id]
 
 
 def grading_inputs(course: Course, exercise: Exercise) -> dict[str, bytes]:
-    """The files an exercise's grading runs read from the course, but the record validate writes."""
+    """The files an exercise's runs read from the course, but validate's own record and the variants."""
     files = files_in(course.root, grading_places(course, exercise))
-    return {name: data for name, data in files.items() if PurePosixPath(name).name not in LEFT_OUT}
+    variants = (course.suite_dir(exercise) / MISTAKES).relative_to(course.root).as_posix() + "/"
+    return {
+        name: data
+        for name, data in files.items()
+        if PurePosixPath(name).name not in LEFT_OUT and not name.startswith(variants)
+    }
+
+
+def variant_digests(course: Course, exercise: Exercise) -> dict[str, str]:
+    """A digest of each known-wrong variant's files, by the name of its run."""
+    digests = {}
+    for path in mistake_paths(course, exercise):
+        files = files_under(course.root, path) if path.is_dir() else {path.name: path.read_bytes()}
+        digests[f"{MISTAKE_RUN}{path.stem}"] = content_hash(files)
+    return digests
 
 
 def committed_starter_bytes(course: Course, exercise: Exercise) -> bytes:

@@ -24,9 +24,9 @@ from grader.plain.scan import suite_problems
 from grader.proof_records import ProofRecords
 from grader.readme_agreement import Unstated, unstated_phrases
 from grader.validate_runs import (
+    MISTAKE_RUN,
     MistakeCheck,
     Outcomes,
-    Run,
     attempt,
     exercise_runs,
     mistake_paths,
@@ -55,6 +55,8 @@ class ExerciseCheck:
     hints: tuple[HintCheck, ...] = ()
     milestones: tuple[MilestoneCheck, ...] = ()  # each graded milestone, passable with its own code
     reused: bool = False  # its runs were recorded by an earlier validate that read the same files
+    reused_runs: int = 0  # how many of its runs were (a variant's run is kept on its own)
+    runs: int = 0  # how many grading runs it has
 
     @property
     def ok(self) -> bool:
@@ -102,27 +104,21 @@ def validate_course(
     """
     chosen = exercises or list(course.exercises)
     planned = [exercise_runs(course, exercise) for exercise in chosen]
-    recorded = [
-        recorded_runs(records, exercise, runs) for exercise, runs in zip(chosen, planned, strict=True)
+    recorded = [records.runs_of(exercise) if records is not None else {} for exercise in chosen]
+    to_grade = [
+        run for runs, found in zip(planned, recorded, strict=True) for run in runs if run.name not in found
     ]
-    to_grade = [run for runs, found in zip(planned, recorded, strict=True) if found is None for run in runs]
     results = iter(map_warm(attempt, to_grade, lambda run: run.weight, jobs))
     checks = []
     for exercise, runs, found in zip(chosen, planned, recorded, strict=True):
-        outcomes = found if found is not None else {run.name: next(results) for run in runs}
+        # In the order to_grade was made, so each run takes its own result.
+        outcomes = {run.name: found[run.name] if run.name in found else next(results) for run in runs}
+        reused = sum(1 for run in runs if run.name in found)
         check = validate_exercise(course, exercise, Outcomes(outcomes))
-        if records is not None and found is None and check.ok:
+        if records is not None and reused < len(runs) and check.ok:
             records.keep(exercise, outcomes)
-        checks.append(replace(check, reused=found is not None))
+        checks.append(replace(check, reused=reused == len(runs), reused_runs=reused, runs=len(runs)))
     return ValidationReport(tuple(checks), tuple(stray_folders(course)))
-
-
-def recorded_runs(
-    records: ProofRecords | None, exercise: Exercise, runs: list[Run]
-) -> dict[str, object] | None:
-    """The recorded results of exactly these runs, or None when they must be graded."""
-    found = records.runs_of(exercise) if records is not None else None
-    return found if found is not None and set(found) == {run.name for run in runs} else None
 
 
 def validate_exercise(course: Course, exercise: Exercise, outcomes: Outcomes | None = None) -> ExerciseCheck:
@@ -153,7 +149,7 @@ def graded_check(
         public_tests = len(public.tests) if public else 0  # None: every test is instructor-only
     starter, note = cast(tuple[Feedback, str], outcomes.take("starter"))
     paths = mistake_paths(course, exercise)
-    graded = [cast(Graded, outcomes.take(f"mistake {path.stem}")) for path in paths]
+    graded = [cast(Graded, outcomes.take(f"{MISTAKE_RUN}{path.stem}")) for path in paths]
     shown, hints = record_known_mistakes(course.suite_dir(exercise), reference, graded)
     mistakes = tuple(replace(g[0], hints_shown=seen) for g, seen in zip(graded, shown, strict=True))
     faults = [*grader_faults("reference", reference), *grader_faults("starter", starter)]

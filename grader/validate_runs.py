@@ -29,6 +29,7 @@ from grader.pipeline.milestones import graded_milestones
 from grader.pipeline.suite_ids import SuiteError, expected_test_ids
 
 MISTAKES = "mistakes"
+MISTAKE_RUN = "mistake "  # a variant's run is named "mistake <its file or folder's stem>"
 # How much longer one grading run of a kind takes than a plain one (the capstone starts its service per test).
 RUN_WEIGHT = {"project": 8.0, "write-tests": 3.0}
 
@@ -106,7 +107,7 @@ def exercise_runs(course: Course, exercise: Exercise) -> list[Run]:
     runs.append(Run("starter", weight, partial(grade_starter, course, exercise)))
     for path in mistake_paths(course, exercise):
         work = partial(grade_variant, course, exercise, path, split)
-        runs.append(Run(f"mistake {path.stem}", weight * (2 if hidden else 1), work))
+        runs.append(Run(f"{MISTAKE_RUN}{path.stem}", weight * (2 if hidden else 1), work))
     return runs + milestone_runs(course, exercise, weight)
 
 

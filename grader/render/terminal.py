@@ -268,6 +268,11 @@ def validation_text(report: ValidationReport) -> str:
             )
         if check.reused:
             lines.append("    proved by an earlier validate: nothing its runs read has changed since")
+        elif check.reused_runs:
+            lines.append(
+                f"    {check.reused_runs} of its {check.runs} runs proved by an earlier validate "
+                "(nothing they read has changed); the others graded now"
+            )
         if check.starter_note:
             lines.append(f"    note: {check.starter_note}")
         if not check.mistakes:

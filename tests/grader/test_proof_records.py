@@ -12,7 +12,8 @@ import grader.validate
 from grader.cli import cli
 from grader.course.manifest import Course
 from grader.proof_records import ProofRecords
-from grader.validate import validate_course
+from grader.render.terminal import validation_text
+from grader.validate import ValidationReport, validate_course
 
 
 @pytest.fixture
@@ -52,7 +53,24 @@ def test_a_changed_file_the_runs_read_has_the_exercise_graded_again(
     (check,) = validate_course(mini_course, [leap], records=ProofRecords(mini_course)).exercises
     assert not check.reused
     assert not check.ok
-    assert graded_runs.count("mistake same_as_solution") == 1
+    assert graded_runs[4:] == ["mistake same_as_solution"]  # a new variant's run alone
+
+
+def test_a_changed_variant_has_its_own_run_graded_again_and_no_other(
+    mini_course: Course, graded_runs: list[str]
+) -> None:
+    leap = mini_course.find("leap-year")
+    (first,) = validate_course(mini_course, [leap], records=ProofRecords(mini_course)).exercises
+    variant = mini_course.suite_dir(leap) / "mistakes" / "forgets_centuries.py"
+    variant.write_text(variant.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    (second,) = validate_course(mini_course, [leap], records=ProofRecords(mini_course)).exercises
+    assert graded_runs[len(graded_runs) - 1 :] == ["mistake forgets_centuries"]
+    assert second.ok and not second.reused
+    assert (second.reused_runs, second.runs) == (first.runs - 1, first.runs)
+    assert second.mistakes == first.mistakes
+    (third,) = validate_course(mini_course, [leap], records=ProofRecords(mini_course)).exercises
+    assert third.reused and len(graded_runs) == first.runs + 1  # the edited run was recorded too
+    assert "3 of its 4 runs proved by an earlier validate" in validation_text(ValidationReport((second,), ()))
 
 
 def test_a_failed_exercise_is_not_recorded(mini_course: Course) -> None:
@@ -63,7 +81,7 @@ def test_a_failed_exercise_is_not_recorded(mini_course: Course) -> None:
     records = ProofRecords(mini_course)
     (check,) = validate_course(mini_course, [leap], records=records).exercises
     assert not check.ok
-    assert records.runs_of(leap) is None
+    assert records.runs_of(leap) == {}
     assert not list(records.folder.glob("leap-year-*"))
 
 
@@ -94,12 +112,12 @@ def test_the_digest_follows_every_input_but_the_record_validate_writes(mini_cour
 def test_runs_are_filed_under_the_files_as_they_were_before_grading(mini_course: Course) -> None:
     leap = mini_course.find("leap-year")
     records = ProofRecords(mini_course)
-    assert records.runs_of(leap) is None  # what validate asks first, before grading
+    assert records.runs_of(leap) == {}  # what validate asks first, before grading
     solution = mini_course.solution_dir(leap) / "leap_year.py"
     solution.write_text(solution.read_text(encoding="utf-8") + "# edited meanwhile\n", encoding="utf-8")
     records.keep(leap, {"reference": "graded before the edit"})
     assert records.runs_of(leap) == {"reference": "graded before the edit"}
-    assert ProofRecords(mini_course).runs_of(leap) is None  # the next validate grades the edit
+    assert ProofRecords(mini_course).runs_of(leap) == {}  # the next validate grades the edit
 
 
 def test_an_unreadable_record_is_graded_again(mini_course: Course, graded_runs: list[str]) -> None:
