@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from grader.feedback.fingerprints import PASSED, VARIES, Fingerprint, matches
+from grader.feedback.fingerprints import PASSED, Fingerprint, Recorded, matches
 from grader.feedback.model import Feedback, TestResult
 
 FILE_NAME = "known_mistakes.json"
@@ -29,12 +29,16 @@ class KnownMistake:
     variant: str
     mistake: str  # the docstring's "Mistake: ..." line
     hints: tuple[str, ...]  # the docstring's "Hint: ..." paragraphs, without "Hint: "
-    fingerprint: tuple[tuple[str, str], ...]  # (test name, signature), in the suite's order
+    fingerprint: tuple[
+        tuple[str, Recorded], ...
+    ]  # (test name, signature or those seen), in the suite's order
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["hints"] = list(self.hints)
-        data["fingerprint"] = dict(self.fingerprint)
+        data["fingerprint"] = {
+            name: seen if isinstance(seen, str) else list(seen) for name, seen in self.fingerprint
+        }
         return data
 
 
@@ -44,8 +48,17 @@ def from_dict(data: Mapping[str, Any]) -> KnownMistake:
         variant=str(data.get("variant", "")),
         mistake=str(data.get("mistake", "")),
         hints=tuple(str(h) for h in data.get("hints") or ()),
-        fingerprint=tuple((str(k), str(v)) for k, v in fingerprint.items()),
+        fingerprint=tuple((str(k), recorded_from(v)) for k, v in fingerprint.items()),
     )
+
+
+def as_json(recorded: Recorded) -> str | list[str]:
+    return recorded if isinstance(recorded, str) else list(recorded)
+
+
+def recorded_from(value: Any) -> Recorded:
+    """One signature, or the several a timing-dependent variant gave (a list in the file)."""
+    return tuple(str(v) for v in value) if isinstance(value, list) else str(value)
 
 
 def load_known_mistakes(suite_dir: Path) -> tuple[KnownMistake, ...]:
@@ -73,26 +86,37 @@ def public_part(mistakes: Iterable[KnownMistake], public_tests: set[str]) -> lis
     kept = []
     for mistake in mistakes:
         fingerprint = tuple((name, sig) for name, sig in mistake.fingerprint if name in public_tests)
-        if any(signature not in (PASSED, VARIES) for _, signature in fingerprint):
+        if any(isinstance(seen, str) and seen != PASSED for _, seen in fingerprint):
             kept.append(replace(mistake, fingerprint=fingerprint))
     return kept
 
 
 def with_earlier_record(fresh: KnownMistake, earlier: KnownMistake | None) -> KnownMistake:
-    """Mark VARIES every test whose outcome differs from the earlier record of this variant.
+    """Add to each test's record what the earlier record of this variant saw it give.
 
-    For a variant whose catching depends on timing (a race): each validate adds
-    what it saw, so the record settles and a learner with the same race matches
-    it whichever tests the race reached. A changed mistake, hint or set of tests
-    starts the record afresh.
+    For a variant whose catching depends on timing (a race, or a speed that a
+    test's limit judges): each validate adds what it saw, so the record settles,
+    and a learner with the same race matches it whichever tests the race
+    reached, but not with another failure of those tests. A changed mistake,
+    hint or set of tests starts the record afresh.
     """
     if earlier is None or (earlier.mistake, earlier.hints) != (fresh.mistake, fresh.hints):
         return fresh
     before = dict(earlier.fingerprint)
     if set(before) != {name for name, _ in fresh.fingerprint}:
         return fresh
-    merged = tuple((name, sig if before[name] == sig else VARIES) for name, sig in fresh.fingerprint)
-    return replace(fresh, fingerprint=merged)
+    return replace(
+        fresh, fingerprint=tuple((name, seen_both(before[name], now)) for name, now in fresh.fingerprint)
+    )
+
+
+def seen_both(before: Recorded, now: Recorded) -> Recorded:
+    seen = sorted({*as_tuple(before), *as_tuple(now)})
+    return seen[0] if len(seen) == 1 else tuple(seen)
+
+
+def as_tuple(recorded: Recorded) -> tuple[str, ...]:
+    return (recorded,) if isinstance(recorded, str) else recorded
 
 
 def matching_mistakes(observed: Fingerprint, known: Iterable[KnownMistake]) -> list[KnownMistake]:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from grader.feedback.fingerprints import VARIES
 from grader.feedback.known_mistakes import (
     KnownMistake,
     known_mistakes_text,
@@ -16,6 +15,7 @@ from grader.feedback.known_mistakes import (
 )
 from grader.feedback.model import Feedback, TestResult
 
+REPO = Path(__file__).resolve().parents[3]
 CENTURY = "A year divisible by 100 is not a leap year unless it also divides by 400."
 FORGETS = KnownMistake(
     "ignores_centuries",
@@ -107,7 +107,7 @@ RACE = KnownMistake(
 )
 
 
-def test_a_timing_dependent_record_marks_what_differed_between_runs_as_varying() -> None:
+def test_a_timing_dependent_record_keeps_every_outcome_each_test_gave() -> None:
     fresh = KnownMistake(
         RACE.variant,
         RACE.mistake,
@@ -122,11 +122,11 @@ def test_a_timing_dependent_record_marks_what_differed_between_runs_as_varying()
     merged = with_earlier_record(fresh, RACE)
     assert dict(merged.fingerprint) == {
         "test_race": "wrong_value",
-        "test_export": VARIES,
-        "test_retry": VARIES,
+        "test_export": ("", "wrong_value: 200"),
+        "test_retry": ("", "wrong_value: 200"),
         "test_crud": "",
     }
-    assert with_earlier_record(RACE, merged) == merged  # settled: a varying test stays so
+    assert with_earlier_record(RACE, merged) == merged  # settled: what was seen stays
     assert matching_mistakes(dict(RACE.fingerprint), [merged]) == [merged]
     assert with_earlier_record(fresh, None) == fresh
 
@@ -140,6 +140,64 @@ def test_a_changed_mistake_or_suite_starts_the_record_afresh() -> None:
 
 def test_a_learner_edition_leaves_out_a_mistake_whose_public_tests_only_vary() -> None:
     varying = KnownMistake(
-        "race", "Mistake: a race.", ("Hint.",), (("test_race", "wrong_value"), ("test_export", VARIES))
+        "race", "Mistake: a race.", ("Hint.",), (("test_race", "wrong_value"), ("test_export", ("", "x")))
     )
     assert public_part([varying], {"test_export"}) == []
+
+
+def test_several_outcomes_are_written_as_a_list_and_read_back(tmp_path: Path) -> None:
+    varying = KnownMistake(
+        "race", "Mistake: a race.", ("Hint.",), (("test_export", ("", "wrong_value: 200")),)
+    )
+    (tmp_path / "known_mistakes.json").write_text(known_mistakes_text([varying]), encoding="utf-8")
+    assert '"test_export": [' in (tmp_path / "known_mistakes.json").read_text(encoding="utf-8")
+    assert load_known_mistakes(tmp_path) == (varying,)
+
+
+def could_be_taken_for(mine: KnownMistake, other: KnownMistake) -> bool:
+    """Whether some run ``mine``'s record allows would match ``other``'s record."""
+    allowed = {name: set(seen) if isinstance(seen, tuple) else {seen} for name, seen in mine.fingerprint}
+    theirs = dict(other.fingerprint)
+    if set(allowed) != set(theirs):
+        return False
+    both = {
+        name: allowed[name] & ({seen} if isinstance(seen, str) else set(seen))
+        for name, seen in theirs.items()
+    }
+    if not all(both.values()):
+        return False
+    return any(isinstance(seen, str) and seen and seen in both[name] for name, seen in theirs.items())
+
+
+def test_no_timing_dependent_record_lets_one_mistake_be_taken_for_another() -> None:
+    """Outcomes recorded for a race never let another variant's run take its hint (or lose its own)."""
+    records = [load_known_mistakes(path.parent) for path in REPO.glob("grader/suites/**/known_mistakes.json")]
+    varying = 0
+    for mistakes in records:
+        for mine in mistakes:
+            for other in mistakes:
+                several = any(isinstance(seen, tuple) for m in (mine, other) for _, seen in m.fingerprint)
+                varying += several and mine is other
+                if several and mine is not other and mine.hints != other.hints:
+                    assert not could_be_taken_for(mine, other), (mine.variant, other.variant)
+    assert varying >= 3  # the capstone's claim race and job-queue's two slow variants
+
+
+def test_the_check_for_records_taken_for_each_other_can_fail() -> None:
+    race = KnownMistake(
+        "race",
+        "Mistake: a race.",
+        ("Claim in one UPDATE.",),
+        (("t_race", "v"), ("t_restart", ("", "v: 200"))),
+    )
+    lost = KnownMistake(
+        "lost", "Mistake: in memory.", ("Use SQLite.",), (("t_race", "v"), ("t_restart", "v: 404"))
+    )
+    assert not could_be_taken_for(lost, race)
+    anything = KnownMistake(
+        "race",
+        "Mistake: a race.",
+        ("Claim in one UPDATE.",),
+        (("t_race", "v"), ("t_restart", ("", "v: 200", "v: 404"))),
+    )
+    assert could_be_taken_for(lost, anything)
