@@ -94,18 +94,14 @@ class ProofRecords:
 
     def keep(self, exercise: Exercise, results: dict[str, object]) -> None:
         """Record a validated exercise's run results, in place of its older records."""
-        record = {"runs": results, "variants": self.variants_of(exercise)}
+        path = self.folder / f"{exercise.id}-{self.digest(exercise)}.pickle"
+        record = {"runs": results, "variants": self.variants[exercise.id]}  # taken with the digest
         self.folder.mkdir(parents=True, exist_ok=True)
         for old in self.folder.glob(f"{exercise.id}-*.pickle"):
             old.unlink(missing_ok=True)
-        path = self.folder / f"{exercise.id}-{self.digest(exercise)}.pickle"
         partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
         partial.write_bytes(pickle.dumps(record))
         partial.replace(path)  # a validate stopped mid-write leaves no half record
-
-    def variants_of(self, exercise: Exercise) -> dict[str, str]:
-        self.digest(exercise)
-        return self.variants[exercise.id]
 
 
 def grading_inputs(course: Course, exercise: Exercise) -> dict[str, bytes]:

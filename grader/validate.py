@@ -54,9 +54,15 @@ class ExerciseCheck:
     grader_faults: tuple[str, ...] = ()  # "the grader itself failed" on the reference, starter or a mistake
     hints: tuple[HintCheck, ...] = ()
     milestones: tuple[MilestoneCheck, ...] = ()  # each graded milestone, passable with its own code
-    reused: bool = False  # its runs were recorded by an earlier validate that read the same files
-    reused_runs: int = 0  # how many of its runs were (a variant's run is kept on its own)
-    runs: int = 0  # how many grading runs it has
+    # How many of its runs were recorded by an earlier validate that read the same files (a
+    # variant's run is kept on its own), of how many it has.
+    reused_runs: int = 0
+    runs: int = 0
+
+    @property
+    def reused(self) -> bool:
+        """Every run was recorded by an earlier validate: nothing was graded now."""
+        return 0 < self.runs == self.reused_runs
 
     @property
     def ok(self) -> bool:
@@ -88,6 +94,7 @@ class ValidationReport:
         data["ok"] = self.ok
         for entry, check in zip(data["exercises"], self.exercises, strict=True):
             entry["ok"] = check.ok
+            entry["reused"] = check.reused
             entry["hints"] = [hint.to_dict() for hint in check.hints]
             for milestone, proof in zip(entry["milestones"], check.milestones, strict=True):
                 milestone["ok"] = proof.ok
@@ -117,7 +124,7 @@ def validate_course(
         check = validate_exercise(course, exercise, Outcomes(outcomes))
         if records is not None and reused < len(runs) and check.ok:
             records.keep(exercise, outcomes)
-        checks.append(replace(check, reused=reused == len(runs), reused_runs=reused, runs=len(runs)))
+        checks.append(replace(check, reused_runs=reused, runs=len(runs)))
     return ValidationReport(tuple(checks), tuple(stray_folders(course)))
 
 

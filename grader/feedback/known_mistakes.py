@@ -29,16 +29,12 @@ class KnownMistake:
     variant: str
     mistake: str  # the docstring's "Mistake: ..." line
     hints: tuple[str, ...]  # the docstring's "Hint: ..." paragraphs, without "Hint: "
-    fingerprint: tuple[
-        tuple[str, Recorded], ...
-    ]  # (test name, signature or those seen), in the suite's order
+    fingerprint: tuple[tuple[str, Recorded], ...]  # (test name, what it gave), in the suite's order
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["hints"] = list(self.hints)
-        data["fingerprint"] = {
-            name: seen if isinstance(seen, str) else list(seen) for name, seen in self.fingerprint
-        }
+        data["fingerprint"] = {name: as_json(seen) for name, seen in self.fingerprint}
         return data
 
 
@@ -53,6 +49,7 @@ def from_dict(data: Mapping[str, Any]) -> KnownMistake:
 
 
 def as_json(recorded: Recorded) -> str | list[str]:
+    """One signature as it is, several as a list (JSON has no tuples)."""
     return recorded if isinstance(recorded, str) else list(recorded)
 
 

@@ -38,6 +38,7 @@ def test_an_exercise_that_validated_is_not_graded_again(mini_course: Course, gra
     (second,) = validate_course(mini_course, [leap], records=ProofRecords(mini_course)).exercises
     assert len(graded_runs) == 4  # nothing more was graded
     assert second.ok and second.reused
+    assert ValidationReport((second,), ()).to_dict()["exercises"][0]["reused"] is True  # --json says so
     assert second.mistakes == first.mistakes
     assert second.hints == first.hints
 
