@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from grader.feedback.docstrings import docstring_headline
+from grader.worker.loop_evidence import enclosing_loop
 
 # One learner test that runs longer than this is stopped: pytest's faulthandler writes where it
 # was, and the run is ended there rather than at the limit for the whole run.
@@ -49,7 +50,11 @@ def stuck(log: Path) -> bool:
 
 
 def where_stuck(output: str, folder: Path) -> str:
-    """The learner's test and line where faulthandler found the run (its innermost test-file frame)."""
+    """The learner's test and line where faulthandler found the run (its innermost test-file frame).
+
+    Where in a loop's body the run is caught is chance, so the loop it was going
+    round is named too: its first line is what the learner must look at.
+    """
     if STUCK not in output:
         return ""
     dump = output[output.index(STUCK) :]
@@ -59,8 +64,17 @@ def where_stuck(output: str, folder: Path) -> str:
         if found and name.startswith("test_") and (folder / name).is_file():
             number = int(found["line"])
             code = linecache_line(folder / name, number)
-            return f"{found['test']} in {name}, line {number}" + (f": {code}" if code else "")
+            place = f"{found['test']} in {name}, line {number}" + (f": {code}" if code else "")
+            return place + loop_around(folder / name, number)
     return ""
+
+
+def loop_around(path: Path, number: int) -> str:
+    """ " (in the loop on line N: its first line)" when line ``number`` is in a loop's body, else ""."""
+    loop = enclosing_loop(str(path), number)
+    if loop is None or loop.lineno == number:
+        return ""
+    return f" (in the loop on line {loop.lineno}: {linecache_line(path, loop.lineno)})"
 
 
 FRAME = re.compile(r'File "(?P<file>[^"]+)", line (?P<line>\d+) in (?P<test>\w+)')
