@@ -6,8 +6,11 @@ Each GRADER (a ``grader`` executable, e.g. another checkout's .venv/bin/grader)
 validates a fresh ``git clone`` of this checkout's HEAD, one after the other;
 give two to compare them side by side. Printed per run: the wall seconds, the
 CPU seconds of the command and every process it waited for, its exit status
-and its summary line. The last line is the last run's wall seconds over the
-60 s target: 1.00x or less meets it.
+and its summary line, and the least wall time that much CPU could take with every
+core busy all the time (CPU seconds over the cores): a target below that floor
+cannot be met by running the same work in parallel, only by doing less of it.
+The last line is the last run's wall seconds over the 60 s target: 1.00x or
+less meets it.
 """
 
 from __future__ import annotations
@@ -51,6 +54,8 @@ def main() -> None:
         with tempfile.TemporaryDirectory(prefix="validate-bench-") as tmp:
             wall, cpu, status, summary = timed_validate(grader, clone(Path(tmp)))
         print(f"{grader}: {wall:.1f} s wall, {cpu:.1f} s CPU, exit {status}: {summary}")
+        cores = os.cpu_count() or 1
+        print(f"  with all {cores} cores busy throughout, that CPU takes at least {cpu / cores:.1f} s")
     print(f"ratio: {wall / TARGET_SECONDS:.2f}x")
 
 

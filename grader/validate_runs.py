@@ -18,7 +18,7 @@ from functools import cache, partial
 from pathlib import Path
 
 from grader.course.edition_marker import has_instructor_tests
-from grader.course.manifest import Course, Exercise
+from grader.course.manifest import DEFAULT_CALL_TIMEOUT, Course, Exercise
 from grader.course.restore import RestoreError
 from grader.course.starter import committed_starter, differs_from_working_copy, write_files
 from grader.feedback.docstrings import docstring_headline, docstring_paragraphs
@@ -96,7 +96,7 @@ def serially(runs: list[Run]) -> Outcomes:
 
 def exercise_runs(course: Course, exercise: Exercise) -> list[Run]:
     """Every grading run validate makes for ``exercise``, in the order it reads them."""
-    weight = RUN_WEIGHT.get(exercise.kind, 1.0)
+    weight = run_weight(exercise)
     hidden = has_instructor_tests(course.suite_dir(exercise))
     # Whether the public tests alone are graded needs a collection: made once, by the first run to ask.
     split = cache(partial(public_split, course, exercise) if hidden else bool)
@@ -109,6 +109,17 @@ def exercise_runs(course: Course, exercise: Exercise) -> list[Run]:
         work = partial(grade_variant, course, exercise, path, split)
         runs.append(Run(f"{MISTAKE_RUN}{path.stem}", weight * (2 if hidden else 1), work))
     return runs + milestone_runs(course, exercise, weight)
+
+
+def run_weight(exercise: Exercise) -> float:
+    """How long one of the exercise's runs takes, against a plain one's 1.
+
+    Runs grow with how long one call may take: an exercise whose calls are given
+    more than its kind's usual seconds (threads that stop, retries that back off)
+    has runs that mostly wait, and taken early they wait beside other work.
+    """
+    usual = DEFAULT_CALL_TIMEOUT.get(exercise.kind, Exercise.call_timeout)  # else the dataclass default
+    return RUN_WEIGHT.get(exercise.kind, 1.0) * max(1.0, exercise.call_timeout / usual)
 
 
 def public_split(course: Course, exercise: Exercise) -> bool:

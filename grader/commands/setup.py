@@ -54,7 +54,13 @@ def doctor(ctx: click.Context, as_json: bool) -> None:
 @click.command()
 @course_option
 @click.argument("exercises", nargs=-1)
-@click.option("--jobs", type=click.IntRange(1, 32), default=2, show_default=True)
+@click.option(
+    "--jobs",
+    type=click.IntRange(1, 32),
+    default=2,
+    show_default=True,
+    help="Runs graded at once; a few more start while a core stands idle (not with 1).",
+)
 @click.option(
     "--fresh",
     is_flag=True,
