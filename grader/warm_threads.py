@@ -52,6 +52,7 @@ class SharedWork(Generic[Item, Result]):
         self.drained = threading.Event()  # every piece taken (or work stopped): spares stop looking
 
     def take(self, pop: Callable[[deque[int]], int]) -> int | None:
+        """The next piece from the end ``pop`` takes, or None once none is left or one failed."""
         with self.lock:
             index = pop(self.order) if self.order and not self.failed.is_set() else None
             if index is None:
@@ -59,6 +60,7 @@ class SharedWork(Generic[Item, Result]):
             return index
 
     def do(self, index: int) -> None:
+        """Do one piece; its error stops every thread taking more."""
         try:
             self.results[index] = self.work(self.items[index])
         except BaseException:

@@ -70,7 +70,7 @@ def where_stuck(output: str, folder: Path) -> str:
 
 
 def loop_around(path: Path, number: int) -> str:
-    """ " (in the loop on line N: its first line)" when line ``number`` is in a loop's body, else ""."""
+    """Name the loop whose body holds line ``number``: " (in the loop on line N: ...)", or "" outside one."""
     loop = enclosing_loop(str(path), number)
     if loop is None or loop.lineno == number:
         return ""
