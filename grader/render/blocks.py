@@ -34,7 +34,8 @@ GROUPED = {
 }
 
 # Shared reasons whose evidence (why, and where) the first test found out: its message and places, once.
-EVIDENCED = {"endless", "slow", "endless_recursion", "too_deep"}
+# A timeout's hint sends the learner to the line where it was stopped, so that line must be shown.
+EVIDENCED = {"timeout", "endless", "slow", "endless_recursion", "too_deep"}
 # Of those, a recursion: the same one however it was entered, and another one is another block.
 PLACED = {"endless_recursion", "too_deep"}
 REPEATS = re.compile(r" \[(with .+ above, )?repeated [\d,]+ times\]$")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, replace
 
+from grader.feedback.diagnosis import EXPLANATIONS
 from grader.feedback.model import TestResult
 from grader.render import learner_report
 from grader.render.blocks import as_result, blocks
@@ -37,6 +38,20 @@ def test_tests_with_one_diagnosis_are_one_block_with_their_calls() -> None:
     group = shown[1]
     assert group.title() == "7 tests: your code was stopped before it finished."
     assert group.items()[:2] == ["fizzbuzz(0): Case 0.", "fizzbuzz(1): Case 1."]
+    assert group.details() == ["Called fizzbuzz(15); it took longer than 1 s."] and group.where == ()
+
+
+def test_a_group_of_timeouts_shows_where_the_first_was_stopped_as_its_hint_promises() -> None:
+    stopped = ("f.py, line 4, in fizzbuzz (stopped here): n = n + 0", "f.py, line 3 (the loop): while n > 0:")
+    shown = blocks([replace(t, where=stopped) for t in timeouts(3)])
+    assert len(shown) == 1 and shown[0].where == stopped
+    assert "the line where it was stopped" in EXPLANATIONS["timeout"]  # the promise the block keeps
+
+
+def test_a_reason_that_says_it_all_shows_no_message() -> None:
+    printed = [replace(t, diagnosis="printed", message=f"Printed {t.call}.") for t in timeouts(3)]
+    group = blocks(printed)[0]
+    assert group.title() == "3 tests: you printed the result instead of returning it."
     assert group.details() == [] and group.where == ()
 
 
