@@ -18,7 +18,7 @@ from functools import cache, partial
 from pathlib import Path
 
 from grader.course.edition_marker import has_instructor_tests
-from grader.course.manifest import DEFAULT_CALL_TIMEOUT, Course, Exercise
+from grader.course.manifest import Course, Exercise, usual_call_timeout
 from grader.course.restore import RestoreError
 from grader.course.starter import committed_starter, differs_from_working_copy, write_files
 from grader.feedback.docstrings import docstring_headline, docstring_paragraphs
@@ -118,7 +118,7 @@ def run_weight(exercise: Exercise) -> float:
     more than its kind's usual seconds (threads that stop, retries that back off)
     has runs that mostly wait, and taken early they wait beside other work.
     """
-    usual = DEFAULT_CALL_TIMEOUT.get(exercise.kind, Exercise.call_timeout)  # else the dataclass default
+    usual = usual_call_timeout(exercise.kind)
     return RUN_WEIGHT.get(exercise.kind, 1.0) * max(1.0, exercise.call_timeout / usual)
 
 

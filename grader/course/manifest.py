@@ -30,8 +30,9 @@ STRUCTURE_KEYS = (
 )  # fmt: skip
 
 
-# For write-tests a "call" is one pytest run of the learner's tests, start-up included.
-DEFAULT_CALL_TIMEOUT = {"write-tests": 15.0}
+def usual_call_timeout(kind: str) -> float:
+    """The seconds one call may take where the entry does not say (write-tests: a whole pytest run)."""
+    return {"write-tests": 15.0}.get(kind, 2.0)
 
 
 class CourseError(Exception):
@@ -228,7 +229,7 @@ def parse_exercise(manifest: Path, entry: dict[str, Any]) -> Exercise:
         files=tuple(files),
         optional_files=tuple(optional),
         hints=tuple(hints),
-        call_timeout=seconds(manifest, where, entry, "call_timeout", DEFAULT_CALL_TIMEOUT.get(kind, 2.0)),
+        call_timeout=seconds(manifest, where, entry, "call_timeout", usual_call_timeout(kind)),
         time_limit=seconds(manifest, where, entry, "time_limit", 60.0),
         import_timeout=seconds(manifest, where, entry, "import_timeout", 10.0),
         structure=parse_structure(manifest, where, kind, entry.get("structure")),
