@@ -72,11 +72,14 @@ class ProofRecords:
         hasher.update(committed_starter_bytes(self.course, exercise))
         return hasher.hexdigest()
 
+    def record_path(self, exercise: Exercise) -> Path:
+        """Where the runs of ``exercise`` as its files are now are recorded."""
+        return self.folder / f"{exercise.id}-{self.digest(exercise)}.pickle"
+
     def runs_of(self, exercise: Exercise) -> dict[str, object]:
         """The recorded results of ``exercise``'s runs whose inputs are unchanged ({} when none)."""
-        path = self.folder / f"{exercise.id}-{self.digest(exercise)}.pickle"
         try:
-            with path.open("rb") as stream:
+            with self.record_path(exercise).open("rb") as stream:
                 found = pickle.load(stream)
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
             return {}  # none yet, or written by a grader that no longer reads it: grade again
@@ -94,7 +97,7 @@ class ProofRecords:
 
     def keep(self, exercise: Exercise, results: dict[str, object]) -> None:
         """Record a validated exercise's run results, in place of its older records."""
-        path = self.folder / f"{exercise.id}-{self.digest(exercise)}.pickle"
+        path = self.record_path(exercise)
         record = {"runs": results, "variants": self.variants[exercise.id]}  # taken with the digest
         self.folder.mkdir(parents=True, exist_ok=True)
         for old in self.folder.glob(f"{exercise.id}-*.pickle"):
