@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from validate_course import TARGET_SECONDS, clone, timed_validate  # noqa: E402
 
 from grader.course.manifest import load_course  # noqa: E402
+from grader.validate_runs import variant_files  # noqa: E402
 
 
 def change_one_exercise(course_root: Path) -> str:
@@ -41,7 +42,7 @@ def change_project_variant(course_root: Path) -> str:
     course = load_course(course_root)
     project = next(e for e in course.exercises if e.kind == "project")
     variant = sorted((course.suite_dir(project) / "mistakes").iterdir())[0]
-    target = sorted(variant.rglob("*.py"))[0] if variant.is_dir() else variant
+    target = variant_files(variant)[0]
     target.write_text(target.read_text(encoding="utf-8") + "# an author's edit\n", encoding="utf-8")
     return f"{project.id}'s variant {variant.name}"
 
